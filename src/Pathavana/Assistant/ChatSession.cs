@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pathavana.Accounts;
+using Pathavana.Platform.Data;
+
+namespace Pathavana.Assistant;
+
+/// <summary>
+/// A chat session (table <c>sessions</c>): owned by a user, or before sign-in by an anonymous
+/// browser token (stored as a hash).
+/// </summary>
+internal sealed class ChatSession : IHasTimestamps
+{
+    public Guid Id { get; set; }
+    public Guid? OwnerId { get; set; }
+    public string? AnonymousTokenHash { get; set; }
+    public required string Title { get; set; }
+
+    /// <summary>The dialog state (slots, selections) as JSON.</summary>
+    public string State { get; set; } = "{}";
+
+    public List<ChatMessage> Messages { get; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal enum ChatRole
+{
+    User,
+    Assistant,
+    System,
+}
+
+/// <summary>One message of a chat session: its role, text and structured results.</summary>
+internal sealed class ChatMessage : IHasTimestamps
+{
+    public Guid Id { get; set; }
+    public Guid SessionId { get; set; }
+    public ChatRole Role { get; set; }
+    public required string Text { get; set; }
+
+    /// <summary>Structured results (cards) as JSON, if any.</summary>
+    public string? Payload { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class ChatSessionConfiguration : IEntityTypeConfiguration<ChatSession>
+{
+    public void Configure(EntityTypeBuilder<ChatSession> builder)
+    {
+        builder.ToTable("sessions");
+        builder.HasKey(s => s.Id);
+        builder.HasOne<User>().WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.OwnerId, s.UpdatedAt });
+        builder.HasIndex(s => s.AnonymousTokenHash);
+        builder.Property(s => s.AnonymousTokenHash).HasMaxLength(64);
+        builder.Property(s => s.Title).HasMaxLength(200);
+        builder.HasMany(s => s.Messages).WithOne().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMessage>
+{
+    public void Configure(EntityTypeBuilder<ChatMessage> builder)
+    {
+        builder.ToTable("session_messages");
+        builder.HasKey(m => m.Id);
+        builder.HasIndex(m => new { m.SessionId, m.CreatedAt });
+        builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+
+namespace Pathavana.Operations;
+
+/// <summary>
+/// The one executable's command line: <c>serve</c> (the default) and the operator commands.
+/// Tokens the parser does not know (for example <c>--urls</c> or <c>--Database:Provider=…</c>)
+/// are handed to the host's configuration.
+/// </summary>
+internal static class PathavanaCli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Pathavana: a conversational travel planner. With no command, runs 'serve'.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+
+        var serve = new Command("serve", "Run the web server (the default command).") { TreatUnmatchedTokensAsErrors = false };
+        serve.SetAction((result, ct) => ServeCommand.RunAsync([.. result.UnmatchedTokens], ct));
+        root.Subcommands.Add(serve);
+
+        var migrate = new Command("migrate", "Apply the database migrations for the configured provider and exit.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        migrate.SetAction((result, ct) => MigrateCommand.RunAsync([.. result.UnmatchedTokens], ct));
+        root.Subcommands.Add(migrate);
+
+        root.SetAction((result, ct) =>
+        {
+            var rest = result.UnmatchedTokens;
+            if (rest.Count > 0 && !rest[0].StartsWith('-'))
+            {
+                Console.Error.WriteLine($"pathavana: unknown command '{rest[0]}'. Run 'pathavana --help' for the list.");
+                return Task.FromResult(1);
+            }
+            return ServeCommand.RunAsync([.. rest], ct);
+        });
+
+        try
+        {
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                // The web host handles SIGTERM/Ctrl+C itself and drains requests.
+                ProcessTerminationTimeout = null,
+            });
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                Console.Error.WriteLine($"pathavana: configuration error: {failure}");
+            }
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Pathavana.Platform.Configuration;
+
+namespace Pathavana.Platform.Data;
+
+internal static class DataModule
+{
+    public static void AddData(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>()
+            .Bind(builder.Configuration.GetSection(DatabaseOptions.Section))
+            .Configure(o => o.ConnectionString ??= builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddSingleton<TimestampsInterceptor>();
+
+        // Both contexts are registered; the configured provider picks one when a scope asks for
+        // PathavanaDbContext, so configuration is read when the app runs, not when it is composed.
+        services.AddDbContext<SqlitePathavanaDbContext>((sp, options) =>
+        {
+            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            options.UseSqlite(SqliteConnectionString(db, storage), sqlite => sqlite
+                    .MigrationsAssembly(typeof(DataModule).Assembly.GetName().Name)
+                    .CommandTimeout(db.CommandTimeoutSeconds))
+                .UseSnakeCaseNamingConvention()
+                .AddInterceptors(sp.GetRequiredService<TimestampsInterceptor>());
+        });
+        services.AddDbContext<PostgresPathavanaDbContext>((sp, options) =>
+        {
+            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            options.UseNpgsql(db.ConnectionString, npgsql => npgsql.CommandTimeout(db.CommandTimeoutSeconds))
+                .UseSnakeCaseNamingConvention()
+                .AddInterceptors(sp.GetRequiredService<TimestampsInterceptor>());
+        });
+        services.AddScoped<PathavanaDbContext>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+                ? sp.GetRequiredService<PostgresPathavanaDbContext>()
+                : sp.GetRequiredService<SqlitePathavanaDbContext>());
+    }
+
+    internal static string SqliteConnectionString(DatabaseOptions db, StorageOptions storage)
+    {
+        if (!string.IsNullOrWhiteSpace(db.ConnectionString))
+        {
+            return db.ConnectionString;
+        }
+        var directory = storage.ResolveDataDirectory();
+        Directory.CreateDirectory(directory);
+        return $"Data Source={Path.Combine(directory, "pathavana.db")};Foreign Keys=True";
+    }
+
+    /// <summary>
+    /// On the embedded default the SQLite file is created and migrated on start. PostgreSQL is
+    /// never migrated by the web host: <c>pathavana migrate</c> (a Kubernetes Job) does that.
+    /// </summary>
+    public static async Task PrepareEmbeddedDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (options.Provider != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PathavanaDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        // Concurrent readers and a writer without "database is locked" errors.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+}

@@ -1,0 +1,49 @@
+using Pathavana.Platform.Caching;
+using Pathavana.Platform.Configuration;
+using Pathavana.Platform.Data;
+using Pathavana.Platform.Health;
+using Pathavana.Platform.Http;
+using Pathavana.Platform.Observability;
+using Pathavana.Platform.Security;
+
+namespace Pathavana.Platform.Hosting;
+
+/// <summary>Builds the web application: configuration, one AddX() per module, one MapXApi() per module.</summary>
+internal static class PathavanaApp
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])
+            && string.IsNullOrEmpty(builder.Configuration["http_ports"])
+            && string.IsNullOrEmpty(builder.Configuration["https_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.AddObservability();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddStorage();
+        builder.AddData();
+        builder.AddCaching();
+        builder.AddHttpPlatform();
+        builder.AddSecurity();
+        builder.AddHealth();
+
+        var app = builder.Build();
+        app.ValidateConfiguration();
+
+        app.UseHttpPlatform();
+        app.UseSecurity();
+
+        app.MapHealthApi();
+        app.MapPlatformDocs();
+        return app;
+    }
+
+    /// <summary>Runs every options validation now, so a bad setting stops any command before it does work.</summary>
+    private static void ValidateConfiguration(this WebApplication app) =>
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+}

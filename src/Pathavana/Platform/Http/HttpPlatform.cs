@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using Scalar.AspNetCore;
+
+namespace Pathavana.Platform.Http;
+
+/// <summary>Problem details for every error, the OpenAPI document and its interactive docs.</summary>
+internal static class HttpPlatform
+{
+    public static void AddHttpPlatform(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            var traceId = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+            context.ProblemDetails.Extensions.TryAdd("traceId", traceId);
+        });
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddValidation();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(
+                System.Text.Json.JsonNamingPolicy.CamelCase)));
+    }
+
+    public static void UseHttpPlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+    }
+
+    public static void MapPlatformDocs(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference("/docs");
+        }
+    }
+}

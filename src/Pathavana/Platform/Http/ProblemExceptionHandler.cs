@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Pathavana.Platform.Http;
+
+/// <summary>
+/// Turns exceptions into RFC 9457 problem details: request errors keep their status and say
+/// what was wrong (naming the JSON field when the body could not be read); anything else is a
+/// 500 without internals.
+/// </summary>
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails problem;
+        switch (exception)
+        {
+            case BadHttpRequestException bad:
+                problem = FromBadRequest(bad);
+                break;
+            case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
+                // The client went away; nobody is listening for a body.
+                httpContext.Response.StatusCode = 499;
+                return true;
+            case DependencyUnavailableException unavailable:
+                LogDependencyUnavailable(logger, unavailable.Dependency, unavailable);
+                problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "A service Pathavana depends on is unavailable.",
+                    Detail = unavailable.Message,
+                };
+                if (unavailable.RetryAfter is { } retry)
+                {
+                    httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+                break;
+            default:
+                LogUnhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+                problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status500InternalServerError,
+                    Title = "An unexpected error occurred.",
+                    Detail = "The error has been logged. Try again, and quote the traceId if it persists.",
+                };
+                break;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is JsonException json)
+        {
+            var field = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$', '.');
+            if (field.Length == 0)
+            {
+                field = "body";
+            }
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [field] = [$"The value at '{json.Path}' is not valid JSON for this field."],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request body could not be read.",
+            };
+        }
+        return new ProblemDetails
+        {
+            Status = bad.StatusCode,
+            Title = bad.StatusCode switch
+            {
+                StatusCodes.Status415UnsupportedMediaType => "Unsupported media type.",
+                StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+                _ => "The request is not valid.",
+            },
+            Detail = bad.Message,
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, string method, string path, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dependency {Dependency} unavailable")]
+    private static partial void LogDependencyUnavailable(ILogger logger, string dependency, Exception exception);
+}
+
+/// <summary>A dependency (database, cache, provider) failed or timed out: answered as 503.</summary>
+internal sealed class DependencyUnavailableException(string dependency, string message, Exception? inner = null, TimeSpan? retryAfter = null)
+    : Exception(message, inner)
+{
+    public string Dependency { get; } = dependency;
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}
