@@ -8,6 +8,11 @@ output "cluster_autoscaler_role_arn" {
   value       = module.eks.cluster_autoscaler_role_arn
 }
 
+output "cert_manager_role_arn" {
+  description = "Annotate cert-manager/cert-manager with this role (DNS-01 challenges in Route 53)."
+  value       = module.eks.cert_manager_role_arn
+}
+
 output "external_secrets_role_arn" {
   description = "The eks.amazonaws.com/role-arn of pathavana-external-secrets (deploy/k8s/overlays/production)."
   value       = module.secrets.external_secrets_role_arn

@@ -326,3 +326,57 @@ resource "aws_iam_role_policy" "cluster_autoscaler" {
   role   = aws_iam_role.cluster_autoscaler.id
   policy = data.aws_iam_policy_document.cluster_autoscaler.json
 }
+
+# ---- cert-manager (DNS-01 through Route 53) ---------------------------------------------------
+# The ingress's certificate is issued with DNS-01: an HTTP-01 challenge cannot pass through
+# CloudFront before the origin has a certificate.
+
+data "aws_iam_policy_document" "cert_manager_assume" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+    principals {
+      type        = "Federated"
+      identifiers = [aws_iam_openid_connect_provider.this.arn]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "${local.oidc_issuer}:sub"
+      values   = ["system:serviceaccount:cert-manager:cert-manager"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "${local.oidc_issuer}:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "cert_manager" {
+  count              = length(var.cert_manager_hosted_zone_arns) > 0 ? 1 : 0
+  name               = "${var.cluster_name}-cert-manager"
+  assume_role_policy = data.aws_iam_policy_document.cert_manager_assume.json
+}
+
+data "aws_iam_policy_document" "cert_manager" {
+  statement {
+    actions   = ["route53:GetChange"]
+    resources = ["arn:${local.partition}:route53:::change/*"]
+  }
+
+  statement {
+    actions   = ["route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets"]
+    resources = length(var.cert_manager_hosted_zone_arns) > 0 ? var.cert_manager_hosted_zone_arns : ["arn:${local.partition}:route53:::hostedzone/none"]
+  }
+
+  statement {
+    actions   = ["route53:ListHostedZonesByName"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role_policy" "cert_manager" {
+  count  = length(var.cert_manager_hosted_zone_arns) > 0 ? 1 : 0
+  name   = "acme-dns01"
+  role   = aws_iam_role.cert_manager[0].id
+  policy = data.aws_iam_policy_document.cert_manager.json
+}

@@ -37,3 +37,8 @@ output "node_role_arn" {
   description = "IAM role of the worker nodes."
   value       = aws_iam_role.node.arn
 }
+
+output "cert_manager_role_arn" {
+  description = "IAM role for cert-manager's ServiceAccount (cert-manager/cert-manager), when hosted zones were given."
+  value       = try(aws_iam_role.cert_manager[0].arn, null)
+}

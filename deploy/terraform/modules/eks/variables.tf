@@ -66,3 +66,9 @@ variable "log_retention_days" {
   description = "Days the control plane's audit and API logs are kept."
   default     = 90
 }
+
+variable "cert_manager_hosted_zone_arns" {
+  type        = list(string)
+  description = "Route 53 hosted zones cert-manager may write ACME DNS-01 challenge records to (the ingress's TLS certificate)."
+  default     = []
+}
