@@ -1,3 +1,5 @@
+using System.Globalization;
+using k8s;
 using k8s.Models;
 using Pathavana.Deploy.Tests.Infrastructure;
 
@@ -104,6 +106,41 @@ public sealed class KustomizeTests
         var paths = ingress.Spec.Rules[0].Http.Paths.ToDictionary(p => p.Path, p => p.Backend.Service.Name, StringComparer.Ordinal);
         Assert.Equal("pathavana-backend", paths["/api"]);
         Assert.Equal("pathavana-web", paths["/"]);
+    }
+
+    /// <summary>
+    /// Argo CD applies in waves. The migration Job must find its account, configuration, secret
+    /// and network paths (and in dev its database) in place, and finish before the new backend starts.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
+    public void MigrationRunsAfterWhatItNeedsAndBeforeTheBackend(string overlay)
+    {
+        var objects = Overlays.Load(overlay);
+        static int Wave(IKubernetesObject<V1ObjectMeta> o) =>
+            o.Metadata.Annotations?.TryGetValue("argocd.argoproj.io/sync-wave", out var w) == true ? int.Parse(w, CultureInfo.InvariantCulture) : 0;
+        var job = Assert.Single(objects.OfType<V1Job>());
+        var pod = job.Spec.Template.Spec;
+        var needs = new List<IKubernetesObject<V1ObjectMeta>>
+        {
+            Assert.Single(objects.OfType<V1Namespace>()),
+            objects.OfType<V1ServiceAccount>().Single(a => a.Metadata.Name == pod.ServiceAccountName),
+            objects.OfType<SecretStore>().Single(),
+        };
+        foreach (var from in pod.Containers[0].EnvFrom)
+        {
+            needs.Add(from.ConfigMapRef is { } c
+                ? objects.OfType<V1ConfigMap>().Single(m => m.Metadata.Name == c.Name)
+                : objects.OfType<ExternalSecret>().Single(e => e.Spec!.Target.Name == from.SecretRef.Name));
+        }
+        needs.AddRange(objects.OfType<V1NetworkPolicy>());
+        needs.AddRange(objects.OfType<V1StatefulSet>());
+
+        Assert.Equal("Sync", job.Metadata.Annotations["argocd.argoproj.io/hook"]);
+        Assert.All(needs, n => Assert.True(Wave(n) < Wave(job), $"{n.Kind}/{n.Metadata.Name} (wave {Wave(n)}) must be applied before the migration (wave {Wave(job)})"));
+        Assert.All(
+            objects.Where(o => o is V1Deployment or Rollout),
+            w => Assert.True(Wave(w) > Wave(job), $"{w.Kind}/{w.Metadata.Name} must start after the migration"));
     }
 
     [Fact]
