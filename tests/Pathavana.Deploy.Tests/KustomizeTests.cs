@@ -103,6 +103,8 @@ public sealed class KustomizeTests
         Assert.Equal(host, Assert.Single(ingress.Spec.Rules).Host);
         Assert.Equal(host, Assert.Single(Assert.Single(ingress.Spec.Tls).Hosts));
         Assert.Equal($"https://{host}", ingress.Metadata.Annotations["nginx.ingress.kubernetes.io/cors-allow-origin"]);
+        var config = Overlays.Load(overlay).OfType<V1ConfigMap>().Single(c => c.Metadata.Name.StartsWith("pathavana-backend-config", StringComparison.Ordinal));
+        Assert.Equal($"https://{host}", config.Data["App__PublicUrl"]);
         var paths = ingress.Spec.Rules[0].Http.Paths.ToDictionary(p => p.Path, p => p.Backend.Service.Name, StringComparer.Ordinal);
         Assert.Equal("pathavana-backend", paths["/api"]);
         Assert.Equal("pathavana-web", paths["/"]);
