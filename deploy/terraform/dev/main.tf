@@ -49,6 +49,8 @@ module "eks" {
   on_demand_max_size     = 3
   spot_min_size          = 0
   spot_max_size          = 5
+  # Dev runs on whatever capacity is cheapest.
+  taint_spot_nodes = false
 
   cert_manager_hosted_zone_arns = [data.aws_route53_zone.this.arn]
 }

@@ -66,6 +66,7 @@ module "rds" {
   identifier                         = "pathavana-dr"
   instance_class                     = "db.t3.medium"
   multi_az                           = true
+  performance_insights_enabled       = true
   vpc_id                             = module.vpc.vpc_id
   subnet_ids                         = module.vpc.private_subnet_ids
   allowed_security_group_ids         = [module.eks.cluster_security_group_id]

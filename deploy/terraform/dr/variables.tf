@@ -35,4 +35,10 @@ variable "replicated_backups_arn" {
     condition     = var.replicated_backups_arn == null || can(regex("^arn:aws:rds:us-west-2:", var.replicated_backups_arn))
     error_message = "replicated_backups_arn must be an RDS automated-backups ARN in us-west-2."
   }
+
+  # Failing over without the backups would start an empty database.
+  validation {
+    condition     = !var.activate || var.replicated_backups_arn != null
+    error_message = "activate = true needs replicated_backups_arn (the production root's output database_replicated_backups_arn)."
+  }
 }

@@ -70,15 +70,16 @@ module "rds" {
     aws.backup_region = aws.dr
   }
 
-  identifier                 = local.name
-  instance_class             = "db.t3.medium"
-  multi_az                   = true
-  vpc_id                     = module.vpc.vpc_id
-  subnet_ids                 = module.vpc.private_subnet_ids
-  allowed_security_group_ids = [module.eks.cluster_security_group_id]
-  backup_retention_days      = 7
-  cross_region_backup_copy   = true
-  deletion_protection        = true
+  identifier                   = local.name
+  instance_class               = "db.t3.medium"
+  multi_az                     = true
+  performance_insights_enabled = true
+  vpc_id                       = module.vpc.vpc_id
+  subnet_ids                   = module.vpc.private_subnet_ids
+  allowed_security_group_ids   = [module.eks.cluster_security_group_id]
+  backup_retention_days        = 7
+  cross_region_backup_copy     = true
+  deletion_protection          = true
 }
 
 module "elasticache" {

@@ -199,11 +199,14 @@ resource "aws_eks_node_group" "spot" {
 
   labels = { "pathavana.io/capacity" = "spot" }
 
-  # Only workloads that tolerate interruption land here.
-  taint {
-    key    = "pathavana.io/spot"
-    value  = "true"
-    effect = "NO_SCHEDULE"
+  # Only workloads that tolerate interruption land here (unless taint_spot_nodes is false).
+  dynamic "taint" {
+    for_each = var.taint_spot_nodes ? [1] : []
+    content {
+      key    = "pathavana.io/spot"
+      value  = "true"
+      effect = "NO_SCHEDULE"
+    }
   }
 
   lifecycle {
@@ -247,14 +250,16 @@ resource "aws_iam_role_policy_attachment" "ebs_csi" {
 
 resource "aws_eks_addon" "this" {
   for_each = {
-    "vpc-cni"            = null
-    "coredns"            = null
-    "kube-proxy"         = null
-    "aws-ebs-csi-driver" = aws_iam_role.ebs_csi.arn
+    # The VPC CNI enforces Kubernetes NetworkPolicies only when asked to.
+    "vpc-cni"            = { role = null, configuration = jsonencode({ enableNetworkPolicy = "true" }) }
+    "coredns"            = { role = null, configuration = null }
+    "kube-proxy"         = { role = null, configuration = null }
+    "aws-ebs-csi-driver" = { role = aws_iam_role.ebs_csi.arn, configuration = null }
   }
   cluster_name                = aws_eks_cluster.this.name
   addon_name                  = each.key
-  service_account_role_arn    = each.value
+  service_account_role_arn    = each.value.role
+  configuration_values        = each.value.configuration
   resolve_conflicts_on_update = "OVERWRITE"
 
   depends_on = [aws_eks_node_group.on_demand]

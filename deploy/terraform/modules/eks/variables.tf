@@ -55,6 +55,12 @@ variable "spot_max_size" {
   default     = 5
 }
 
+variable "taint_spot_nodes" {
+  type        = bool
+  description = "Taint spot nodes so that only pods tolerating pathavana.io/spot run there. False lets any pod use them (dev)."
+  default     = true
+}
+
 variable "node_disk_size_gb" {
   type        = number
   description = "Root volume size of each node, in GiB."

@@ -79,7 +79,7 @@ resource "aws_db_instance" "this" {
   delete_automated_backups = false
 
   auto_minor_version_upgrade   = true
-  performance_insights_enabled = true
+  performance_insights_enabled = var.performance_insights_enabled
   enabled_cloudwatch_logs_exports = [
     "postgresql",
     "upgrade",

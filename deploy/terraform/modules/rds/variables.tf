@@ -104,3 +104,9 @@ variable "restore_from_automated_backups_arn" {
   description = "Disaster recovery: create the instance by restoring the latest point of these (replicated) automated backups. Null creates an empty database."
   default     = null
 }
+
+variable "performance_insights_enabled" {
+  type        = bool
+  description = "Performance Insights (7 days free); not offered on the smallest instance classes."
+  default     = false
+}
