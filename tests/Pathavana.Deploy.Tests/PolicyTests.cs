@@ -8,6 +8,7 @@ public sealed class PolicyTests
 {
     public static readonly TheoryData<string> Rules = new(
         nameof(ManifestPolicy.RunAsNonRoot),
+        nameof(ManifestPolicy.NoHostAccess),
         nameof(ManifestPolicy.ReadOnlyRootFilesystem),
         nameof(ManifestPolicy.NoPrivilegeEscalation),
         nameof(ManifestPolicy.DropAllCapabilities),
@@ -68,6 +69,8 @@ public sealed class PolicyTests
     /// </summary>
     [Theory]
     [InlineData("readOnlyRootFilesystem: true", "readOnlyRootFilesystem: false", nameof(ManifestPolicy.ReadOnlyRootFilesystem))]
+    [InlineData("      enableServiceLinks: false\n", "      enableServiceLinks: false\n      hostNetwork: true\n", nameof(ManifestPolicy.NoHostAccess))]
+    [InlineData("        runAsNonRoot: true\n", "        runAsNonRoot: false\n", nameof(ManifestPolicy.RunAsNonRoot))]
     [InlineData("allowPrivilegeEscalation: false", "allowPrivilegeEscalation: true", nameof(ManifestPolicy.NoPrivilegeEscalation))]
     [InlineData("            - ALL", "            - NET_RAW", nameof(ManifestPolicy.DropAllCapabilities))]
     [InlineData("pathavana/backend:0.1.0", "pathavana/backend:latest", nameof(ManifestPolicy.PinnedImageTags))]

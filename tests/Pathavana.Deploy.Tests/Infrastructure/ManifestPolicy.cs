@@ -34,6 +34,7 @@ public sealed class ManifestPolicy
     public IReadOnlyList<PolicyViolation> Check() =>
     [
         .. RunAsNonRoot(),
+        .. NoHostAccess(),
         .. ReadOnlyRootFilesystem(),
         .. NoPrivilegeEscalation(),
         .. DropAllCapabilities(),
@@ -56,6 +57,26 @@ public sealed class ManifestPolicy
         where (c.SecurityContext?.RunAsNonRoot ?? w.Pod.SecurityContext?.RunAsNonRoot) != true
             || (c.SecurityContext?.RunAsUser ?? w.Pod.SecurityContext?.RunAsUser) == 0
         select Violation(nameof(RunAsNonRoot), w, c, "must set runAsNonRoot: true and not run as UID 0.");
+
+    /// <summary>The restricted standard's host namespaces, host paths and host ports: none.</summary>
+    public IEnumerable<PolicyViolation> NoHostAccess()
+    {
+        foreach (var w in Workloads())
+        {
+            if (w.Pod.HostNetwork == true || w.Pod.HostPID == true || w.Pod.HostIPC == true)
+            {
+                yield return new PolicyViolation(nameof(NoHostAccess), w.Name, "must not share the node's network, PID or IPC namespace.");
+            }
+            foreach (var volume in (w.Pod.Volumes ?? []).Where(v => v.HostPath is not null))
+            {
+                yield return new PolicyViolation(nameof(NoHostAccess), w.Name, $"volume '{volume.Name}' mounts a host path.");
+            }
+            foreach (var c in w.AllContainers.Where(c => c.Ports?.Any(p => p.HostPort is > 0) == true))
+            {
+                yield return Violation(nameof(NoHostAccess), w, c, "must not bind a host port.");
+            }
+        }
+    }
 
     public IEnumerable<PolicyViolation> ReadOnlyRootFilesystem() =>
         from w in Workloads()
