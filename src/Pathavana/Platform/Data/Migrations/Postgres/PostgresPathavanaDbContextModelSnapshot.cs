@@ -595,8 +595,7 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                         .HasColumnName("loyalty_numbers");
 
                     b.Property<string>("MealPreference")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("text")
                         .HasColumnName("meal_preference");
 
                     b.Property<string>("Nationality")
@@ -624,8 +623,7 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                         .HasColumnName("phone");
 
                     b.Property<string>("SeatPreference")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("text")
                         .HasColumnName("seat_preference");
 
                     b.Property<string>("Surname")

@@ -584,7 +584,6 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .HasColumnName("loyalty_numbers");
 
                     b.Property<string>("MealPreference")
-                        .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("meal_preference");
 
@@ -613,7 +612,6 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .HasColumnName("phone");
 
                     b.Property<string>("SeatPreference")
-                        .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("seat_preference");
 
