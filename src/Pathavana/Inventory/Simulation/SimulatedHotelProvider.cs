@@ -38,6 +38,7 @@ internal sealed class SimulatedHotelProvider(CityGuide cities, TimeProvider time
     {
         ArgumentNullException.ThrowIfNull(offer);
         var current = Rebuild(offer.Id) ?? throw new ArgumentException("The offer was not made by the simulator.", nameof(offer));
+        current = current with { Hotel = current.Hotel with { DistanceKm = offer.Hotel.DistanceKm } };
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var changed = current.Total != offer.Total;
         return Task.FromResult(new PriceCheck<HotelOffer>(current, current.CheckIn >= today, changed, changed ? offer.Total : null));
