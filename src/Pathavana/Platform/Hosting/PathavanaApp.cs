@@ -1,3 +1,4 @@
+using Pathavana.Inventory;
 using Pathavana.Platform.Caching;
 using Pathavana.Platform.Configuration;
 using Pathavana.Platform.Data;
@@ -31,6 +32,7 @@ internal static class PathavanaApp
         builder.AddHttpPlatform();
         builder.AddSecurity();
         builder.AddHealth();
+        builder.AddInventory();
 
         var app = builder.Build();
         app.ValidateConfiguration();
@@ -39,6 +41,7 @@ internal static class PathavanaApp
         app.UseSecurity();
 
         app.MapHealthApi();
+        app.MapInventoryApi();
         app.MapPlatformDocs();
         return app;
     }
