@@ -122,7 +122,7 @@ internal sealed class TripItemFactory(InventoryService inventory)
     private TimeZoneInfo? ZoneOf(string cityCode, GeoPoint point)
     {
         var id = inventory.Directory.Find(cityCode)?.TimeZone
-                 ?? inventory.Directory.AirportsFor(cityCode).FirstOrDefault()?.TimeZone;
+                 ?? (inventory.Directory.AirportsFor(cityCode) is [var airport, ..] ? airport.TimeZone : null);
         return id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
     }
 

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pathavana.Accounts;
-using Pathavana.Inventory;
 using Pathavana.Notifications;
 using Pathavana.Platform.Data;
 using Pathavana.Travelers;

@@ -1,5 +1,6 @@
 using Pathavana.Accounts;
 using Pathavana.Audit;
+using Pathavana.Inventory;
 using Pathavana.Notifications;
 using Pathavana.Platform.Caching;
 using Pathavana.Platform.Configuration;
@@ -9,6 +10,7 @@ using Pathavana.Platform.Http;
 using Pathavana.Platform.Observability;
 using Pathavana.Platform.Security;
 using Pathavana.Travelers;
+using Pathavana.Trips;
 
 namespace Pathavana.Platform.Hosting;
 
@@ -37,6 +39,9 @@ internal static class PathavanaApp
         builder.AddHealth();
         builder.AddNotifications();
         builder.AddAccounts();
+        builder.AddTravelers();
+        builder.AddInventory();
+        builder.AddTrips();
 
         var app = builder.Build();
         app.ValidateConfiguration();
@@ -50,6 +55,8 @@ internal static class PathavanaApp
         app.MapAccountsApi();
         app.MapTravelersApi();
         app.MapAuditApi();
+        app.MapInventoryApi();
+        app.MapTripsApi();
         return app;
     }
 
