@@ -119,7 +119,7 @@ internal sealed partial class AmadeusClient(
         {
             LogUnavailable(logger, operation, "circuit-open");
             throw new DependencyUnavailableException(Dependency,
-                "The flight and hotel provider is failing; Pathavana stopped calling it for a moment.", ex, TimeSpan.FromSeconds(30));
+                "The flight and hotel provider is failing; Pathavana stopped calling it for a moment.", ex, AmadeusSetup.BreakDuration);
         }
         catch (HttpRequestException ex)
         {

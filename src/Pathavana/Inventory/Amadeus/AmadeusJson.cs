@@ -113,7 +113,7 @@ internal sealed record AmPricingRequest(AmPricingRequestData Data);
 
 internal sealed record AmPricingRequestData(string Type, IReadOnlyList<JsonElement> FlightOffers);
 
-internal sealed record AmPricingResponse(AmPricingResponseData? Data);
+internal sealed record AmPricingResponse(AmPricingResponseData? Data, AmDictionaries? Dictionaries);
 
 internal sealed record AmPricingResponseData(string? Type, IReadOnlyList<JsonElement>? FlightOffers);
 
