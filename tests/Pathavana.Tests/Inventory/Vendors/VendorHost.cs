@@ -131,8 +131,9 @@ internal sealed class VendorHost : IAsyncDisposable
     public static string? Header(ILogEntry entry, string name) =>
         entry.RequestMessage?.Headers is { } headers && headers.TryGetValue(name, out var values) ? values.FirstOrDefault() : null;
 
+    /// <summary>A query parameter as sent (WireMock splits comma lists; they are joined back).</summary>
     public static string? Query(ILogEntry entry, string name) =>
-        entry.RequestMessage?.Query is { } query && query.TryGetValue(name, out var values) ? values.FirstOrDefault() : null;
+        entry.RequestMessage?.Query is { } query && query.TryGetValue(name, out var values) ? string.Join(",", values) : null;
 
     public async ValueTask DisposeAsync()
     {
