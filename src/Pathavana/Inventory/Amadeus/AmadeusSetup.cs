@@ -24,6 +24,10 @@ internal static class AmadeusSetup
             return;
         }
 
+        // The resilience budget is fixed when the pipeline is built; read from configuration here so
+        // that a bad setting is reported once, by the options validation, not again by each pipeline.
+        var budget = TimeSpan.FromSeconds(Math.Clamp(section.GetValue(nameof(AmadeusOptions.TimeoutSeconds), 10), 1, 120));
+
         var services = builder.Services;
         services.AddOptions<AmadeusOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AmadeusOptions>, AmadeusOptionsValidator>();
@@ -32,12 +36,12 @@ internal static class AmadeusSetup
         services.AddHttpClient(AmadeusClient.HttpClientName, ConfigureClient)
             .RedactLoggedHeaders([Microsoft.Net.Http.Headers.HeaderNames.Authorization])
             .AddStandardResilienceHandler()
-            .Configure(ConfigureResilience);
+            .Configure(resilience => ConfigureResilience(resilience, budget));
         // The token request carries the client secret in its body: no request logging at all.
         services.AddHttpClient(AmadeusTokenProvider.HttpClientName, ConfigureClient)
             .RemoveAllLoggers()
             .AddStandardResilienceHandler()
-            .Configure(ConfigureResilience);
+            .Configure(resilience => ConfigureResilience(resilience, budget));
 
         services.AddSingleton<AmadeusTokenProvider>();
         services.AddSingleton<AmadeusClient>();
@@ -59,10 +63,8 @@ internal static class AmadeusSetup
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }
 
-    private static void ConfigureResilience(HttpStandardResilienceOptions resilience, IServiceProvider services)
+    private static void ConfigureResilience(HttpStandardResilienceOptions resilience, TimeSpan budget)
     {
-        var options = services.GetRequiredService<IOptions<AmadeusOptions>>().Value;
-        var budget = TimeSpan.FromSeconds(options.TimeoutSeconds);
         resilience.TotalRequestTimeout.Timeout = budget;
         resilience.AttemptTimeout.Timeout = budget;
         resilience.Retry.MaxRetryAttempts = 2;

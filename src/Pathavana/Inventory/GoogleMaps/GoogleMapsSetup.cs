@@ -18,6 +18,8 @@ internal static class GoogleMapsSetup
             return;
         }
 
+        // Read here, not from the validated options, so a bad setting is reported once.
+        var budget = TimeSpan.FromSeconds(Math.Clamp(section.GetValue(nameof(GoogleMapsOptions.TimeoutSeconds), 5), 1, 60));
         var services = builder.Services;
         services.AddOptions<GoogleMapsOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GoogleMapsOptions>, GoogleMapsOptionsValidator>();
@@ -31,9 +33,8 @@ internal static class GoogleMapsSetup
             })
             .RemoveAllLoggers()
             .AddStandardResilienceHandler()
-            .Configure((resilience, sp) =>
+            .Configure(resilience =>
             {
-                var budget = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<GoogleMapsOptions>>().Value.TimeoutSeconds);
                 resilience.TotalRequestTimeout.Timeout = budget;
                 resilience.AttemptTimeout.Timeout = budget;
                 resilience.Retry.MaxRetryAttempts = 1;
