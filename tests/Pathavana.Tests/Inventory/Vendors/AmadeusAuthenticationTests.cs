@@ -28,6 +28,23 @@ public sealed class AmadeusAuthenticationTests
     }
 
     [Fact]
+    public async Task A_second_replica_reuses_the_token_the_first_one_put_in_the_shared_cache()
+    {
+        var redisStandIn = new SharedDistributedCache();
+        await using var first = VendorHost.Start(sharedCache: redisStandIn);
+        first.Fake.GivenToken("token-shared");
+        first.Fake.GivenGet(AmadeusFake.FlightOffersPath, "amadeus/flight-offers-get.json");
+        await first.Flights.SearchAsync(SydneyToBangkok, TestContext.Current.CancellationToken);
+
+        await using var second = VendorHost.Start(s => s["Amadeus:BaseUrl"] = first.Fake.Url, sharedCache: redisStandIn);
+        await second.Flights.SearchAsync(SydneyToBangkok, TestContext.Current.CancellationToken);
+
+        Assert.Single(first.Requests(AmadeusFake.TokenPath));
+        Assert.Equal(2, first.Requests(AmadeusFake.FlightOffersPath).Count);
+        Assert.All(first.Requests(AmadeusFake.FlightOffersPath), r => Assert.Equal("Bearer token-shared", VendorHost.Header(r, "Authorization")));
+    }
+
+    [Fact]
     public async Task A_token_past_its_lifetime_is_replaced_before_the_next_call()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));

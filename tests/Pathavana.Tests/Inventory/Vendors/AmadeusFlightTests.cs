@@ -171,6 +171,23 @@ public sealed class AmadeusFlightTests
     }
 
     [Fact]
+    public async Task An_offer_found_on_one_replica_can_be_priced_on_another()
+    {
+        var redisStandIn = new SharedDistributedCache();
+        await using var first = VendorHost.Start(sharedCache: redisStandIn);
+        first.Fake.GivenToken();
+        first.Fake.GivenPost(AmadeusFake.FlightOffersPath, "amadeus/flight-offers-post.json");
+        first.Fake.GivenPost(AmadeusFake.PricingPath, "amadeus/flight-offers-price.json");
+        var offers = await first.Flights.SearchAsync(BostonMadridReturn, TestContext.Current.CancellationToken);
+
+        await using var second = VendorHost.Start(s => s["Amadeus:BaseUrl"] = first.Fake.Url, sharedCache: redisStandIn);
+        var check = await second.Flights.PriceAsync(offers[0], TestContext.Current.CancellationToken);
+
+        Assert.True(check.Available);
+        Assert.Single(first.Requests(AmadeusFake.PricingPath));
+    }
+
+    [Fact]
     public async Task Pricing_an_offer_Amadeus_no_longer_sells_reports_it_unavailable()
     {
         await using var host = VendorHost.Start();

@@ -59,7 +59,8 @@ internal sealed class VendorHost : IAsyncDisposable
         TimeProvider? clock = null,
         ILocationDirectory? directory = null,
         bool amadeus = true,
-        bool google = true)
+        bool google = true,
+        Microsoft.Extensions.Caching.Distributed.IDistributedCache? sharedCache = null)
     {
         var fake = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreePort()}"] });
         var values = new Dictionary<string, string?>();
@@ -80,7 +81,7 @@ internal sealed class VendorHost : IAsyncDisposable
         settings?.Invoke(values);
         try
         {
-            return new VendorHost(fake, Build(values, clock, directory, out var gazetteer), gazetteer);
+            return new VendorHost(fake, Build(values, clock, directory, out var gazetteer, sharedCache), gazetteer);
         }
         catch
         {
@@ -92,7 +93,11 @@ internal sealed class VendorHost : IAsyncDisposable
 
     /// <summary>The host as the app composes it: adapters first, then the offline defaults with TryAdd.</summary>
     public static WebApplication Build(
-        IDictionary<string, string?> settings, TimeProvider? clock, ILocationDirectory? directory, out TestGazetteer gazetteer)
+        IDictionary<string, string?> settings,
+        TimeProvider? clock,
+        ILocationDirectory? directory,
+        out TestGazetteer gazetteer,
+        Microsoft.Extensions.Caching.Distributed.IDistributedCache? sharedCache = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(settings);
@@ -102,6 +107,11 @@ internal sealed class VendorHost : IAsyncDisposable
         if (clock is not null)
         {
             builder.Services.AddSingleton(clock);
+        }
+        if (sharedCache is not null)
+        {
+            // What Redis is in production: the second level every replica shares.
+            builder.Services.AddSingleton(sharedCache);
         }
         builder.Services.AddHybridCache();
         builder.Services.AddSingleton(directory ?? new TestLocationDirectory());
@@ -197,4 +207,31 @@ internal sealed class TestGazetteer : IGeocoder
         IReadOnlyList<Place> places = [new Place("Eiffel Tower", "Champ de Mars, Paris", new GeoPoint(48.8584, 2.2945), "PAR", Sources.Gazetteer)];
         return Task.FromResult(places);
     }
+}
+
+/// <summary>
+/// A second-level cache two hosts share, standing in for Redis. (HybridCache ignores a plain
+/// MemoryDistributedCache as L2, so this wraps one.)
+/// </summary>
+internal sealed class SharedDistributedCache : Microsoft.Extensions.Caching.Distributed.IDistributedCache
+{
+    private readonly Microsoft.Extensions.Caching.Distributed.MemoryDistributedCache _inner =
+        new(Options.Create(new Microsoft.Extensions.Caching.Memory.MemoryDistributedCacheOptions()));
+
+    public byte[]? Get(string key) => _inner.Get(key);
+
+    public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => _inner.GetAsync(key, token);
+
+    public void Set(string key, byte[] value, Microsoft.Extensions.Caching.Distributed.DistributedCacheEntryOptions options) => _inner.Set(key, value, options);
+
+    public Task SetAsync(string key, byte[] value, Microsoft.Extensions.Caching.Distributed.DistributedCacheEntryOptions options, CancellationToken token = default) =>
+        _inner.SetAsync(key, value, options, token);
+
+    public void Refresh(string key) => _inner.Refresh(key);
+
+    public Task RefreshAsync(string key, CancellationToken token = default) => _inner.RefreshAsync(key, token);
+
+    public void Remove(string key) => _inner.Remove(key);
+
+    public Task RemoveAsync(string key, CancellationToken token = default) => _inner.RemoveAsync(key, token);
 }
