@@ -69,14 +69,14 @@ internal sealed class VendorHost : IAsyncDisposable
             values["Amadeus:ClientId"] = ClientId;
             values["Amadeus:ClientSecret"] = ClientSecret;
             values["Amadeus:BaseUrl"] = fake.Url;
-            values["Amadeus:TimeoutSeconds"] = "2";
+            values["Amadeus:TimeoutSeconds"] = "10";
             values["Amadeus:MaxRetryAfterWaitSeconds"] = "2";
         }
         if (google)
         {
             values["GoogleMaps:ApiKey"] = GoogleKey;
             values["GoogleMaps:BaseUrl"] = fake.Url;
-            values["GoogleMaps:TimeoutSeconds"] = "2";
+            values["GoogleMaps:TimeoutSeconds"] = "10";
         }
         settings?.Invoke(values);
         try
