@@ -41,6 +41,14 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 LogProviderRefused(logger, refused.Provider, refused.Status, refused.Code);
                 problem = FromProviderRefusal(refused);
                 break;
+            case Security.Encryption.PiiUnavailableException:
+                problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status410Gone,
+                    Title = "This personal data can no longer be read.",
+                    Detail = "Its encryption key was destroyed when the data was erased.",
+                };
+                break;
             default:
                 LogUnhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
                 problem = new ProblemDetails
