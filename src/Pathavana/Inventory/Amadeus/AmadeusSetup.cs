@@ -74,6 +74,9 @@ internal static class AmadeusSetup
         resilience.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context));
         resilience.CircuitBreaker.SamplingDuration = budget * 2 > TimeSpan.FromSeconds(30) ? budget * 2 : TimeSpan.FromSeconds(30);
         resilience.CircuitBreaker.BreakDuration = BreakDuration;
+        // Pathavana's traffic is modest: the default (100 calls in the window) would never trip.
+        resilience.CircuitBreaker.MinimumThroughput = 10;
+        resilience.CircuitBreaker.FailureRatio = 0.5;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Pathavana.Inventory;
+using Pathavana.Inventory.Amadeus;
 using Pathavana.Platform.Http;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -56,6 +57,28 @@ public sealed class AmadeusFailureTests
 
         Assert.Equal("amadeus", error.Dependency);
         Assert.Equal(3, host.Requests(AmadeusFake.FlightOffersPath).Count);
+    }
+
+    [Fact]
+    public async Task A_vendor_failing_again_and_again_is_no_longer_called_for_a_while()
+    {
+        await using var host = VendorHost.Start();
+        host.Fake.GivenToken();
+        host.Fake.GivenGet(AmadeusFake.FlightOffersPath, "amadeus/error-500.json", status: 500);
+
+        DependencyUnavailableException? error = null;
+        for (var i = 0; i < 10 && error?.RetryAfter is null; i++)
+        {
+            error = await Assert.ThrowsAsync<DependencyUnavailableException>(
+                () => host.Flights.SearchAsync(SydneyToBangkok, TestContext.Current.CancellationToken));
+        }
+        var sentBefore = host.Requests(AmadeusFake.FlightOffersPath).Count;
+        var fastFailure = await Assert.ThrowsAsync<DependencyUnavailableException>(
+            () => host.Flights.SearchAsync(SydneyToBangkok, TestContext.Current.CancellationToken));
+
+        Assert.Equal(AmadeusSetup.BreakDuration, error?.RetryAfter);
+        Assert.Equal(AmadeusSetup.BreakDuration, fastFailure.RetryAfter);
+        Assert.Equal(sentBefore, host.Requests(AmadeusFake.FlightOffersPath).Count);
     }
 
     [Fact]
