@@ -66,16 +66,19 @@ internal sealed partial class AmadeusFlightMapper(ILocationDirectory directory, 
     {
         var origin = segment.Departure?.IataCode;
         var destination = segment.Arrival?.IataCode;
-        var departureLocal = AmadeusMapping.LocalTime(segment.Departure?.At);
-        var arrivalLocal = AmadeusMapping.LocalTime(segment.Arrival?.At);
+        // Amadeus documents airport local times without offset; a time that brings its own offset keeps it.
+        var departureGiven = AmadeusMapping.WithOffset(segment.Departure?.At);
+        var arrivalGiven = AmadeusMapping.WithOffset(segment.Arrival?.At);
+        var departureLocal = departureGiven?.DateTime ?? AmadeusMapping.LocalTime(segment.Departure?.At);
+        var arrivalLocal = arrivalGiven?.DateTime ?? AmadeusMapping.LocalTime(segment.Arrival?.At);
         if (origin is null || destination is null || departureLocal is null || arrivalLocal is null || string.IsNullOrEmpty(segment.CarrierCode))
         {
             return null;
         }
 
         var flightTime = AmadeusMapping.Duration(segment.Duration);
-        var departureOffset = AmadeusMapping.OffsetAt(directory, origin, departureLocal.Value);
-        var arrivalOffset = AmadeusMapping.OffsetAt(directory, destination, arrivalLocal.Value);
+        var departureOffset = departureGiven?.Offset ?? AmadeusMapping.OffsetAt(directory, origin, departureLocal.Value);
+        var arrivalOffset = arrivalGiven?.Offset ?? AmadeusMapping.OffsetAt(directory, destination, arrivalLocal.Value);
         // An airport the reference data lacks: its offset follows from the other end and the flight time.
         if (departureOffset is null && arrivalOffset is not null && flightTime is not null)
         {

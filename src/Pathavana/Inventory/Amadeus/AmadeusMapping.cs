@@ -31,6 +31,13 @@ internal static partial class AmadeusMapping
             ? DateTime.SpecifyKind(local, DateTimeKind.Unspecified)
             : null;
 
+    /// <summary>A date-time that carries its own offset ("2021-11-01T21:00:00-04:00"), or null.</summary>
+    public static DateTimeOffset? WithOffset(string? value) =>
+        DateTimeOffset.TryParseExact(value, ["yyyy-MM-ddTHH:mm:sszzz", "yyyy-MM-ddTHH:mmzzz", "yyyy-MM-ddTHH:mm:ssZ"],
+            CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+            ? instant
+            : null;
+
     public static DateOnly? Date(string? value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 

@@ -140,6 +140,24 @@ public sealed class AmadeusFlightTests
     }
 
     [Fact]
+    public async Task A_time_that_carries_its_own_offset_keeps_it()
+    {
+        await using var host = VendorHost.Start(directory: new TestLocationDirectory("SYD", "MNL"));
+        host.Fake.GivenToken();
+        host.Fake.Given(Request.Create().WithPath(AmadeusFake.FlightOffersPath).UsingGet())
+            .RespondWith(AmadeusFake.Json(200, VendorHost.Fixture("amadeus/flight-offers-get.json")
+                .Replace("\"2021-11-01T11:35:00\"", "\"2021-11-01T11:35:00+11:00\"", StringComparison.Ordinal)));
+
+        var offer = Assert.Single(await host.Flights.SearchAsync(
+            FlightSearch.OneWay("SYD", "BKK", new DateOnly(2021, 11, 1), new PassengerMix(1)), TestContext.Current.CancellationToken));
+
+        var first = offer.Itineraries[0].Segments[0];
+        Assert.Equal(new DateTimeOffset(2021, 11, 1, 11, 35, 0, TimeSpan.FromHours(11)), first.Departure);
+        // Manila is unknown here too: its offset follows from Sydney's and the 8 h 15 min flight.
+        Assert.Equal(TimeSpan.FromHours(8), first.Arrival.Offset);
+    }
+
+    [Fact]
     public async Task Offers_carry_none_of_the_vendor_document_but_pricing_sends_it_back()
     {
         await using var host = VendorHost.Start();
