@@ -37,6 +37,7 @@ internal static class PathavanaApp
 
         app.UseHttpPlatform();
         app.UseSecurity();
+        app.MapObservability();
 
         app.MapHealthApi();
         app.MapPlatformDocs();
