@@ -56,5 +56,12 @@ internal static class PathavanaCli
             }
             return 2;
         }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // A value of the wrong shape (an unknown enum name, a word for a number): name the setting as operators write it.
+            var key = ex.Message.Split('\'')[3].Replace(":", "__", StringComparison.Ordinal);
+            Console.Error.WriteLine($"pathavana: configuration error: {key}: {ex.InnerException?.Message ?? ex.Message}");
+            return 2;
+        }
     }
 }
