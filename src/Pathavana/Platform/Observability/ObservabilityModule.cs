@@ -52,8 +52,9 @@ internal static class ObservabilityModule
         });
 
         var version = typeof(ObservabilityModule).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-        var otel = services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(ServiceName, serviceVersion: version))
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(
+                builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : ServiceName, serviceVersion: version))
             .WithTracing(tracing =>
             {
                 tracing
@@ -84,7 +85,6 @@ internal static class ObservabilityModule
                 .AddNpgsqlInstrumentation()
                 .AddMeter("Microsoft.EntityFrameworkCore")
                 .AddPrometheusExporter());
-        _ = otel;
     }
 
     /// <summary>
