@@ -1,11 +1,13 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Pathavana.Platform.Observability;
 using Pathavana.Tests.Infrastructure;
 
 namespace Pathavana.Tests.Observability;
 
-public sealed class MetricsTests(TestServers servers)
+public sealed partial class MetricsTests(TestServers servers)
 {
     [Fact]
     public async Task After_a_scripted_flow_metrics_shows_http_pathavana_database_and_runtime_series()
@@ -61,6 +63,19 @@ public sealed class MetricsTests(TestServers servers)
         Expect("dotnet_process_memory_working_set_bytes", _ => true, "runtime memory");
         Assert.True(samples.Any(s => s.Name.StartsWith("db_client_connection", StringComparison.Ordinal)),
             $"Npgsql's connection pool series are missing from\n{text}");
+        // The dashboard and the alert rules ask for series the backend really serves.
+        var monitoring = Path.Combine(MonitoringConfigTests.RepositoryRoot(), "deploy", "monitoring");
+        var queried = new[]
+        {
+            Path.Combine(monitoring, "grafana", "dashboards", "pathavana.json"),
+            Path.Combine(monitoring, "prometheus", "rules", "pathavana-alerts.yml"),
+        }.SelectMany(f => AppSeries().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Where(n => n != "pathavana_dependency_up") // published after the first health round; see the next test
+            .ToHashSet();
+        Assert.Contains("pathavana_searches_total", queried);
+        var served = samples.Select(s => s.Name).ToHashSet();
+        var missing = queried.Except(served).ToList();
+        Assert.True(missing.Count == 0, $"queried by the dashboard or the alerts but not served: {string.Join(", ", missing)}");
         // Scrapes are not traffic.
         Assert.DoesNotContain(samples, s => s.Name.StartsWith("http_server_request_duration", StringComparison.Ordinal)
             && s.Labels.TryGetValue("http_route", out var route) && route.Contains("metrics", StringComparison.Ordinal));
@@ -74,19 +89,49 @@ public sealed class MetricsTests(TestServers servers)
         using var client = app.CreateClient();
 
         // The health publisher runs in the background (first after 5 s, then every 30 s).
+        bool Published(List<PrometheusSample> s, string dependency) =>
+            s.Any(x => x.Name == "pathavana_dependency_up" && x.Has("dependency", dependency));
         List<PrometheusSample> samples = [];
-        for (var attempt = 0; attempt < 60; attempt++)
+        for (var attempt = 0; attempt < 120 && !(Published(samples, "database") && Published(samples, "redis")); attempt++)
         {
-            samples = PrometheusText.Parse(await client.GetStringAsync("/metrics", ct));
-            if (samples.Count(s => s.Name == "pathavana_dependency_up") >= 2)
-            {
-                break;
-            }
             await Task.Delay(500, ct);
+            samples = PrometheusText.Parse(await client.GetStringAsync("/metrics", ct));
         }
 
         Assert.Contains(samples, s => s.Name == "pathavana_dependency_up" && s.Has("dependency", "database") && s.Value == 1);
         Assert.Contains(samples, s => s.Name == "pathavana_dependency_up" && s.Has("dependency", "redis") && s.Value == 1);
+    }
+
+    [Fact]
+    public async Task A_failing_health_check_publishes_zero_and_a_passing_one_publishes_one()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meterFactory = services.GetRequiredService<IMeterFactory>();
+        var metrics = new PathavanaMetrics(meterFactory);
+        var publisher = new DependencyHealthPublisher(metrics);
+        var report = new HealthReport(new Dictionary<string, HealthReportEntry>
+        {
+            ["database"] = new(HealthStatus.Healthy, null, TimeSpan.Zero, null, null),
+            ["redis"] = new(HealthStatus.Unhealthy, "Redis did not answer.", TimeSpan.Zero, null, null),
+        }, TimeSpan.Zero);
+
+        var observed = new Dictionary<string, int>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter.Scope, meterFactory) && instrument.Name == "pathavana.dependency.up")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((_, value, tags, _) =>
+            observed[(string)tags.ToArray().Single(t => t.Key == "dependency").Value!] = value);
+        listener.Start();
+
+        await publisher.PublishAsync(report, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, observed["database"]);
+        Assert.Equal(0, observed["redis"]);
     }
 
     /// <summary>What the inventory, assistant and booking modules report; called directly until they land.</summary>
@@ -113,4 +158,8 @@ public sealed class MetricsTests(TestServers servers)
         metrics.RecordBooking("Pending");
         metrics.RecordBooking("Failed");
     }
+
+    /// <summary>A backend metric name written with a selector, as the dashboard and the rules write them.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b((?:pathavana|http_server|db_client|dotnet)_[a-z0-9_]+)\{")]
+    private static partial System.Text.RegularExpressions.Regex AppSeries();
 }

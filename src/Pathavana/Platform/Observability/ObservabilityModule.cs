@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Compliance.Classification;
@@ -76,8 +77,17 @@ internal static class ObservabilityModule
                     tracing.AddOtlpExporter();
                 }
             })
-            .WithMetrics(metrics => metrics
-                .AddMeter(PathavanaMetrics.MeterName)
+            .WithMetrics(metrics => ((IDeferredMeterProviderBuilder)metrics
+                // Meters made by another host's IMeterFactory (a second host in the same process, as
+                // in tests) are not this service's: leave them out rather than mix their series in.
+                .AddMeter(PathavanaMetrics.MeterName))
+                .Configure((sp, provider) =>
+                {
+                    var own = sp.GetRequiredService<IMeterFactory>();
+                    provider.AddView(instrument => instrument.Meter.Scope is IMeterFactory scope && !ReferenceEquals(scope, own)
+                        ? MetricStreamConfiguration.Drop
+                        : null);
+                })
                 .AddAspNetCoreInstrumentation()
                 .AddMeter("Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Diagnostics")
                 .AddHttpClientInstrumentation()

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace Pathavana.Platform.Observability;
@@ -56,7 +55,7 @@ internal sealed class PathavanaMetrics
     private readonly Counter<long> _searches;
     private readonly Counter<long> _bookings;
     private readonly Counter<long> _rateLimitRejections;
-    private readonly ConcurrentDictionary<string, int> _dependencies = new(StringComparer.Ordinal);
+    private readonly Gauge<int> _dependencyUp;
 
     public PathavanaMetrics(IMeterFactory meterFactory)
     {
@@ -79,8 +78,8 @@ internal sealed class PathavanaMetrics
             "pathavana.bookings", "{booking}", "Bookings reaching a status (pending, confirmed, failed, cancelled).");
         _rateLimitRejections = meter.CreateCounter<long>(
             "pathavana.rate_limit.rejections", "{request}", "Requests rejected by the rate limiter (HTTP 429).");
-        meter.CreateObservableGauge(
-            "pathavana.dependency.up", ObserveDependencies, unit: null,
+        _dependencyUp = meter.CreateGauge<int>(
+            "pathavana.dependency.up", unit: null,
             description: "1 when the dependency (database, redis) passed its last health check, 0 when it failed.");
     }
 
@@ -131,10 +130,8 @@ internal sealed class PathavanaMetrics
     public void RecordRateLimitRejection() => _rateLimitRejections.Add(1);
 
     /// <summary>The latest health of a dependency (<c>database</c>, <c>redis</c>), published by the health checks.</summary>
-    public void SetDependencyHealth(string dependency, bool healthy) => _dependencies[dependency] = healthy ? 1 : 0;
-
-    private IEnumerable<Measurement<int>> ObserveDependencies() =>
-        _dependencies.Select(d => new Measurement<int>(d.Value, new KeyValuePair<string, object?>("dependency", d.Key)));
+    public void SetDependencyHealth(string dependency, bool healthy) =>
+        _dependencyUp.Record(healthy ? 1 : 0, new KeyValuePair<string, object?>("dependency", dependency));
 
     private static string Name(ExternalCallOutcome outcome) => outcome switch
     {
