@@ -74,6 +74,33 @@ public sealed class TracingTests(TestServers servers)
         Assert.DoesNotContain(exported.Snapshot(), a => a.TraceId == healthTrace);
     }
 
+    [Fact]
+    public async Task On_the_embedded_default_database_commands_are_traced_by_ef_core()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var vendor = await LoopbackServer.StartAsync();
+        var exported = new Recorded<Activity>();
+        await using var factory = PathavanaFactory.Embedded();
+        await using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            ProbeEndpoint.AddTo(services, vendor.Quote);
+            services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(exported));
+        }));
+        using var client = app.CreateClient();
+        var traceId = ActivityTraceId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Get, ProbeEndpoint.Path);
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request, ct)).StatusCode);
+
+        var spans = await WaitForAsync(exported, traceId,
+            s => s.Any(a => a.Source.Name == "Microsoft.AspNetCore" && a.Kind == ActivityKind.Server), ct);
+        var own = spans.Single(a => a.Source.Name == "Pathavana");
+        var database = spans.Where(a => a.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal)).ToList();
+        Assert.Contains(database, d => d.ParentSpanId == own.SpanId && d.Kind == ActivityKind.Client);
+        Assert.Contains(spans, a => a.Source.Name == "System.Net.Http" && a.ParentSpanId == own.SpanId);
+    }
+
     private static async Task<List<Activity>> WaitForAsync(Recorded<Activity> exported, ActivityTraceId traceId,
         Func<List<Activity>, bool> complete, CancellationToken ct)
     {
