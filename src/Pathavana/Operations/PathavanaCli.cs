@@ -28,6 +28,11 @@ internal static class PathavanaCli
         migrate.SetAction((result, ct) => MigrateCommand.RunAsync([.. result.UnmatchedTokens], ct));
         root.Subcommands.Add(migrate);
 
+        foreach (var command in OperatorCommands.All())
+        {
+            root.Subcommands.Add(command);
+        }
+
         root.SetAction((result, ct) =>
         {
             var rest = result.UnmatchedTokens;

@@ -77,6 +77,7 @@ public sealed class CommandLineTests(TestServers servers)
         {
             ["Database__Provider"] = "Postgres",
             ["ConnectionStrings__Pathavana"] = connection,
+            ["Encryption__MasterKey"] = PathavanaFactory.TestMasterKey,
         };
 
         var (exit, output) = await RunAsync(environment, "migrate");

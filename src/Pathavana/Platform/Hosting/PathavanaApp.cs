@@ -1,3 +1,7 @@
+using Pathavana.Accounts;
+using Pathavana.Audit;
+using Pathavana.Inventory;
+using Pathavana.Notifications;
 using Pathavana.Platform.Caching;
 using Pathavana.Platform.Configuration;
 using Pathavana.Platform.Data;
@@ -5,6 +9,8 @@ using Pathavana.Platform.Health;
 using Pathavana.Platform.Http;
 using Pathavana.Platform.Observability;
 using Pathavana.Platform.Security;
+using Pathavana.Travelers;
+using Pathavana.Trips;
 
 namespace Pathavana.Platform.Hosting;
 
@@ -31,6 +37,11 @@ internal static class PathavanaApp
         builder.AddHttpPlatform();
         builder.AddSecurity();
         builder.AddHealth();
+        builder.AddNotifications();
+        builder.AddAccounts();
+        builder.AddTravelers();
+        builder.AddInventory();
+        builder.AddTrips();
 
         var app = builder.Build();
         app.ValidateConfiguration();
@@ -38,9 +49,15 @@ internal static class PathavanaApp
         app.UseHttpPlatform();
         app.UseSecurity();
         app.MapObservability();
+        app.UseAccounts();
 
         app.MapHealthApi();
         app.MapPlatformDocs();
+        app.MapAccountsApi();
+        app.MapTravelersApi();
+        app.MapAuditApi();
+        app.MapInventoryApi();
+        app.MapTripsApi();
         return app;
     }
 
