@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Compliance.Classification;
@@ -170,13 +171,20 @@ internal static class ObservabilityModule
     /// <summary>With <c>Metrics__Port</c> set, Kestrel listens on it besides the main address(es).</summary>
     private static void AddManagementPort(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MetricsOptions>()
-            .Bind(builder.Configuration.GetSection(MetricsOptions.Section))
-            .Validate(o => o.Port is null or (> 0 and <= 65535), "Metrics__Port must be a TCP port (1-65535).")
-            .ValidateOnStart();
-
-        var port = builder.Configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>()?.Port;
-        if (port is not (> 0 and <= 65535))
+        // Read by hand: the port decides which addresses Kestrel listens on, before options exist.
+        var raw = builder.Configuration[$"{MetricsOptions.Section}:Port"];
+        int? port = null;
+        if (!string.IsNullOrWhiteSpace(raw))
+        {
+            if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 1 or > 65535)
+            {
+                throw new OptionsValidationException(MetricsOptions.Section, typeof(MetricsOptions),
+                    [$"Metrics__Port must be a TCP port (1-65535), not '{raw}'."]);
+            }
+            port = parsed;
+        }
+        builder.Services.AddOptions<MetricsOptions>().Configure(o => o.Port = port);
+        if (port is null)
         {
             return;
         }
