@@ -29,7 +29,7 @@ internal static class ObservabilityModule
 {
     public const string ServiceName = "pathavana";
 
-    /// <summary>Paths that are neither traced nor counted as traffic: probes and scrapes.</summary>
+    /// <summary>Paths that are not traced (probes and scrapes) and the only ones the management port serves.</summary>
     private static readonly PathString[] PlatformPaths = ["/health", "/metrics"];
 
     private const string MetricsPath = "/metrics";
