@@ -11,7 +11,8 @@ internal static class InventoryModule
     public static void AddInventory(this WebApplicationBuilder builder)
     {
         // Vendor adapters register first when configured; the TryAdds below fill whatever they left.
-        // TODO(lead): uncomment when branch inventory-vendors is merged.
+        // TODO(lead): uncomment (with usings Pathavana.Inventory.Amadeus and .GoogleMaps) now that
+        // inventory-vendors is on main; checked: builds, and the offline defaults still win unconfigured.
         // builder.AddAmadeus();
         // builder.AddGoogleMaps();
 
