@@ -1,5 +1,6 @@
 using Pathavana.Accounts;
 using Pathavana.Audit;
+using Pathavana.Bookings;
 using Pathavana.Inventory;
 using Pathavana.Notifications;
 using Pathavana.Platform.Caching;
@@ -42,6 +43,7 @@ internal static class PathavanaApp
         builder.AddTravelers();
         builder.AddInventory();
         builder.AddTrips();
+        builder.AddBookings();
 
         var app = builder.Build();
         app.ValidateConfiguration();
@@ -58,6 +60,7 @@ internal static class PathavanaApp
         app.MapAuditApi();
         app.MapInventoryApi();
         app.MapTripsApi();
+        app.MapBookingsApi();
         return app;
     }
 
