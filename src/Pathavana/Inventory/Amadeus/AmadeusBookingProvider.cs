@@ -253,24 +253,54 @@ internal sealed partial class AmadeusBookingProvider(
             documents);
     }
 
-    /// <summary>Names as airline systems take them: upper-case Latin letters, spaces and hyphens (José -> JOSE).</summary>
+    /// <summary>
+    /// Names as airline systems take them: upper-case Latin letters, spaces and hyphens (José -> JOSE,
+    /// Müller -> MULLER, Øre -> ORE). The app runs with invariant globalization, so accents are folded
+    /// from a table rather than by Unicode normalization; other scripts are dropped.
+    /// </summary>
     internal static string Name(string value)
     {
-        var decomposed = value.Trim().Normalize(NormalizationForm.FormD);
-        var name = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var name = new StringBuilder(value.Length + 4);
+        foreach (var c in value.Trim())
         {
             if (char.IsAsciiLetter(c) || c is ' ' or '-')
             {
                 name.Append(char.ToUpperInvariant(c));
             }
-            else if (c is '\'' or '.' or ',')
+            else if (c is '\'' or '.' or ',' or '\u2019')
             {
                 name.Append(' ');
+            }
+            else if (LatinFolds.TryGetValue(c, out var folded))
+            {
+                name.Append(folded);
             }
         }
         var result = string.Join(' ', name.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return result.Length > 0 ? result : value.Trim().ToUpperInvariant();
+    }
+
+    private static readonly Dictionary<char, string> LatinFolds = BuildFolds();
+
+    private static Dictionary<char, string> BuildFolds()
+    {
+        var groups = new (string Letters, string Ascii)[]
+        {
+            ("ÀÁÂÃÄÅàáâãäåĀāĂăĄą", "A"), ("ÇçĆćĈĉĊċČč", "C"), ("ÐđĎďĐ", "D"), ("ÈÉÊËèéêëĒēĔĕĖėĘęĚě", "E"),
+            ("ĜĝĞğĠġĢģ", "G"), ("ĤĥĦħ", "H"), ("ÌÍÎÏìíîïĨĩĪīĬĭĮįİı", "I"), ("Ĵĵ", "J"), ("Ķķ", "K"),
+            ("ĹĺĻļĽľĿŀŁł", "L"), ("ÑñŃńŅņŇň", "N"), ("ÒÓÔÕÖØòóôõöøŌōŎŏŐő", "O"), ("ŔŕŖŗŘř", "R"),
+            ("ŚśŜŝŞşŠšȘș", "S"), ("ŢţŤťŦŧȚț", "T"), ("ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų", "U"), ("Ŵŵ", "W"),
+            ("ÝýÿŶŷŸ", "Y"), ("ŹźŻżŽž", "Z"), ("Ææ", "AE"), ("Œœ", "OE"), ("ß", "SS"), ("Þþ", "TH"),
+        };
+        var folds = new Dictionary<char, string>();
+        foreach (var (letters, ascii) in groups)
+        {
+            foreach (var letter in letters)
+            {
+                folds[letter] = ascii;
+            }
+        }
+        return folds;
     }
 
     internal static string? Gender(string? gender) => gender?.Trim().ToUpperInvariant() switch
