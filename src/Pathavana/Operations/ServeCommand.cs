@@ -1,4 +1,3 @@
-using Pathavana.Platform.Data;
 using Pathavana.Platform.Hosting;
 
 namespace Pathavana.Operations;
@@ -7,8 +6,7 @@ internal static class ServeCommand
 {
     public static async Task<int> RunAsync(string[] hostArgs, CancellationToken cancellationToken)
     {
-        var app = PathavanaApp.Create(hostArgs);
-        await app.Services.PrepareEmbeddedDatabaseAsync(cancellationToken);
+        await using var app = PathavanaApp.Create(hostArgs);
         await app.RunAsync();
         return 0;
     }

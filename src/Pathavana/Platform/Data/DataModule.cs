@@ -15,6 +15,7 @@ internal static class DataModule
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton<TimestampsInterceptor>();
+        services.AddHostedService<EmbeddedDatabaseInitializer>();
 
         // Both contexts are registered; the configured provider picks one when a scope asks for
         // PathavanaDbContext, so configuration is read when the app runs, not when it is composed.
@@ -52,21 +53,15 @@ internal static class DataModule
         return $"Data Source={Path.Combine(directory, "pathavana.db")};Foreign Keys=True";
     }
 
-    /// <summary>
-    /// On the embedded default the SQLite file is created and migrated on start. PostgreSQL is
-    /// never migrated by the web host: <c>pathavana migrate</c> (a Kubernetes Job) does that.
-    /// </summary>
-    public static async Task PrepareEmbeddedDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>Migrates the SQLite database; returns how many migrations were applied.</summary>
+    public static async Task<int> MigrateSqliteAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
-        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        if (options.Provider != DatabaseProvider.Sqlite)
-        {
-            return;
-        }
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PathavanaDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<SqlitePathavanaDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
         await db.Database.MigrateAsync(cancellationToken);
-        // Concurrent readers and a writer without "database is locked" errors.
+        // Concurrent readers beside a writer without "database is locked" errors.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        return pending;
     }
 }

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Pathavana.Tests.Infrastructure;
+
+/// <summary>
+/// The real application in process, configured only through settings — the same switches an
+/// operator uses. Each factory has its own data directory, deleted when it is disposed.
+/// </summary>
+public sealed class PathavanaFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    private PathavanaFactory(Dictionary<string, string?> settings, string dataDirectory)
+    {
+        _settings = settings;
+        DataDirectory = dataDirectory;
+        _settings["Storage:DataDirectory"] = dataDirectory;
+        _settings.TryAdd("RateLimiting:PermitLimit", "100000");
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>When set, the app's clock; tests move it.</summary>
+    public FakeTimeProvider? Clock { get; init; }
+
+    /// <summary>The embedded default: SQLite under a fresh data directory, in-process cache.</summary>
+    public static PathavanaFactory Embedded(IDictionary<string, string?>? settings = null) =>
+        new(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()), NewDataDirectory());
+
+    /// <summary>Production wiring: PostgreSQL (a fresh migrated database) and Redis.</summary>
+    public static async Task<PathavanaFactory> ProductionAsync(TestServers servers, IDictionary<string, string?>? settings = null, bool redis = true)
+    {
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Pathavana"] = await servers.Postgres.CreateMigratedDatabaseAsync(),
+        };
+        if (redis)
+        {
+            all.TryAdd("Redis:Configuration", servers.Redis.Configuration);
+            all.TryAdd("Redis:InstanceName", $"t{Guid.NewGuid():N}:");
+        }
+        return new PathavanaFactory(all, NewDataDirectory());
+    }
+
+    private static string NewDataDirectory() => Directory.CreateTempSubdirectory("pathavana-data-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        if (Clock is not null)
+        {
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            });
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean.
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.Json;
+using Pathavana.Tests.Infrastructure;
+
+namespace Pathavana.Tests.Platform;
+
+public sealed class HealthTests(TestServers servers)
+{
+    [Fact]
+    public async Task Embedded_default_is_live_and_ready_with_its_sqlite_file_created()
+    {
+        await using var app = PathavanaFactory.Embedded();
+        using var client = app.CreateClient();
+
+        var live = await client.GetAsync("/health/live", TestContext.Current.CancellationToken);
+        var ready = await client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.True(File.Exists(Path.Combine(app.DataDirectory, "pathavana.db")), "the SQLite file is created under Storage:DataDirectory");
+        var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Production_wiring_is_ready_when_postgres_and_redis_answer()
+    {
+        await using var app = await PathavanaFactory.ProductionAsync(servers);
+        using var client = app.CreateClient();
+
+        var ready = await client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var checks = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))
+            .RootElement.GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
+        Assert.StartsWith("ping", checks.GetProperty("redis").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ready_turns_503_with_a_problem_while_postgres_is_down_and_recovers()
+    {
+        // A server of its own: stopping the shared one would break the other tests.
+        await using var postgres = await PostgresServer.StartAsync();
+        await using var app = PathavanaFactory.Embedded(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Pathavana"] = await postgres.CreateEmptyDatabaseAsync(),
+        });
+        using var client = app.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", ct)).StatusCode);
+
+        await postgres.StopProcessAsync();
+        var down = await client.GetAsync("/health/ready", ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        Assert.Equal("application/problem+json", down.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await down.Content.ReadAsStringAsync(ct)).RootElement;
+        Assert.Equal(503, problem.GetProperty("status").GetInt32());
+        Assert.Contains("database", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", ct)).StatusCode);
+
+        await postgres.StartProcessAsync();
+        var back = await client.GetAsync("/health/ready", ct);
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ready_turns_503_while_redis_is_unreachable()
+    {
+        await using var app = await PathavanaFactory.ProductionAsync(servers, new Dictionary<string, string?>
+        {
+            // Nothing listens here.
+            ["Redis:Configuration"] = $"127.0.0.1:{ExternalProcess.FreePort()},connectTimeout=500",
+        });
+        using var client = app.CreateClient();
+
+        var ready = await client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var problem = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        Assert.Contains("redis", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+}
