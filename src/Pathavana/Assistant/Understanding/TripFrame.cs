@@ -81,6 +81,10 @@ internal sealed record TripFrame
     public Money? MaxPrice { get; init; }
     public StayWishes? Stay { get; init; }
 
+    /// <summary>A length of stay said without a date to count from ("for 5 nights"); not serialized.</summary>
+    [JsonIgnore]
+    public int? Nights { get; init; }
+
     /// <summary>How this utterance relates to the conversation so far (not serialized).</summary>
     [JsonIgnore]
     public FrameAct Act { get; init; } = FrameAct.Request;

@@ -23,7 +23,7 @@ internal sealed class Token(string text, string raw, bool gluedToNext)
 /// <summary>Splits an utterance into tokens: words, numbers, currency signs, ISO and slash dates, clock times.</summary>
 internal static partial class Utterance
 {
-    [GeneratedRegex(@"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+|[$€£¥+]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+|[$€£¥+\-]", RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();
 
     public static List<Token> Tokenize(string utterance)
