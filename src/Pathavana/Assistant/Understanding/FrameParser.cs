@@ -26,6 +26,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
 {
     private readonly List<Token> t = tokens;
     private Leg[] legs = [];
+    private bool returnIsTheFlight;
 
     private readonly List<DateMention> dates = [];
     private int? nights;
@@ -126,6 +127,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             else if (ReturnWords.Contains(w) && !(w == "return" && Is(i + 1, "flight", "flights", "ticket", "tickets", "trip", "fare", "fares")))
             {
                 mode = Leg.Return;
+                returnIsTheFlight |= Is(i + 1, "from", "to");
             }
             else if (DepartWords.Contains(w) && !(w is "flight" or "flights" or "fly" or "flying" or "go" or "going" && mode == Leg.Return))
             {
@@ -794,6 +796,16 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             }
         }
 
+        // "friday june eleventh", "tuesday the eighteenth of may": the weekday only names the date.
+        for (var k = dates.Count - 2; k >= 0; k--)
+        {
+            if (dates[k].Kind is DateKind.Weekday or DateKind.NextWeekday && dates[k + 1].Kind == DateKind.MonthDay && dates[k + 1].Index - dates[k].Index <= 4)
+            {
+                dates[k + 1] = dates[k + 1] with { Leg = dates[k].Leg };
+                dates.RemoveAt(k);
+            }
+        }
+
         void Add(int from, int to, DateMention mention)
         {
             Use(from, to + 1);
@@ -1276,7 +1288,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
                 if (n == 1 && !withSuffix)
                 {
                     // A one-word name needs to look like an airline: not a place after "to", not "united states".
-                    if (Is(i - 1, "to", "from", "in", "into", "via", "at", "near", "visit", "visiting", "through") || AirlineBlockedNext.Contains(W(end)) || places.Lookup(key) is not null && !Is(i - 1, "on", "with", "by", "fly", "flying", "take"))
+                    if (Is(i - 1, "to", "from", "in", "into", "via", "at", "near", "visit", "visiting", "through") || AirlineBlockedNext.Contains(W(end)) || places.Lookup(key) is { IsAirportName: false } && !Is(i - 1, "on", "with", "by", "fly", "flying", "take"))
                     {
                         continue;
                     }
@@ -1308,9 +1320,15 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
                 var raw = t[i].Raw;
                 var upper = raw.All(char.IsAsciiLetterUpper) && w is not ("us" or "as" or "co" or "in" or "on" or "to" or "it" or "is" or "me" or "my" or "or" or "an" or "am" or "at" or "be" or "by" or "do" or "go" or "he" or "if" or "no" or "of" or "so" or "up" or "we" or "ok" or "tv" or "pm");
                 var flightNo = i + 1 < t.Count && t[i + 1].IsNumber && W(i + 1).Length <= 4 && !Is(i + 2, "am", "pm", "dollars", "people", "adults");
-                var cue = Is(i - 1, "airline", "carrier", "code", "on", "with") && !Is(i + 1, "the", "a", "my", "to", "from", "in", "at", "flight", "flights") && Vocabulary.IsOrdinary(w) == false && w is not ("us" or "as" or "co" or "am" or "pm") ||
+                var meaning = Is(i - 1, "does", "is", "abbreviation", "airline", "carrier") && (Is(i + 1, "mean", "stand", "uses", "use", "fly", "flies", "") || i + 1 == t.Count);
+                var fareCode = Is(i - 1, "restriction", "fare", "class", "meal", "basis") || Is(i - 1, "code") && !Is(i - 2, "airline") || Is(i + 2, "restriction") || t[i].GluedToNext;
+                var cue = Is(i - 1, "airline", "carrier", "on", "with") || Is(i - 1, "code") && Is(i - 2, "airline") && !Is(i + 1, "the", "a", "my", "to", "from", "in", "at", "flight", "flights") && Vocabulary.IsOrdinary(w) == false && w is not ("us" or "as" or "co" or "am" or "pm") ||
                     (Is(i - 1, "airline", "code") && w is "us" or "as" or "co");
-                if (upper || flightNo && !Vocabulary.IsOrdinary(w) || cue || (Is(i + 1, "flight", "flights") && !Vocabulary.IsOrdinary(w) && w.Length == 2 && Is(i - 1, "on", "the", "show", "all", "any", "list")))
+                if (fareCode)
+                {
+                    continue;
+                }
+                if (upper || meaning || flightNo && (!Vocabulary.IsOrdinary(w) || w == "us" && !Is(i - 1, "for", "of", "to", "with", "give", "show", "tell", "let", "help", "send", "find")) || cue || (Is(i + 1, "flight", "flights") && !Vocabulary.IsOrdinary(w) && w.Length == 2 && Is(i - 1, "on", "the", "show", "all", "any", "list")))
                 {
                     var code = w.ToUpperInvariant();
                     Use(i, flightNo ? i + 2 : i + 1);
@@ -1331,6 +1349,8 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
     }
 
     private static readonly HashSet<string> PlaceCues = ["from", "to", "in", "into", "at", "via", "through", "thru", "between", "and", "leaving", "leave", "leaves", "departing", "depart", "departs", "arriving", "arrive", "arrives", "reach", "reaching", "visit", "visiting", "of", "for", "near", "towards", "toward", "or", "go", "fly", "flying", "than", "stop", "stopping", "stopover", "out", "then", "back", "return", "returning", "before", "after", "get"];
+
+    private static readonly HashSet<string> StrongCues = ["from", "to", "into", "via", "through", "thru", "visit", "visiting", "in", "at", "leaving", "departing", "towards", "toward", "reach", "reaching"];
 
     private static readonly HashSet<string> ThreeLetterWords = ["the", "and", "for", "all", "any", "are", "can", "day", "get", "how", "far", "one", "two", "six", "ten", "man", "may", "now", "off", "out", "per", "see", "sun", "who", "why", "yes", "bus", "car", "fly", "leg", "not", "but", "you", "our", "her", "his", "its", "was", "has", "had", "did", "way", "new", "old", "big", "top", "low", "few", "own", "use", "let", "put", "say", "set", "try", "end", "top", "row", "air", "via", "arr", "dep", "min", "max", "add", "buy", "pay", "got", "sat", "wed", "mon", "fri", "tue", "thu", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "eve", "tax", "fee", "cab", "kid", "son", "dad", "mom", "mum", "pet", "dog", "cat", "bag", "nyc", "usa", "eur", "usd", "gbp", "jpy", "cad", "aud", "chf", "inr", "mxn", "sek", "nok", "dkk", "cny", "krw", "brl", "zar", "aed", "thb", "pln", "czk", "hkd", "sgd", "nzd", "yen", "won", "tap", "ana", "jal", "klm", "sas", "ita", "lot", "twa"];
 
@@ -1385,7 +1405,8 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             {
                 var w = t[i].Text;
                 var capitalized = char.IsAsciiLetterUpper(t[i].Raw[0]) && i > 0;
-                if ((Vocabulary.IsOrdinary(w) || w.Length <= 2 || Vocabulary.Regions.Contains(w)) && !cue && !capitalized)
+                var strong = StrongCues.Contains(W(i - 1)) || (Is(i - 1, "the") && StrongCues.Contains(W(i - 2)));
+                if ((Vocabulary.IsOrdinary(w) || w.Length <= 2 || Vocabulary.Regions.Contains(w) || entry.IsAirportName) && !strong && !capitalized)
                 {
                     continue;
                 }
@@ -1417,7 +1438,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
         {
             var upper = t[i].Raw.All(char.IsAsciiLetterUpper);
             var lowerOk = cue && !Vocabulary.IsOrdinary(word) && !ThreeLetterWords.Contains(word) && !Vocabulary.Regions.Contains(word) ||
-                Is(i - 1, "code", "airport") || Is(i + 1, "airport") && !ThreeLetterWords.Contains(word);
+                (Is(i - 1, "code", "airport") || Is(i + 1, "airport")) && !ThreeLetterWords.Contains(word) && !Vocabulary.IsOrdinary(word);
             if ((upper && !ThreeLetterWords.Contains(word)) || (upper && cue) || lowerOk)
             {
                 var location = places.Directory.Find(word);
@@ -1474,15 +1495,18 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
                 "from" => PlaceRole.Origin,
                 "of" when before == "out" => PlaceRole.Origin,
                 "leaving" or "leave" or "leaves" or "departing" or "depart" or "departs" or "originating" => PlaceRole.Origin,
+                "stop" or "stopping" or "stops" or "connecting" or "connects" => PlaceRole.Via,
                 "to" or "into" or "towards" or "toward" or "reach" or "reaching" or "reaches" or "visit" or "visiting" or "arriving" or "arrive" or "arrives" => PlaceRole.Destination,
                 "via" or "through" or "thru" => PlaceRole.Via,
                 "of" when before == "way" => PlaceRole.Via,
                 "between" => PlaceRole.Origin,
+                "in" or "at" or "on" when before == "airport" => W(i - 2) == "the" && Is(i - 3, "from", "between") || Is(i - 2, "from", "between") ? PlaceRole.Origin : Is(i - 3, "to", "into") || Is(i - 2, "to", "into") ? PlaceRole.Destination : PlaceRole.In,
                 "in" or "at" or "on" => before switch
                 {
+                    "live" or "lives" or "living" or "based" or "located" or "home" or "am" or "m" => PlaceRole.Origin,
                     "arrive" or "arrives" or "arriving" or "arrival" or "land" or "lands" or "landing" or "get" or "gets" or "reach" or "ending" or "end" or "stay" or "staying" or "hotel" or "hotels" or "hostel" or "hostels" or "room" or "rooms" or "arrivals" or "there" => PlaceRole.Destination,
-                    "stop" or "stops" or "stopping" or "stopover" or "stopovers" or "layover" or "layovers" or "connect" or "connecting" or "connection" or "connections" or "change" or "changing" or "over" or "planes" => PlaceRole.Via,
-                    "leave" or "leaves" or "leaving" or "depart" or "departs" or "departing" or "originate" or "originating" or "originates" or "start" or "starting" or "begin" or "beginning" => PlaceRole.Origin,
+                    "stop" or "stops" or "stopping" or "stopover" or "stopovers" or "layover" or "layovers" or "connect" or "connects" or "connecting" or "connection" or "connections" or "change" or "changing" or "over" or "planes" => PlaceRole.Via,
+                    "leave" or "leaves" or "leaving" or "depart" or "departs" or "departing" or "originate" or "originating" or "originates" or "start" or "starting" or "starts" or "begin" or "beginning" or "begins" => PlaceRole.Origin,
                     _ => PlaceRole.In,
                 },
                 "for" when m > 0 && placeMentions[m - 1].Role == PlaceRole.Origin => PlaceRole.Destination,
@@ -1628,6 +1652,12 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
         {
             departMention = dates[0];
             returnMention = dates[1];
+        }
+        else if (departMention is null && returnMention is not null && returnIsTheFlight)
+        {
+            // "return from miami on saturday": the flight asked for is the return itself.
+            departMention = returnMention;
+            returnMention = null;
         }
         // "from the 3rd to the 6th", "march 3 to march 10", "between june 1 and june 8"
         if (departMention is not null && returnMention is null)

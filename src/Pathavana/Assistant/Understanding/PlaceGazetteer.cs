@@ -100,7 +100,9 @@ internal sealed class PlaceGazetteer
         // Cities and metro areas first: "Chicago" is the metro, not an airport named after it.
         foreach (var location in all)
         {
-            var code = location.MetroCode ?? location.Code;
+            // A city named like its metro area ("Chicago") searches the metro; "Newark" or "Baltimore" their airport.
+            var metro = location.MetroCode is null ? null : directory.Find(location.MetroCode);
+            var code = metro is not null && string.Equals(Key(metro.Name), Key(location.City), StringComparison.Ordinal) ? metro.Code : location.Code;
             foreach (var city in CityNames(location.City))
             {
                 Add(city, new GazetteerEntry(code, city, false));
@@ -117,7 +119,7 @@ internal sealed class PlaceGazetteer
         }
         names = map.ToFrozenDictionary(StringComparer.Ordinal);
         byInitial = map
-            .Where(p => p.Key.Length >= 4)
+            .Where(p => p.Key.Length >= 5 && !p.Value.IsAirportName)
             .GroupBy(p => p.Key[0])
             .ToFrozenDictionary(g => g.Key, g => g.Select(p => (p.Key, p.Value)).ToArray());
         codes = all.Select(l => l.Code.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
@@ -225,10 +227,6 @@ internal sealed class PlaceGazetteer
                     continue;
                 }
                 yield return string.Join(' ', words[start..end]);
-                if (end < words.Length)
-                {
-                    yield return string.Join(' ', words[start..]);
-                }
             }
         }
     }

@@ -33,6 +33,7 @@ internal static class Vocabulary
     way we wednesday week weekend weeks well were west what when where which while who why will wish with within
     without work would year yes yet you your price page hope mobile split male sale eagle marathon university
     victoria independence liberty union paradise aurora deer hot springs hot bath reading orange florence ontario
+    hello hi hey thanks bye goodbye okay cheers landings landing takeoff takeoffs cities city code codes fare restriction
     nice vermilion mission concord columbia national general international regional municipal county field state
     states kingdom island islands bay lake mount port saint fort little rock falls valley grand junction
     """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
