@@ -322,7 +322,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
                     continue;
                 }
                 // "a week from today", "next week", "in a week", "a night": not a length of stay.
-                if (Is(i + 1, "from", "later", "after", "before", "ago") || Is(nStart - 1, "in", "next", "this", "per", "each", "every") || (n == 1 && w is "night" or "day"))
+                if (Is(i + 1, "from") && Is(i + 2, "today", "now", "tomorrow", "then") || Is(i + 1, "later", "after", "before", "ago") || Is(nStart - 1, "in", "next", "this", "per", "each", "every") || (n == 1 && w is "night" or "day"))
                 {
                     continue;
                 }
@@ -1667,6 +1667,11 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             {
                 returnMention = later;
             }
+        }
+        if (departMention?.Kind == DateKind.Day && returnMention?.Kind == DateKind.MonthDay && returnMention.Index > departMention.Index)
+        {
+            // "from the 3rd to the 6th of june": the first day is in the month named last.
+            departMention = departMention with { Kind = DateKind.MonthDay, Month = returnMention.Month, Year = returnMention.Year };
         }
         if (departMention is not null)
         {

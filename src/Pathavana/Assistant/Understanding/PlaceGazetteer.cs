@@ -66,6 +66,7 @@ internal sealed class PlaceGazetteer
         ("gatwick", "LGW", "London Gatwick Airport"), ("narita", "NRT", "Narita International Airport"),
         ("kansas city", "MCI", "Kansas City"), ("orlando", "MCO", "Orlando"), ("portland", "PDX", "Portland"),
         ("ontario", "ONT", "Ontario"), ("columbus", "CMH", "Columbus"), ("miami", "MIA", "Miami"),
+        ("frankfurt", "FRA", "Frankfurt"), ("dusseldorf", "DUS", "Dusseldorf"), ("reykjavik", "REK", "Reykjavik"),
     ];
 
     private readonly FrozenDictionary<string, GazetteerEntry> names;

@@ -43,6 +43,14 @@ internal static partial class Utterance
             }
             tokens.Add(new Token(text, folded.Substring(m.Index, m.Length), glued));
         }
+        // A hyphen is kept only inside a range of numbers ("12-15"); "one-way", "4-star", "red-eye" read as words.
+        for (var i = tokens.Count - 1; i >= 0; i--)
+        {
+            if (tokens[i].Text == "-" && !(i > 0 && i + 1 < tokens.Count && char.IsAsciiDigit(tokens[i - 1].Text[0]) && char.IsAsciiDigit(tokens[i + 1].Text[0])))
+            {
+                tokens.RemoveAt(i);
+            }
+        }
         // Ordinal suffixes glued to a number ("14th") and "a.m."/"p.m." become one token.
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
