@@ -21,13 +21,21 @@ internal static class NluCommand
         }
         var understanding = new OfflineUnderstanding(LocationDirectory.Shared);
         using var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
-        await using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+        await using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
+        await ParseLinesAsync(understanding, today, input, output, cancellationToken);
+        return 0;
+    }
+
+    /// <summary>One frame line per input line, in order.</summary>
+    public static async Task ParseLinesAsync(OfflineUnderstanding understanding, DateOnly today, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(understanding);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
         while (await input.ReadLineAsync(cancellationToken) is { } line)
         {
-            var frame = understanding.Parse(line, today);
-            await output.WriteLineAsync(frame.ToJson());
+            await output.WriteLineAsync(understanding.Parse(line, today).ToJson());
         }
         await output.FlushAsync(cancellationToken);
-        return 0;
     }
 }

@@ -51,7 +51,10 @@ internal sealed class AirlineGazetteer
             {
                 continue;
             }
-            map.TryAdd(key, code.ToUpperInvariant());
+            if (key.Contains(' ', StringComparison.Ordinal) || !Vocabulary.IsOrdinary(key))
+            {
+                map.TryAdd(key, code.ToUpperInvariant());
+            }
             foreach (var suffix in Suffixes)
             {
                 if (key.EndsWith(" " + suffix, StringComparison.Ordinal))

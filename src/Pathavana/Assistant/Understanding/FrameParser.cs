@@ -660,6 +660,14 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
                         end++;
                     }
                     Add(i, end, new DateMention(i, DateKind.MonthDay, leg, month, day.Value, year));
+                    // "dec 20 - 27", "march 3 to 10": the second day in the same month (or the next).
+                    if (Is(end + 1, "-", "to", "through", "thru", "until", "till") && Lexicon.DayNumber(t, end + 2, out var l2, allowBareCardinal: true) is { } until
+                        && !Lexicon.Months.ContainsKey(W(end + 2 + l2)) && !Is(end + 2 + l2, "am", "pm", "o", "oclock", "of") && !Is(end + 3, "of"))
+                    {
+                        var m2 = until >= day ? month : month % 12 + 1;
+                        Add(end + 1, end + 1 + l2, new DateMention(end + 2, DateKind.MonthDay, Leg.Return, m2, until, null));
+                        end = end + 1 + l2;
+                    }
                     i = end;
                     continue;
                 }
@@ -1027,7 +1035,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             {
                 "late" => new TimeWindow(new TimeOnly(21, 0), EndOfDay),
                 _ when w == "nights" && Lexicon.SmallNumber(t, i - 1, out _) is not null => null,
-                _ when w == "night" && Is(i - 1, "a", "per", "each", "every", "one", "last") => null,
+                _ when w == "night" && (Is(i - 1, "per", "each", "every", "one", "last") || Is(i - 1, "a") && (Is(i - 2, "for", "per") || i >= 2 && t[i - 2].IsNumber)) => null,
                 _ => new TimeWindow(new TimeOnly(18, 0), EndOfDay),
             },
             _ => null,
@@ -1285,6 +1293,10 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
                 }
                 var end = i + n;
                 var withSuffix = Is(end, "airlines", "airline", "airways", "air") && !(W(end) == "air" && Is(end + 1, "force", "base"));
+                if (n > 1 && !withSuffix && places.Lookup(key) is { IsAirportName: false } && !Is(i - 1, "on", "with", "by", "fly", "flying", "take"))
+                {
+                    continue;
+                }
                 if (n == 1 && !withSuffix)
                 {
                     // A one-word name needs to look like an airline: not a place after "to", not "united states".
@@ -1324,7 +1336,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
                 var fareCode = Is(i - 1, "restriction", "fare", "class", "meal", "basis") || Is(i - 1, "code") && !Is(i - 2, "airline") || Is(i + 2, "restriction") || t[i].GluedToNext;
                 var cue = Is(i - 1, "airline", "carrier", "on", "with") || Is(i - 1, "code") && Is(i - 2, "airline") && !Is(i + 1, "the", "a", "my", "to", "from", "in", "at", "flight", "flights") && Vocabulary.IsOrdinary(w) == false && w is not ("us" or "as" or "co" or "am" or "pm") ||
                     (Is(i - 1, "airline", "code") && w is "us" or "as" or "co");
-                if (fareCode)
+                if (fareCode || places.Lookup(w) is not null && !(flightNo || Is(i - 1, "on", "with", "airline", "carrier")))
                 {
                     continue;
                 }
@@ -1343,7 +1355,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
 
     // ---- places -----------------------------------------------------------------------------------
 
-    private sealed record PlaceMention(int Start, int End, GazetteerEntry Entry)
+    private sealed record PlaceMention(int Start, int End, GazetteerEntry Entry, bool Weak = false)
     {
         public PlaceRole Role { get; set; }
     }
@@ -1408,10 +1420,19 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
                 var strong = StrongCues.Contains(W(i - 1)) || (Is(i - 1, "the") && StrongCues.Contains(W(i - 2)));
                 if ((Vocabulary.IsOrdinary(w) || w.Length <= 2 || Vocabulary.Regions.Contains(w) || entry.IsAirportName) && !strong && !capitalized)
                 {
+                    // "sf to vegas", "Nice to Geneva": kept only if a place follows "to" (checked once all are found).
+                    if (Is(i + 1, "to") && !Vocabulary.Regions.Contains(w))
+                    {
+                        return new PlaceMention(i, i, entry, Weak: true);
+                    }
                     continue;
                 }
                 if (w.Length <= 2 && !(cue || t[i].Raw.All(char.IsAsciiLetterUpper)))
                 {
+                    if (Is(i + 1, "to"))
+                    {
+                        return new PlaceMention(i, i, entry, Weak: true);
+                    }
                     continue;
                 }
                 // "las", "san": never alone.
@@ -1432,8 +1453,12 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             }
             return new PlaceMention(i, end, entry);
         }
-        // An IATA code: "BOS", or "from bos" / "to lis" in lower case.
         var word = W(i);
+        if (cue && i > 0 && Fuzzy(i, multiWord: true) is { } phrase)
+        {
+            return phrase;
+        }
+        // An IATA code: "BOS", or "from bos" / "to lis" in lower case.
         if (word.Length == 3 && places.IsCode(word) && !t[i].IsNumber)
         {
             var upper = t[i].Raw.All(char.IsAsciiLetterUpper);
@@ -1449,29 +1474,41 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
                 }
             }
         }
-        // A misspelt name after a place cue: "from bostn", "to pittsburg", "to san fransisco".
-        if (cue && i > 0 && word.Length >= 4 && char.IsAsciiLetter(word[0]) && !Vocabulary.IsOrdinary(word) && !Vocabulary.Regions.Contains(word) && !ThreeLetterWords.Contains(word))
+        return cue && i > 0 ? Fuzzy(i, multiWord: false) : null;
+    }
+
+    private static readonly HashSet<string> NamePrefixes = ["new", "san", "los", "las", "saint", "st", "fort", "ft", "port", "santa", "el", "la", "le", "salt", "kansas", "mexico", "hong", "tel", "buenos", "sao", "rio", "cape"];
+
+    /// <summary>A misspelt name after a place cue: "from bostn", "to pittsburg", "to san fransisco", "new yrok".</summary>
+    private PlaceMention? Fuzzy(int i, bool multiWord)
+    {
+        var word = W(i);
+        if (!char.IsAsciiLetter(word[0]) || Vocabulary.Regions.Contains(word))
         {
-            for (var n = Math.Min(3, t.Count - i); n >= 1; n--)
+            return null;
+        }
+        for (var n = multiWord ? Math.Min(3, t.Count - i) : 1; n >= (multiWord ? 2 : 1); n--)
+        {
+            var ok = true;
+            for (var k = i; k < i + n && ok; k++)
             {
-                var ok = true;
-                for (var k = i; k < i + n && ok; k++)
-                {
-                    ok = !t[k].Used && t[k].Text.All(char.IsAsciiLetter) && (k == i || !Vocabulary.IsOrdinary(t[k].Text) || t[k].Text is "city" or "new" or "san" or "los" or "las" or "saint");
-                }
-                if (!ok)
-                {
-                    continue;
-                }
-                var key = PlaceKey(i, n);
-                if (key.Length < 5)
-                {
-                    continue;
-                }
-                if (places.Closest(key) is { } near)
-                {
-                    return new PlaceMention(i, i + n - 1, near.Entry);
-                }
+                var w = t[k].Text;
+                var prefix = k == i && n > 1 && NamePrefixes.Contains(w);
+                ok = !t[k].Used && w.All(char.IsAsciiLetter) && (prefix || !ThreeLetterWords.Contains(w)) &&
+                    (!Vocabulary.IsOrdinary(w) || prefix || (k > i && w is "city"));
+            }
+            if (!ok)
+            {
+                continue;
+            }
+            var key = PlaceKey(i, n);
+            if (key.Length < 5 || places.Lookup(key) is not null)
+            {
+                continue;
+            }
+            if (places.Closest(key) is { } near)
+            {
+                return new PlaceMention(i, i + n - 1, near.Entry);
             }
         }
         return null;
@@ -1520,10 +1557,20 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             }
         }
         // "boston to denver": a bare name right before "to <place>" is the origin.
-        for (var m = 0; m + 1 < placeMentions.Count; m++)
+        for (var m = 0; m < placeMentions.Count; m++)
         {
             var p = placeMentions[m];
-            if (p.Role is PlaceRole.Bare or PlaceRole.In && placeMentions[m + 1].Role == PlaceRole.Destination && placeMentions[m + 1].Start - p.End <= 3 && Is(placeMentions[m + 1].Start - 1, "to") || (p.Role == PlaceRole.Bare && Is(p.End + 1, "to") && placeMentions[m + 1].Start == p.End + 2))
+            if (p.Weak && !(m + 1 < placeMentions.Count && placeMentions[m + 1].Start == p.End + 2))
+            {
+                placeMentions.RemoveAt(m);
+                m--;
+                continue;
+            }
+            if (m + 1 >= placeMentions.Count)
+            {
+                continue;
+            }
+            if (p.Weak ||p.Role is PlaceRole.Bare or PlaceRole.In && placeMentions[m + 1].Role == PlaceRole.Destination && placeMentions[m + 1].Start - p.End <= 3 && Is(placeMentions[m + 1].Start - 1, "to") || (p.Role == PlaceRole.Bare && Is(p.End + 1, "to") && placeMentions[m + 1].Start == p.End + 2))
             {
                 p.Role = PlaceRole.Origin;
             }
@@ -1613,7 +1660,10 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
     private TripFrame Assemble()
     {
         var (intent, act) = Classify();
-        var groundTransport = HasPhrase("ground", "transportation") || Has("limousine") || Has("limo") || Has("taxi") || HasPhrase("rental", "car") || HasPhrase("car", "rental") || HasPhrase("rent", "a", "car") || Has("transportation");
+        // Ground transport and questions about airports or airlines name a city without travelling there.
+        var flightWords = t.Exists(x => x.Text is "flight" or "flights" or "fly" or "flying" or "fare" or "fares" or "airfare" or "trip" or "ticket" or "tickets" or "go" or "travel");
+        var groundTransport = Has("ground") || Has("limousine") || Has("limo") || Has("limos") || Has("taxi") || Has("taxis") || Has("rental") || Has("rentals") || HasPhrase("rent", "a", "car") || Has("transportation") || Has("transport") ||
+            (Has("airport") || Has("airports")) && !flightWords || (Has("serve") || Has("serves") || Has("service")) && !flightWords && intent is not (TripIntent.SearchHotels or TripIntent.PlanTrip);
         ExtractArea(intent);
 
         PlaceRef Ref(PlaceMention m) => new(m.Entry.Code, m.Entry.Name);
@@ -1630,7 +1680,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
         else if (loose.Count > 0 && !groundTransport)
         {
             var first = loose[0];
-            if (destination is null && (first.Role == PlaceRole.Bare || stayLike || origin is not null && !HasPhrase("in", "the", "airport")))
+            if (destination is null && (first.Role == PlaceRole.Bare || stayLike || origin is null || !HasPhrase("in", "the", "airport")))
             {
                 destination = first;
             }
