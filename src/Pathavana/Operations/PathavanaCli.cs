@@ -33,6 +33,11 @@ internal static class PathavanaCli
         parse.SetAction((result, ct) => NluCommand.ParseAsync(result.GetValue(today), ct));
         root.Subcommands.Add(new Command("nlu", "The assistant's offline language understanding.") { Subcommands = { parse } });
 
+        foreach (var command in OperatorCommands.All())
+        {
+            root.Subcommands.Add(command);
+        }
+
         root.SetAction((result, ct) =>
         {
             var rest = result.UnmatchedTokens;
@@ -59,6 +64,13 @@ internal static class PathavanaCli
             {
                 Console.Error.WriteLine($"pathavana: configuration error: {failure}");
             }
+            return 2;
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // A value of the wrong shape (an unknown enum name, a word for a number): name the setting as operators write it.
+            var key = ex.Message.Split('\'')[3].Replace(":", "__", StringComparison.Ordinal);
+            Console.Error.WriteLine($"pathavana: configuration error: {key}: {ex.InnerException?.Message ?? ex.Message}");
             return 2;
         }
     }

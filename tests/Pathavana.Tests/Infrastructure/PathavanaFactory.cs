@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Pathavana.Tests.Infrastructure;
@@ -20,9 +21,17 @@ public sealed class PathavanaFactory : WebApplicationFactory<Program>
         DataDirectory = dataDirectory;
         _settings["Storage:DataDirectory"] = dataDirectory;
         _settings.TryAdd("RateLimiting:PermitLimit", "100000");
+        // Secure cookies are only sent over HTTPS.
+        ClientOptions.BaseAddress = new Uri("https://localhost/");
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>A fixed master key for production-wired tests (never a real one).</summary>
+    public const string TestMasterKey = "cGF0aGF2YW5hLXRlc3QtbWFzdGVyLWtleS0zMmJ5dGU=";
+
+    /// <summary>Every log record the app wrote, for tests that check what logs contain.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>When set, the app's clock; tests move it.</summary>
     public FakeTimeProvider? Clock { get; init; }
@@ -38,6 +47,7 @@ public sealed class PathavanaFactory : WebApplicationFactory<Program>
         {
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Pathavana"] = await servers.Postgres.CreateMigratedDatabaseAsync(),
+            ["Encryption:MasterKey"] = TestMasterKey,
         };
         if (redis)
         {
@@ -52,10 +62,12 @@ public sealed class PathavanaFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseSetting("App:PublicUrl", "https://localhost");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         if (Clock is not null)
         {
             builder.ConfigureServices(services =>

@@ -46,6 +46,7 @@ public sealed class HealthTests(TestServers servers)
         {
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Pathavana"] = await postgres.CreateEmptyDatabaseAsync(),
+            ["Encryption:MasterKey"] = PathavanaFactory.TestMasterKey,
         });
         using var client = app.CreateClient();
         var ct = TestContext.Current.CancellationToken;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace Pathavana.Platform.Data;
 /// provider-specific subclasses hold their own migrations.
 /// </summary>
 internal abstract class PathavanaDbContext(DbContextOptions options, TimeProvider clock)
-    : IdentityDbContext<User, Role, Guid>(options)
+    : IdentityDbContext<User, Role, Guid>(options), IDataProtectionKeyContext
 {
     public TimeProvider Clock { get; } = clock;
 
@@ -23,6 +24,7 @@ internal abstract class PathavanaDbContext(DbContextOptions options, TimeProvide
     public DbSet<ChatSession> ChatSessions => Set<ChatSession>();
     public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
     public DbSet<AuditLogEntry> AuditLogs => Set<AuditLogEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -35,6 +37,7 @@ internal abstract class PathavanaDbContext(DbContextOptions options, TimeProvide
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
         builder.ApplyConfigurationsFromAssembly(typeof(PathavanaDbContext).Assembly);
 

@@ -1,3 +1,6 @@
+using Pathavana.Accounts;
+using Pathavana.Audit;
+using Pathavana.Notifications;
 using Pathavana.Platform.Caching;
 using Pathavana.Platform.Configuration;
 using Pathavana.Platform.Data;
@@ -5,6 +8,7 @@ using Pathavana.Platform.Health;
 using Pathavana.Platform.Http;
 using Pathavana.Platform.Observability;
 using Pathavana.Platform.Security;
+using Pathavana.Travelers;
 
 namespace Pathavana.Platform.Hosting;
 
@@ -31,15 +35,21 @@ internal static class PathavanaApp
         builder.AddHttpPlatform();
         builder.AddSecurity();
         builder.AddHealth();
+        builder.AddNotifications();
+        builder.AddAccounts();
 
         var app = builder.Build();
         app.ValidateConfiguration();
 
         app.UseHttpPlatform();
         app.UseSecurity();
+        app.UseAccounts();
 
         app.MapHealthApi();
         app.MapPlatformDocs();
+        app.MapAccountsApi();
+        app.MapTravelersApi();
+        app.MapAuditApi();
         return app;
     }
 

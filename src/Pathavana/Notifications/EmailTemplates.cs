@@ -1,0 +1,41 @@
+using System.Net;
+
+namespace Pathavana.Notifications;
+
+/// <summary>The texts of the emails Pathavana sends, as plain text and HTML.</summary>
+internal static class EmailTemplates
+{
+    public static EmailMessage ConfirmEmail(string to, string link) => Build(to,
+        "Confirm your Pathavana email address",
+        "Welcome to Pathavana.",
+        "Confirm your email address so that booking confirmations reach you:",
+        link, "Confirm my email",
+        "If you did not sign up, ignore this message.");
+
+    public static EmailMessage ResetPassword(string to, string link) => Build(to,
+        "Reset your Pathavana password",
+        "Someone asked to reset the password of your Pathavana account.",
+        "Choose a new password here (the link works once, for a limited time):",
+        link, "Choose a new password",
+        "If it was not you, ignore this message: your password stays as it is.");
+
+    public static EmailMessage PasswordChanged(string to) => Build(to,
+        "Your Pathavana password was changed",
+        "The password of your Pathavana account was just changed.",
+        "If it was not you, reset your password at once and contact us.",
+        null, null, "");
+
+    private static EmailMessage Build(string to, string subject, string opening, string instruction, string? link, string? button, string closing)
+    {
+        var text = $"{opening}\n\n{instruction}\n{(link is null ? "" : link + "\n")}\n{closing}\n\n— Pathavana\n";
+        var html = $"""
+            <!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1f2937">
+            <p>{WebUtility.HtmlEncode(opening)}</p>
+            <p>{WebUtility.HtmlEncode(instruction)}</p>
+            {(link is null ? "" : $"<p><a href=\"{WebUtility.HtmlEncode(link)}\" style=\"background:#0f766e;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none\">{WebUtility.HtmlEncode(button)}</a></p><p style=\"font-size:12px\">{WebUtility.HtmlEncode(link)}</p>")}
+            <p>{WebUtility.HtmlEncode(closing)}</p><p>— Pathavana</p>
+            </body></html>
+            """;
+        return new EmailMessage(to, subject, text, html);
+    }
+}

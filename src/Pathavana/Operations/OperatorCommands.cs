@@ -1,0 +1,100 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Pathavana.Accounts;
+using Pathavana.Audit;
+using Pathavana.Platform.Configuration;
+using Pathavana.Platform.Data;
+using Pathavana.Platform.Hosting;
+using Pathavana.Platform.Security.Encryption;
+
+namespace Pathavana.Operations;
+
+/// <summary>Operator commands over the configured database: keys, audit chain, admin role.</summary>
+internal static class OperatorCommands
+{
+    public static IEnumerable<Command> All()
+    {
+        var keys = new Command("keys", "Manage the master keys that wrap each user's data key.");
+        var rotate = new Command("rotate", "Re-wrap every user's data key with the active master key. On the embedded default (no Encryption__MasterKey) a new local master key is made active first.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        rotate.SetAction((result, ct) => RotateAsync([.. result.UnmatchedTokens], ct));
+        keys.Subcommands.Add(rotate);
+        yield return keys;
+
+        var audit = new Command("audit", "The append-only audit log.");
+        var verify = new Command("verify", "Walk the hash chain; exit 1 and name the first broken record if it was altered.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        verify.SetAction((result, ct) => VerifyAsync([.. result.UnmatchedTokens], ct));
+        audit.Subcommands.Add(verify);
+        yield return audit;
+
+        var admin = new Command("admin", "Administrator accounts.");
+        var email = new Argument<string>("email") { Description = "The account's email address." };
+        var grant = new Command("grant", "Give an existing account the admin role.") { TreatUnmatchedTokensAsErrors = false };
+        grant.Arguments.Add(email);
+        grant.SetAction((result, ct) => GrantAdminAsync(result.GetValue(email)!, [.. result.UnmatchedTokens], ct));
+        admin.Subcommands.Add(grant);
+        yield return admin;
+    }
+
+    private static async Task<int> RotateAsync(string[] hostArgs, CancellationToken ct)
+    {
+        await using var app = PathavanaApp.Create(hostArgs);
+        var options = app.Services.GetRequiredService<IOptions<EncryptionOptions>>().Value;
+        if (string.IsNullOrWhiteSpace(options.MasterKey))
+        {
+            var ring = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.PathFor("keys", "master-keys.json");
+            Console.WriteLine($"pathavana keys rotate: new local master key {LocalKeyRing.AddKey(ring)} is active.");
+        }
+        // A fresh wrapper reads the key ring as it is now.
+        var wrapper = new LocalKeyWrapper(app.Services.GetRequiredService<IOptions<EncryptionOptions>>(),
+            app.Services.GetRequiredService<IOptions<StorageOptions>>());
+        await using var scope = app.Services.CreateAsyncScope();
+        var rotation = new KeyRotation(scope.ServiceProvider.GetRequiredService<PathavanaDbContext>(), wrapper);
+        var (rewrapped, current) = await rotation.RewrapAllAsync(ct);
+        Console.WriteLine($"pathavana keys rotate: {rewrapped} user key(s) re-wrapped with {wrapper.ActiveKeyId}; {current} already were.");
+        return 0;
+    }
+
+    private static async Task<int> VerifyAsync(string[] hostArgs, CancellationToken ct)
+    {
+        await using var app = PathavanaApp.Create(hostArgs);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PathavanaDbContext>();
+        var result = await AuditChain.VerifyAsync(db, ct);
+        if (result.FirstBroken is { } broken)
+        {
+            Console.Error.WriteLine($"pathavana audit verify: BROKEN at record {broken.Sequence} (id {broken.Id}, {broken.Action} at {broken.OccurredAt:O}): {result.Reason}.");
+            return 1;
+        }
+        Console.WriteLine($"pathavana audit verify: {result.Records} record(s), chain intact.");
+        return 0;
+    }
+
+    private static async Task<int> GrantAdminAsync(string email, string[] hostArgs, CancellationToken ct)
+    {
+        await using var app = PathavanaApp.Create(hostArgs);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            Console.Error.WriteLine("pathavana admin grant: no account has that email.");
+            return 1;
+        }
+        if (!await users.IsInRoleAsync(user, Role.AdminRole))
+        {
+            await users.AddToRoleAsync(user, Role.AdminRole);
+            await users.UpdateSecurityStampAsync(user);
+            await scope.ServiceProvider.GetRequiredService<IAuditLog>().RecordAsync(
+                new AuditEvent(AuditActions.RoleChanged, "user", user.Id.ToString(), Details: """{"role":"admin","granted":true,"by":"cli"}"""), ct);
+        }
+        Console.WriteLine($"pathavana admin grant: {user.Id} is an admin.");
+        return 0;
+    }
+}
