@@ -37,6 +37,7 @@ internal sealed class LocationDirectory : ILocationDirectory
     private readonly FrozenDictionary<string, string> airlines;
     private readonly FrozenDictionary<string, string> airlineCountries;
     private readonly FrozenDictionary<string, (string Name, string Continent)> countries;
+    private readonly FrozenDictionary<string, string[]> airlinesByCountry;
     private readonly SearchKey[] keys;
 
     /// <summary>The one instance (the data is immutable; DI registers this same object).</summary>
@@ -49,6 +50,8 @@ internal sealed class LocationDirectory : ILocationDirectory
         var airlineRows = ReadTable("airlines.tsv").ToList();
         airlines = airlineRows.ToFrozenDictionary(f => f[0], f => f[1], StringComparer.OrdinalIgnoreCase);
         airlineCountries = airlineRows.ToFrozenDictionary(f => f[0], f => f[2], StringComparer.OrdinalIgnoreCase);
+        airlinesByCountry = airlineRows.Where(f => f[2].Length > 0).GroupBy(f => f[2], StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(f => f[0]).Order(StringComparer.Ordinal).ToArray(), StringComparer.OrdinalIgnoreCase);
 
         var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
         TimeZoneInfo Zone(string id)
@@ -159,6 +162,10 @@ internal sealed class LocationDirectory : ILocationDirectory
     /// <summary>The ISO country code of an airline, or null.</summary>
     public string? AirlineCountry(string code) =>
         airlines.ContainsKey(code) && airlineCountries[code].Length > 0 ? airlineCountries[code] : null;
+
+    /// <summary>The IATA designators of the airlines based in a country, ordered by code.</summary>
+    public IReadOnlyList<string> AirlinesOf(string countryCode) =>
+        airlinesByCountry.TryGetValue(countryCode, out var codes) ? codes : [];
 
     /// <summary>The country's English name, or null.</summary>
     public string? CountryName(string countryCode) =>

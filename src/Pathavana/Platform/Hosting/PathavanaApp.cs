@@ -1,5 +1,6 @@
 using Pathavana.Accounts;
 using Pathavana.Audit;
+using Pathavana.Inventory;
 using Pathavana.Notifications;
 using Pathavana.Platform.Caching;
 using Pathavana.Platform.Configuration;
@@ -37,6 +38,7 @@ internal static class PathavanaApp
         builder.AddHealth();
         builder.AddNotifications();
         builder.AddAccounts();
+        builder.AddInventory();
 
         var app = builder.Build();
         app.ValidateConfiguration();
@@ -46,6 +48,7 @@ internal static class PathavanaApp
         app.UseAccounts();
 
         app.MapHealthApi();
+        app.MapInventoryApi();
         app.MapPlatformDocs();
         app.MapAccountsApi();
         app.MapTravelersApi();
