@@ -166,6 +166,13 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
                 }
                 end = i + 1 + (i + 2 < t.Count && t[i + 1].GluedToNext && W(i + 2) == "k" ? 1 : 0);
             }
+            else if (WordAmount(i, out var wlen) is { } spelled && (Lexicon.Currencies.TryGetValue(W(i + wlen), out var wcur) && W(i + wlen) is not ("try" or "real" or "won") || IsPriceCue(i - 1) && (wcur = null) is null))
+            {
+                // "five hundred dollars", "under two thousand euros", "a thousand"
+                amount = spelled;
+                currency = wcur;
+                end = wcur is null ? i + wlen - 1 : i + wlen;
+            }
             else if (t[i].IsNumber)
             {
                 var k = i + 1 < t.Count && t[i].GluedToNext && W(i + 1) == "k" ? 1 : 0;
@@ -210,6 +217,53 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             }
             i = end;
         }
+    }
+
+    /// <summary>An amount in words with "hundred" or "thousand": "five hundred", "a thousand", "fifteen hundred", "two thousand five hundred".</summary>
+    private decimal? WordAmount(int i, out int length)
+    {
+        length = 0;
+        decimal total = 0, current = 0;
+        var k = i;
+        var sawScale = false;
+        while (k < t.Count)
+        {
+            var w = W(k);
+            if (Lexicon.Cardinals.TryGetValue(w, out var n))
+            {
+                current += n;
+            }
+            else if (w is "a" or "one" && current == 0 && k == i)
+            {
+                current = 1;
+            }
+            else if (w == "hundred")
+            {
+                current = (current == 0 ? 1 : current) * 100;
+                sawScale = true;
+            }
+            else if (w == "thousand")
+            {
+                total += (current == 0 ? 1 : current) * 1000;
+                current = 0;
+                sawScale = true;
+            }
+            else if (w == "and" && sawScale && Lexicon.Cardinals.ContainsKey(W(k + 1)))
+            {
+                // "two thousand and fifty"
+            }
+            else
+            {
+                break;
+            }
+            k++;
+        }
+        if (!sawScale)
+        {
+            return null;
+        }
+        length = k - i;
+        return total + current;
     }
 
     private bool IsPriceCue(int i)
@@ -554,6 +608,15 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             {
                 self = true;
             }
+            // "a room for two", "tickets for 3 to Paris"
+            if (w == "for" && Lexicon.SmallNumber(t, i + 1, out var l4) is { } party and > 1 and < 10 && Free(i + 1) && !Is(i + 1, "a", "an", "couple")
+                && (i + 1 + l4 >= t.Count || Is(i + 1 + l4, "please", "to", "from", "on", "in", "at", "and", "with", "under", "next", "this", "tomorrow", "today", "leaving", "departing", "flying")))
+            {
+                total = party;
+                Use(i, i + 1 + l4);
+                any = true;
+                continue;
+            }
             if ((w == "just" && Is(i + 1, "me", "myself")) || w is "solo" || (w is "alone") || (w == "by" && Is(i + 1, "myself")) || (w == "only" && Is(i + 1, "me")))
             {
                 total ??= 1;
@@ -565,7 +628,9 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
         {
             return;
         }
-        var a = adults ?? (total is { } tot ? Math.Max(1, tot - children - infants) : companions + 1);
+        // "add my wife", "bring a child too": the people added, not the whole party.
+        var adding = Has("add") || Has("plus") || Has("joining") || HasPhrase("also", "bring") || HasPhrase("coming", "too") || HasPhrase("bring", "my") || HasPhrase("one", "more") || Has("another");
+        var a = adults ?? (total is { } tot ? Math.Max(1, tot - children - infants) : adding ? companions : companions + 1);
         if (adults is not null && companions > 0)
         {
             a += companions;

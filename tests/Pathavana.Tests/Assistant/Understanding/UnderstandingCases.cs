@@ -49,6 +49,12 @@ public static class UnderstandingCases
         2026-11-25 | Buenos Aires to Rio | from=BUE|EZE to=RIO|GIG
         2026-11-25 | Copenhagen to Stockholm | from=CPH to=STO|ARN
         2026-11-25 | Athens to Prague | from=ATH to=PRG
+        2026-11-25 | Lisbon to Porto on the 5th | from=LIS to=OPO depart=2026-12-05
+        2026-11-25 | from Osaka to Sapporo | from=OSA|KIX to=SPK|CTS
+        2026-11-25 | Beijing to Shanghai | from=BJS|PEK to=PVG|SHA
+        2026-11-25 | from Cairo to Tel Aviv | from=CAI to=TLV
+        2026-11-25 | Milan to Naples via Rome | from=MIL|MXP to=NAP via=ROM|FCO
+        2026-11-25 | Helsinki to Oslo with a stop in Stockholm | from=HEL to=OSL via=STO|ARN
         # --- misspellings -----------------------------------------------------------------------------------
         2026-11-25 | flights from bostn to lisbon | from=BOS to=LIS
         2026-11-25 | from pittsburg to philadelpia | from=PIT to=PHL
@@ -148,7 +154,11 @@ public static class UnderstandingCases
         2026-11-25 | 4 people to Rome | pax=4/0/0
         2026-11-25 | 2 adults with a lap infant | pax=2/0/1
         2026-11-25 | we are 5 | pax=5/0/0
-        2026-11-25 | add my wife | pax=2/0/0 act=Add
+        2026-11-25 | add my wife | pax=1/0/0 act=Add
+        2026-11-25 | add a child | pax=0/1/0 act=Add
+        2026-11-25 | a room for two in Paris | pax=2/0/0 intent=searchHotels
+        2026-11-25 | tickets for 3 to Paris on Friday | pax=3/0/0 to=PAR|CDG depart=2026-11-27
+        2026-11-25 | 4 people including 2 kids to Rome | pax=2/2/0
         2026-11-25 | a couple to Rome | pax=2/0/0
         2026-11-25 | one way to Rome | pax=- trip=oneWay
         # --- cabin, nonstop, airlines, trip type, sort -------------------------------------------------------
@@ -187,6 +197,11 @@ public static class UnderstandingCases
         2026-11-25 | to Tokyo under 90000 yen | max=90000 JPY
         2026-11-25 | to Toronto under 600 canadian dollars | max=600 CAD
         2026-11-25 | to Tokyo under 3 hours | max=-
+        2026-11-25 | to Rome under five hundred dollars | max=500 USD
+        2026-11-25 | to Oslo, fifteen hundred euros max | max=1500 EUR
+        2026-11-25 | to Tokyo with a budget of 2000 | max=2000 USD
+        2026-11-25 | to Tokyo under 900 each | max=900 USD
+        2026-11-25 | to Tokyo on Dec 3 at 7 pm | max=- depart=2026-12-03 time=18:30-19:30
         2026-11-25 | hotel in Tokyo under $200 a night | nightly=200 USD max=-
         2026-11-25 | hotel in Tokyo max 150 euros per night | nightly=150 EUR
         # --- hotels -------------------------------------------------------------------------------------------
@@ -204,6 +219,10 @@ public static class UnderstandingCases
         2026-11-25 | a room in Berlin for 2 adults on Friday for 2 nights | intent=searchHotels pax=2/0/0 checkin=2026-11-27 checkout=2026-11-29
         2026-12-30 | hotel in Berlin tomorrow for 3 nights | checkin=2026-12-31 checkout=2027-01-03
         2026-11-25 | where to stay in Kyoto | intent=searchHotels
+        2026-11-25 | hotel in Rome check in March 3 check out March 6 | checkin=2027-03-03 checkout=2027-03-06
+        2026-11-25 | Tokyo hotels for 2 adults | intent=searchHotels to=TYO|HND|NRT pax=2/0/0
+        2026-11-25 | cheap hotel in Madrid near the Prado | area=Prado to=MAD
+        2026-11-25 | hostel in Berlin under 40 euros a night | intent=searchHotels nightly=40 EUR
         # --- whole trips, activities and other intents ------------------------------------------------------
         2026-11-25 | plan a trip to Lisbon | intent=planTrip to=LIS
         2026-11-25 | flights and a hotel in Rome for a week from Dec 10 | intent=planTrip to=ROM|FCO depart=2026-12-10 return=2026-12-17
@@ -222,6 +241,11 @@ public static class UnderstandingCases
         2026-11-25 | actually make it Saturday | act=Change depart=2026-11-28
         2026-11-25 | business instead | act=Change cabin=business
         2026-11-25 | no, from Boston | act=Change from=BOS
+        2026-11-25 | change it to the 20th | act=Change depart=2026-12-20
+        2026-11-25 | switch to first class | act=Change cabin=first
+        2026-11-25 | what's on my itinerary | intent=showTrip
+        2026-11-25 | how does this work | intent=help
+        2026-11-25 | nice to meet you | to=- from=-
         # --- whole sentences ------------------------------------------------------------------------------------
         2026-11-25 | two of us, Boston to Lisbon on the 12th of March for a week, under $900 each | from=BOS to=LIS depart=2027-03-12 return=2027-03-19 pax=2/0/0 max=900 USD
         2026-11-25 | cheapest nonstop round trip from Boston to Denver on Monday morning | from=BOS to=DEN depart=2026-11-30 time=05:00-12:00 nonstop=true trip=roundTrip sort=price
