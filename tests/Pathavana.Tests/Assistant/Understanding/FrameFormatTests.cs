@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using Pathavana.Assistant.Understanding;
 using Pathavana.Operations;
@@ -82,5 +83,23 @@ public sealed class FrameFormatTests
         var second = new OfflineUnderstanding(Pathavana.Inventory.LocationDirectory.Shared).Parse(utterance, Today).ToJson();
 
         Assert.Equal(first, second);
+    }
+}
+
+public sealed class UnderstandingServicesTests
+{
+    [Fact]
+    public void The_understanding_is_one_instance_over_the_registered_location_directory()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<Pathavana.Inventory.ILocationDirectory>(Pathavana.Inventory.LocationDirectory.Shared);
+        services.AddOfflineUnderstanding();
+        using var provider = services.BuildServiceProvider();
+
+        var first = provider.GetRequiredService<OfflineUnderstanding>();
+        var second = provider.GetRequiredService<OfflineUnderstanding>();
+
+        Assert.Same(first, second);
+        Assert.Equal("LIS", first.Parse("fly to Lisbon", new DateOnly(2026, 11, 25)).Destination?.Code);
     }
 }
