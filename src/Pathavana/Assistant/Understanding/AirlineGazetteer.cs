@@ -3,6 +3,9 @@ using Pathavana.Inventory;
 
 namespace Pathavana.Assistant.Understanding;
 
+/// <summary>An airline a name stands for; <c>NeedsCue</c>: only after "on", "with", "fly"… or before "airlines".</summary>
+internal sealed record AirlineName(string Code, bool NeedsCue);
+
 /// <summary>Airline names (from the reference data, plus common short and former names) to IATA designators.</summary>
 internal sealed class AirlineGazetteer
 {
@@ -33,16 +36,16 @@ internal sealed class AirlineGazetteer
         ("el al", "LY"), ("aeroflot", "SU"), ("lot", "LO"), ("brussels airlines", "SN"), ("condor", "DE"),
     ];
 
-    private readonly FrozenDictionary<string, string> names;
+    private readonly FrozenDictionary<string, AirlineName> names;
     private readonly FrozenSet<string> codes;
 
     public AirlineGazetteer(ILocationDirectory directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var map = new Dictionary<string, AirlineName>(StringComparer.Ordinal);
         foreach (var (name, code) in Aliases)
         {
-            map.TryAdd(name, code);
+            map.TryAdd(name, new AirlineName(code, NeedsCue: false));
         }
         foreach (var (code, name) in directory.Airlines)
         {
@@ -51,9 +54,11 @@ internal sealed class AirlineGazetteer
             {
                 continue;
             }
-            if (key.Contains(' ', StringComparison.Ordinal) || !Vocabulary.IsOrdinary(key))
+            var ordinaryWords = key.Split(' ').All(Vocabulary.IsOrdinary);
+            if (key.Contains(' ', StringComparison.Ordinal) || !ordinaryWords)
             {
-                map.TryAdd(key, code.ToUpperInvariant());
+                // "I-Fly", "Sky Express": names made of ordinary words need "on"/"with"/"fly" before them.
+                map.TryAdd(key, new AirlineName(code.ToUpperInvariant(), NeedsCue: ordinaryWords));
             }
             foreach (var suffix in Suffixes)
             {
@@ -63,7 +68,8 @@ internal sealed class AirlineGazetteer
                     // A stem that is an ordinary word ("sky", "blue") names no airline by itself.
                     if (stem.Length >= 3 && (stem.Contains(' ', StringComparison.Ordinal) || !Vocabulary.IsOrdinary(stem)) && !Vocabulary.Regions.Contains(stem))
                     {
-                        map.TryAdd(stem, code.ToUpperInvariant());
+                        // "Spring" of "Spring Airlines": a shortened name needs a cue or the suffix.
+                        map.TryAdd(stem, new AirlineName(code.ToUpperInvariant(), NeedsCue: !stem.Contains(' ', StringComparison.Ordinal)));
                     }
                 }
             }
@@ -72,7 +78,7 @@ internal sealed class AirlineGazetteer
         codes = directory.Airlines.Keys.Select(c => c.ToLowerInvariant()).Where(c => c.Length == 2).ToFrozenSet(StringComparer.Ordinal);
     }
 
-    public string? Lookup(string key) => names.GetValueOrDefault(key);
+    public AirlineName? Lookup(string key) => names.GetValueOrDefault(key);
 
     public bool IsCode(string lower) => codes.Contains(lower);
 }

@@ -1352,12 +1352,17 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
                     continue;
                 }
                 var key = string.Join(' ', t.GetRange(i, n).Select(x => x.Text));
-                if (airlineNames.Lookup(key) is not { } code)
+                if (airlineNames.Lookup(key) is not { } airline)
                 {
                     continue;
                 }
+                var code = airline.Code;
                 var end = i + n;
                 var withSuffix = Is(end, "airlines", "airline", "airways", "air") && !(W(end) == "air" && Is(end + 1, "force", "base"));
+                if (airline.NeedsCue && !withSuffix && !Is(i - 1, "on", "with", "fly", "flying", "flights", "airline", "carrier"))
+                {
+                    continue;
+                }
                 if (n > 1 && !withSuffix && places.Lookup(key) is { IsAirportName: false } && !Is(i - 1, "on", "with", "by", "fly", "flying", "take"))
                 {
                     continue;
@@ -1481,12 +1486,13 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             if (n == 1)
             {
                 var w = t[i].Text;
-                var capitalized = char.IsAsciiLetterUpper(t[i].Raw[0]) && i > 0;
+                // A capital helps a name that is no ordinary word ("Cody"), never "David" or "Nice".
+                var capitalized = char.IsAsciiLetterUpper(t[i].Raw[0]) && i > 0 && !Vocabulary.IsOrdinary(w);
                 var strong = StrongCues.Contains(W(i - 1)) || (Is(i - 1, "the") && StrongCues.Contains(W(i - 2)));
                 if ((Vocabulary.IsOrdinary(w) || w.Length <= 2 || Vocabulary.Regions.Contains(w) || entry.IsAirportName) && !strong && !capitalized)
                 {
                     // "sf to vegas", "Nice to Geneva": kept only if a place follows "to" (checked once all are found).
-                    if (Is(i + 1, "to") && !Vocabulary.Regions.Contains(w))
+                    if (Is(i + 1, "to") && !Vocabulary.Regions.Contains(w) && RouteStart(i))
                     {
                         return new PlaceMention(i, i, entry, Weak: true);
                     }
@@ -1494,7 +1500,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
                 }
                 if (w.Length <= 2 && !(cue || t[i].Raw.All(char.IsAsciiLetterUpper)))
                 {
-                    if (Is(i + 1, "to"))
+                    if (Is(i + 1, "to") && RouteStart(i))
                     {
                         return new PlaceMention(i, i, entry, Weak: true);
                     }
@@ -1541,6 +1547,10 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
         }
         return cue && i > 0 ? Fuzzy(i, multiWord: false) : null;
     }
+
+    /// <summary>Where "X to Y" can start: the utterance's start, after a flight word, or after words a grammar used.</summary>
+    private bool RouteStart(int i) =>
+        i == 0 || t[i - 1].Used || Is(i - 1, "flights", "flight", "fly", "flying", "trip", "fares", "fare", "route", "tickets", "ticket", "nonstop", "direct", "cheapest", "book", "way", "also", "and", "then", "ok", "okay", "yes", "no", "actually", "please", "need", "want");
 
     private static readonly HashSet<string> NamePrefixes = ["new", "san", "los", "las", "saint", "st", "fort", "ft", "port", "santa", "el", "la", "le", "salt", "kansas", "mexico", "hong", "tel", "buenos", "sao", "rio", "cape"];
 
@@ -1657,7 +1667,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
         }
         var flightWords = t.Exists(x => FlightWords.Contains(x.Text) && x.Text is not ("tickets" or "ticket")) || cabin is not null || nonStop || airlineCodes.Count > 0 || placeMentions.Exists(p => p.Role is PlaceRole.Origin or PlaceRole.Via) || tripType is not null || departTime is not null;
         var activity = (HasPhrase("things", "to", "do") || HasPhrase("what", "to", "do") || HasPhrase("what", "to", "see") || HasPhrase("to", "visit") && !placeMentions.Exists(p => p.Role == PlaceRole.Destination) || t.Exists(x => ActivityWords.Contains(x.Text) && x.Text is not ("show" or "shows" or "tickets" or "experience")) || (Has("shows") && !Has("me"))) && !t.Exists(x => x.Text is "flight" or "flights" or "hotel" or "hotels");
-        var plan = (HasPhrase("plan") || Has("vacation") || Has("holiday") || Has("holidays") || Has("getaway") || Has("honeymoon") || Has("itinerary") || Has("package") || (Has("trip") && !HasPhrase("round", "trip") && !HasPhrase("one", "way", "trip") && !Has("roundtrip")) || HasPhrase("everything")) && !Has("my") && !Has("our");
+        var plan = (HasPhrase("plan") || Has("vacation") || Has("holiday") || Has("holidays") || Has("getaway") || Has("honeymoon") || Has("itinerary") || Has("package") || (Has("trip") && !HasPhrase("round", "trip") && !HasPhrase("one", "way", "trip") && !Has("roundtrip")) || HasPhrase("everything") || Has("spend") || Has("spending")) && !Has("my") && !Has("our");
         var anySlots = placeMentions.Count > 0 || dates.Count > 0 || passengers is not null || maxPrice is not null || cabin is not null || nonStop || airlineCodes.Count > 0 || departTime is not null || nights is not null;
 
         var act = FrameAct.Request;

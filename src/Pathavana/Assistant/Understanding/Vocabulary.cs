@@ -34,6 +34,10 @@ internal static class Vocabulary
     without work would year yes yet you your price page hope mobile split male sale eagle marathon university
     victoria independence liberty union paradise aurora deer hot springs hot bath reading orange florence ontario
     hello hi hey thanks bye goodbye okay cheers landings landing takeoff takeoffs cities city code codes fare restriction
+    van mary david george nelson stanley tyler pierre regina harrison jackson lincoln hamilton marshall thompson
+    newman sheridan windsor warwick quincy natal nain sari saga ogle tame wick terrace mesa liberal eagle emerald
+    horn gan hobbs midland coca cruz cody bam lar ilo iki hana goto mora torp savoy ube ufa uyo lae leh jos munda
+    naga paro pasco waco batman brandon dauphin trinidad gillette salina spring summer autumn fall winter season
     nice vermilion mission concord columbia national general international regional municipal county field state
     states kingdom island islands bay lake mount port saint fort little rock falls valley grand junction
     """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);

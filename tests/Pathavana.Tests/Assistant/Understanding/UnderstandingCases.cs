@@ -246,6 +246,13 @@ public static class UnderstandingCases
         2026-11-25 | what's on my itinerary | intent=showTrip
         2026-11-25 | how does this work | intent=help
         2026-11-25 | nice to meet you | to=- from=-
+        2026-11-25 | I'm flying with David to Rome | from=- to=ROM|FCO
+        2026-11-25 | we want to spend a week in Lisbon in the spring | intent=planTrip to=LIS airline=- nights=7
+        2026-11-25 | May I fly to Denver on May 3? | to=DEN depart=2027-05-03 airline=-
+        2026-11-25 | flying SFO-JFK on 3/14 | from=SFO to=JFK depart=2027-03-14
+        2026-11-25 | I'm in Boston and want to go to Miami on Saturday | from=BOS to=MIA depart=2026-11-28
+        2026-11-25 | fly with Ryanair to Dublin | airline=FR to=DUB
+        2026-11-25 | Need 2 tickets NYC to London Dec 18 return Jan 2 economy | from=NYC|JFK to=LON|LHR depart=2026-12-18 return=2027-01-02 pax=2/0/0 cabin=economy
         # --- whole sentences ------------------------------------------------------------------------------------
         2026-11-25 | two of us, Boston to Lisbon on the 12th of March for a week, under $900 each | from=BOS to=LIS depart=2027-03-12 return=2027-03-19 pax=2/0/0 max=900 USD
         2026-11-25 | cheapest nonstop round trip from Boston to Denver on Monday morning | from=BOS to=DEN depart=2026-11-30 time=05:00-12:00 nonstop=true trip=roundTrip sort=price
