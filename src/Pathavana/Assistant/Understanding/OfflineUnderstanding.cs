@@ -30,6 +30,14 @@ internal sealed class OfflineUnderstanding
         {
             return TripFrame.Empty;
         }
-        return new FrameParser(tokens, today, places, airlines).Run();
+        try
+        {
+            return new FrameParser(tokens, today, places, airlines).Run();
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // Only a "today" at the very end of the calendar (year 9999) can push a date out of range.
+            return TripFrame.Empty;
+        }
     }
 }

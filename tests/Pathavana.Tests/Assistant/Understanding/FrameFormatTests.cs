@@ -103,3 +103,36 @@ public sealed class UnderstandingServicesTests
         Assert.Equal("LIS", first.Parse("fly to Lisbon", new DateOnly(2026, 11, 25)).Destination?.Code);
     }
 }
+
+public sealed class UnderstandingRobustnessTests
+{
+    private static readonly string[] Words =
+    [
+        "from", "to", "via", "between", "and", "the", "on", "in", "at", "for", "under", "max", "per", "night", "nights", "a", "week",
+        "next", "this", "weekend", "friday", "march", "feb", "29th", "31st", "twenty", "ninth", "12/31", "31/31", "2027-02-30",
+        "25:00", "0:99", "after", "before", "around", "5", "pm", "am", "o'clock", "noon", "$", "€", "£", "1.5k", "k", "100000000000000000000",
+        "dollars", "yen", "canadian", "stars", "5-star", "family", "of", "kids", "me", "my", "wife", "add", "book", "it", "boston",
+        "Lisbon", "NYC", "LA", "st.", "new", "yrok", "delta", "DL", "one", "way", "round", "trip", "nonstop", "direct", "cheapest",
+        "business", "first", "class", "hotel", "near", "Shinjuku", "-", "/", "?", "!", "ü", "back", "returning", "until", "in", "3", "weeks",
+    ];
+
+    [Theory]
+    [InlineData("2026-11-25")]
+    [InlineData("2026-12-31")]
+    [InlineData("2028-02-29")]
+    [InlineData("9999-12-30")]
+    public void Word_salad_always_gives_a_frame_that_reads_back_as_json(string today)
+    {
+        var day = DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture);
+        var random = new Random(20261125);
+        for (var n = 0; n < 3000; n++)
+        {
+            var utterance = string.Join(' ', Enumerable.Range(0, random.Next(0, 16)).Select(_ => Words[random.Next(Words.Length)]));
+
+            var json = UnderstandingTableTests.Understanding.Parse(utterance, day).ToJson();
+
+            using var doc = JsonDocument.Parse(json);
+            Assert.Equal(JsonValueKind.Object, doc.RootElement.ValueKind);
+        }
+    }
+}
