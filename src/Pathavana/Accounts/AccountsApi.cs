@@ -33,6 +33,8 @@ internal static class AccountsApi
         group.MapPost("/register", RegisterAsync).WithName("Register").WithSummary("Create an account; a confirmation email follows.");
         group.MapPost("/login", LoginAsync).WithName("Login")
             .WithSummary("Sign in: ?useCookies=true sets the web app's cookie, otherwise a bearer token is returned.");
+        group.MapPost("/google", GoogleSignIn.SignInAsync).WithName("SignInWithGoogle")
+            .WithSummary("Sign in with a Google ID token (verified server-side); ?useCookies=true for the web app.");
         group.MapPost("/refresh", RefreshAsync).WithName("RefreshToken").WithSummary("Exchange a refresh token for a new bearer token.");
         group.MapPost("/logout", LogoutAsync).WithName("Logout").WithSummary("Sign out of the web app's cookie session.");
         group.MapPost("/confirm-email", ConfirmEmailAsync).WithName("ConfirmEmail").WithSummary("Confirm an email address with the code from the email.");

@@ -21,6 +21,8 @@ internal static class AccountsModule
         var services = builder.Services;
         services.AddHttpContextAccessor();
         services.AddDataProtection().SetApplicationName("Pathavana").PersistKeysToDbContext<PathavanaDbContext>();
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<IKeyWrapper>((o, wrapper) => o.XmlEncryptor = new MasterKeyXmlEncryptor(wrapper));
 
         services.AddAuthentication(o =>
             {
@@ -96,6 +98,13 @@ internal static class AccountsModule
         services.AddScoped<KeyRotation>();
 
         services.AddSingleton<IAuditLog, AuditLog>();
+
+        services.AddOptions<GoogleOptions>()
+            .Bind(builder.Configuration.GetSection(GoogleOptions.Section))
+            .Validate(o => !o.Enabled || Uri.TryCreate(o.Authority, UriKind.Absolute, out _), "Authentication__Google__Authority must be an absolute URL.")
+            .ValidateOnStart();
+        services.AddHttpClient("google-oidc", c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<GoogleSignIn>();
     }
 
     private static bool IsKey(string base64)

@@ -66,7 +66,9 @@ internal sealed class AuditLog(IServiceScopeFactory scopes, IHttpContextAccessor
             }
             var last = await db.AuditLogs.AsNoTracking().OrderByDescending(a => a.Sequence)
                 .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
-            var now = clock.GetUtcNow();
+            // Microsecond precision: what PostgreSQL keeps, so the hash of what is read back matches.
+            var ticks = clock.GetUtcNow().UtcTicks;
+            var now = new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero);
             var entry = new AuditLogEntry
             {
                 Id = Guid.CreateVersion7(now),

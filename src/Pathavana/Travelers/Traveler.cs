@@ -40,7 +40,5 @@ internal sealed class TravelerConfiguration : IEntityTypeConfiguration<Traveler>
         builder.HasKey(t => t.Id);
         builder.HasOne<User>().WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => t.OwnerId);
-        builder.Property(t => t.SeatPreference).HasMaxLength(32);
-        builder.Property(t => t.MealPreference).HasMaxLength(32);
     }
 }

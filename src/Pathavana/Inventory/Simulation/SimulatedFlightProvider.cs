@@ -21,6 +21,13 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
     private readonly HubEntry[] hubEntries;
     private readonly HashSet<string> hubCodes;
     private readonly double[,] hubDistances;
+    private readonly Dictionary<string, string> carrierContinent;
+
+    // The route network does not depend on the date or the travellers: routings per airport pair and
+    // distances from an airport to every hub are remembered (bounded, cleared when full).
+    private const int MaxRememberedRoutes = 20_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), RoutePlan[]> routes = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double[]> distancesToHubs = new(StringComparer.Ordinal);
 
     public SimulatedFlightProvider(LocationDirectory directory, TimeProvider time)
     {
@@ -30,6 +37,7 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
             .SelectMany(carrier => carrier.Hubs.Select(hub => new HubEntry(carrier, directory.Airport(hub)
                 ?? throw new InvalidOperationException($"Hub {hub} of {carrier.Code} is not in the reference data."))))];
         hubCodes = [.. hubEntries.Select(e => e.Airport.Location.Code)];
+        carrierContinent = Carriers.All.ToDictionary(c => c.Code, c => directory.ContinentOf(c.Country), StringComparer.Ordinal);
         hubDistances = new double[hubEntries.Length, hubEntries.Length];
         for (var i = 0; i < hubEntries.Length; i++)
         {
@@ -167,7 +175,7 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
                 {
                     continue;
                 }
-                foreach (var plan in Plans(directory.Airport(origin.Code)!, directory.Airport(destination.Code)!))
+                foreach (var plan in Routes(directory.Airport(origin.Code)!, directory.Airport(destination.Code)!))
                 {
                     if (search.NonStop && plan.Airports.Length > 2)
                     {
@@ -203,6 +211,45 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
 
     // ---- Network: which routings exist between two airports ----
 
+    private RoutePlan[] Routes(AirportInfo origin, AirportInfo destination)
+    {
+        var key = (origin.Location.Code, destination.Location.Code);
+        if (routes.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        if (routes.Count >= MaxRememberedRoutes)
+        {
+            routes.Clear();
+        }
+        return routes[key] = [.. Plans(origin, destination)];
+    }
+
+    /// <summary>Forgets the remembered route network (for benchmarks of the cold path).</summary>
+    internal void ForgetRoutes()
+    {
+        routes.Clear();
+        distancesToHubs.Clear();
+    }
+
+    private double[] DistancesToHubs(AirportInfo airport)
+    {
+        if (distancesToHubs.TryGetValue(airport.Location.Code, out var known))
+        {
+            return known;
+        }
+        if (distancesToHubs.Count >= MaxRememberedRoutes)
+        {
+            distancesToHubs.Clear();
+        }
+        var distances = new double[hubEntries.Length];
+        for (var j = 0; j < hubEntries.Length; j++)
+        {
+            distances[j] = Geo.DistanceKm(airport.Location.Point, hubEntries[j].Airport.Location.Point);
+        }
+        return distancesToHubs[airport.Location.Code] = distances;
+    }
+
     private IEnumerable<RoutePlan> Plans(AirportInfo origin, AirportInfo destination)
     {
         var km = Geo.DistanceKm(origin.Location.Point, destination.Location.Point);
@@ -227,13 +274,8 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
         }
 
         // One stop through a carrier's hub, on that carrier.
-        var fromOrigin = new double[hubEntries.Length];
-        var toDestination = new double[hubEntries.Length];
-        for (var j = 0; j < hubEntries.Length; j++)
-        {
-            fromOrigin[j] = Geo.DistanceKm(origin.Location.Point, hubEntries[j].Airport.Location.Point);
-            toDestination[j] = Geo.DistanceKm(hubEntries[j].Airport.Location.Point, destination.Location.Point);
-        }
+        var fromOrigin = DistancesToHubs(origin);
+        var toDestination = DistancesToHubs(destination);
         var oneStops = new List<(double Score, HubEntry Hub)>();
         for (var j = 0; j < hubEntries.Length; j++)
         {
@@ -347,7 +389,7 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
             var hubEnd = Array.IndexOf(carrier.Hubs, a.Location.Code) >= 0 || Array.IndexOf(carrier.Hubs, b.Location.Code) >= 0;
             var domestic = carrier.Country == a.Location.CountryCode && carrier.Country == b.Location.CountryCode
                 && (carrier.LowCost || (a.Size == AirportSize.Large && b.Size == AirportSize.Large));
-            var continent = directory.ContinentOf(carrier.Country);
+            var continent = carrierContinent[carrier.Code];
             var lowCost = carrier.LowCost && km <= 3_500 && continent == a.Continent && continent == b.Continent
                 && (a.Size == AirportSize.Large || b.Size == AirportSize.Large);
             if (hubEnd || domestic || lowCost)
@@ -386,7 +428,7 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
             return km <= 9_500 || (km <= 15_500 && hubCodes.Contains(from.Location.Code) && hubCodes.Contains(to.Location.Code));
         }
         // Hubs feed medium airports on their own continent or within reach.
-        var home = directory.ContinentOf(carrier.Country);
+        var home = carrierContinent[carrier.Code];
         return km <= 2_500 || (km <= 5_000 && (from.Continent == home || to.Continent == home));
     }
 
@@ -395,7 +437,7 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
     private static Itinerary Build(RoutePlan plan, DateOnly date)
     {
         var segments = new FlightSegment[plan.Airports.Length - 1];
-        var rng = new StableHash.Rng(StableHash.Of("schedule", string.Join('.', plan.Airports.Select(a => a.Location.Code)), string.Join('.', plan.Carriers), plan.Variant.ToString(CultureInfo.InvariantCulture)));
+        var (firstDeparture, rng) = FirstDeparture(plan);
         DateTimeOffset departure = default;
         for (var i = 0; i < segments.Length; i++)
         {
@@ -404,10 +446,7 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
             var km = Geo.DistanceKm(from.Location.Point, to.Location.Point);
             if (i == 0)
             {
-                // First departures spread over the day; each daily frequency in its own part of it.
-                var window = 16 * 60 / Math.Max(1, 3);
-                var minutes = (6 * 60) + (plan.Variant % 3 * window) + (rng.Next(window / 5) * 5);
-                departure = LocalTime(date, minutes, from.TimeZone);
+                departure = LocalTime(date, firstDeparture, from.TimeZone);
             }
             else
             {
@@ -425,6 +464,18 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
                 departure, arrival, block, Aircraft(km, from, to));
         }
         return new Itinerary(segments[^1].Arrival - segments[0].Departure, segments);
+    }
+
+    /// <summary>
+    /// The first departure, in minutes after local midnight: spread over 06:00–22:00, each daily
+    /// frequency in its own part of the day. Returns the generator for the rest of the schedule.
+    /// </summary>
+    private static (int Minutes, StableHash.Rng Rng) FirstDeparture(RoutePlan plan)
+    {
+        var rng = new StableHash.Rng(plan.Seed);
+        const int window = 16 * 60 / 3;
+        var minutes = (6 * 60) + (plan.Variant % 3 * window) + (rng.Next(window / 5) * 5);
+        return (minutes, rng);
     }
 
     /// <summary>A wall-clock time at an airport, with the offset in force then (DST aware).</summary>
@@ -468,7 +519,6 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
 
     private static Option Price(RoutePlan plan, DateOnly date, Cabin cabin, DateOnly quoteDay, bool roundTrip)
     {
-        var itinerary = Build(plan, date);
         var origin = plan.Airports[0];
         var destination = plan.Airports[^1];
         var km = Geo.DistanceKm(origin.Location.Point, destination.Location.Point);
@@ -481,7 +531,7 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
         {
             usd *= 0.75;
         }
-        var hour = itinerary.Segments[0].Departure.Hour;
+        var hour = FirstDeparture(plan).Minutes / 60;
         if (hour < 7 || hour >= 21)
         {
             usd *= 0.95;
@@ -501,7 +551,7 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
         {
             usd *= 0.9;
         }
-        return new Option(plan, date, itinerary, Math.Round((decimal)usd, 2));
+        return new Option(plan, date, Math.Round((decimal)usd, 2));
     }
 
     internal static double CabinFactor(Cabin cabin) => cabin switch
@@ -577,9 +627,18 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
 
     private sealed record HubEntry(Carrier Carrier, AirportInfo Airport);
 
-    private sealed record RoutePlan(AirportInfo[] Airports, string[] Carriers, int Variant);
+    private sealed record RoutePlan(AirportInfo[] Airports, string[] Carriers, int Variant)
+    {
+        public ulong Seed { get; } = StableHash.Of("schedule", string.Join('.', Airports.Select(a => a.Location.Code)), string.Join('.', Carriers), Variant.ToString(CultureInfo.InvariantCulture));
+    }
 
-    private sealed record Option(RoutePlan Plan, DateOnly Date, Itinerary Itinerary, decimal AdultUsd);
+    /// <summary>A priced routing; its schedule is built only for the options that are kept.</summary>
+    private sealed record Option(RoutePlan Plan, DateOnly Date, decimal AdultUsd)
+    {
+        private Itinerary? itinerary;
+
+        public Itinerary Itinerary => itinerary ??= Build(Plan, Date);
+    }
 
     /// <summary>
     /// What an offer id encodes: <c>S1_{quote day}_{adults}-{children}-{infants}_{cabin}_{currency}_{O|R}_{leg}_…_{check}</c>,

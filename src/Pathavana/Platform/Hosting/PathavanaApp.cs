@@ -10,6 +10,7 @@ using Pathavana.Platform.Http;
 using Pathavana.Platform.Observability;
 using Pathavana.Platform.Security;
 using Pathavana.Travelers;
+using Pathavana.Trips;
 
 namespace Pathavana.Platform.Hosting;
 
@@ -38,7 +39,9 @@ internal static class PathavanaApp
         builder.AddHealth();
         builder.AddNotifications();
         builder.AddAccounts();
+        builder.AddTravelers();
         builder.AddInventory();
+        builder.AddTrips();
 
         var app = builder.Build();
         app.ValidateConfiguration();
@@ -48,11 +51,12 @@ internal static class PathavanaApp
         app.UseAccounts();
 
         app.MapHealthApi();
-        app.MapInventoryApi();
         app.MapPlatformDocs();
         app.MapAccountsApi();
         app.MapTravelersApi();
         app.MapAuditApi();
+        app.MapInventoryApi();
+        app.MapTripsApi();
         return app;
     }
 

@@ -15,6 +15,8 @@ internal static class HttpPlatform
             context.ProblemDetails.Extensions.TryAdd("traceId", traceId);
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Binding failures become exceptions everywhere, so the handler can name the field.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddValidation();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(options =>

@@ -37,6 +37,14 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                     httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
                 break;
+            case Security.Encryption.PiiUnavailableException:
+                problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status410Gone,
+                    Title = "This personal data can no longer be read.",
+                    Detail = "Its encryption key was destroyed when the data was erased.",
+                };
+                break;
             default:
                 LogUnhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
                 problem = new ProblemDetails

@@ -1,0 +1,11 @@
+terraform {
+  required_version = ">= 1.10.0, < 2.0.0"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.95"
+      # CloudFront only uses certificates from us-east-1: callers pass that region here.
+    }
+  }
+}

@@ -1,0 +1,31 @@
+variable "name" {
+  type        = string
+  description = "Name prefix, e.g. pathavana-production."
+}
+
+variable "aliases" {
+  type        = list(string)
+  description = "Host names CloudFront answers for, e.g. [\"pathavana.com\", \"www.pathavana.com\"]."
+}
+
+variable "certificate_arn" {
+  type        = string
+  description = "ACM certificate in us-east-1 covering every alias."
+}
+
+variable "origin_domain_name" {
+  type        = string
+  description = "DNS name of the load balancer in front of the NGINX ingress controller (HTTPS origin)."
+}
+
+variable "price_class" {
+  type        = string
+  description = "CloudFront price class (PriceClass_100: North America and Europe)."
+  default     = "PriceClass_100"
+}
+
+variable "waf_rate_limit_per_5_minutes" {
+  type        = number
+  description = "Requests per client address per five minutes before WAF blocks it (a flood guard above the ingress's 100 a minute)."
+  default     = 2000
+}

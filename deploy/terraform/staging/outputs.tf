@@ -1,0 +1,56 @@
+output "cluster_name" {
+  description = "aws eks update-kubeconfig --region us-east-1 --name <this>"
+  value       = module.eks.cluster_name
+}
+
+output "cluster_autoscaler_role_arn" {
+  description = "Annotate kube-system/cluster-autoscaler with this role."
+  value       = module.eks.cluster_autoscaler_role_arn
+}
+
+output "cert_manager_role_arn" {
+  description = "Annotate cert-manager/cert-manager with this role (DNS-01 challenges in Route 53)."
+  value       = module.eks.cert_manager_role_arn
+}
+
+output "external_secrets_role_arn" {
+  description = "The eks.amazonaws.com/role-arn of pathavana-external-secrets (deploy/k8s/overlays/staging)."
+  value       = module.secrets.external_secrets_role_arn
+}
+
+output "database_endpoint" {
+  description = "RDS endpoint for ConnectionStrings__Pathavana."
+  value       = module.rds.endpoint
+}
+
+output "database_master_secret_arn" {
+  description = "Where RDS keeps the master password."
+  value       = module.rds.master_user_secret_arn
+}
+
+
+output "redis_endpoint" {
+  description = "ElastiCache primary endpoint for Redis__Configuration (with ssl=true and the AUTH token)."
+  value       = module.elasticache.primary_endpoint
+}
+
+output "redis_auth_token" {
+  description = "ElastiCache AUTH token (terraform output -raw redis_auth_token)."
+  value       = module.elasticache.auth_token
+  sensitive   = true
+}
+
+output "buckets" {
+  description = "The environment's S3 buckets."
+  value       = module.s3.bucket_names
+}
+
+output "nat_public_ips" {
+  description = "Outbound addresses (for vendor allow lists)."
+  value       = module.vpc.nat_public_ips
+}
+
+output "cloudfront_distribution_id" {
+  description = "CloudFront distribution (after the ingress load balancer exists)."
+  value       = try(module.edge[0].distribution_id, null)
+}

@@ -1,0 +1,130 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+using Pathavana.Audit;
+using Pathavana.Platform.Security.Encryption;
+
+namespace Pathavana.Accounts;
+
+/// <summary>Sign-in with Google: configured by <c>Authentication__Google__ClientId</c>.</summary>
+internal sealed class GoogleOptions
+{
+    public const string Section = "Authentication:Google";
+
+    public string? ClientId { get; set; }
+
+    /// <summary>The OpenID Connect issuer whose keys sign the ID tokens.</summary>
+    public string Authority { get; set; } = "https://accounts.google.com";
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(ClientId);
+}
+
+public sealed record GoogleSignInRequest(string? IdToken);
+
+/// <summary>
+/// The web app obtains an ID token from Google Identity Services; the server verifies it
+/// (signature against the issuer's published keys, issuer, audience, lifetime, verified email)
+/// before it signs anyone in. Accounts are matched by Google subject, then by verified email.
+/// </summary>
+internal sealed partial class GoogleSignIn
+{
+    private readonly ConfigurationManager<OpenIdConnectConfiguration>? _metadata;
+    private readonly GoogleOptions _options;
+
+    public GoogleSignIn(IOptions<GoogleOptions> options, IHttpClientFactory http)
+    {
+        _options = options.Value;
+        if (_options.Enabled)
+        {
+            var authority = _options.Authority.TrimEnd('/');
+            var loopback = Uri.TryCreate(authority, UriKind.Absolute, out var uri) && uri.IsLoopback;
+            _metadata = new ConfigurationManager<OpenIdConnectConfiguration>(
+                authority + "/.well-known/openid-configuration",
+                new OpenIdConnectConfigurationRetriever(),
+                new HttpDocumentRetriever(http.CreateClient("google-oidc")) { RequireHttps = !loopback });
+        }
+    }
+
+    public const string Provider = "Google";
+
+    internal sealed record VerifiedIdentity(string Subject, string Email);
+
+    public async Task<VerifiedIdentity?> VerifyAsync(string idToken, CancellationToken ct)
+    {
+        if (_metadata is null)
+        {
+            return null;
+        }
+        var configuration = await _metadata.GetConfigurationAsync(ct);
+        var issuer = _options.Authority.TrimEnd('/');
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(idToken, new TokenValidationParameters
+        {
+            ValidIssuers = [issuer, new Uri(issuer).Host],
+            ValidAudience = _options.ClientId,
+            IssuerSigningKeys = configuration.SigningKeys,
+            ValidateLifetime = true,
+            ClockSkew = TimeSpan.FromMinutes(2),
+        });
+        if (!result.IsValid)
+        {
+            return null;
+        }
+        var claims = result.ClaimsIdentity;
+        var verified = string.Equals(claims.FindFirst("email_verified")?.Value, "true", StringComparison.OrdinalIgnoreCase);
+        var subject = claims.FindFirst("sub")?.Value ?? claims.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+        var email = claims.FindFirst("email")?.Value ?? claims.FindFirst(ClaimTypes.Email)?.Value;
+        return verified && subject is not null && email is not null ? new VerifiedIdentity(subject, email) : null;
+    }
+
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> SignInAsync(
+        GoogleSignInRequest request, bool? useCookies, GoogleSignIn google, UserManager<User> users, SignInManager<User> signIn,
+        PiiProtector pii, IAuditLog audit, CancellationToken ct)
+    {
+        if (!google._options.Enabled)
+        {
+            return TypedResults.Problem(title: "Sign-in with Google is not configured.", statusCode: StatusCodes.Status404NotFound);
+        }
+        if (string.IsNullOrWhiteSpace(request.IdToken))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["idToken"] = ["Send the ID token Google returned."] });
+        }
+        var identity = await google.VerifyAsync(request.IdToken, ct);
+        if (identity is null)
+        {
+            await audit.RecordAsync(new AuditEvent(AuditActions.SignInFailed, Details: """{"reason":"google_token_invalid"}"""), ct);
+            return TypedResults.Problem(title: "Sign-in failed.", detail: "Google's token could not be verified.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var user = await users.FindByLoginAsync(Provider, identity.Subject);
+        if (user is null)
+        {
+            user = await users.FindByEmailAsync(identity.Email);
+            if (user is null)
+            {
+                user = new User { UserName = identity.Email, Email = identity.Email, EmailConfirmed = true };
+                var created = await users.CreateAsync(user);
+                if (!created.Succeeded)
+                {
+                    return TypedResults.Problem(title: "The account could not be created.", statusCode: StatusCodes.Status409Conflict);
+                }
+                await users.AddToRoleAsync(user, Role.UserRole);
+                await pii.EnsureKeyAsync(user.Id, ct);
+                await audit.RecordAsync(new AuditEvent(AuditActions.SignedUp, "user", user.Id.ToString(), user.Id, """{"via":"google"}"""), ct);
+            }
+            await users.AddLoginAsync(user, new UserLoginInfo(Provider, identity.Subject, "Google"));
+        }
+        if (await users.IsLockedOutAsync(user))
+        {
+            return TypedResults.Problem(title: "The account is locked.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        await signIn.SignInAsync(user, isPersistent: true, authenticationMethod: Provider);
+        await audit.RecordAsync(new AuditEvent(AuditActions.SignInSucceeded, "user", user.Id.ToString(), user.Id, """{"via":"google"}"""), ct);
+        return TypedResults.Empty;
+    }
+}

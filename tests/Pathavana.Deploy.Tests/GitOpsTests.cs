@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using k8s.Models;
+using Pathavana.Deploy.Tests.Infrastructure;
+
+namespace Pathavana.Deploy.Tests;
+
+/// <summary>deploy/argocd and .github/workflows: what deploys, from where, and how it is checked.</summary>
+public sealed partial class GitOpsTests
+{
+    private static string ArgoCd(string file) => RepositoryLayout.PathTo("deploy", "argocd", file);
+
+    private static ArgoApplication Application(string overlay) =>
+        Assert.IsType<ArgoApplication>(Assert.Single(ManifestLoader.LoadYaml(File.ReadAllText(ArgoCd($"{overlay}.yaml")), $"{overlay}.yaml")));
+
+    private static ArgoAppProject Project() =>
+        Assert.IsType<ArgoAppProject>(Assert.Single(ManifestLoader.LoadYaml(File.ReadAllText(ArgoCd("project.yaml")), "project.yaml")));
+
+    [Theory]
+    [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
+    public void ApplicationSyncsItsOverlayIntoTheOverlaysNamespace(string overlay)
+    {
+        var application = Application(overlay);
+        var project = Project();
+        var ns = Assert.Single(Overlays.Load(overlay).OfType<V1Namespace>()).Metadata.Name;
+        var spec = application.Spec!;
+
+        Assert.Equal(project.Metadata.Name, spec.Project);
+        Assert.Equal($"deploy/k8s/overlays/{overlay}", spec.Source.Path);
+        Assert.True(Directory.Exists(RepositoryLayout.PathTo(spec.Source.Path.Split('/'))));
+        Assert.Equal("main", spec.Source.TargetRevision);
+        Assert.Equal(ns, spec.Destination.Namespace);
+        Assert.Contains(project.Spec!.Destinations, d => d.Namespace == ns && d.Server == spec.Destination.Server);
+        Assert.Contains(spec.Source.RepoURL, project.Spec.SourceRepos);
+        Assert.True(spec.SyncPolicy?.Automated is { Prune: true, SelfHeal: true });
+    }
+
+    [Fact]
+    public void ProjectAllowsNoClusterScopedKindButTheNamespace()
+    {
+        var project = Project();
+
+        var allowed = Assert.Single(project.Spec!.ClusterResourceWhitelist!);
+        Assert.Equal(("", "Namespace"), (allowed.Group, allowed.Kind));
+        // And every cluster-scoped object the overlays render is one the project allows.
+        foreach (var overlay in new[] { "dev", "staging", "production" })
+        {
+            Assert.All(Overlays.Load(overlay).Where(o => string.IsNullOrEmpty(o.Metadata.NamespaceProperty)), o => Assert.Equal("Namespace", o.Kind));
+        }
+    }
+
+    private static JsonObject Workflow(string name)
+    {
+        var path = RepositoryLayout.PathTo(".github", "workflows", name);
+        return Assert.IsType<JsonObject>(Assert.Single(YamlJson.ParseDocuments(File.ReadAllText(path))));
+    }
+
+    private static IEnumerable<JsonNode> Steps(JsonObject workflow) =>
+        workflow["jobs"]!.AsObject().SelectMany(j => j.Value!["steps"]?.AsArray() ?? []).OfType<JsonNode>();
+
+    [Fact]
+    public void BuildAndTestRunsTheReadmesTestCommand()
+    {
+        var readme = File.ReadAllText(RepositoryLayout.PathTo("README.md"));
+        Assert.Contains("./test.sh", readme, StringComparison.Ordinal);
+
+        var runs = Steps(Workflow("build-test.yaml")).Select(s => s["run"]?.GetValue<string>()).OfType<string>();
+
+        Assert.Contains("./test.sh", runs);
+    }
+
+    [Fact]
+    public void ImagesAreScannedAndAScanFindingFailsTheBuild()
+    {
+        var steps = Steps(Workflow("images.yaml")).ToList();
+        var names = steps.Select(s => s["name"]?.GetValue<string>() ?? s["uses"]?.GetValue<string>() ?? "").ToList();
+        var gate = steps.Single(s => s["name"]?.GetValue<string>()?.StartsWith("Trivy scan", StringComparison.Ordinal) == true);
+
+        Assert.StartsWith("aquasecurity/trivy-action@", gate["uses"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("1", gate["with"]!["exit-code"]!.GetValue<string>());
+        Assert.Contains("CRITICAL", gate["with"]!["severity"]!.GetValue<string>(), StringComparison.Ordinal);
+        // The scan comes before the push.
+        Assert.True(names.IndexOf(gate["name"]!.GetValue<string>()) < names.IndexOf("Push"));
+        Assert.Equal(
+            ["backend", "web"],
+            Workflow("images.yaml")["jobs"]!["image"]!["strategy"]!["matrix"]!["component"]!.AsArray().Select(c => c!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void DeployChecksRenderTheManifestsAndValidateEveryTerraformRoot()
+    {
+        var workflow = Workflow("deploy-checks.yaml");
+        var runs = string.Join('\n', Steps(workflow).Select(s => s["run"]?.GetValue<string>()).OfType<string>());
+        var roots = workflow["jobs"]!["terraform"]!["strategy"]!["matrix"]!["root"]!.AsArray().Select(r => r!.GetValue<string>());
+
+        Assert.Contains("dotnet test tests/Pathavana.Deploy.Tests", runs, StringComparison.Ordinal);
+        Assert.Contains("terraform fmt -check -recursive deploy/terraform", runs, StringComparison.Ordinal);
+        Assert.Contains("terraform validate", runs, StringComparison.Ordinal);
+        Assert.Equal(
+            Directory.GetDirectories(RepositoryLayout.PathTo("deploy", "terraform")).Select(Path.GetFileName).Where(d => d != "modules").Order(StringComparer.Ordinal),
+            roots.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void DeploymentIsACommitToAnOverlayNeverAClusterCall()
+    {
+        var runs = string.Join('\n', Steps(Workflow("deploy.yaml")).Select(s => s["run"]?.GetValue<string>()).OfType<string>());
+
+        Assert.Contains("kustomize edit set image", runs, StringComparison.Ordinal);
+        Assert.DoesNotContain("kubectl apply", runs, StringComparison.Ordinal);
+        Assert.DoesNotContain("kubectl set image", runs, StringComparison.Ordinal);
+        // The image names the workflow moves are the ones the overlays use.
+        Assert.Equal(4, ImageMove().Count(runs));
+        foreach (var overlay in new[] { "dev", "staging", "production" })
+        {
+            var kustomization = File.ReadAllText(Path.Combine(Overlays.Directory(overlay), "kustomization.yaml"));
+            foreach (Match image in ImageMove().Matches(runs))
+            {
+                Assert.Contains($"- name: {image.Groups["name"].Value}\n    newName: {image.Groups["repo"].Value}\n", kustomization, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void EveryActionIsPinnedToAVersion()
+    {
+        foreach (var file in Directory.EnumerateFiles(RepositoryLayout.PathTo(".github", "workflows"), "*.yaml"))
+        {
+            var workflow = Assert.IsType<JsonObject>(Assert.Single(YamlJson.ParseDocuments(File.ReadAllText(file))));
+            Assert.NotNull(workflow["on"]);
+            Assert.NotNull(workflow["permissions"]);
+            foreach (var uses in Steps(workflow).Select(s => s["uses"]?.GetValue<string>()).OfType<string>())
+            {
+                Assert.Matches(@"^[\w.-]+/[\w./-]+@(v\d+(\.\d+)*|\d+\.\d+\.\d+|[0-9a-f]{40})$", uses);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"""(?<name>pathavana/(?:backend|web))=(?<repo>[^:""]+):\$\{\w+\}""")]
+    private static partial Regex ImageMove();
+}
