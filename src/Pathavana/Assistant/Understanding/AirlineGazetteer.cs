@@ -75,7 +75,8 @@ internal sealed class AirlineGazetteer
             }
         }
         names = map.ToFrozenDictionary(StringComparer.Ordinal);
-        codes = directory.Airlines.Keys.Select(c => c.ToLowerInvariant()).Where(c => c.Length == 2).ToFrozenSet(StringComparer.Ordinal);
+        codes = directory.Airlines.Keys.Concat(Aliases.Select(a => a.Code))
+            .Select(c => c.ToLowerInvariant()).Where(c => c.Length == 2).ToFrozenSet(StringComparer.Ordinal);
     }
 
     public AirlineName? Lookup(string key) => names.GetValueOrDefault(key);

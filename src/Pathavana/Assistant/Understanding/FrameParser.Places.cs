@@ -81,9 +81,9 @@ internal sealed partial class FrameParser
                 var flightNo = i + 1 < t.Count && t[i + 1].IsNumber && W(i + 1).Length <= 4 && !Is(i + 2, "am", "pm", "dollars", "people", "adults");
                 var meaning = Is(i - 1, "does", "is", "abbreviation", "airline", "carrier") && (Is(i + 1, "mean", "stand", "uses", "use", "fly", "flies", "") || i + 1 == t.Count);
                 var fareCode = Is(i - 1, "restriction", "fare", "class", "meal", "basis") || Is(i - 1, "code") && !Is(i - 2, "airline") || Is(i + 2, "restriction") || t[i].GluedToNext;
-                var cue = Is(i - 1, "airline", "carrier", "on", "with") || Is(i - 1, "code") && Is(i - 2, "airline") && !Is(i + 1, "the", "a", "my", "to", "from", "in", "at", "flight", "flights") && Vocabulary.IsOrdinary(w) == false && w is not ("us" or "as" or "co" or "am" or "pm") ||
+                var cue = (Is(i - 1, "airline", "carrier", "on", "with") || Is(i - 1, "code") && Is(i - 2, "airline")) && !Vocabulary.IsOrdinary(w) && w is not ("us" or "as" or "co" or "am" or "pm") ||
                     (Is(i - 1, "airline", "code") && w is "us" or "as" or "co");
-                if (fareCode || places.Lookup(w) is not null && !(flightNo || Is(i - 1, "on", "with", "airline", "carrier")))
+                if (fareCode || places.Lookup(w) is not null && !(flightNo || meaning || Is(i - 1, "on", "with", "airline", "carrier")))
                 {
                     continue;
                 }

@@ -186,6 +186,11 @@ public static class UnderstandingCases
         2026-11-25 | fastest flight to Tokyo | sort=duration
         2026-11-25 | cheap flights to Tokyo | sort=-
         2026-11-25 | flights to the United States | airline=-
+        2026-11-25 | from Boston to Denver and on to San Francisco | airline=- from=BOS to=DEN
+        2026-11-25 | to Denver with at least one stop | airline=- nonstop=-
+        2026-11-25 | with my final destination Rome | airline=-
+        2026-11-25 | ua 201 from Boston | airline=UA from=BOS
+        2026-11-25 | flights on dl from Boston | airline=DL from=BOS
         # --- budgets and currencies -------------------------------------------------------------------------
         2026-11-25 | to Tokyo under $900 | max=900 USD
         2026-11-25 | to Tokyo max 800 euros | max=800 EUR
