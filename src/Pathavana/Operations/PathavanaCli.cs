@@ -60,11 +60,12 @@ internal static class PathavanaCli
         }
         catch (OptionsValidationException ex)
         {
-            foreach (var failure in ex.Failures)
-            {
-                Console.Error.WriteLine($"pathavana: configuration error: {failure}");
-            }
-            return 2;
+            return Report([ex]);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several modules' settings are wrong at once: name them all.
+            return Report(ex.InnerExceptions.Cast<OptionsValidationException>());
         }
         catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {
@@ -73,5 +74,14 @@ internal static class PathavanaCli
             Console.Error.WriteLine($"pathavana: configuration error: {key}: {ex.InnerException?.Message ?? ex.Message}");
             return 2;
         }
+    }
+
+    private static int Report(IEnumerable<OptionsValidationException> failures)
+    {
+        foreach (var failure in failures.SelectMany(f => f.Failures))
+        {
+            Console.Error.WriteLine($"pathavana: configuration error: {failure}");
+        }
+        return 2;
     }
 }

@@ -60,9 +60,10 @@ internal sealed class TripItem : IHasTimestamps
     public required string Title { get; set; }
     public string? Notes { get; set; }
 
-    public DateTimeOffset? StartsAt { get; set; }
+    /// <summary>Kept in UTC (PostgreSQL's timestamptz takes no other offset); the zone gives the local time back.</summary>
+    public DateTimeOffset? StartsAt { get; set => field = value?.ToUniversalTime(); }
     public string? StartTimeZone { get; set; }
-    public DateTimeOffset? EndsAt { get; set; }
+    public DateTimeOffset? EndsAt { get; set => field = value?.ToUniversalTime(); }
     public string? EndTimeZone { get; set; }
 
     public string? PlaceName { get; set; }
