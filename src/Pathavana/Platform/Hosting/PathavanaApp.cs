@@ -8,6 +8,7 @@ using Pathavana.Platform.Health;
 using Pathavana.Platform.Http;
 using Pathavana.Platform.Observability;
 using Pathavana.Platform.Security;
+using Pathavana.Platform.Web;
 using Pathavana.Travelers;
 
 namespace Pathavana.Platform.Hosting;
@@ -37,6 +38,7 @@ internal static class PathavanaApp
         builder.AddHealth();
         builder.AddNotifications();
         builder.AddAccounts();
+        builder.AddWeb();
 
         var app = builder.Build();
         app.ValidateConfiguration();
@@ -50,6 +52,7 @@ internal static class PathavanaApp
         app.MapAccountsApi();
         app.MapTravelersApi();
         app.MapAuditApi();
+        app.MapWeb();
         return app;
     }
 

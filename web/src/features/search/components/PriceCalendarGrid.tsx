@@ -1,0 +1,45 @@
+import { SimulatedBadge } from '@/components/ui/Feedback';
+import { formatMoney } from '@/lib/format';
+import type { PriceCalendar } from '../api/types';
+
+const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** The cheapest fare per day of a month; the cheapest days are marked. Picking a day searches it. */
+export function PriceCalendarGrid({ calendar, onPickDate }: { calendar: PriceCalendar; onPickDate?: (date: string) => void }) {
+  const prices = calendar.days.map((d) => (d.cheapestPrice ? Number(d.cheapestPrice.amount) : Infinity));
+  const min = Math.min(...prices);
+  const first = new Date(Date.UTC(calendar.year, calendar.month - 1, 1));
+  const lead = (first.getUTCDay() + 6) % 7;
+  const title = first.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return (
+    <div className="calendar">
+      <h3 className="calendar__title">
+        {calendar.origin} → {calendar.destination}, {title}
+      </h3>
+      {calendar.source === 'simulated' && <SimulatedBadge kind="flight" />}
+      <div className="calendar__grid" role="list" aria-label={`Cheapest fares in ${title}`}>
+        {weekdays.map((w) => (
+          <span key={w} className="calendar__weekday" aria-hidden="true">
+            {w}
+          </span>
+        ))}
+        {Array.from({ length: lead }, (_, i) => (
+          <span key={`pad-${i}`} aria-hidden="true" />
+        ))}
+        {calendar.days.map((d) => {
+          const day = Number(d.date.slice(8, 10));
+          const cheapest = d.cheapestPrice && Number(d.cheapestPrice.amount) === min;
+          const label = d.cheapestPrice ? `${day} ${title}: from ${formatMoney(d.cheapestPrice.amount, d.cheapestPrice.currency)}${cheapest ? ', cheapest' : ''}` : `${day} ${title}: no flights`;
+          return (
+            <div role="listitem" key={d.date}>
+              <button type="button" className={`calendar__day${cheapest ? ' calendar__day--cheapest' : ''}`} disabled={!d.cheapestPrice} onClick={() => onPickDate?.(d.date)} aria-label={label}>
+                <span className="calendar__date">{day}</span>
+                <span className="calendar__price">{d.cheapestPrice ? formatMoney(d.cheapestPrice.amount, d.cheapestPrice.currency) : '—'}</span>
+              </button>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
