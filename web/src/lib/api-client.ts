@@ -57,7 +57,7 @@ const csrf: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? '', credentials: 'same-origin' });
 api.use(csrf);
 
 /** Unwraps an openapi-fetch result: the data, or an ApiError carrying the problem details. */
