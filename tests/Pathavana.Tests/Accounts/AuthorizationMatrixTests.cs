@@ -19,8 +19,52 @@ public sealed class AuthorizationMatrixTests
         (await (await owner.Client.PostAsJsonAsync("/api/v1/travelers", TestUsers.Traveler(), ct)).Content.ReadFromJsonAsync<JsonElement>(ct))
         .GetProperty("id").GetGuid();
 
+    private static async Task<Guid> NewTripAsync(TestUser owner, CancellationToken ct)
+    {
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var trip = await (await owner.Client.PostAsJsonAsync("/api/v1/trips", new { title = "Mine", startDate = start, endDate = start.AddDays(3), currency = "EUR" }, ct))
+            .Content.ReadFromJsonAsync<JsonElement>(ct);
+        return trip.GetProperty("id").GetGuid();
+    }
+
+    private static async Task<(Guid Trip, Guid Item)> NewTripItemAsync(TestUser owner, CancellationToken ct)
+    {
+        var trip = await NewTripAsync(owner, ct);
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var full = await (await owner.Client.PostAsJsonAsync($"/api/v1/trips/{trip}/items", new { kind = "note", title = "Note", day = start }, ct))
+            .Content.ReadFromJsonAsync<JsonElement>(ct);
+        return (trip, full.GetProperty("days")[0].GetProperty("items")[0].GetProperty("id").GetGuid());
+    }
+
     private static readonly Dictionary<string, Arrange> Owned = new()
     {
+        ["GET /api/v1/trips/{id}"] = async (o, ct) => ($"/api/v1/trips/{await NewTripAsync(o, ct)}", null),
+        ["PUT /api/v1/trips/{id}"] = async (o, ct) =>
+        {
+            var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+            return ($"/api/v1/trips/{await NewTripAsync(o, ct)}", new { title = "Renamed", startDate = start, endDate = start.AddDays(3), currency = "EUR" });
+        },
+        ["DELETE /api/v1/trips/{id}"] = async (o, ct) => ($"/api/v1/trips/{await NewTripAsync(o, ct)}", null),
+        ["POST /api/v1/trips/{id}/items"] = async (o, ct) =>
+            ($"/api/v1/trips/{await NewTripAsync(o, ct)}/items", new { kind = "note", title = "x", day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30) }),
+        ["PATCH /api/v1/trips/{id}/items/{itemId}"] = async (o, ct) =>
+        {
+            var (trip, item) = await NewTripItemAsync(o, ct);
+            return ($"/api/v1/trips/{trip}/items/{item}", new { title = "Changed" });
+        },
+        ["DELETE /api/v1/trips/{id}/items/{itemId}"] = async (o, ct) =>
+        {
+            var (trip, item) = await NewTripItemAsync(o, ct);
+            return ($"/api/v1/trips/{trip}/items/{item}", null);
+        },
+        ["POST /api/v1/trips/{id}/items/{itemId}/move"] = async (o, ct) =>
+        {
+            var (trip, item) = await NewTripItemAsync(o, ct);
+            return ($"/api/v1/trips/{trip}/items/{item}/move", new { position = 0 });
+        },
+        ["GET /api/v1/trips/{id}/calendar.ics"] = async (o, ct) => ($"/api/v1/trips/{await NewTripAsync(o, ct)}/calendar.ics", null),
+        ["POST /api/v1/trips/{id}/share"] = async (o, ct) => ($"/api/v1/trips/{await NewTripAsync(o, ct)}/share", null),
+        ["DELETE /api/v1/trips/{id}/share"] = async (o, ct) => ($"/api/v1/trips/{await NewTripAsync(o, ct)}/share", null),
         ["GET /api/v1/travelers/{id}"] = async (o, ct) => ($"/api/v1/travelers/{await NewTravelerAsync(o, ct)}", null),
         ["PUT /api/v1/travelers/{id}"] = async (o, ct) => ($"/api/v1/travelers/{await NewTravelerAsync(o, ct)}", TestUsers.Traveler(given: "Changed")),
         ["DELETE /api/v1/travelers/{id}"] = async (o, ct) => ($"/api/v1/travelers/{await NewTravelerAsync(o, ct)}", null),

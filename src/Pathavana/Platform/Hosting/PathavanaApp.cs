@@ -1,5 +1,6 @@
 using Pathavana.Accounts;
 using Pathavana.Audit;
+using Pathavana.Inventory;
 using Pathavana.Notifications;
 using Pathavana.Platform.Caching;
 using Pathavana.Platform.Configuration;
@@ -10,6 +11,7 @@ using Pathavana.Platform.Observability;
 using Pathavana.Platform.Security;
 using Pathavana.Platform.Web;
 using Pathavana.Travelers;
+using Pathavana.Trips;
 
 namespace Pathavana.Platform.Hosting;
 
@@ -38,6 +40,9 @@ internal static class PathavanaApp
         builder.AddHealth();
         builder.AddNotifications();
         builder.AddAccounts();
+        builder.AddTravelers();
+        builder.AddInventory();
+        builder.AddTrips();
         builder.AddWeb();
 
         var app = builder.Build();
@@ -52,6 +57,8 @@ internal static class PathavanaApp
         app.MapAccountsApi();
         app.MapTravelersApi();
         app.MapAuditApi();
+        app.MapInventoryApi();
+        app.MapTripsApi();
         app.MapWeb();
         return app;
     }

@@ -37,6 +37,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                     httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
                 break;
+            case Pathavana.Inventory.ProviderRequestException refused:
+                LogProviderRefused(logger, refused.Provider, refused.Status, refused.Code);
+                problem = FromProviderRefusal(refused);
+                break;
             case Security.Encryption.PiiUnavailableException:
                 problem = new ProblemDetails
                 {
@@ -95,6 +99,29 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             Detail = bad.Message,
         };
     }
+
+    /// <summary>A provider's 4xx: its explanation, naming our field like a validation error when known.</summary>
+    private static ProblemDetails FromProviderRefusal(Pathavana.Inventory.ProviderRequestException refused)
+    {
+        if (refused.Field is { Length: > 0 } field)
+        {
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [refused.Detail] })
+            {
+                Status = refused.Status,
+                Title = "The travel provider did not accept the request.",
+                Detail = refused.Detail,
+            };
+        }
+        return new ProblemDetails
+        {
+            Status = refused.Status,
+            Title = "The travel provider did not accept the request.",
+            Detail = refused.Detail,
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Provider {Provider} refused a request with {Status} (code {VendorCode})")]
+    private static partial void LogProviderRefused(ILogger logger, string provider, int status, string? vendorCode);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, string method, string path, Exception exception);

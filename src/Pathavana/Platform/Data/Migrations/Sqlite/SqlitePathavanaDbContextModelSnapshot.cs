@@ -633,6 +633,216 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                     b.ToTable("travelers", (string)null);
                 });
 
+            modelBuilder.Entity("Pathavana.Trips.Trip", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("BudgetAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("budget_amount");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_date");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("ShareTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("share_token_hash");
+
+                    b.Property<long?>("SharedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shared_at");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TravelerIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("traveler_ids");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trips");
+
+                    b.HasIndex("ShareTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trips_share_token_hash");
+
+                    b.HasIndex("OwnerId", "StartDate")
+                        .HasDatabaseName("ix_trips_owner_id_start_date");
+
+                    b.ToTable("trips", (string)null);
+                });
+
+            modelBuilder.Entity("Pathavana.Trips.TripItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booking_id");
+
+                    b.Property<DateOnly?>("CheckIn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_in");
+
+                    b.Property<DateOnly?>("CheckOut")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_out");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<double?>("EndLatitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("end_latitude");
+
+                    b.Property<double?>("EndLongitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("end_longitude");
+
+                    b.Property<string>("EndPlaceName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_place_name");
+
+                    b.Property<string>("EndTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_time_zone");
+
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("OfferId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offer_id");
+
+                    b.Property<string>("OfferSnapshot")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offer_snapshot");
+
+                    b.Property<string>("PlaceName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place_name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<decimal?>("PriceAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("price_amount");
+
+                    b.Property<string>("PriceCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("price_currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("StartTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_time_zone");
+
+                    b.Property<long?>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("TripId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trip_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trip_items");
+
+                    b.HasIndex("TripId", "Day", "Position")
+                        .HasDatabaseName("ix_trip_items_trip_id_day_position");
+
+                    b.ToTable("trip_items", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Pathavana.Accounts.Role", null)
@@ -769,9 +979,34 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .HasConstraintName("fk_travelers_users_owner_id");
                 });
 
+            modelBuilder.Entity("Pathavana.Trips.Trip", b =>
+                {
+                    b.HasOne("Pathavana.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_trips_users_owner_id");
+                });
+
+            modelBuilder.Entity("Pathavana.Trips.TripItem", b =>
+                {
+                    b.HasOne("Pathavana.Trips.Trip", null)
+                        .WithMany("Items")
+                        .HasForeignKey("TripId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_trip_items_trips_trip_id");
+                });
+
             modelBuilder.Entity("Pathavana.Assistant.ChatSession", b =>
                 {
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("Pathavana.Trips.Trip", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,481 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pathavana.Inventory.Simulation;
+
+namespace Pathavana.Inventory;
+
+// ---- requests: every field a string, so that a malformed value becomes a 400 naming that field ----
+
+public sealed record LocationSearchRequest(string? Q, string? Limit);
+
+public sealed record PlaceSearchRequest(string? Q, string? Lat, string? Lon);
+
+public sealed record FlightSearchRequest(
+    string? Origin, string? Destination, string? DepartureDate, string? ReturnDate,
+    string? Adults, string? Children, string? Infants, string? Cabin, string? NonStop, string? Currency);
+
+public sealed record FlightCalendarRequest(
+    string? Origin, string? Destination, string? Month, string? Adults, string? Children, string? Infants, string? Cabin, string? Currency);
+
+public sealed record HotelSearchRequest(
+    string? CityCode, string? Lat, string? Lon, string? RadiusKm, string? CheckIn, string? CheckOut,
+    string? Adults, string? Rooms, string? MinStars, string? Currency);
+
+public sealed record ActivitySearchRequest(string? CityCode, string? Lat, string? Lon, string? RadiusKm, string? Currency);
+
+// ---- responses: Pathavana's model, with where it came from ----
+
+public sealed record LocationsResponse(IReadOnlyList<Location> Locations, string Source);
+
+public sealed record PlacesResponse(IReadOnlyList<Place> Places, string Source);
+
+public sealed record FlightSearchResponse(IReadOnlyList<FlightOffer> Offers, int Count, string Source);
+
+public sealed record HotelSearchResponse(IReadOnlyList<HotelOffer> Offers, int Count, string Source);
+
+public sealed record ActivitySearchResponse(IReadOnlyList<Activity> Activities, int Count, string Source);
+
+/// <summary>Travel inventory over HTTP: locations, places, flights, a price calendar, hotels and activities.</summary>
+internal static class InventoryApi
+{
+    public static void MapInventoryApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Inventory").AllowAnonymous();
+
+        api.MapGet("/locations", SearchLocations).WithName("SearchLocations")
+            .WithSummary("Airports and metropolitan areas by code, name or city (prefix search).");
+        api.MapGet("/places", SearchPlaces).WithName("SearchPlaces")
+            .WithSummary("Places for free text, such as a landmark or a neighbourhood.");
+        api.MapGet("/flights/search", SearchFlights).WithName("SearchFlights")
+            .WithSummary("Flight offers for a one-way or round trip, cheapest first.");
+        api.MapGet("/flights/offers/{id}", GetFlightOffer).WithName("GetFlightOffer")
+            .WithSummary("A flight offer returned by an earlier search.");
+        api.MapPost("/flights/offers/{id}/price", PriceFlightOffer).WithName("PriceFlightOffer")
+            .WithSummary("Confirms a flight offer's availability and current price.");
+        api.MapGet("/flights/calendar", FlightCalendar).WithName("FlightPriceCalendar")
+            .WithSummary("The cheapest one-way fare for each day of a month between two places.");
+        api.MapGet("/hotels/search", SearchHotels).WithName("SearchHotels")
+            .WithSummary("Hotel offers in a city or near a point, cheapest first.");
+        api.MapGet("/hotels/offers/{id}", GetHotelOffer).WithName("GetHotelOffer")
+            .WithSummary("A hotel offer returned by an earlier search.");
+        api.MapGet("/activities/search", SearchActivities).WithName("SearchActivities")
+            .WithSummary("Tours and activities near a point or in a city, nearest first.");
+    }
+
+    public static async Task<Results<Ok<LocationsResponse>, ValidationProblem>> SearchLocations(
+        [AsParameters] LocationSearchRequest request, InventoryService inventory, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var text = errors.Required("q", request.Q);
+        var limit = errors.Int("limit", request.Limit, 10, 1, 50);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+        var locations = await inventory.SearchLocationsAsync(text!, limit, cancellationToken);
+        return TypedResults.Ok(new LocationsResponse(locations, inventory.LocationSource));
+    }
+
+    public static async Task<Results<Ok<PlacesResponse>, ValidationProblem>> SearchPlaces(
+        [AsParameters] PlaceSearchRequest request, InventoryService inventory, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var text = errors.Required("q", request.Q);
+        var near = errors.Point(request.Lat, request.Lon, required: false);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+        var places = await inventory.GeocodeAsync(text!, near, cancellationToken);
+        return TypedResults.Ok(new PlacesResponse(places, places.Count > 0 ? places[0].Source : inventory.GeocoderSource));
+    }
+
+    public static async Task<Results<Ok<FlightSearchResponse>, ValidationProblem>> SearchFlights(
+        [AsParameters] FlightSearchRequest request, InventoryService inventory, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var today = inventory.Today;
+        var (origin, destination) = errors.Route(inventory.Directory, request.Origin, request.Destination);
+        var departure = errors.Date("departureDate", request.DepartureDate, today, required: true);
+        var @return = errors.Date("returnDate", request.ReturnDate, today, required: false);
+        if (departure is { } d && @return is { } r && r < d)
+        {
+            errors.Add("returnDate", "returnDate must not be before departureDate.");
+        }
+        var passengers = errors.Passengers(request.Adults, request.Children, request.Infants);
+        var cabin = errors.Cabin(request.Cabin);
+        var nonStop = errors.Bool("nonStop", request.NonStop);
+        var currency = errors.Currency(request.Currency);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+        var search = @return is { } back
+            ? FlightSearch.RoundTrip(origin!, destination!, departure!.Value, back, passengers!)
+            : FlightSearch.OneWay(origin!, destination!, departure!.Value, passengers!);
+        search = search with { Cabin = cabin, NonStop = nonStop, Currency = currency };
+        var offers = await inventory.SearchFlightsAsync(search, cancellationToken);
+        return TypedResults.Ok(new FlightSearchResponse(offers, offers.Count, offers.Count > 0 ? offers[0].Source : inventory.FlightSource));
+    }
+
+    public static async Task<Results<Ok<FlightOffer>, ProblemHttpResult>> GetFlightOffer(
+        string id, InventoryService inventory, CancellationToken cancellationToken)
+    {
+        var offer = await inventory.GetFlightOfferAsync(id, cancellationToken);
+        return offer is null ? NotFoundProblem("flight offer") : TypedResults.Ok(offer);
+    }
+
+    public static async Task<Results<Ok<PriceCheck<FlightOffer>>, ProblemHttpResult>> PriceFlightOffer(
+        string id, InventoryService inventory, CancellationToken cancellationToken)
+    {
+        var check = await inventory.PriceFlightOfferAsync(id, cancellationToken);
+        return check is null ? NotFoundProblem("flight offer") : TypedResults.Ok(check);
+    }
+
+    public static async Task<Results<Ok<PriceCalendar>, ValidationProblem>> FlightCalendar(
+        [AsParameters] FlightCalendarRequest request, InventoryService inventory, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var today = inventory.Today;
+        var (origin, destination) = errors.Route(inventory.Directory, request.Origin, request.Destination);
+        DateOnly? first = null;
+        if (string.IsNullOrWhiteSpace(request.Month))
+        {
+            errors.Add("month", "month is required (YYYY-MM).");
+        }
+        else if (!DateOnly.TryParseExact(request.Month.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            errors.Add("month", "month must be a month as YYYY-MM.");
+        }
+        else if (parsed.AddMonths(1) <= today)
+        {
+            errors.Add("month", "month is in the past.");
+        }
+        else if (parsed > today.AddDays(InventoryLimits.BookingHorizonDays))
+        {
+            errors.Add("month", $"month must start within {InventoryLimits.BookingHorizonDays} days from today.");
+        }
+        else
+        {
+            first = parsed;
+        }
+        var passengers = errors.Passengers(request.Adults, request.Children, request.Infants);
+        var cabin = errors.Cabin(request.Cabin);
+        var currency = errors.Currency(request.Currency);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+        var calendar = await inventory.FlightCalendarAsync(origin!, destination!, first!.Value.Year, first.Value.Month, passengers!, cabin, currency, cancellationToken);
+        return TypedResults.Ok(calendar);
+    }
+
+    public static async Task<Results<Ok<HotelSearchResponse>, ValidationProblem>> SearchHotels(
+        [AsParameters] HotelSearchRequest request, InventoryService inventory, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var today = inventory.Today;
+        var (cityCode, near) = errors.Place(inventory.Directory, request.CityCode, request.Lat, request.Lon);
+        var radius = errors.Double("radiusKm", request.RadiusKm, 5, 0.1, 50);
+        var checkIn = errors.Date("checkIn", request.CheckIn, today, required: true);
+        var checkOut = errors.Date("checkOut", request.CheckOut, today, required: true);
+        if (checkIn is { } i && checkOut is { } o)
+        {
+            if (o <= i)
+            {
+                errors.Add("checkOut", "checkOut must be after checkIn.");
+            }
+            else if (o.DayNumber - i.DayNumber > 30)
+            {
+                errors.Add("checkOut", "A stay can be at most 30 nights.");
+            }
+        }
+        var adults = errors.Int("adults", request.Adults, 1, 1, InventoryLimits.MaxSeatedPassengers);
+        var rooms = errors.Int("rooms", request.Rooms, 1, 1, InventoryLimits.MaxSeatedPassengers);
+        if (!errors.Has("adults") && !errors.Has("rooms"))
+        {
+            if (rooms > adults)
+            {
+                errors.Add("rooms", "Every room needs at least one adult.");
+            }
+            else if (adults > rooms * 4)
+            {
+                errors.Add("adults", "At most four adults fit in one room; ask for more rooms.");
+            }
+        }
+        int? minStars = string.IsNullOrWhiteSpace(request.MinStars) ? null : errors.Int("minStars", request.MinStars, 1, 1, 5);
+        var currency = errors.Currency(request.Currency);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+        var search = new HotelSearch(checkIn!.Value, checkOut!.Value, adults, rooms, cityCode, near, radius, minStars, Currency: currency);
+        var offers = await inventory.SearchHotelsAsync(search, cancellationToken);
+        return TypedResults.Ok(new HotelSearchResponse(offers, offers.Count, offers.Count > 0 ? offers[0].Source : inventory.HotelSource));
+    }
+
+    public static async Task<Results<Ok<HotelOffer>, ProblemHttpResult>> GetHotelOffer(
+        string id, InventoryService inventory, CancellationToken cancellationToken)
+    {
+        var offer = await inventory.GetHotelOfferAsync(id, cancellationToken);
+        return offer is null ? NotFoundProblem("hotel offer") : TypedResults.Ok(offer);
+    }
+
+    public static async Task<Results<Ok<ActivitySearchResponse>, ValidationProblem>> SearchActivities(
+        [AsParameters] ActivitySearchRequest request, InventoryService inventory, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var (cityCode, near) = errors.Place(inventory.Directory, request.CityCode, request.Lat, request.Lon);
+        var radius = errors.Double("radiusKm", request.RadiusKm, near is null ? 15 : 5, 0.1, 50);
+        var currency = errors.Currency(request.Currency);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+        var point = near ?? CityGuide.Shared.ForCode(cityCode!)!.Centre;
+        var activities = await inventory.SearchActivitiesAsync(new ActivitySearch(point, radius, currency), cancellationToken);
+        return TypedResults.Ok(new ActivitySearchResponse(activities, activities.Count, activities.Count > 0 ? activities[0].Source : inventory.ActivitySource));
+    }
+
+    private static ProblemHttpResult NotFoundProblem(string what) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
+            detail: $"No {what} with this id; offers expire, search again.");
+
+    /// <summary>Collects validation errors by field, for one <c>ValidationProblem</c>.</summary>
+    private sealed class Errors
+    {
+        private readonly Dictionary<string, List<string>> byField = new(StringComparer.Ordinal);
+
+        public bool Any => byField.Count > 0;
+
+        public bool Has(string field) => byField.ContainsKey(field);
+
+        public void Add(string field, string message)
+        {
+            if (!byField.TryGetValue(field, out var list))
+            {
+                byField[field] = list = [];
+            }
+            list.Add(message);
+        }
+
+        public ValidationProblem Problem() =>
+            TypedResults.ValidationProblem(byField.ToDictionary(p => p.Key, p => p.Value.ToArray()),
+                detail: "One or more query parameters are not valid: " + string.Join(", ", byField.Keys) + ".");
+
+        public string? Required(string field, string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                Add(field, $"{field} is required.");
+                return null;
+            }
+            if (value.Length > 200)
+            {
+                Add(field, $"{field} is too long.");
+                return null;
+            }
+            return value.Trim();
+        }
+
+        public int Int(string field, string? value, int fallback, int min, int max)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return fallback;
+            }
+            if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
+            {
+                Add(field, $"{field} must be a whole number from {min} to {max}.");
+                return fallback;
+            }
+            return number;
+        }
+
+        public double Double(string field, string? value, double fallback, double min, double max)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return fallback;
+            }
+            if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || double.IsNaN(number) || number < min || number > max)
+            {
+                Add(field, string.Create(CultureInfo.InvariantCulture, $"{field} must be a number from {min} to {max}."));
+                return fallback;
+            }
+            return number;
+        }
+
+        public bool Bool(string field, string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return false;
+            }
+            if (!bool.TryParse(value, out var result))
+            {
+                Add(field, $"{field} must be true or false.");
+            }
+            return result;
+        }
+
+        public DateOnly? Date(string field, string? value, DateOnly today, bool required)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                if (required)
+                {
+                    Add(field, $"{field} is required (YYYY-MM-DD).");
+                }
+                return null;
+            }
+            if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                Add(field, $"{field} must be a date as YYYY-MM-DD.");
+                return null;
+            }
+            if (date < today)
+            {
+                Add(field, $"{field} is in the past.");
+                return null;
+            }
+            if (date > today.AddDays(InventoryLimits.BookingHorizonDays))
+            {
+                Add(field, $"{field} must be within {InventoryLimits.BookingHorizonDays} days from today.");
+                return null;
+            }
+            return date;
+        }
+
+        public (string? Origin, string? Destination) Route(ILocationDirectory directory, string? origin, string? destination)
+        {
+            var from = Code(directory, "origin", origin);
+            var to = Code(directory, "destination", destination);
+            if (from is not null && to is not null && SameAirports(directory, from, to))
+            {
+                Add("destination", "destination must differ from origin.");
+            }
+            return (from, to);
+        }
+
+        private static bool SameAirports(ILocationDirectory directory, string a, string b) =>
+            directory.AirportsFor(a).Select(l => l.Code).Order(StringComparer.Ordinal)
+                .SequenceEqual(directory.AirportsFor(b).Select(l => l.Code).Order(StringComparer.Ordinal));
+
+        public string? Code(ILocationDirectory directory, string field, string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                Add(field, $"{field} is required (an IATA airport or city code).");
+                return null;
+            }
+            var location = value.Trim().Length == 3 ? directory.Find(value) : null;
+            if (location is null)
+            {
+                Add(field, $"{field} '{Truncate(value)}' is not a known IATA airport or city code.");
+                return null;
+            }
+            return location.Code;
+        }
+
+        public (string? CityCode, GeoPoint? Near) Place(ILocationDirectory directory, string? cityCode, string? lat, string? lon)
+        {
+            if (!string.IsNullOrWhiteSpace(cityCode))
+            {
+                return (Code(directory, "cityCode", cityCode), null);
+            }
+            if (string.IsNullOrWhiteSpace(lat) && string.IsNullOrWhiteSpace(lon))
+            {
+                Add("cityCode", "Give cityCode, or lat and lon.");
+                return (null, null);
+            }
+            return (null, Point(lat, lon, required: true));
+        }
+
+        public GeoPoint? Point(string? lat, string? lon, bool required)
+        {
+            if (!required && string.IsNullOrWhiteSpace(lat) && string.IsNullOrWhiteSpace(lon))
+            {
+                return null;
+            }
+            var latitude = Coordinate("lat", lat, 90);
+            var longitude = Coordinate("lon", lon, 180);
+            return latitude is { } la && longitude is { } lo ? new GeoPoint(la, lo) : null;
+        }
+
+        private double? Coordinate(string field, string? value, double limit)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                Add(field, $"{field} is required with {(field == "lat" ? "lon" : "lat")}.");
+                return null;
+            }
+            if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || double.IsNaN(number) || Math.Abs(number) > limit)
+            {
+                Add(field, string.Create(CultureInfo.InvariantCulture, $"{field} must be a number from -{limit} to {limit}."));
+                return null;
+            }
+            return number;
+        }
+
+        public PassengerMix? Passengers(string? adults, string? children, string? infants)
+        {
+            var a = Int("adults", adults, 1, 0, InventoryLimits.MaxSeatedPassengers);
+            var c = Int("children", children, 0, 0, InventoryLimits.MaxSeatedPassengers);
+            var i = Int("infants", infants, 0, 0, InventoryLimits.MaxSeatedPassengers);
+            if (Has("adults") || Has("children") || Has("infants"))
+            {
+                return null;
+            }
+            var ok = true;
+            if (a < 1)
+            {
+                Add("adults", "At least one adult travels.");
+                ok = false;
+            }
+            if (a + c > InventoryLimits.MaxSeatedPassengers)
+            {
+                Add(c > 0 ? "children" : "adults", $"adults and children together must be 1 to {InventoryLimits.MaxSeatedPassengers} seated passengers.");
+                ok = false;
+            }
+            if (i > a)
+            {
+                Add("infants", "Each infant travels on an adult's lap: infants must not outnumber adults.");
+                ok = false;
+            }
+            return ok ? new PassengerMix(a, c, i) : null;
+        }
+
+        public Cabin Cabin(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return Inventory.Cabin.Economy;
+            }
+            var normal = value.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
+            if (Enum.TryParse<Cabin>(normal, ignoreCase: true, out var cabin) && Enum.IsDefined(cabin) && !int.TryParse(normal, out _))
+            {
+                return cabin;
+            }
+            Add("cabin", "cabin must be economy, premium_economy, business or first.");
+            return Inventory.Cabin.Economy;
+        }
+
+        public string Currency(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return "USD";
+            }
+            var code = value.Trim().ToUpperInvariant();
+            if (!SimulatedMoney.IsSupported(code))
+            {
+                Add("currency", $"currency '{Truncate(value)}' is not supported; use an ISO 4217 code such as USD, EUR or GBP.");
+                return "USD";
+            }
+            return code;
+        }
+
+        private static string Truncate(string value) => value.Length > 20 ? value[..20] + "…" : value;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pathavana.Inventory.Simulation;
+
+namespace Pathavana.Inventory;
+
+internal static class InventoryModule
+{
+    /// <summary>The key of the bundled gazetteer geocoder, for adapters that fall back to it.</summary>
+    public const string GazetteerKey = Sources.Gazetteer;
+
+    public static void AddInventory(this WebApplicationBuilder builder)
+    {
+        // Vendor adapters register first when configured; the TryAdds below fill whatever they left.
+        // TODO(lead): uncomment when branch inventory-vendors is merged.
+        // builder.AddAmadeus();
+        // builder.AddGoogleMaps();
+
+        var services = builder.Services;
+        services.TryAddSingleton(_ => LocationDirectory.Shared);
+        services.TryAddSingleton<ILocationDirectory>(sp => sp.GetRequiredService<LocationDirectory>());
+        services.TryAddSingleton(_ => CityGuide.Shared);
+        services.TryAddSingleton<GazetteerGeocoder>();
+        services.TryAddKeyedSingleton<IGeocoder>(GazetteerKey, (sp, _) => sp.GetRequiredService<GazetteerGeocoder>());
+
+        services.TryAddSingleton<ILocationSearch, DirectoryLocationSearch>();
+        services.TryAddSingleton<IGeocoder>(sp => sp.GetRequiredService<GazetteerGeocoder>());
+        services.TryAddSingleton<IFlightProvider, SimulatedFlightProvider>();
+        services.TryAddSingleton<IHotelProvider, SimulatedHotelProvider>();
+        services.TryAddSingleton<IActivityProvider, SimulatedActivityProvider>();
+
+        services.TryAddSingleton<InventoryService>();
+    }
+}

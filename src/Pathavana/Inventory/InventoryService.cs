@@ -1,0 +1,280 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Caching.Hybrid;
+using Pathavana.Inventory.Simulation;
+using Pathavana.Platform;
+
+namespace Pathavana.Inventory;
+
+/// <summary>The cheapest fare of one day in a price calendar, or null when nothing flies that day.</summary>
+public sealed record CalendarDay(DateOnly Date, Money? CheapestPrice, string? OfferId, int? Stops);
+
+public sealed record PriceCalendar(string Origin, string Destination, int Year, int Month, Cabin Cabin, IReadOnlyList<CalendarDay> Days, string Source);
+
+/// <summary>
+/// The one way into travel inventory for the API, the assistant, trips and bookings: searches go
+/// through the configured providers and the cache (keys normalised, never holding PII), and every
+/// offer returned is kept by id so it can be shown, re-priced and booked later.
+/// </summary>
+internal sealed partial class InventoryService(
+    ILocationDirectory directory,
+    ILocationSearch locationSearch,
+    IGeocoder geocoder,
+    IFlightProvider flights,
+    IHotelProvider hotels,
+    IActivityProvider activities,
+    HybridCache cache,
+    TimeProvider time,
+    ILogger<InventoryService> logger)
+{
+    public static readonly TimeSpan FlightLifetime = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan HotelLifetime = TimeSpan.FromHours(1);
+    public static readonly TimeSpan ActivityLifetime = TimeSpan.FromHours(1);
+    public static readonly TimeSpan LocationLifetime = TimeSpan.FromHours(12);
+
+    /// <summary>How long a returned offer stays retrievable by id for re-pricing and booking.</summary>
+    public static readonly TimeSpan OfferLifetime = TimeSpan.FromHours(2);
+
+    private const string Prefix = "inventory:v1:";
+
+    /// <summary>The bundled reference data (airports, metros, airlines): synchronous, always local.</summary>
+    public ILocationDirectory Directory => directory;
+
+    /// <summary>Airports and metropolitan areas by code, name or city (cached half a day).</summary>
+    public async Task<IReadOnlyList<Location>> SearchLocationsAsync(string text, int limit, CancellationToken cancellationToken)
+    {
+        var folded = ReferenceText.Fold(text ?? "");
+        if (folded.Length == 0)
+        {
+            return [];
+        }
+        limit = Math.Clamp(limit, 1, 50);
+        var key = $"{Prefix}locations:{ProviderName(locationSearch)}:{limit}:{folded}";
+        return await GetOrCreateAsync<List<Location>>(key, LocationLifetime, "locations",
+            async ct => [.. await locationSearch.SearchAsync(text!, limit, ct)], cancellationToken);
+    }
+
+    /// <summary>Places for free text ("near the Eiffel Tower"), best first (cached half a day).</summary>
+    public async Task<IReadOnlyList<Place>> GeocodeAsync(string text, GeoPoint? near, CancellationToken cancellationToken)
+    {
+        var folded = ReferenceText.Fold(text ?? "");
+        if (folded.Length == 0)
+        {
+            return [];
+        }
+        var key = $"{Prefix}geocode:{ProviderName(geocoder)}:{Point(near)}:{folded}";
+        return await GetOrCreateAsync<List<Place>>(key, LocationLifetime, "geocode",
+            async ct => [.. await geocoder.GeocodeAsync(text!, near, ct)], cancellationToken);
+    }
+
+    /// <summary>Flight offers, cheapest first (cached minutes). Each offer is kept by id.</summary>
+    public async Task<IReadOnlyList<FlightOffer>> SearchFlightsAsync(FlightSearch search, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var key = $"{Prefix}flights:{ProviderName(flights)}:{FlightKey(search)}";
+        var offers = await GetOrCreateAsync(key, FlightLifetime, "flights", async ct =>
+        {
+            var found = await flights.SearchAsync(search, ct);
+            var ordered = found.OrderBy(o => o.TotalPrice.Amount).ToList();
+            foreach (var offer in ordered)
+            {
+                await cache.SetAsync(OfferKey("flight", offer.Id), offer, Options(OfferLifetime), cancellationToken: ct);
+            }
+            return ordered;
+        }, cancellationToken);
+        return offers;
+    }
+
+    /// <summary>An offer returned by an earlier search, or null when unknown or expired.</summary>
+    public async Task<FlightOffer?> GetFlightOfferAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!IsPlausibleId(id))
+        {
+            return null;
+        }
+        var stored = await TryGetAsync<FlightOffer>(OfferKey("flight", id), cancellationToken);
+        // A simulated offer's id encodes it, so it outlives the cache.
+        return stored ?? (flights as SimulatedFlightProvider)?.Rebuild(id);
+    }
+
+    /// <summary>Confirms availability and the current price of an offer just before booking; null when unknown.</summary>
+    public async Task<PriceCheck<FlightOffer>?> PriceFlightOfferAsync(string id, CancellationToken cancellationToken)
+    {
+        var offer = await GetFlightOfferAsync(id, cancellationToken);
+        if (offer is null)
+        {
+            return null;
+        }
+        var check = await flights.PriceAsync(offer, cancellationToken);
+        await cache.SetAsync(OfferKey("flight", check.Offer.Id), check.Offer, Options(OfferLifetime), cancellationToken: cancellationToken);
+        return check;
+    }
+
+    /// <summary>
+    /// The cheapest one-way fare for every day of a month between two places (days already past or
+    /// beyond the booking horizon are left out). Each day is an ordinary, cached flight search.
+    /// </summary>
+    public async Task<PriceCalendar> FlightCalendarAsync(
+        string origin, string destination, int year, int month, PassengerMix passengers, Cabin cabin, string currency,
+        CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var first = new DateOnly(year, month, 1);
+        var days = new List<CalendarDay>();
+        string? source = null;
+        for (var date = first; date.Month == month; date = date.AddDays(1))
+        {
+            if (date < today || date > today.AddDays(InventoryLimits.BookingHorizonDays))
+            {
+                continue;
+            }
+            var search = new FlightSearch([new FlightLeg(origin, destination, date)], passengers, cabin, Currency: currency, MaxResults: 1);
+            var offers = await SearchFlightsAsync(search, cancellationToken);
+            var cheapest = offers.Count > 0 ? offers[0] : null;
+            source ??= cheapest?.Source;
+            days.Add(new CalendarDay(date, cheapest?.TotalPrice, cheapest?.Id, cheapest?.Itineraries[0].Stops));
+        }
+        return new PriceCalendar(origin.ToUpperInvariant(), destination.ToUpperInvariant(), year, month, cabin, days, source ?? FlightSource);
+    }
+
+    /// <summary>Hotel offers, cheapest first (cached an hour). Each offer is kept by id.</summary>
+    public async Task<IReadOnlyList<HotelOffer>> SearchHotelsAsync(HotelSearch search, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var key = $"{Prefix}hotels:{ProviderName(hotels)}:{HotelKey(search)}";
+        return await GetOrCreateAsync(key, HotelLifetime, "hotels", async ct =>
+        {
+            var found = (await hotels.SearchAsync(search, ct)).ToList();
+            foreach (var offer in found)
+            {
+                await cache.SetAsync(OfferKey("hotel", offer.Id), offer, Options(OfferLifetime), cancellationToken: ct);
+            }
+            return found;
+        }, cancellationToken);
+    }
+
+    /// <summary>A hotel offer returned by an earlier search, or null when unknown or expired.</summary>
+    public async Task<HotelOffer?> GetHotelOfferAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!IsPlausibleId(id))
+        {
+            return null;
+        }
+        var stored = await TryGetAsync<HotelOffer>(OfferKey("hotel", id), cancellationToken);
+        return stored ?? (hotels as SimulatedHotelProvider)?.Rebuild(id);
+    }
+
+    /// <summary>Re-checks a hotel offer's availability and price just before booking; null when unknown.</summary>
+    public async Task<PriceCheck<HotelOffer>?> RecheckHotelOfferAsync(string id, CancellationToken cancellationToken)
+    {
+        var offer = await GetHotelOfferAsync(id, cancellationToken);
+        return offer is null ? null : await hotels.RecheckAsync(offer, cancellationToken);
+    }
+
+    /// <summary>Activities near a point, nearest first (cached an hour).</summary>
+    public async Task<IReadOnlyList<Activity>> SearchActivitiesAsync(ActivitySearch search, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var key = string.Create(CultureInfo.InvariantCulture,
+            $"{Prefix}activities:{ProviderName(activities)}:{Point(search.Near)}:{search.RadiusKm:0.###}:{search.Currency.ToUpperInvariant()}:{search.MaxResults}");
+        return await GetOrCreateAsync<List<Activity>>(key, ActivityLifetime, "activities",
+            async ct => [.. await activities.SearchAsync(search, ct)], cancellationToken);
+    }
+
+    /// <summary>Today at UTC by the app's clock (what "dates not in the past" is measured against).</summary>
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    // ---- cache keys: normalised so that equivalent queries meet; codes, dates and counts only ----
+
+    internal static string FlightKey(FlightSearch search)
+    {
+        var builder = new StringBuilder();
+        foreach (var leg in search.Legs)
+        {
+            builder.Append(leg.Origin.Trim().ToUpperInvariant()).Append('-').Append(leg.Destination.Trim().ToUpperInvariant())
+                .Append('@').Append(leg.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)).Append(',');
+        }
+        var p = search.Passengers;
+        builder.Append(CultureInfo.InvariantCulture, $":{p.Adults}-{p.Children}-{p.Infants}:{search.Cabin}:{(search.NonStop ? "ns" : "any")}")
+            .Append(':').Append(search.Currency.Trim().ToUpperInvariant())
+            .Append(":+").Append(Codes(search.IncludedAirlines))
+            .Append(":-").Append(Codes(search.ExcludedAirlines))
+            .Append(':').Append(search.MaxPrice?.ToString("0.##", CultureInfo.InvariantCulture) ?? "")
+            .Append(':').Append(search.MaxResults.ToString(CultureInfo.InvariantCulture));
+        return builder.ToString();
+    }
+
+    internal static string HotelKey(HotelSearch search) => string.Create(CultureInfo.InvariantCulture,
+        $"{search.CityCode?.Trim().ToUpperInvariant()}:{Point(search.Near)}:{search.RadiusKm:0.###}:{search.CheckIn:yyyyMMdd}-{search.CheckOut:yyyyMMdd}:{search.Adults}x{search.Rooms}:{search.MinStars}:{search.MaxNightly?.Amount:0.##}{search.MaxNightly?.Currency}:{search.Currency.Trim().ToUpperInvariant()}:{search.MaxResults}");
+
+    private static string Codes(IReadOnlyList<string>? codes) =>
+        codes is null ? "" : string.Join('.', codes.Select(c => c.Trim().ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal));
+
+    // Four decimals is about eleven metres: close enough to share a cache entry.
+    private static string Point(GeoPoint? point) => point is { } p
+        ? string.Create(CultureInfo.InvariantCulture, $"{Math.Round(p.Latitude, 4):0.####},{Math.Round(p.Longitude, 4):0.####}")
+        : "";
+
+    private static string OfferKey(string kind, string id) => $"{Prefix}{kind}-offer:{id}";
+
+    private static bool IsPlausibleId(string? id) =>
+        !string.IsNullOrEmpty(id) && id.Length <= 512 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '~' or '.');
+
+    private static string ProviderName(object provider) => SourceOf(provider);
+
+    /// <summary>Where flight results come from when there are none to ask (simulated, amadeus…).</summary>
+    public string FlightSource => SourceOf(flights);
+
+    public string HotelSource => SourceOf(hotels);
+
+    public string ActivitySource => SourceOf(activities);
+
+    public string LocationSource => SourceOf(locationSearch);
+
+    public string GeocoderSource => SourceOf(geocoder);
+
+    private static string SourceOf(object provider) => provider switch
+    {
+        SimulatedFlightProvider or SimulatedHotelProvider or SimulatedActivityProvider => Sources.Simulated,
+        GazetteerGeocoder or DirectoryLocationSearch => Sources.Gazetteer,
+        _ => provider.GetType().Name,
+    };
+
+    private static HybridCacheEntryOptions Options(TimeSpan lifetime) => new()
+    {
+        Expiration = lifetime,
+        LocalCacheExpiration = lifetime < TimeSpan.FromMinutes(5) ? lifetime : TimeSpan.FromMinutes(5),
+    };
+
+    private async Task<T> GetOrCreateAsync<T>(string key, TimeSpan lifetime, string kind, Func<CancellationToken, Task<T>> create, CancellationToken cancellationToken)
+    {
+        return await cache.GetOrCreateAsync(key, (create, kind, logger: logger), async static (state, ct) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            var value = await state.create(ct);
+            LogProviderCall(state.logger, state.kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return value;
+        }, Options(lifetime), cancellationToken: cancellationToken);
+    }
+
+    private async Task<T?> TryGetAsync<T>(string key, CancellationToken cancellationToken) where T : class
+    {
+        // HybridCache has no plain "get": ask with a factory that reports a miss and is never stored.
+        return await cache.GetOrCreateAsync<T?>(key, static _ => ValueTask.FromResult<T?>(null),
+            new HybridCacheEntryOptions { Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite },
+            cancellationToken: cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Debug, Message = "Inventory cache miss: {Kind} asked of the provider in {ElapsedMs:0.0} ms")]
+    private static partial void LogProviderCall(ILogger logger, string kind, double elapsedMs);
+}
+
+/// <summary>The limits the API and the assistant validate against.</summary>
+public static class InventoryLimits
+{
+    /// <summary>Airlines sell up to about a year ahead: dates beyond today + 359 days are refused.</summary>
+    public const int BookingHorizonDays = 359;
+
+    public const int MaxSeatedPassengers = 9;
+}

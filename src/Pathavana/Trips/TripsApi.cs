@@ -1,0 +1,375 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Pathavana.Accounts;
+using Pathavana.Notifications;
+using Pathavana.Platform.Data;
+using Pathavana.Travelers;
+
+namespace Pathavana.Trips;
+
+/// <summary>Trip plans: days of ordered items, totals against the budget, warnings, calendar export and share links.</summary>
+internal static partial class TripsApi
+{
+    private const int MaxTripDays = 90;
+
+    public static void MapTripsApi(this IEndpointRouteBuilder app)
+    {
+        var trips = app.MapGroup("/api/v1/trips").WithTags("Trips").RequireAuthorization();
+        trips.MapGet("/", ListAsync).WithName("ListTrips").WithSummary("The signed-in user's trips, soonest first.");
+        trips.MapPost("/", CreateAsync).WithName("CreateTrip").WithSummary("Start a trip plan.");
+        trips.MapGet("/{id:guid}", GetAsync).WithName("GetTrip").WithSummary("A trip with its days, totals and warnings.");
+        trips.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateTrip").WithSummary("Change a trip's title, dates, currency, budget or travelers.");
+        trips.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteTrip").WithSummary("Delete a trip.");
+        trips.MapPost("/{id:guid}/items", AddItemAsync).WithName("AddTripItem").WithSummary("Add a flight or hotel offer, an activity or a note.");
+        trips.MapPatch("/{id:guid}/items/{itemId:guid}", UpdateItemAsync).WithName("UpdateTripItem").WithSummary("Rename an item or change its notes.");
+        trips.MapPost("/{id:guid}/items/{itemId:guid}/move", MoveItemAsync).WithName("MoveTripItem").WithSummary("Reorder an item or move it to another day.");
+        trips.MapDelete("/{id:guid}/items/{itemId:guid}", RemoveItemAsync).WithName("RemoveTripItem").WithSummary("Remove an item.");
+        trips.MapGet("/{id:guid}/calendar.ics", CalendarAsync).WithName("TripCalendar").WithSummary("The trip as an iCalendar file, an event per item.");
+        trips.MapPost("/{id:guid}/share", ShareAsync).WithName("ShareTrip").WithSummary("Make (or replace) a read-only share link.");
+        trips.MapDelete("/{id:guid}/share", UnshareAsync).WithName("UnshareTrip").WithSummary("Revoke the share link.");
+
+        app.MapGet("/api/v1/shared/{token}", SharedAsync).WithTags("Trips").AllowAnonymous()
+            .WithName("SharedTrip").WithSummary("A shared trip, read-only, without sign-in.");
+    }
+
+    [GeneratedRegex("^[A-Z]{3}$")]
+    private static partial Regex CurrencyPattern();
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    private static Task<Trip?> LoadAsync(PathavanaDbContext db, Guid id, Guid owner, CancellationToken ct) =>
+        db.Set<Trip>().Include(t => t.Items).SingleOrDefaultAsync(t => t.Id == id && t.OwnerId == owner, ct);
+
+    internal static async Task<TripResponse> DescribeAsync(Trip trip, ITravelerDirectory travelers, CancellationToken ct)
+    {
+        var passports = (await travelers.GetOwnedAsync(trip.OwnerId, trip.TravelerIds, "trip", ct))
+            .ToDictionary(t => t.Id, t => ($"{t.GivenNames} {t.Surname}", t.PassportExpiry));
+        return TripPlanner.Describe(trip, passports);
+    }
+
+    private static async Task<Ok<List<TripSummaryResponse>>> ListAsync(ClaimsPrincipal user, PathavanaDbContext db, CancellationToken ct)
+    {
+        var me = user.Id();
+        var trips = await db.Set<Trip>().AsNoTracking().Include(t => t.Items).Where(t => t.OwnerId == me)
+            .OrderBy(t => t.StartDate).ToListAsync(ct);
+        return TypedResults.Ok(trips.Select(t => new TripSummaryResponse(t.Id, t.Title, t.StartDate, t.EndDate, t.Items.Count,
+            new Platform.Money(t.Items.Where(i => i.PriceCurrency == t.Currency).Sum(i => i.PriceAmount ?? 0), t.Currency), t.Budget)).ToList());
+    }
+
+    private static async Task<Dictionary<string, string[]>> ValidateAsync(TripRequest r, Guid owner, ITravelerDirectory travelers, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(r.Title) || r.Title.Trim().Length > 200)
+        {
+            errors["title"] = ["A title of 1 to 200 characters."];
+        }
+        if (r.StartDate is null)
+        {
+            errors["startDate"] = ["Required (YYYY-MM-DD)."];
+        }
+        if (r.EndDate is null)
+        {
+            errors["endDate"] = ["Required (YYYY-MM-DD)."];
+        }
+        if (r.StartDate is { } start && r.EndDate is { } end)
+        {
+            if (end < start)
+            {
+                errors["endDate"] = ["The trip cannot end before it starts."];
+            }
+            else if (end.DayNumber - start.DayNumber >= MaxTripDays)
+            {
+                errors["endDate"] = [$"A trip plan covers at most {MaxTripDays} days."];
+            }
+        }
+        if (r.Currency is not null && !CurrencyPattern().IsMatch(r.Currency))
+        {
+            errors["currency"] = ["An ISO 4217 code such as USD or EUR."];
+        }
+        if (r.Budget is < 0 or > 10_000_000)
+        {
+            errors["budget"] = ["A budget between 0 and 10,000,000."];
+        }
+        if (r.TravelerIds is { Count: > 0 } ids)
+        {
+            var owned = await travelers.OwnedIdsAsync(owner, ids, ct);
+            for (var i = 0; i < ids.Count; i++)
+            {
+                if (!owned.Contains(ids[i]))
+                {
+                    errors[$"travelerIds[{i}]"] = ["Not one of your travelers."];
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static void Apply(Trip trip, TripRequest r)
+    {
+        trip.Title = r.Title!.Trim();
+        trip.StartDate = r.StartDate!.Value;
+        trip.EndDate = r.EndDate!.Value;
+        trip.Currency = r.Currency ?? trip.Currency;
+        trip.BudgetAmount = r.Budget;
+        trip.TravelerIds = [.. (r.TravelerIds ?? []).Distinct()];
+    }
+
+    private static async Task<Results<Created<TripResponse>, ValidationProblem>> CreateAsync(
+        TripRequest request, ClaimsPrincipal user, PathavanaDbContext db, ITravelerDirectory travelers, CancellationToken ct)
+    {
+        var me = user.Id();
+        var errors = await ValidateAsync(request, me, travelers, ct);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var trip = new Trip { OwnerId = me, Title = "", Currency = "USD" };
+        Apply(trip, request);
+        db.Add(trip);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/trips/{trip.Id}", await DescribeAsync(trip, travelers, ct));
+    }
+
+    private static async Task<Results<Ok<TripResponse>, NotFound>> GetAsync(
+        Guid id, ClaimsPrincipal user, PathavanaDbContext db, ITravelerDirectory travelers, CancellationToken ct)
+    {
+        var trip = await LoadAsync(db, id, user.Id(), ct);
+        return trip is null ? TypedResults.NotFound() : TypedResults.Ok(await DescribeAsync(trip, travelers, ct));
+    }
+
+    private static async Task<Results<Ok<TripResponse>, NotFound, ValidationProblem>> UpdateAsync(
+        Guid id, TripRequest request, ClaimsPrincipal user, PathavanaDbContext db, ITravelerDirectory travelers, CancellationToken ct)
+    {
+        var me = user.Id();
+        var trip = await LoadAsync(db, id, me, ct);
+        if (trip is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var errors = await ValidateAsync(request, me, travelers, ct);
+        if (request.StartDate is { } start && request.EndDate is { } end
+            && trip.Items.FirstOrDefault(i => i.Day < start || i.Day > end) is { } outside)
+        {
+            errors["startDate"] = [$"'{outside.Title}' on {outside.Day:yyyy-MM-dd} would fall outside the new dates: move or remove it first."];
+        }
+        if (request.Currency is { } currency && currency != trip.Currency && trip.Items.Any(i => i.PriceCurrency is not null))
+        {
+            errors["currency"] = ["The currency cannot change once priced items are in the trip."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        Apply(trip, request);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await DescribeAsync(trip, travelers, ct));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
+        Guid id, ClaimsPrincipal user, PathavanaDbContext db, CancellationToken ct)
+    {
+        var trip = await LoadAsync(db, id, user.Id(), ct);
+        if (trip is null)
+        {
+            return TypedResults.NotFound();
+        }
+        db.Remove(trip);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Created<TripResponse>, NotFound, ValidationProblem>> AddItemAsync(
+        Guid id, AddTripItemRequest request, ClaimsPrincipal user, PathavanaDbContext db, ITravelerDirectory travelers,
+        TripItemFactory factory, CancellationToken ct)
+    {
+        var trip = await LoadAsync(db, id, user.Id(), ct);
+        if (trip is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var (items, errors) = await factory.CreateAsync(trip, request, ct);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        foreach (var item in items)
+        {
+            item.Position = trip.Items.Count(i => i.Day == item.Day);
+            trip.Items.Add(item);
+            db.Add(item);
+        }
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/trips/{trip.Id}", await DescribeAsync(trip, travelers, ct));
+    }
+
+    private static async Task<Results<Ok<TripResponse>, NotFound, ValidationProblem>> UpdateItemAsync(
+        Guid id, Guid itemId, UpdateTripItemRequest request, ClaimsPrincipal user, PathavanaDbContext db, ITravelerDirectory travelers,
+        CancellationToken ct)
+    {
+        var trip = await LoadAsync(db, id, user.Id(), ct);
+        var item = trip?.Items.SingleOrDefault(i => i.Id == itemId);
+        if (trip is null || item is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (request.Title is { } title)
+        {
+            if (string.IsNullOrWhiteSpace(title) || title.Length > 300)
+            {
+                return Invalid("title", "A title of 1 to 300 characters.");
+            }
+            item.Title = title.Trim();
+        }
+        if (request.Notes is { } notes)
+        {
+            if (notes.Length > 4000)
+            {
+                return Invalid("notes", "At most 4000 characters.");
+            }
+            item.Notes = notes.Length == 0 ? null : notes;
+        }
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await DescribeAsync(trip, travelers, ct));
+    }
+
+    private static async Task<Results<Ok<TripResponse>, NotFound, ValidationProblem>> MoveItemAsync(
+        Guid id, Guid itemId, MoveTripItemRequest request, ClaimsPrincipal user, PathavanaDbContext db, ITravelerDirectory travelers,
+        CancellationToken ct)
+    {
+        var trip = await LoadAsync(db, id, user.Id(), ct);
+        var item = trip?.Items.SingleOrDefault(i => i.Id == itemId);
+        if (trip is null || item is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var day = request.Day ?? item.Day;
+        if (day < trip.StartDate || day > trip.EndDate)
+        {
+            return Invalid("day", $"A day of the trip, {trip.StartDate:yyyy-MM-dd} to {trip.EndDate:yyyy-MM-dd}.");
+        }
+        if (request.Position is < 0)
+        {
+            return Invalid("position", "Zero or more.");
+        }
+        var from = trip.Items.Where(i => i.Day == item.Day && i.Id != item.Id).OrderBy(i => i.Position).ToList();
+        Renumber(from);
+        var to = day == item.Day ? from : trip.Items.Where(i => i.Day == day && i.Id != item.Id).OrderBy(i => i.Position).ToList();
+        to.Insert(Math.Min(request.Position ?? to.Count, to.Count), item);
+        item.Day = day;
+        Renumber(to);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await DescribeAsync(trip, travelers, ct));
+    }
+
+    private static void Renumber(List<TripItem> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            items[i].Position = i;
+        }
+    }
+
+    private static async Task<Results<Ok<TripResponse>, NotFound, ProblemHttpResult>> RemoveItemAsync(
+        Guid id, Guid itemId, ClaimsPrincipal user, PathavanaDbContext db, ITravelerDirectory travelers, CancellationToken ct)
+    {
+        var trip = await LoadAsync(db, id, user.Id(), ct);
+        var item = trip?.Items.SingleOrDefault(i => i.Id == itemId);
+        if (trip is null || item is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (item.BookingId is not null)
+        {
+            return TypedResults.Problem(title: "This item is booked.", detail: "Cancel the booking before removing it from the trip.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+        trip.Items.Remove(item);
+        db.Remove(item);
+        Renumber([.. trip.Items.Where(i => i.Day == item.Day).OrderBy(i => i.Position)]);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await DescribeAsync(trip, travelers, ct));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> CalendarAsync(
+        Guid id, ClaimsPrincipal user, PathavanaDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var trip = await LoadAsync(db, id, user.Id(), ct);
+        if (trip is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var ics = TripCalendar.Build(trip, clock.GetUtcNow());
+        return TypedResults.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"{Slug(trip.Title)}.ics");
+    }
+
+    internal static string Slug(string title)
+    {
+        var slug = new string([.. title.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
+        while (slug.Contains("--", StringComparison.Ordinal))
+        {
+            slug = slug.Replace("--", "-", StringComparison.Ordinal);
+        }
+        return slug.Length == 0 ? "trip" : slug[..Math.Min(slug.Length, 60)];
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static async Task<Results<Ok<ShareResponse>, NotFound>> ShareAsync(
+        Guid id, ClaimsPrincipal user, PathavanaDbContext db, IOptions<AppOptions> app, TimeProvider clock, CancellationToken ct)
+    {
+        var trip = await LoadAsync(db, id, user.Id(), ct);
+        if (trip is null)
+        {
+            return TypedResults.NotFound();
+        }
+        // 192 random bits: unguessable. Only the hash is kept, so a database reader cannot use it.
+        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
+        trip.ShareTokenHash = Hash(token);
+        trip.SharedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new ShareResponse(app.Value.Link($"/shared/{token}"), token, trip.SharedAt.Value));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> UnshareAsync(Guid id, ClaimsPrincipal user, PathavanaDbContext db, CancellationToken ct)
+    {
+        var trip = await LoadAsync(db, id, user.Id(), ct);
+        if (trip is null)
+        {
+            return TypedResults.NotFound();
+        }
+        trip.ShareTokenHash = null;
+        trip.SharedAt = null;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<TripResponse>, NotFound>> SharedAsync(string token, PathavanaDbContext db, CancellationToken ct)
+    {
+        if (token.Length is < 16 or > 64)
+        {
+            return TypedResults.NotFound();
+        }
+        var hash = Hash(token);
+        var trip = await db.Set<Trip>().AsNoTracking().Include(t => t.Items).SingleOrDefaultAsync(t => t.ShareTokenHash == hash, ct);
+        if (trip is null)
+        {
+            return TypedResults.NotFound();
+        }
+        // Read-only and impersonal: no travelers, no passport warnings, no booking references.
+        var view = TripPlanner.Describe(trip, new Dictionary<Guid, (string, DateOnly?)>(), includePrivate: false);
+        return TypedResults.Ok(view with
+        {
+            Days = [.. view.Days.Select(d => d with { Items = [.. d.Items.Select(i => i with { BookingId = null })] })],
+        });
+    }
+
+    internal static string Snapshot<T>(T offer) => JsonSerializer.Serialize(offer, JsonSerializerOptions.Web);
+}

@@ -1,0 +1,7 @@
+namespace Pathavana.Trips;
+
+internal static class TripsModule
+{
+    public static void AddTrips(this WebApplicationBuilder builder) =>
+        builder.Services.AddScoped<TripItemFactory>();
+}
