@@ -28,7 +28,7 @@ const backend = spawn('dotnet', ['run', '--project', project, '--no-launch-profi
 
 try {
   let document;
-  for (let attempt = 0; attempt < 240 && !document; attempt++) {
+  for (let attempt = 0; attempt < 720 && !document; attempt++) {
     try {
       const response = await fetch(`http://127.0.0.1:${port}/openapi/v1.json`);
       if (response.ok) document = await response.text();

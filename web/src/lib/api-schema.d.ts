@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/api/v1/shared/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shared trip, read-only, without sign-in. */
+        get: operations["SharedTrip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/account/register": {
         parameters: {
             query?: never;
@@ -280,6 +297,283 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Airports and metropolitan areas by code, name or city (prefix search). */
+        get: operations["SearchLocations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Places for free text, such as a landmark or a neighbourhood. */
+        get: operations["SearchPlaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flights/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Flight offers for a one-way or round trip, cheapest first. */
+        get: operations["SearchFlights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flights/offers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A flight offer returned by an earlier search. */
+        get: operations["GetFlightOffer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flights/offers/{id}/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirms a flight offer's availability and current price. */
+        post: operations["PriceFlightOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flights/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cheapest one-way fare for each day of a month between two places. */
+        get: operations["FlightPriceCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotels/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hotel offers in a city or near a point, cheapest first. */
+        get: operations["SearchHotels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotels/offers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A hotel offer returned by an earlier search. */
+        get: operations["GetHotelOffer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tours and activities near a point or in a city, nearest first. */
+        get: operations["SearchActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's trips, soonest first. */
+        get: operations["ListTrips"];
+        put?: never;
+        /** Start a trip plan. */
+        post: operations["CreateTrip"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A trip with its days, totals and warnings. */
+        get: operations["GetTrip"];
+        /** Change a trip's title, dates, currency, budget or travelers. */
+        put: operations["UpdateTrip"];
+        post?: never;
+        /** Delete a trip. */
+        delete: operations["DeleteTrip"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a flight or hotel offer, an activity or a note. */
+        post: operations["AddTripItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an item. */
+        delete: operations["RemoveTripItem"];
+        options?: never;
+        head?: never;
+        /** Rename an item or change its notes. */
+        patch: operations["UpdateTripItem"];
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/items/{itemId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reorder an item or move it to another day. */
+        post: operations["MoveTripItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trip as an iCalendar file, an event per item. */
+        get: operations["TripCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make (or replace) a read-only share link. */
+        post: operations["ShareTrip"];
+        /** Revoke the share link. */
+        delete: operations["UnshareTrip"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -299,6 +593,46 @@ export interface components {
             roles: string[];
             /** Format: date-time */
             createdAt: string;
+        };
+        Activity: {
+            id: string;
+            source: string;
+            name: string;
+            category: string;
+            description: null | string;
+            duration: null | string;
+            price: null | components["schemas"]["Money"];
+            point: components["schemas"]["GeoPoint"];
+            /** Format: double */
+            rating?: null | number | string;
+            bookingLink?: null | string;
+        };
+        ActivitySearchResponse: {
+            activities: components["schemas"]["Activity"][];
+            /** Format: int32 */
+            count: number | string;
+            source: string;
+        };
+        /**
+         * @description Adds an item. With an `offerId` (kind flight or hotel) everything comes from the offer;
+         *     otherwise an activity or note is described by hand, with local start/end times in `timeZone`.
+         */
+        AddTripItemRequest: {
+            kind: null | string;
+            offerId: null | string;
+            /** Format: date */
+            day: null | string;
+            title: null | string;
+            notes: null | string;
+            /** Format: date-time */
+            start: null | string;
+            /** Format: date-time */
+            end: null | string;
+            timeZone: null | string;
+            place: null | components["schemas"]["PlaceRequest"];
+            /** Format: double */
+            price: null | number | string;
+            currency: null | string;
         };
         AntiforgeryResponse: {
             token: string;
@@ -325,6 +659,23 @@ export interface components {
             details: null | string;
             hash: string;
         };
+        /** @enum {unknown} */
+        Cabin: "economy" | "premiumEconomy" | "business" | "first";
+        /** @description The cheapest fare of one day in a price calendar, or null when nothing flies that day. */
+        CalendarDay: {
+            /** Format: date */
+            date: string;
+            cheapestPrice: null | components["schemas"]["Money"];
+            offerId: null | string;
+            /** Format: int32 */
+            stops: null | number | string;
+        };
+        CancellationPolicy: {
+            refundable: boolean;
+            /** Format: date-time */
+            freeCancellationUntil: null | string;
+            description: string;
+        };
         ChangePasswordRequest: {
             currentPassword: null | string;
             newPassword: null | string;
@@ -334,11 +685,86 @@ export interface components {
             userId: string;
             code: null | string;
         };
+        FlightOffer: {
+            id: string;
+            source: string;
+            itineraries: components["schemas"]["Itinerary"][];
+            totalPrice: components["schemas"]["Money"];
+            priceBreakdown: components["schemas"]["PassengerPrice"][];
+            cabin: components["schemas"]["Cabin"];
+            validatingAirline: string;
+            /** Format: int32 */
+            seatsLeft?: null | number | string;
+            /** Format: date */
+            lastTicketingDate?: null | string;
+        };
+        FlightSearchResponse: {
+            offers: components["schemas"]["FlightOffer"][];
+            /** Format: int32 */
+            count: number | string;
+            source: string;
+        };
+        /** @description One flight: times are local at each airport, with their offsets. */
+        FlightSegment: {
+            carrierCode: string;
+            flightNumber: string;
+            origin: string;
+            destination: string;
+            /** Format: date-time */
+            departure: string;
+            /** Format: date-time */
+            arrival: string;
+            duration: string;
+            aircraft?: null | string;
+            operatingCarrier?: null | string;
+        };
         ForgotPasswordRequest: {
             email: null | string;
         };
+        GeoPoint: {
+            /** Format: double */
+            latitude?: number | string;
+            /** Format: double */
+            longitude?: number | string;
+        };
         GoogleSignInRequest: {
             idToken: null | string;
+        };
+        Hotel: {
+            hotelId: string;
+            name: string;
+            /** Format: int32 */
+            stars: null | number | string;
+            point: components["schemas"]["GeoPoint"];
+            cityCode: string;
+            address?: null | string;
+            /** Format: double */
+            distanceKm?: null | number | string;
+        };
+        HotelOffer: {
+            id: string;
+            source: string;
+            hotel: components["schemas"]["Hotel"];
+            roomType: string;
+            roomDescription: null | string;
+            /** Format: date */
+            checkIn: string;
+            /** Format: date */
+            checkOut: string;
+            /** Format: int32 */
+            adults: number | string;
+            /** Format: int32 */
+            rooms: number | string;
+            nightly: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
+            cancellation: components["schemas"]["CancellationPolicy"];
+            board?: null | string;
+        };
+        HotelSearchResponse: {
+            offers: components["schemas"]["HotelOffer"][];
+            /** Format: int32 */
+            count: number | string;
+            source: string;
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -351,6 +777,30 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        /** @description One direction of an offer: its segments and total time including connections. */
+        Itinerary: {
+            duration: string;
+            segments: components["schemas"]["FlightSegment"][];
+            /** Format: int32 */
+            stops?: number | string;
+        };
+        /** @description An airport or metropolitan area from the bundled reference data. */
+        Location: {
+            code: string;
+            kind: components["schemas"]["LocationKind"];
+            name: string;
+            city: string;
+            countryCode: string;
+            point: components["schemas"]["GeoPoint"];
+            timeZone: string;
+            metroCode?: null | string;
+        };
+        /** @enum {unknown} */
+        LocationKind: "airport" | "metro";
+        LocationsResponse: {
+            locations: components["schemas"]["Location"][];
+            source: string;
+        };
         LoginRequest: {
             email: null | string;
             password: null | string;
@@ -358,6 +808,69 @@ export interface components {
         LoyaltyNumber: {
             airline: null | string;
             number: null | string;
+        };
+        /** @description An amount in an ISO 4217 currency. Stored as an owned type (amount + currency columns). */
+        Money: {
+            /** Format: double */
+            amount: number | string;
+            currency: string;
+        };
+        MoveTripItemRequest: {
+            /** Format: date */
+            day: null | string;
+            /** Format: int32 */
+            position: null | number | string;
+        };
+        /** @description What one passenger type pays per person. */
+        PassengerPrice: {
+            type: string;
+            /** Format: int32 */
+            count: number | string;
+            perPerson: components["schemas"]["Money"];
+        };
+        /** @description A place found from free text (a landmark, an address, a neighbourhood). */
+        Place: {
+            name: string;
+            address: null | string;
+            point: components["schemas"]["GeoPoint"];
+            cityCode: null | string;
+            source: string;
+        };
+        PlaceRequest: {
+            name: null | string;
+            /** Format: double */
+            latitude: null | number | string;
+            /** Format: double */
+            longitude: null | number | string;
+        };
+        PlaceResponse: {
+            name: null | string;
+            /** Format: double */
+            latitude: number | string;
+            /** Format: double */
+            longitude: number | string;
+        };
+        PlacesResponse: {
+            places: components["schemas"]["Place"][];
+            source: string;
+        };
+        PriceCalendar: {
+            origin: string;
+            destination: string;
+            /** Format: int32 */
+            year: number | string;
+            /** Format: int32 */
+            month: number | string;
+            cabin: components["schemas"]["Cabin"];
+            days: components["schemas"]["CalendarDay"][];
+            source: string;
+        };
+        /** @description The result of re-pricing or re-checking an offer just before booking. */
+        PriceCheckOfFlightOffer: {
+            offer: null | components["schemas"]["FlightOffer"];
+            available: boolean;
+            priceChanged: boolean;
+            previousPrice: null | components["schemas"]["Money"];
         };
         RefreshRequest: {
             refreshToken: null | string;
@@ -371,6 +884,12 @@ export interface components {
             userId: string;
             code: null | string;
             newPassword: null | string;
+        };
+        ShareResponse: {
+            url: string;
+            token: string;
+            /** Format: date-time */
+            sharedAt: string;
         };
         /** @description A traveler as entered: names exactly as on the passport. */
         TravelerRequest: {
@@ -414,6 +933,95 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        TripDayResponse: {
+            /** Format: date */
+            date: string;
+            items: components["schemas"]["TripItemResponse"][];
+            total: components["schemas"]["Money"];
+        };
+        TripItemResponse: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            /** Format: int32 */
+            position: number | string;
+            title: string;
+            notes: null | string;
+            /** Format: date-time */
+            start: null | string;
+            startTimeZone: null | string;
+            /** Format: date-time */
+            end: null | string;
+            endTimeZone: null | string;
+            place: null | components["schemas"]["PlaceResponse"];
+            endPlace: null | components["schemas"]["PlaceResponse"];
+            price: null | components["schemas"]["Money"];
+            /** Format: date */
+            checkIn: null | string;
+            /** Format: date */
+            checkOut: null | string;
+            offerId: null | string;
+            source: null | string;
+            /** Format: uuid */
+            bookingId: null | string;
+        };
+        TripRequest: {
+            title: null | string;
+            /** Format: date */
+            startDate: null | string;
+            /** Format: date */
+            endDate: null | string;
+            currency: null | string;
+            /** Format: double */
+            budget: null | number | string;
+            travelerIds: null | string[];
+        };
+        TripResponse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            currency: string;
+            budget: null | components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
+            remaining: null | components["schemas"]["Money"];
+            otherCurrencies: components["schemas"]["Money"][];
+            travelerIds: string[];
+            days: components["schemas"]["TripDayResponse"][];
+            warnings: components["schemas"]["TripWarning"][];
+            shared: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TripSummaryResponse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** Format: int32 */
+            items: number | string;
+            total: components["schemas"]["Money"];
+            budget: null | components["schemas"]["Money"];
+        };
+        TripWarning: {
+            code: string;
+            message: string;
+            /** Format: date */
+            date?: null | string;
+            itemIds?: null | string[];
+        };
+        UpdateTripItemRequest: {
+            title: null | string;
+            notes: null | string;
+        };
     };
     responses: never;
     parameters: never;
@@ -423,6 +1031,35 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    SharedTrip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Register: {
         parameters: {
             query?: never;
@@ -1030,6 +1667,675 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SearchLocations: {
+        parameters: {
+            query?: {
+                Q?: string;
+                Limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationsResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    SearchPlaces: {
+        parameters: {
+            query?: {
+                Q?: string;
+                Lat?: string;
+                Lon?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacesResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    SearchFlights: {
+        parameters: {
+            query?: {
+                Origin?: string;
+                Destination?: string;
+                DepartureDate?: string;
+                ReturnDate?: string;
+                Adults?: string;
+                Children?: string;
+                Infants?: string;
+                Cabin?: string;
+                NonStop?: string;
+                Currency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlightSearchResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    GetFlightOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlightOffer"];
+                };
+            };
+        };
+    };
+    PriceFlightOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceCheckOfFlightOffer"];
+                };
+            };
+        };
+    };
+    FlightPriceCalendar: {
+        parameters: {
+            query?: {
+                Origin?: string;
+                Destination?: string;
+                Month?: string;
+                Adults?: string;
+                Children?: string;
+                Infants?: string;
+                Cabin?: string;
+                Currency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceCalendar"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    SearchHotels: {
+        parameters: {
+            query?: {
+                CityCode?: string;
+                Lat?: string;
+                Lon?: string;
+                RadiusKm?: string;
+                CheckIn?: string;
+                CheckOut?: string;
+                Adults?: string;
+                Rooms?: string;
+                MinStars?: string;
+                Currency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotelSearchResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    GetHotelOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotelOffer"];
+                };
+            };
+        };
+    };
+    SearchActivities: {
+        parameters: {
+            query?: {
+                CityCode?: string;
+                Lat?: string;
+                Lon?: string;
+                RadiusKm?: string;
+                Currency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivitySearchResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTrips: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripSummaryResponse"][];
+                };
+            };
+        };
+    };
+    CreateTrip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TripRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTrip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UpdateTrip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TripRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeleteTrip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AddTripItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddTripItemRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RemoveTripItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UpdateTripItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTripItemRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MoveTripItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveTripItemRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TripCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ShareTrip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnshareTrip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not Found */
             404: {

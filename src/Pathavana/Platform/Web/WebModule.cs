@@ -99,7 +99,7 @@ internal static partial class WebModule
     }
 
     [LoggerMessage(EventId = 9001, Level = LogLevel.Warning,
-        Message = "The web app is not built ({Root} has no index.html): the API is served, the web pages are not. Build it with `npm ci && npm run build` in web/ or set Web__Root.")]
+        Message = "The web app is not built ({Root} has no index.html): the API is served, the web pages are not. Build it (npm ci, then npm run build, in web/) or set Web__Root.")]
     private static partial void LogMissing(ILogger logger, string root);
 
     [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "Serving the web app from {Root}.")]
