@@ -14,7 +14,7 @@ export function ActivityResults({ activities }: { activities: Activity[] }) {
               <p className="small muted">
                 {a.category}
                 {a.duration ? ` · ${formatDuration(a.duration)}` : ''}
-                {a.rating != null ? ` · rated ${a.rating.toFixed(1)} of 5` : ''}
+                {a.rating != null ? ` · rated ${Number(a.rating).toFixed(1)} of 5` : ''}
               </p>
               {a.description && <p className="small">{a.description}</p>}
               {a.source === 'simulated' && <SimulatedBadge kind="activity" />}

@@ -6,8 +6,8 @@ import { FlightResults } from './FlightResults';
 
 const seg = (carrier: string, no: string, from: string, to: string, dep: string, arr: string) => ({ carrierCode: carrier, flightNumber: no, origin: from, destination: to, departure: dep, arrival: arr, duration: '06:00:00' });
 const offers: FlightOffer[] = [
-  { id: '1', source: 'simulated', cabin: 'Economy', validatingAirline: 'TP', totalPrice: { amount: 612, currency: 'USD' }, itineraries: [{ duration: '06:35:00', segments: [seg('TP', '218', 'BOS', 'LIS', '2026-03-12T18:05:00-04:00', '2026-03-13T05:40:00+00:00')] }] },
-  { id: '2', source: 'amadeus', cabin: 'Economy', validatingAirline: 'UA', totalPrice: { amount: 455, currency: 'USD' }, itineraries: [{ duration: '11:20:00', segments: [seg('UA', '90', 'BOS', 'EWR', '2026-03-12T07:10:00-04:00', '2026-03-12T08:40:00-04:00'), seg('UA', '65', 'EWR', 'LIS', '2026-03-12T10:00:00-04:00', '2026-03-12T22:30:00+00:00')] }] },
+  { id: '1', source: 'simulated', cabin: 'economy', validatingAirline: 'TP', priceBreakdown: [], totalPrice: { amount: 612, currency: 'USD' }, itineraries: [{ duration: '06:35:00', segments: [seg('TP', '218', 'BOS', 'LIS', '2026-03-12T18:05:00-04:00', '2026-03-13T05:40:00+00:00')] }] },
+  { id: '2', source: 'amadeus', cabin: 'economy', validatingAirline: 'UA', priceBreakdown: [], totalPrice: { amount: 455, currency: 'USD' }, itineraries: [{ duration: '11:20:00', segments: [seg('UA', '90', 'BOS', 'EWR', '2026-03-12T07:10:00-04:00', '2026-03-12T08:40:00-04:00'), seg('UA', '65', 'EWR', 'LIS', '2026-03-12T10:00:00-04:00', '2026-03-12T22:30:00+00:00')] }] },
 ];
 
 describe('flight results', () => {

@@ -99,7 +99,7 @@ export function FlightCard({ offer, onPick, picked }: { offer: FlightOffer; onPi
         <p className="offer__price">{formatMoney(offer.totalPrice.amount, offer.totalPrice.currency)}</p>
         <p className="muted small">
           total · {stops === 0 ? 'non-stop' : plural(stops, 'stop')}
-          {offer.seatsLeft != null && offer.seatsLeft <= 5 ? ` · ${offer.seatsLeft} seats left` : ''}
+          {offer.seatsLeft != null && Number(offer.seatsLeft) <= 5 ? ` · ${offer.seatsLeft} seats left` : ''}
         </p>
         {onPick && (
           <button type="button" className={`btn ${picked ? 'btn--secondary' : 'btn--primary'}`} onClick={() => onPick(offer)} aria-pressed={picked}>

@@ -17,7 +17,7 @@ function Stars({ count }: { count: number | null | undefined }) {
 export function HotelResults({ offers, onPick, picked }: { offers: HotelOffer[]; onPick?: (offer: HotelOffer) => void; picked?: string | undefined }) {
   const [active, setActive] = useState<string>();
   const markers = useMemo<MapMarker[]>(
-    () => offers.map((o) => ({ id: o.id, lat: o.hotel.point.latitude, lon: o.hotel.point.longitude, label: `${o.hotel.name} · ${formatMoney(o.nightly.amount, o.nightly.currency)}/night`, active: o.id === active })),
+    () => offers.map((o) => ({ id: o.id, lat: Number(o.hotel.point.latitude), lon: Number(o.hotel.point.longitude), label: `${o.hotel.name} · ${formatMoney(o.nightly.amount, o.nightly.currency)}/night`, active: o.id === active })),
     [offers, active],
   );
   if (offers.length === 0) return <EmptyState title="No hotels found for these dates" />;
@@ -31,8 +31,8 @@ export function HotelResults({ offers, onPick, picked }: { offers: HotelOffer[];
               <div className="offer__main">
                 <h3 className="offer__title">{o.hotel.name}</h3>
                 <p>
-                  <Stars count={o.hotel.stars} />
-                  {o.hotel.distanceKm != null && <span className="muted small"> · {o.hotel.distanceKm.toFixed(1)} km from centre</span>}
+                  <Stars count={o.hotel.stars == null ? null : Number(o.hotel.stars)} />
+                  {o.hotel.distanceKm != null && <span className="muted small"> · {Number(o.hotel.distanceKm).toFixed(1)} km from centre</span>}
                 </p>
                 <p className="small">
                   {o.roomType}

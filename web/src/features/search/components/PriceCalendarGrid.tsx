@@ -8,7 +8,7 @@ const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 export function PriceCalendarGrid({ calendar, onPickDate }: { calendar: PriceCalendar; onPickDate?: (date: string) => void }) {
   const prices = calendar.days.map((d) => (d.cheapestPrice ? Number(d.cheapestPrice.amount) : Infinity));
   const min = Math.min(...prices);
-  const first = new Date(Date.UTC(calendar.year, calendar.month - 1, 1));
+  const first = new Date(Date.UTC(Number(calendar.year), Number(calendar.month) - 1, 1));
   const lead = (first.getUTCDay() + 6) % 7;
   const title = first.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
   return (

@@ -7,7 +7,7 @@ function offer(id: string, airline: string, departure: string, stops: number, pr
     carrierCode: airline, flightNumber: `${100 + i}`, origin: i === 0 ? 'BOS' : 'X', destination: i === stops ? 'LIS' : 'X',
     departure, arrival: departure, duration: '03:00:00',
   }));
-  return { id, source: 'simulated', itineraries: [{ duration, segments }], totalPrice: { amount: price, currency: 'USD' }, cabin: 'Economy', validatingAirline: airline };
+  return { id, source: 'simulated', itineraries: [{ duration, segments }], totalPrice: { amount: price, currency: 'USD' }, cabin: 'economy', validatingAirline: airline, priceBreakdown: [] };
 }
 
 const offers = [
