@@ -36,7 +36,7 @@ public sealed class EveryScreenTests(BrowserFixture browser, EmbeddedApp embedde
         await session.CheckAsync("forgot-password");
 
         await page.GotoAsync("/reset-password?userId=0196a3b4-0000-7000-8000-000000000000&code=bm90LWEtY29kZQ");
-        await page.GetByLabel("New password").FillAsync("a brand new passphrase");
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("a brand new passphrase");
         await page.GetByRole(AriaRole.Button, new() { Name = "Set new password" }).ClickAsync();
         await Expect(page.GetByText("This reset link is not valid", new() { Exact = false })).ToBeVisibleAsync();
         await session.CheckAsync("reset-password");

@@ -22,9 +22,9 @@ public sealed class TravelerFlowTests(BrowserFixture browser, EmbeddedApp embedd
         await page.GetByRole(AriaRole.Button, new() { Name = "Save traveler" }).ClickAsync();
         await Expect(page.GetByLabel("Surname")).ToHaveAccessibleDescriptionAsync("Required, exactly as on the passport.");
 
-        // Caught by the server: ZZ is no country. Its problem details sit beside the field.
+        // Caught by the server: XX is no country. Its problem details sit beside the field.
         await page.GetByLabel("Surname").FillAsync("Silva");
-        await page.GetByLabel("Nationality").FillAsync("ZZ");
+        await page.GetByLabel("Nationality").FillAsync("XX");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save traveler" }).ClickAsync();
         await Expect(page.GetByLabel("Nationality")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("ISO 3166 country code"));
         await session.CheckAsync("traveler-form-errors");

@@ -73,7 +73,7 @@ describe('traveler form', () => {
     on('POST', '/api/v1/travelers', async (request) => {
       attempts++;
       const body = (await request.json()) as { nationality: string };
-      if (body.nationality === 'ZZ') return json(400, { title: 'One or more validation errors occurred.', status: 400, errors: { nationality: ['An ISO 3166 country code such as PT or US.'] } });
+      if (body.nationality === 'XX') return json(400, { title: 'One or more validation errors occurred.', status: 400, errors: { nationality: ['An ISO 3166 country code such as PT or US.'] } });
       return json(201, { id: 'x' });
     });
     const { router } = renderApp('/travelers/new');
@@ -84,7 +84,7 @@ describe('traveler form', () => {
 
     await userEvent.type(screen.getByLabelText('Surname'), 'Silva');
     await userEvent.type(screen.getByLabelText('Date of birth'), '1990-04-01');
-    await userEvent.type(screen.getByLabelText('Nationality'), 'ZZ');
+    await userEvent.type(screen.getByLabelText('Nationality'), 'XX');
     await userEvent.click(screen.getByRole('button', { name: 'Save traveler' }));
     await waitFor(() => expect(screen.getByLabelText('Nationality')).toHaveAccessibleDescription(/ISO 3166 country code/));
 

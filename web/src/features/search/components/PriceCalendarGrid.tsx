@@ -29,12 +29,27 @@ export function PriceCalendarGrid({ calendar, onPickDate }: { calendar: PriceCal
         {calendar.days.map((d) => {
           const day = Number(d.date.slice(8, 10));
           const cheapest = d.cheapestPrice && Number(d.cheapestPrice.amount) === min;
-          const label = d.cheapestPrice ? `${day} ${title}: from ${formatMoney(d.cheapestPrice.amount, d.cheapestPrice.currency)}${cheapest ? ', cheapest' : ''}` : `${day} ${title}: no flights`;
+          const month = title;
           return (
             <div role="listitem" key={d.date}>
-              <button type="button" className={`calendar__day${cheapest ? ' calendar__day--cheapest' : ''}`} disabled={!d.cheapestPrice} onClick={() => onPickDate?.(d.date)} aria-label={label}>
-                <span className="calendar__date">{day}</span>
-                <span className="calendar__price">{d.cheapestPrice ? formatMoney(d.cheapestPrice.amount, d.cheapestPrice.currency) : '—'}</span>
+              <button type="button" className={`calendar__day${cheapest ? ' calendar__day--cheapest' : ''}`} disabled={!d.cheapestPrice} onClick={() => onPickDate?.(d.date)}>
+                <span className="calendar__date">
+                  {day}
+                  <span className="visually-hidden"> {month}:</span>
+                </span>
+                <span className="calendar__price">
+                  {d.cheapestPrice ? (
+                    <>
+                      <span className="visually-hidden">from </span>
+                      {formatMoney(d.cheapestPrice.amount, d.cheapestPrice.currency)}
+                      {cheapest && <span className="visually-hidden">, the cheapest day</span>}
+                    </>
+                  ) : (
+                    <>
+                      —<span className="visually-hidden">no flights</span>
+                    </>
+                  )}
+                </span>
               </button>
             </div>
           );

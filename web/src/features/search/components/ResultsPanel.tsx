@@ -50,7 +50,10 @@ export function ResultsPanel({ query, onPickDate, onPickFlight, onPickHotel, pic
   }
 
   return (
-    <section className="results-panel" aria-label="Results">
+    <section className="results-panel" aria-labelledby={`${base}-title`}>
+      <h2 id={`${base}-title`} className="visually-hidden">
+        Results
+      </h2>
       <div role="tablist" aria-label="Result types" className="tabs">
         {tabs.map((t) => (
           <button
