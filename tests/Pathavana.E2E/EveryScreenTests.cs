@@ -74,6 +74,7 @@ public sealed class EveryScreenTests(BrowserFixture browser, EmbeddedApp embedde
         await session.CheckAsync("plan-calendar");
 
         await page.GotoAsync("/search");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Search flights, hotels and things to do" })).ToBeVisibleAsync();
         await session.CheckAsync("search");
 
         await page.GotoAsync("/travelers");
@@ -81,6 +82,7 @@ public sealed class EveryScreenTests(BrowserFixture browser, EmbeddedApp embedde
         await session.CheckAsync("travelers-empty");
 
         await page.GotoAsync("/travelers/new");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Add a traveler" })).ToBeVisibleAsync();
         await session.CheckAsync("traveler-new");
         await page.GetByLabel("Given names").FillAsync("Ana");
         await page.GetByLabel("Surname").FillAsync("Silva");
@@ -96,8 +98,10 @@ public sealed class EveryScreenTests(BrowserFixture browser, EmbeddedApp embedde
         await session.CheckAsync("traveler-edit");
 
         await page.GotoAsync("/trips");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Start a trip" })).ToBeVisibleAsync();
         await session.CheckAsync("trips");
         await page.GotoAsync("/bookings");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bookings" })).ToBeVisibleAsync();
         await session.CheckAsync("bookings");
         await page.GotoAsync("/account");
         await Expect(page.GetByText("Export my data")).ToBeVisibleAsync();

@@ -31,16 +31,37 @@ internal static class Screens
     }
 
     /// <summary>Saves artifacts/screenshots/{screen}-{width}.png (full page).</summary>
-    public static Task ScreenshotAsync(this BrowserSession session, string screen) =>
-        session.Page.ScreenshotAsync(new PageScreenshotOptions
+    public static async Task ScreenshotAsync(this BrowserSession session, string screen)
+    {
+        await session.Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await session.Page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(Repository.Screenshots, $"{screen}-{session.Width}.png"),
             FullPage = true,
         });
+    }
+
+    /// <summary>Nothing sticks out sideways: the page fits the window's width (375 px on a phone).</summary>
+    public static async Task AssertFitsWidthAsync(this BrowserSession session, string screen)
+    {
+        var overflow = await session.Page.EvaluateAsync<string>("""
+            () => {
+              const width = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth <= width) return '';
+              return [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.leaflet-container'))
+                .slice(0, 5)
+                .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)}px)`)
+                .join(', ');
+            }
+            """);
+        Assert.True(overflow.Length == 0, $"{screen} is wider than {session.Width}px: {overflow}");
+    }
 
     public static async Task CheckAsync(this BrowserSession session, string screen)
     {
         await session.AssertAccessibleAsync(screen);
+        await session.AssertFitsWidthAsync(screen);
         await session.ScreenshotAsync(screen);
     }
 

@@ -10,7 +10,8 @@ import { SignUpRoute } from '@/features/auth/routes/sign-up';
 import { SearchRoute } from '@/features/search/routes/search';
 import { EditTravelerRoute, NewTravelerRoute } from '@/features/travelers/routes/traveler';
 import { TravelersRoute } from '@/features/travelers/routes/travelers';
-import { BookingsRoute, TripRoute, TripsRoute } from '@/features/trips/routes/trips';
+import { TripRoute } from '@/features/trips/routes/trip';
+import { BookingsRoute, TripsRoute } from '@/features/trips/routes/trips';
 import { useUser } from '@/lib/auth';
 import { errorMessage } from '@/lib/problem';
 import { PlanRoute } from './routes/plan';
@@ -18,8 +19,13 @@ import { PlanRoute } from './routes/plan';
 function RequireUser() {
   const user = useUser();
   const location = useLocation();
-  if (user.isPending) return <Loading label="Loading your account…" />;
-  if (user.isError) return <Alert title="The server could not be reached.">{errorMessage(user.error)}</Alert>;
+  if (user.isPending || user.isError)
+    return (
+      <main id="main" className="page page--narrow">
+        <h1 className="visually-hidden">Pathavana</h1>
+        {user.isPending ? <Loading label="Loading your account…" /> : <Alert title="The server could not be reached.">{errorMessage(user.error)}</Alert>}
+      </main>
+    );
   if (!user.data) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   return <Outlet />;
 }

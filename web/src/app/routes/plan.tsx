@@ -1,4 +1,10 @@
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Button } from '@/components/ui/Button';
+import { Alert } from '@/components/ui/Feedback';
+import { addTripItem, fromOffer } from '@/features/trips/api/add-trip-item';
+import { createTrip } from '@/features/trips/api/create-trip';
+import { errorMessage } from '@/lib/problem';
 import { Conversation, starterSuggestions, useChat } from '@/features/chat/components';
 import { ResultsPanel } from '@/features/search/components/ResultsPanel';
 import { SearchForm } from '@/features/search/components/SearchForm';
@@ -32,7 +38,40 @@ export function PlanRoute() {
           pickedFlight={flight}
           pickedHotel={hotel}
         />
+        {query && (flight || hotel) && <AddToTrip query={query} flight={flight} hotel={hotel} />}
       </div>
+    </div>
+  );
+}
+
+/** Puts the picked flight and hotel into a new trip for the searched dates, then opens it. */
+function AddToTrip({ query, flight, hotel }: { query: TripQuery; flight?: string | undefined; hotel?: string | undefined }) {
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function add() {
+    setBusy(true);
+    setError(null);
+    try {
+      const end = query.returnDate ?? query.departureDate;
+      const trip = await createTrip({ title: `Trip to ${query.destination}`, startDate: query.departureDate, endDate: end, currency: 'USD', budget: null, travelerIds: [] });
+      if (flight) await addTripItem({ tripId: trip.id, body: fromOffer('flight', flight) });
+      if (hotel) await addTripItem({ tripId: trip.id, body: fromOffer('hotel', hotel) });
+      void navigate(`/trips/${trip.id}`);
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="add-to-trip" role="region" aria-label="Selection">
+      <p>
+        <strong>Selected:</strong> {[flight && 'a flight', hotel && 'a hotel'].filter(Boolean).join(' and ')}
+      </p>
+      <Button busy={busy} onClick={() => void add()}>
+        Create a trip with {flight && hotel ? 'them' : 'it'}
+      </Button>
+      {error !== null && <Alert>{errorMessage(error)}</Alert>}
     </div>
   );
 }

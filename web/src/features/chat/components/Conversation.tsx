@@ -20,8 +20,12 @@ interface Props {
 /** The conversation: messages (announced politely as they stream), chips, and the composer. */
 export function Conversation({ messages, suggestions, onSend, disabled, notice }: Props) {
   const [draft, setDraft] = useState('');
-  const end = useRef<HTMLLIElement>(null);
-  useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [messages]);
+  const list = useRef<HTMLOListElement>(null);
+  // Keep the newest message in view inside the conversation, without scrolling the page.
+  useEffect(() => {
+    const el = list.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [messages]);
 
   function submit(e?: FormEvent) {
     e?.preventDefault();
@@ -40,7 +44,7 @@ export function Conversation({ messages, suggestions, onSend, disabled, notice }
   const last = messages[messages.length - 1];
   return (
     <section className="chat" aria-label="Conversation with the assistant">
-      <ol className="chat__messages" aria-live="polite" aria-relevant="additions text">
+      <ol ref={list} className="chat__messages" aria-live="polite" aria-relevant="additions text">
         {messages.map((m) => (
           <li key={m.id} className={`bubble bubble--${m.role}`}>
             <span className="visually-hidden">{m.role === 'user' ? 'You said:' : 'Pathavana said:'}</span>
@@ -50,7 +54,6 @@ export function Conversation({ messages, suggestions, onSend, disabled, notice }
             </p>
           </li>
         ))}
-        <li ref={end} aria-hidden="true" className="chat__end" />
       </ol>
       {last?.choices && last.choices.length > 0 && (
         <div className="chips" role="group" aria-label="Answers">
