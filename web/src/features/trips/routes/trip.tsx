@@ -10,7 +10,7 @@ import { useMoveTripItem } from '../api/move-trip-item';
 import { useRemoveTripItem } from '../api/remove-trip-item';
 import { useShareTrip } from '../api/share-trip';
 
-const kindIcon: Record<string, string> = { flight: '✈', hotel: '🛏', activity: '★', note: '✎' };
+const kindIcon: Record<string, string> = { flight: '✈', hotel: '⌂', activity: '★', note: '✎' };
 
 export function TripRoute() {
   const { id = '' } = useParams();
