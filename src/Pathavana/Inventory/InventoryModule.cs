@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pathavana.Inventory.Amadeus;
+using Pathavana.Inventory.GoogleMaps;
 using Pathavana.Inventory.Simulation;
 
 namespace Pathavana.Inventory;
@@ -11,9 +13,8 @@ internal static class InventoryModule
     public static void AddInventory(this WebApplicationBuilder builder)
     {
         // Vendor adapters register first when configured; the TryAdds below fill whatever they left.
-        // TODO(lead): uncomment when branch inventory-vendors is merged.
-        // builder.AddAmadeus();
-        // builder.AddGoogleMaps();
+        builder.AddAmadeus();
+        builder.AddGoogleMaps();
 
         var services = builder.Services;
         services.TryAddSingleton(_ => LocationDirectory.Shared);

@@ -28,6 +28,11 @@ internal static class PathavanaCli
         migrate.SetAction((result, ct) => MigrateCommand.RunAsync([.. result.UnmatchedTokens], ct));
         root.Subcommands.Add(migrate);
 
+        var today = new Option<string?>("--today") { Description = "The date relative dates resolve against (YYYY-MM-DD); default: today (UTC)." };
+        var parse = new Command("parse", "Read utterances from stdin, write one JSON trip frame per line to stdout.") { Options = { today } };
+        parse.SetAction((result, ct) => NluCommand.ParseAsync(result.GetValue(today), ct));
+        root.Subcommands.Add(new Command("nlu", "The assistant's offline language understanding.") { Subcommands = { parse } });
+
         foreach (var command in OperatorCommands.All())
         {
             root.Subcommands.Add(command);
@@ -55,11 +60,12 @@ internal static class PathavanaCli
         }
         catch (OptionsValidationException ex)
         {
-            foreach (var failure in ex.Failures)
-            {
-                Console.Error.WriteLine($"pathavana: configuration error: {failure}");
-            }
-            return 2;
+            return Report([ex]);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several modules' settings are wrong at once: name them all.
+            return Report(ex.InnerExceptions.Cast<OptionsValidationException>());
         }
         catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {
@@ -68,5 +74,14 @@ internal static class PathavanaCli
             Console.Error.WriteLine($"pathavana: configuration error: {key}: {ex.InnerException?.Message ?? ex.Message}");
             return 2;
         }
+    }
+
+    private static int Report(IEnumerable<OptionsValidationException> failures)
+    {
+        foreach (var failure in failures.SelectMany(f => f.Failures))
+        {
+            Console.Error.WriteLine($"pathavana: configuration error: {failure}");
+        }
+        return 2;
     }
 }

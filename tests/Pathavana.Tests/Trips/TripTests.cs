@@ -55,6 +55,7 @@ public sealed class TripTests(TestServers servers)
         var flightArrival = DateOnly.FromDateTime(DateTimeOffset.Parse(flight.GetProperty("itineraries")[0].GetProperty("segments").EnumerateArray().Last().GetProperty("arrival").GetString()!, CultureInfo.InvariantCulture).DateTime);
         var hotel = await CheapestHotelAsync(ana.Client, "LIS", flightArrival, Return);
         var fare = flight.GetProperty("totalPrice").GetProperty("amount").GetDecimal();
+        Assert.Matches(@"^P(\d+D)?T(\d+H)?(\d+M)?$", flight.GetProperty("itineraries")[0].GetProperty("duration").GetString());
         var stay = hotel.GetProperty("total").GetProperty("amount").GetDecimal();
         var trip = await NewTripAsync(ana.Client, Depart, Return, budget: fare + stay + 100m);
         var id = trip.GetProperty("id").GetGuid();

@@ -1,5 +1,6 @@
 using Pathavana.Accounts;
 using Pathavana.Audit;
+using Pathavana.Bookings;
 using Pathavana.Inventory;
 using Pathavana.Notifications;
 using Pathavana.Platform.Caching;
@@ -43,6 +44,7 @@ internal static class PathavanaApp
         builder.AddTravelers();
         builder.AddInventory();
         builder.AddTrips();
+        builder.AddBookings();
         builder.AddWeb();
 
         var app = builder.Build();
@@ -50,6 +52,7 @@ internal static class PathavanaApp
 
         app.UseHttpPlatform();
         app.UseSecurity();
+        app.MapObservability();
         app.UseAccounts();
 
         app.MapHealthApi();
@@ -59,6 +62,7 @@ internal static class PathavanaApp
         app.MapAuditApi();
         app.MapInventoryApi();
         app.MapTripsApi();
+        app.MapBookingsApi();
         app.MapWeb();
         return app;
     }

@@ -20,8 +20,11 @@ internal static class HttpPlatform
         builder.Services.AddValidation();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(options =>
+        {
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(
-                System.Text.Json.JsonNamingPolicy.CamelCase)));
+                System.Text.Json.JsonNamingPolicy.CamelCase));
+            options.SerializerOptions.Converters.Add(new Iso8601DurationConverter());
+        });
     }
 
     public static void UseHttpPlatform(this WebApplication app)
