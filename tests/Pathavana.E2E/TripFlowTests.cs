@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Pathavana.E2E;
 
-/// <summary>Sign up → search → pick a flight and a hotel → the trip; and nobody else can open it.</summary>
+/// <summary>Sign up → search → pick a flight and a hotel → trip → book → confirmation shown and emailed; nobody else can open the trip.</summary>
 public sealed class TripFlowTests(BrowserFixture browser, EmbeddedApp embedded)
 {
     private AppProcess App => embedded.App;
@@ -12,11 +12,18 @@ public sealed class TripFlowTests(BrowserFixture browser, EmbeddedApp embedded)
     [Theory]
     [InlineData(1280)]
     [InlineData(375)]
-    public async Task Picking_a_flight_and_a_hotel_makes_a_trip_only_its_owner_can_open(int width)
+    public async Task Pick_a_flight_and_a_hotel_into_a_trip_book_it_and_nobody_else_can_open_it(int width)
     {
         await using var session = await browser.NewSessionAsync(App, width);
         var page = session.Page;
-        await session.SignUpAsync();
+        var email = await session.SignUpAsync();
+        await page.GotoAsync("/travelers/new");
+        await page.GetByLabel("Given names").FillAsync("Ana");
+        await page.GetByLabel("Surname").FillAsync("Silva");
+        await page.GetByLabel("Date of birth").FillAsync("1990-04-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save traveler" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ana Silva" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Plan", Exact = true }).ClickAsync();
         await page.GetByLabel("From").FillAsync("BOS");
         await page.GetByLabel("To", new() { Exact = true }).FillAsync("LIS");
         await page.GetByLabel("Depart").FillAsync(Screens.InDays(50));
@@ -39,6 +46,19 @@ public sealed class TripFlowTests(BrowserFixture browser, EmbeddedApp embedded)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Add to calendar (.ics)" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Map of the trip" })).ToBeVisibleAsync();
         await session.CheckAsync("trip");
+
+        // Book the flight for Ana: the confirmation is shown, and emailed.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book flight" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Ana Silva" }).CheckAsync();
+        await session.CheckAsync("trip-booking");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
+        await Expect(page.GetByText("Booked — confirmation emailed")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await session.CheckAsync("trip-booked");
+        Assert.Contains(App.OutboxEmails(), e => e.Contains(email, StringComparison.OrdinalIgnoreCase) && e.Contains("Booking confirmed", StringComparison.Ordinal));
+
+        await page.GotoAsync("/bookings");
+        await Expect(page.GetByText("Confirmed", new() { Exact = true })).ToBeVisibleAsync();
+        await session.CheckAsync("bookings-list");
 
         await page.GotoAsync("/trips");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Trip to LIS" })).ToBeVisibleAsync();

@@ -574,6 +574,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your bookings, newest first. */
+        get: operations["ListBookings"];
+        put?: never;
+        /** Book a flight or hotel offer for your travelers. Requires an Idempotency-Key header; a price change answers 409 until you accept it. */
+        post: operations["CreateBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A booking with its status history. */
+        get: operations["GetBooking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a confirmed booking. Requires an Idempotency-Key header. */
+        post: operations["CancelBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -600,7 +652,7 @@ export interface components {
             name: string;
             category: string;
             description: null | string;
-            duration: null | string;
+            duration: unknown;
             price: null | components["schemas"]["Money"];
             point: components["schemas"]["GeoPoint"];
             /** Format: double */
@@ -659,6 +711,33 @@ export interface components {
             details: null | string;
             hash: string;
         };
+        BookingEventResponse: {
+            from: null | string;
+            to: string;
+            reason: string;
+            /** Format: date-time */
+            at: string;
+        };
+        BookingResponse: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            status: string;
+            provider: string;
+            providerReference: null | string;
+            price: components["schemas"]["Money"];
+            offerId: string;
+            travelerIds: string[];
+            /** Format: uuid */
+            tripId: null | string;
+            failureReason: null | string;
+            summary: string;
+            events: components["schemas"]["BookingEventResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         /** @enum {unknown} */
         Cabin: "economy" | "premiumEconomy" | "business" | "first";
         /** @description The cheapest fare of one day in a price calendar, or null when nothing flies that day. */
@@ -684,6 +763,15 @@ export interface components {
             /** Format: uuid */
             userId: string;
             code: null | string;
+        };
+        /** @description Book a flight or hotel offer for some of your travelers. Send the price you accept after a price change. */
+        CreateBookingRequest: {
+            kind: null | string;
+            offerId: null | string;
+            travelerIds: null | string[];
+            /** Format: uuid */
+            tripId: null | string;
+            acceptPrice: null | components["schemas"]["Money"];
         };
         FlightOffer: {
             id: string;
@@ -714,7 +802,7 @@ export interface components {
             departure: string;
             /** Format: date-time */
             arrival: string;
-            duration: string;
+            duration: unknown;
             aircraft?: null | string;
             operatingCarrier?: null | string;
         };
@@ -779,7 +867,7 @@ export interface components {
         };
         /** @description One direction of an offer: its segments and total time including connections. */
         Itinerary: {
-            duration: string;
+            duration: unknown;
             segments: components["schemas"]["FlightSegment"][];
             /** Format: int32 */
             stops?: number | string;
@@ -871,6 +959,14 @@ export interface components {
             available: boolean;
             priceChanged: boolean;
             previousPrice: null | components["schemas"]["Money"];
+        };
+        ProblemDetails: {
+            type?: null | string;
+            title?: null | string;
+            /** Format: int32 */
+            status?: null | number | string;
+            detail?: null | string;
+            instance?: null | string;
         };
         RefreshRequest: {
             refreshToken: null | string;
@@ -964,6 +1060,7 @@ export interface components {
             source: null | string;
             /** Format: uuid */
             bookingId: null | string;
+            bookingStatus: null | string;
         };
         TripRequest: {
             title: null | string;
@@ -2343,6 +2440,128 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ListBookings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"][];
+                };
+            };
+        };
+    };
+    CreateBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBookingRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CancelBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
             };
         };
     };

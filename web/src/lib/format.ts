@@ -27,7 +27,7 @@ function formatOffset(off: string): string {
 }
 
 /** .NET TimeSpan ("07:25:00", "1.02:30:00") or ISO 8601 ("PT7H25M") → "7h 25m". */
-export function formatDuration(value: string | null | undefined): string {
+export function formatDuration(value: unknown): string {
   const minutes = durationMinutes(value);
   if (minutes === null) return '';
   const h = Math.floor(minutes / 60);
@@ -36,8 +36,8 @@ export function formatDuration(value: string | null | undefined): string {
   return m === 0 ? `${h}h` : `${h}h ${m}m`;
 }
 
-export function durationMinutes(value: string | null | undefined): number | null {
-  if (!value) return null;
+export function durationMinutes(value: unknown): number | null {
+  if (typeof value !== 'string' || !value) return null;
   const iso = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:[\d.]+S)?)?$/.exec(value);
   if (iso) return Number(iso[1] ?? 0) * 1440 + Number(iso[2] ?? 0) * 60 + Number(iso[3] ?? 0);
   const span = /^(?:(\d+)\.)?(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/.exec(value);

@@ -9,6 +9,7 @@ import { useTrip, type Trip, type TripItem } from '../api/get-trip';
 import { useMoveTripItem } from '../api/move-trip-item';
 import { useRemoveTripItem } from '../api/remove-trip-item';
 import { useShareTrip } from '../api/share-trip';
+import { BookItem } from '../components/BookItem';
 
 const kindIcon: Record<string, string> = { flight: '✈', hotel: '⌂', activity: '★', note: '✎' };
 
@@ -141,6 +142,7 @@ function TripView({ trip }: { trip: Trip }) {
                               {item.price ? ` · ${formatMoney(item.price.amount, item.price.currency)}` : ''}
                             </p>
                             {item.source === 'simulated' && <span className="badge badge--simulated">Simulated — not bookable with a real provider</span>}
+                            {item.offerId && (item.kind === 'flight' || item.kind === 'hotel') && <BookItem tripId={trip.id} item={item} />}
                           </div>
                           <div className="item__actions">
                             <button type="button" className="icon-btn" aria-label={`Move ${item.title} up`} disabled={i === 0 || move.isPending} onClick={() => doMove(item, day.date, i - 1)}>

@@ -42,14 +42,3 @@ export function TripsRoute() {
     </div>
   );
 }
-
-export function BookingsRoute() {
-  return (
-    <div className="page page--narrow">
-      <PageHeader title="Bookings" />
-      <EmptyState title="No bookings yet">
-        <p>Booking arrives with the bookings service: when you book a trip, its status and confirmation appear here, and you can cancel from here.</p>
-      </EmptyState>
-    </div>
-  );
-}
