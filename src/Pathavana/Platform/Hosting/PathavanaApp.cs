@@ -10,6 +10,7 @@ using Pathavana.Platform.Health;
 using Pathavana.Platform.Http;
 using Pathavana.Platform.Observability;
 using Pathavana.Platform.Security;
+using Pathavana.Platform.Web;
 using Pathavana.Travelers;
 using Pathavana.Trips;
 
@@ -44,6 +45,7 @@ internal static class PathavanaApp
         builder.AddInventory();
         builder.AddTrips();
         builder.AddBookings();
+        builder.AddWeb();
 
         var app = builder.Build();
         app.ValidateConfiguration();
@@ -61,6 +63,7 @@ internal static class PathavanaApp
         app.MapInventoryApi();
         app.MapTripsApi();
         app.MapBookingsApi();
+        app.MapWeb();
         return app;
     }
 
