@@ -37,13 +37,13 @@ internal static class AmadeusSetup
 
         services.AddHttpClient(AmadeusClient.HttpClientName, ConfigureClient)
             .RedactLoggedHeaders([Microsoft.Net.Http.Headers.HeaderNames.Authorization])
-            .AddHttpMessageHandler(sp => new ExternalCallMetricsHandler(sp.GetRequiredService<PathavanaMetrics>(), "amadeus"))
+            .AddHttpMessageHandler(sp => new ExternalCallMetricsHandler(sp.GetService<PathavanaMetrics>(), "amadeus"))
             .AddStandardResilienceHandler()
             .Configure(resilience => ConfigureResilience(resilience, budget));
         // The token request carries the client secret in its body: no request logging at all.
         services.AddHttpClient(AmadeusTokenProvider.HttpClientName, ConfigureClient)
             .RemoveAllLoggers()
-            .AddHttpMessageHandler(sp => new ExternalCallMetricsHandler(sp.GetRequiredService<PathavanaMetrics>(), "amadeus"))
+            .AddHttpMessageHandler(sp => new ExternalCallMetricsHandler(sp.GetService<PathavanaMetrics>(), "amadeus"))
             .AddStandardResilienceHandler()
             .Configure(resilience => ConfigureResilience(resilience, budget));
 
@@ -55,7 +55,7 @@ internal static class AmadeusSetup
                 client.Timeout = orderBudget + TimeSpan.FromSeconds(5);
             })
             .RedactLoggedHeaders([Microsoft.Net.Http.Headers.HeaderNames.Authorization])
-            .AddHttpMessageHandler(sp => new ExternalCallMetricsHandler(sp.GetRequiredService<PathavanaMetrics>(), "amadeus"))
+            .AddHttpMessageHandler(sp => new ExternalCallMetricsHandler(sp.GetService<PathavanaMetrics>(), "amadeus"))
             .AddResilienceHandler("amadeus-orders", pipeline => ConfigureOrderPipeline(pipeline, orderBudget));
 
         services.AddSingleton<AmadeusTokenProvider>();

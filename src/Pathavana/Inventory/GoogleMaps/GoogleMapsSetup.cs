@@ -33,7 +33,7 @@ internal static class GoogleMapsSetup
                 client.Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds + 5);
             })
             .RemoveAllLoggers()
-            .AddHttpMessageHandler(sp => new ExternalCallMetricsHandler(sp.GetRequiredService<PathavanaMetrics>(), "google"))
+            .AddHttpMessageHandler(sp => new ExternalCallMetricsHandler(sp.GetService<PathavanaMetrics>(), "google"))
             .AddStandardResilienceHandler()
             .Configure(resilience =>
             {

@@ -6,8 +6,9 @@ namespace Pathavana.Platform.Observability;
 /// <summary>
 /// Records every call to an external provider (one per logical call, retries included) with its
 /// outcome and duration. The operation is the request path with ids replaced, never a query.
+/// Without a metrics service (adapters composed on their own) it only passes calls through.
 /// </summary>
-internal sealed partial class ExternalCallMetricsHandler(PathavanaMetrics metrics, string provider) : DelegatingHandler
+internal sealed partial class ExternalCallMetricsHandler(PathavanaMetrics? metrics, string provider) : DelegatingHandler
 {
     [GeneratedRegex(@"/[^/]*\d[^/]*(?=/|$)")]
     private static partial Regex IdSegment();
@@ -27,22 +28,22 @@ internal sealed partial class ExternalCallMetricsHandler(PathavanaMetrics metric
                 429 => ExternalCallOutcome.Rejected,
                 _ => ExternalCallOutcome.Failure,
             };
-            metrics.RecordExternalCall(provider, Operation(request), outcome, Stopwatch.GetElapsedTime(started));
+            metrics?.RecordExternalCall(provider, Operation(request), outcome, Stopwatch.GetElapsedTime(started));
             return response;
         }
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException || ex.GetType().Name == "TimeoutRejectedException")
         {
-            metrics.RecordExternalCall(provider, Operation(request), ExternalCallOutcome.Timeout, Stopwatch.GetElapsedTime(started));
+            metrics?.RecordExternalCall(provider, Operation(request), ExternalCallOutcome.Timeout, Stopwatch.GetElapsedTime(started));
             throw;
         }
         catch (Polly.CircuitBreaker.BrokenCircuitException)
         {
-            metrics.RecordExternalCall(provider, Operation(request), ExternalCallOutcome.Rejected, Stopwatch.GetElapsedTime(started));
+            metrics?.RecordExternalCall(provider, Operation(request), ExternalCallOutcome.Rejected, Stopwatch.GetElapsedTime(started));
             throw;
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
-            metrics.RecordExternalCall(provider, Operation(request), ExternalCallOutcome.Failure, Stopwatch.GetElapsedTime(started));
+            metrics?.RecordExternalCall(provider, Operation(request), ExternalCallOutcome.Failure, Stopwatch.GetElapsedTime(started));
             throw;
         }
     }
