@@ -17,6 +17,15 @@ public interface ILocationDirectory
 
     /// <summary>Airline name by IATA designator, or null.</summary>
     string? AirlineName(string code);
+
+    /// <summary>
+    /// Every airport and metro area, most important first (metro areas, then large airports, then the
+    /// rest), for indexes built once at start such as the assistant's gazetteer.
+    /// </summary>
+    IReadOnlyCollection<Location> All { get; }
+
+    /// <summary>Every airline: IATA designator to name.</summary>
+    IReadOnlyDictionary<string, string> Airlines { get; }
 }
 
 /// <summary>Location search that may ask a provider (Amadeus Airport &amp; City Search).</summary>

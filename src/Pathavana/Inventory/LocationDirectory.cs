@@ -123,7 +123,12 @@ internal sealed class LocationDirectory : ILocationDirectory
         metroAirports = metroMembers.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         AllAirports = [.. airportMap.Values.OrderBy(a => a.Location.Code, StringComparer.Ordinal)];
         Metros = [.. codeMap.Values.Where(l => l.Kind == LocationKind.Metro).OrderBy(l => l.Code, StringComparer.Ordinal)];
+        All = [.. Metros, .. AllAirports.OrderByDescending(a => a.Size).ThenBy(a => a.Location.Code, StringComparer.Ordinal).Select(a => a.Location)];
     }
+
+    public IReadOnlyCollection<Location> All { get; }
+
+    public IReadOnlyDictionary<string, string> Airlines => airlines;
 
     /// <summary>Every airport, ordered by code.</summary>
     public IReadOnlyList<AirportInfo> AllAirports { get; }

@@ -1,0 +1,438 @@
+using Pathavana.Platform;
+
+namespace Pathavana.Assistant.Understanding;
+
+internal sealed partial class FrameParser
+{
+    // ---- money -----------------------------------------------------------------------------
+
+    private static readonly HashSet<string> PriceCues = ["under", "below", "less", "max", "maximum", "most", "budget", "within", "cheaper", "up", "over", "beneath", "upto", "around", "about", "than", "spend", "for"];
+
+    private void ExtractMoney()
+    {
+        for (var i = 0; i < t.Count; i++)
+        {
+            if (t[i].Used)
+            {
+                continue;
+            }
+            decimal? amount = null;
+            string? currency = null;
+            int start = i, end = i;
+            var w = t[i].Text;
+            if (Lexicon.Currencies.TryGetValue(w, out var sign) && w.Length <= 3 && i + 1 < t.Count && t[i + 1].IsNumber)
+            {
+                // "$900", "eur 200", "US$ 500"
+                amount = ParseAmount(t[i + 1], i + 2 < t.Count ? t[i + 2] : null);
+                currency = sign;
+                if (w == "$" && i > 0 && t[i - 1].GluedToNext && Lexicon.DollarNations.TryGetValue(W(i - 1), out var nation))
+                {
+                    currency = nation;
+                    start = i - 1;
+                }
+                end = i + 1 + (i + 2 < t.Count && t[i + 1].GluedToNext && W(i + 2) == "k" ? 1 : 0);
+            }
+            else if (WordAmount(i, out var wlen) is { } spelled && (Lexicon.Currencies.TryGetValue(W(i + wlen), out var wcur) && W(i + wlen) is not ("try" or "real" or "won") || IsPriceCue(i - 1) && (wcur = null) is null))
+            {
+                // "five hundred dollars", "under two thousand euros", "a thousand"
+                amount = spelled;
+                currency = wcur;
+                end = wcur is null ? i + wlen - 1 : i + wlen;
+            }
+            else if (t[i].IsNumber)
+            {
+                var k = i + 1 < t.Count && t[i].GluedToNext && W(i + 1) == "k" ? 1 : 0;
+                var next = i + 1 + k;
+                if (next < t.Count && Lexicon.DollarNations.TryGetValue(W(next), out var nation) && Is(next + 1, "dollars", "dollar", "francs"))
+                {
+                    amount = ParseAmount(t[i], k == 1 ? t[i + 1] : null);
+                    currency = nation;
+                    end = next + 1;
+                }
+                else if (next < t.Count && Lexicon.Currencies.TryGetValue(W(next), out var cur) && !(W(next) is "try" or "real" or "won"))
+                {
+                    amount = ParseAmount(t[i], k == 1 ? t[i + 1] : null);
+                    currency = cur;
+                    end = next;
+                }
+                else if (IsPriceCue(i - 1) && !IsUnitAfter(next) && ParseAmount(t[i], k == 1 ? t[i + 1] : null) is { } bare && bare >= 20 && !(bare is >= 1900 and <= 2100 && k == 0 && t[i].Text.Length == 4 && IsDateContext(i)))
+                {
+                    amount = bare;
+                    currency = null;
+                    end = i + k;
+                }
+            }
+            if (amount is null)
+            {
+                continue;
+            }
+            Use(start, end + 1);
+            var perNight = IsPerNight(end + 1) || IsPerNight(start - 3) || (start >= 1 && W(start - 1) == "nightly") || HasPhrase("per", "night") && Has("hotel");
+            if (IsPerNight(end + 1))
+            {
+                Use(end + 1, end + 3);
+            }
+            var money = new Money(amount.Value, currency ?? "USD");
+            if (perNight)
+            {
+                maxNightly ??= money;
+            }
+            else
+            {
+                maxPrice ??= money;
+            }
+            i = end;
+        }
+    }
+
+    /// <summary>An amount in words with "hundred" or "thousand": "five hundred", "a thousand", "fifteen hundred", "two thousand five hundred".</summary>
+    private decimal? WordAmount(int i, out int length)
+    {
+        length = 0;
+        decimal total = 0, current = 0;
+        var k = i;
+        var sawScale = false;
+        while (k < t.Count)
+        {
+            var w = W(k);
+            if (Lexicon.Cardinals.TryGetValue(w, out var n))
+            {
+                current += n;
+            }
+            else if (w is "a" or "one" && current == 0 && k == i)
+            {
+                current = 1;
+            }
+            else if (w == "hundred")
+            {
+                current = (current == 0 ? 1 : current) * 100;
+                sawScale = true;
+            }
+            else if (w == "thousand")
+            {
+                total += (current == 0 ? 1 : current) * 1000;
+                current = 0;
+                sawScale = true;
+            }
+            else if (w == "and" && sawScale && Lexicon.Cardinals.ContainsKey(W(k + 1)))
+            {
+                // "two thousand and fifty"
+            }
+            else
+            {
+                break;
+            }
+            k++;
+        }
+        if (!sawScale)
+        {
+            return null;
+        }
+        length = k - i;
+        return total + current;
+    }
+
+    private bool IsPriceCue(int i)
+    {
+        if (i < 0)
+        {
+            return false;
+        }
+        var w = W(i);
+        if (w is "than" && Is(i - 1, "less", "cheaper", "lower", "more"))
+        {
+            return !Is(i - 1, "more");
+        }
+        if (w == "to" && Is(i - 1, "up"))
+        {
+            return true;
+        }
+        if (w is "of" or "is" && Is(i - 1, "budget"))
+        {
+            return true;
+        }
+        return w is "under" or "below" or "max" or "maximum" or "budget" or "beneath" or "upto" || (w == "most" && Is(i - 1, "at"));
+    }
+
+    private bool IsUnitAfter(int i) =>
+        Is(i, "am", "pm", "hours", "hour", "hrs", "minutes", "mins", "stops", "stop", "nights", "night", "days", "day", "weeks",
+            "stars", "star", "people", "passengers", "adults", "kids", "children", "miles", "km", "o", "oclock", "seats", "in", "at", "noon");
+
+    private bool IsDateContext(int i) => Lexicon.Months.ContainsKey(W(i - 1)) || Lexicon.Months.ContainsKey(W(i - 2));
+
+    private bool IsPerNight(int i) =>
+        (Is(i, "per", "a", "each", "every") && Is(i + 1, "night", "nite")) || Is(i, "nightly") || (Is(i, "night") && Is(i - 1, "/"));
+
+    // ---- hotel stars ------------------------------------------------------------------------
+
+    private void ExtractStars()
+    {
+        for (var i = 0; i < t.Count; i++)
+        {
+            if (!Is(i, "star", "stars") || t[i].Used)
+            {
+                continue;
+            }
+            var j = i - 1;
+            if (Is(j, "+") || Is(j, "-"))
+            {
+                j--;
+            }
+            var n = Lexicon.SmallNumber(t, j, out _);
+            if (n is null && j >= 1)
+            {
+                n = Lexicon.SmallNumber(t, j - 1, out _);
+            }
+            if (n is >= 1 and <= 5)
+            {
+                var first = j;
+                // "4 or 5 star": the lower one is the floor.
+                if (Is(j - 1, "or", "to") && Lexicon.SmallNumber(t, j - 2, out _) is { } low and >= 1 and <= 5)
+                {
+                    n = Math.Min(n.Value, low);
+                    first = j - 2;
+                }
+                minStars ??= n;
+                Use(first, i + 1);
+                if (Is(first - 1, "least") && Is(first - 2, "at"))
+                {
+                    Use(first - 2, first);
+                }
+            }
+        }
+        if (minStars is null && (Has("luxury") || HasPhrase("five", "star")))
+        {
+            minStars = Has("luxury") ? 5 : null;
+        }
+    }
+
+    // ---- passengers ---------------------------------------------------------------------------
+
+    private static readonly HashSet<string> AdultNouns = ["adult", "adults", "people", "persons", "person", "passengers", "passenger", "pax", "travelers", "travellers", "traveler", "traveller", "guests", "guest", "grownups", "seniors", "senior", "friends", "colleagues", "coworkers", "tickets", "seats"];
+    private static readonly HashSet<string> ChildNouns = ["kids", "kid", "children", "child", "teens", "teenagers", "teenager", "boys", "girls", "sons", "daughters", "toddler", "toddlers", "son", "daughter"];
+    private static readonly HashSet<string> InfantNouns = ["infant", "infants", "baby", "babies", "newborn"];
+    private static readonly HashSet<string> Companions = ["wife", "husband", "partner", "girlfriend", "boyfriend", "fiance", "fiancee", "spouse", "friend", "mom", "mum", "mother", "dad", "father", "brother", "sister", "colleague", "coworker", "boss", "grandma", "grandmother", "grandpa", "grandfather", "mate", "buddy", "roommate", "cousin", "aunt", "uncle"];
+
+    private void ExtractPassengers()
+    {
+        int? adults = null, total = null;
+        int children = 0, infants = 0, companions = 0;
+        var self = false;
+        var any = false;
+        for (var i = 0; i < t.Count; i++)
+        {
+            var w = W(i);
+            if (t[i].Used)
+            {
+                continue;
+            }
+            // "2 adults", "two kids", "a toddler", "three of us"
+            var n = Lexicon.SmallNumber(t, i, out var len);
+            if (n is > 0 and < 20 && !(t[i].IsNumber && t[i].GluedToNext))
+            {
+                var j = i + len;
+                if (Is(j, "lap") && Is(j + 1, "infant", "infants", "child", "children", "baby"))
+                {
+                    infants += n.Value;
+                    Use(i, j + 2);
+                    any = true;
+                    i = j + 1;
+                    continue;
+                }
+                if (Is(j, "year") && Is(j + 1, "old") && Is(j - 1, "-") is var _)
+                {
+                    // "a 5 year old": a child (under 2: an infant).
+                    if (Is(j + 2, "and", "with", "kid", "child", "boy", "girl") || j + 2 >= t.Count || true)
+                    {
+                        if (n < 2)
+                        {
+                            infants++;
+                        }
+                        else if (n < 12)
+                        {
+                            children++;
+                        }
+                        else
+                        {
+                            adults = (adults ?? 0) + 1;
+                        }
+                        Use(i, j + 2);
+                        any = true;
+                        i = j + 1;
+                        continue;
+                    }
+                }
+                if (Is(j, "grown") && Is(j + 1, "ups"))
+                {
+                    adults = (adults ?? 0) + n.Value;
+                    Use(i, j + 2);
+                    any = true;
+                    continue;
+                }
+                var noun = W(j);
+                if (Is(j, "small", "young", "little", "older", "younger"))
+                {
+                    noun = W(j + 1);
+                    j++;
+                }
+                if (AdultNouns.Contains(noun) && !(w is "a" or "an" or "single" && noun is "person" or "passenger" or "ticket" or "seat" or "friend" or "guest"))
+                {
+                    if (noun is "adult" or "adults" or "seniors" or "senior" or "grownups")
+                    {
+                        adults = (adults ?? 0) + n.Value;
+                    }
+                    else if (noun is "friends" or "colleagues" or "coworkers")
+                    {
+                        companions += n.Value;
+                        self = self || Is(i - 1, "my") || Is(i - 2, "my");
+                    }
+                    else
+                    {
+                        total = (total ?? 0) + n.Value;
+                    }
+                    Use(i, j + 1);
+                    any = true;
+                    i = j;
+                    continue;
+                }
+                if (ChildNouns.Contains(noun) && !(noun is "son" or "daughter" && n > 1))
+                {
+                    if (noun is "toddler" or "toddlers")
+                    {
+                        children += n.Value;
+                    }
+                    else
+                    {
+                        children += n.Value;
+                    }
+                    Use(i, j + 1);
+                    any = true;
+                    i = j;
+                    continue;
+                }
+                if (InfantNouns.Contains(noun))
+                {
+                    infants += n.Value;
+                    Use(i, j + 1);
+                    any = true;
+                    i = j;
+                    continue;
+                }
+                if (noun == "of" && Is(j + 1, "us", "them"))
+                {
+                    total = n;
+                    Use(i, j + 2);
+                    any = true;
+                    i = j + 1;
+                    continue;
+                }
+            }
+            if (w is "family" or "party" or "group" && Is(i + 1, "of") && Lexicon.SmallNumber(t, i + 2, out var l2) is { } size and > 1 and < 20)
+            {
+                total = size;
+                Use(i, i + 2 + l2);
+                any = true;
+                continue;
+            }
+            if (w == "we" && Is(i + 1, "are", "re") && Lexicon.SmallNumber(t, i + 2, out var l3) is { } we and > 1 and < 20 && !Is(i + 2 + l3, "days", "weeks", "nights"))
+            {
+                total = we;
+                Use(i, i + 2 + l3);
+                any = true;
+                continue;
+            }
+            if (w is "couple" && !Is(i + 1, "of") && Is(i - 1, "a", "the"))
+            {
+                total = 2;
+                Use(i, i + 1);
+                any = true;
+                continue;
+            }
+            if (w is "my" or "our" or "the" or "his" or "her" && i + 1 < t.Count)
+            {
+                var next = W(i + 1);
+                var k = i + 1;
+                if (next is "two" or "three" or "four" or "2" or "3" or "4")
+                {
+                    continue; // handled by the number branch on the next token
+                }
+                if (Companions.Contains(next))
+                {
+                    companions++;
+                    self |= w is "my" or "our";
+                    Use(i, k + 1);
+                    any = true;
+                    continue;
+                }
+                if (next is "parents" or "grandparents" or "in laws")
+                {
+                    companions += 2;
+                    self = true;
+                    Use(i, k + 1);
+                    any = true;
+                    continue;
+                }
+                if (next is "son" or "daughter" or "kid" or "child" or "boy" or "girl" or "stepson" or "stepdaughter" or "toddler")
+                {
+                    children++;
+                    self = true;
+                    Use(i, k + 1);
+                    any = true;
+                    continue;
+                }
+                if (next is "baby" or "infant" or "newborn")
+                {
+                    infants++;
+                    self = true;
+                    Use(i, k + 1);
+                    any = true;
+                    continue;
+                }
+                if (next is "kids" or "children" or "sons" or "daughters")
+                {
+                    children += 2;
+                    self = true;
+                    Use(i, k + 1);
+                    any = true;
+                    continue;
+                }
+            }
+            if (w is "me" or "myself" or "i" && (Is(i - 1, "and") || Is(i + 1, "and")))
+            {
+                self = true;
+            }
+            // "a room for two", "tickets for 3 to Paris"
+            if (w == "for" && Lexicon.SmallNumber(t, i + 1, out var l4) is { } party and > 1 and < 10 && Free(i + 1) && !Is(i + 1, "a", "an", "couple")
+                && (i + 1 + l4 >= t.Count || Is(i + 1 + l4, "please", "to", "from", "on", "in", "at", "and", "with", "under", "next", "this", "tomorrow", "today", "leaving", "departing", "flying")))
+            {
+                total = party;
+                Use(i, i + 1 + l4);
+                any = true;
+                continue;
+            }
+            if ((w == "just" && Is(i + 1, "me", "myself")) || w is "solo" || (w is "alone") || (w == "by" && Is(i + 1, "myself")) || (w == "only" && Is(i + 1, "me")))
+            {
+                total ??= 1;
+                Use(i, i + 2);
+                any = true;
+            }
+        }
+        if (!any)
+        {
+            return;
+        }
+        // "add my wife", "bring a child too": the people added, not the whole party.
+        var adding = Has("add") || Has("plus") || Has("joining") || HasPhrase("also", "bring") || HasPhrase("coming", "too") || HasPhrase("bring", "my") || HasPhrase("one", "more") || Has("another");
+        var a = adults ?? (total is { } tot ? Math.Max(1, tot - children - infants) : adding ? companions : companions + 1);
+        if (adults is not null && companions > 0)
+        {
+            a += companions;
+        }
+        if (adults is null && total is not null && companions > 0)
+        {
+            a = Math.Max(a, companions + 1);
+        }
+        _ = self;
+        passengers = new PassengerCount(a, children, infants);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Pathavana.Inventory;
+using Pathavana.Platform;
+
+namespace Pathavana.Assistant.Understanding;
+
+// The frame the offline understanding produces for one utterance: the JSON shape of
+// ../shared/nlu/README.md (camelCase, nulls left out). Every field is optional.
+
+/// <summary>What the traveler wants done. Serialized camelCase (<c>searchFlights</c>…).</summary>
+internal enum TripIntent
+{
+    SearchFlights,
+    SearchHotels,
+    SearchActivities,
+    PlanTrip,
+    Book,
+    ShowTrip,
+    Help,
+    SmallTalk,
+}
+
+/// <summary>
+/// How the utterance relates to what was said before. Not part of the JSON frame: the dialog
+/// state uses it to merge the frame into the session ("actually make it Saturday",
+/// "add my wife", "business instead").
+/// </summary>
+internal enum FrameAct
+{
+    /// <summary>A request or an answer to a question: its fields fill the empty slots.</summary>
+    Request,
+
+    /// <summary>A correction: its fields replace what the session holds ("change the trip" maps to <see cref="TripIntent.ShowTrip"/> or the search intent it names).</summary>
+    Change,
+
+    /// <summary>Adds to what the session holds ("add my wife": passengers are extra, not a new count).</summary>
+    Add,
+}
+
+/// <summary>An airport or metropolitan area: its IATA code and the name the traveler used.</summary>
+internal sealed record PlaceRef(string Code, string Name);
+
+/// <summary>A window of local time of day; <c>To</c> may be earlier than <c>From</c> for an overnight window.</summary>
+internal sealed record TimeWindow(
+    [property: JsonConverter(typeof(HourMinuteConverter))] TimeOnly From,
+    [property: JsonConverter(typeof(HourMinuteConverter))] TimeOnly To);
+
+/// <summary>Who travels (or, for a hotel, the guests).</summary>
+internal sealed record PassengerCount(int Adults, int Children = 0, int Infants = 0);
+
+/// <summary>What the traveler wants from a stay.</summary>
+internal sealed record StayWishes
+{
+    public DateOnly? CheckIn { get; init; }
+    public DateOnly? CheckOut { get; init; }
+    public int? MinStars { get; init; }
+    public string? Area { get; init; }
+    public Money? MaxNightly { get; init; }
+
+    [JsonIgnore]
+    public bool IsEmpty => CheckIn is null && CheckOut is null && MinStars is null && Area is null && MaxNightly is null;
+}
+
+/// <summary>One understood utterance.</summary>
+internal sealed record TripFrame
+{
+    public TripIntent? Intent { get; init; }
+    public PlaceRef? Origin { get; init; }
+    public PlaceRef? Destination { get; init; }
+    public IReadOnlyList<PlaceRef>? Via { get; init; }
+    public DateOnly? DepartDate { get; init; }
+    public DateOnly? ReturnDate { get; init; }
+    public TimeWindow? DepartTime { get; init; }
+    public TripType? TripType { get; init; }
+    public Cabin? Cabin { get; init; }
+    public IReadOnlyList<string>? Airlines { get; init; }
+    public bool? NonStop { get; init; }
+    public SortOrder? Sort { get; init; }
+    public PassengerCount? Passengers { get; init; }
+    public Money? MaxPrice { get; init; }
+    public StayWishes? Stay { get; init; }
+
+    /// <summary>A length of stay said without a date to count from ("for 5 nights"); not serialized.</summary>
+    [JsonIgnore]
+    public int? Nights { get; init; }
+
+    /// <summary>How this utterance relates to the conversation so far (not serialized).</summary>
+    [JsonIgnore]
+    public FrameAct Act { get; init; } = FrameAct.Request;
+
+    /// <summary>The frame of an empty utterance: <c>{}</c>.</summary>
+    public static TripFrame Empty { get; } = new();
+
+    /// <summary>The frame as one line of JSON in the README's format.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, TripFrameJson.Options);
+}
+
+internal enum TripType
+{
+    OneWay,
+    RoundTrip,
+}
+
+internal enum SortOrder
+{
+    Price,
+    Duration,
+}
+
+/// <summary>The serializer settings of the frame format.</summary>
+internal static class TripFrameJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+}
+
+/// <summary>Writes a time of day as <c>HH:mm</c>.</summary>
+internal sealed class HourMinuteConverter : JsonConverter<TimeOnly>
+{
+    public override TimeOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        TimeOnly.Parse(reader.GetString() ?? "00:00", System.Globalization.CultureInfo.InvariantCulture);
+
+    public override void Write(Utf8JsonWriter writer, TimeOnly value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+}
