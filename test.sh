@@ -13,6 +13,7 @@ have_pg() { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/in
 have_pg || need+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)
+command -v amtool >/dev/null 2>&1 || need+=(prometheus-alertmanager)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
@@ -21,7 +22,7 @@ if [ ${#need[@]} -gt 0 ]; then
     apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null \
       || { echo "apt-get install ${need[*]} failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
     # Packaged services are not what the tests use: they start their own servers on free ports.
-    for svc in prometheus redis-server postgresql; do
+    for svc in prometheus prometheus-alertmanager redis-server postgresql; do
       (command -v systemctl >/dev/null && systemctl stop "$svc") >/dev/null 2>&1 || true
       (command -v service >/dev/null && service "$svc" stop) >/dev/null 2>&1 || true
     done

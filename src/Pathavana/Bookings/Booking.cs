@@ -39,8 +39,30 @@ internal sealed class Booking : IHasTimestamps
     /// <summary>The offer as priced at booking time (Pathavana's model, JSON).</summary>
     public required string OfferSnapshot { get; set; }
 
+    public required string OfferId { get; set; }
+
+    /// <summary>The provider's own order id (for look-ups and cancellation), once confirmed.</summary>
+    public string? ProviderOrderId { get; set; }
+
+    public List<Guid> TravelerIds { get; set; } = [];
+    public Guid? TripId { get; set; }
+    public string? FailureReason { get; set; }
+
+    public List<BookingEvent> Events { get; } = [];
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>One status transition of a booking, with its time and reason.</summary>
+internal sealed class BookingEvent
+{
+    public Guid Id { get; set; }
+    public Guid BookingId { get; set; }
+    public BookingStatus? From { get; set; }
+    public BookingStatus To { get; set; }
+    public required string Reason { get; set; }
+    public DateTimeOffset OccurredAt { get; set; }
 }
 
 internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
@@ -61,5 +83,28 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
             price.Property(p => p.Currency).HasColumnName("price_currency").HasMaxLength(3).IsFixedLength();
         });
         builder.Navigation(b => b.Price).IsRequired();
+        builder.Property(b => b.OfferId).HasMaxLength(512);
+        builder.Property(b => b.ProviderOrderId).HasMaxLength(256);
+        builder.Property(b => b.FailureReason).HasMaxLength(1000);
+        builder.Property(b => b.TravelerIds).HasConversion(
+                ids => System.Text.Json.JsonSerializer.Serialize(ids, System.Text.Json.JsonSerializerOptions.Default),
+                json => System.Text.Json.JsonSerializer.Deserialize<List<Guid>>(json, System.Text.Json.JsonSerializerOptions.Default) ?? new List<Guid>(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<Guid>>(
+                    (a, b) => a!.SequenceEqual(b!), ids => ids.Aggregate(0, (h, id) => HashCode.Combine(h, id)), ids => ids.ToList()))
+            .HasColumnName("traveler_ids");
+        builder.HasMany(b => b.Events).WithOne().HasForeignKey(e => e.BookingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BookingEventConfiguration : IEntityTypeConfiguration<BookingEvent>
+{
+    public void Configure(EntityTypeBuilder<BookingEvent> builder)
+    {
+        builder.ToTable("booking_events");
+        builder.HasKey(e => e.Id);
+        builder.HasIndex(e => new { e.BookingId, e.OccurredAt });
+        builder.Property(e => e.From).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.To).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.Reason).HasMaxLength(1000);
     }
 }

@@ -8,15 +8,15 @@ namespace Pathavana.Trips;
 /// <summary>The trip as RFC 5545 iCalendar: an event per item, local times with their VTIMEZONEs.</summary>
 internal static class TripCalendar
 {
-    public static string Build(Trip trip, DateTimeOffset now)
+    public static string Build(string title, IReadOnlyCollection<TripItem> items, DateTimeOffset now)
     {
         var calendar = new Calendar { ProductId = "-//Pathavana//Trip planner//EN" };
-        calendar.AddProperty("X-WR-CALNAME", trip.Title);
-        foreach (var zone in trip.Items.SelectMany(i => new[] { i.StartTimeZone, i.EndTimeZone }).OfType<string>().Distinct(StringComparer.Ordinal))
+        calendar.AddProperty("X-WR-CALNAME", title);
+        foreach (var zone in items.SelectMany(i => new[] { i.StartTimeZone, i.EndTimeZone }).OfType<string>().Distinct(StringComparer.Ordinal))
         {
             calendar.AddTimeZone(zone);
         }
-        foreach (var item in trip.Items.OrderBy(i => i.Day).ThenBy(i => i.Position))
+        foreach (var item in items.OrderBy(i => i.Day).ThenBy(i => i.Position))
         {
             var e = new CalendarEvent
             {

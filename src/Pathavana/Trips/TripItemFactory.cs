@@ -43,6 +43,12 @@ internal sealed class TripItemFactory(InventoryService inventory)
             errors["offerId"] = ["This offer is no longer available. Search again for current prices."];
             return [];
         }
+        return ItemsFor(offer);
+    }
+
+    /// <summary>One item per direction of a flight offer (the fare counted once, on the first).</summary>
+    public List<TripItem> ItemsFor(FlightOffer offer)
+    {
         var items = new List<TripItem>();
         for (var i = 0; i < offer.Itineraries.Count; i++)
         {
@@ -92,7 +98,13 @@ internal sealed class TripItemFactory(InventoryService inventory)
             errors["offerId"] = ["This offer is no longer available. Search again for current prices."];
             return [];
         }
-        var zone = ZoneOf(offer.Hotel.CityCode, offer.Hotel.Point);
+        return ItemsFor(offer);
+    }
+
+    /// <summary>A hotel stay from check-in (15:00 local) to check-out (11:00 local).</summary>
+    public List<TripItem> ItemsFor(HotelOffer offer)
+    {
+        var zone = ZoneOf(offer.Hotel.CityCode);
         return
         [
             new TripItem
@@ -119,7 +131,7 @@ internal sealed class TripItemFactory(InventoryService inventory)
         ];
     }
 
-    private TimeZoneInfo? ZoneOf(string cityCode, GeoPoint point)
+    private TimeZoneInfo? ZoneOf(string cityCode)
     {
         var id = inventory.Directory.Find(cityCode)?.TimeZone
                  ?? (inventory.Directory.AirportsFor(cityCode) is [var airport, ..] ? airport.TimeZone : null);

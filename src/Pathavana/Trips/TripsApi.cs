@@ -306,7 +306,7 @@ internal static partial class TripsApi
         {
             return TypedResults.NotFound();
         }
-        var ics = TripCalendar.Build(trip, clock.GetUtcNow());
+        var ics = TripCalendar.Build(trip.Title, trip.Items, clock.GetUtcNow());
         return TypedResults.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"{Slug(trip.Title)}.ics");
     }
 

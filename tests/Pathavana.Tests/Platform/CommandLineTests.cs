@@ -130,7 +130,7 @@ public sealed class CommandLineTests(TestServers servers)
             // Outside Development the logs are JSON lines.
             var line = logs.First(l => l.StartsWith('{'));
             using var json = System.Text.Json.JsonDocument.Parse(line);
-            Assert.True(json.RootElement.TryGetProperty("LogLevel", out _));
+            Assert.True(json.RootElement.TryGetProperty("level", out _));
         }
         finally
         {

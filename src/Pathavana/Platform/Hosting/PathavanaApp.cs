@@ -48,6 +48,7 @@ internal static class PathavanaApp
 
         app.UseHttpPlatform();
         app.UseSecurity();
+        app.MapObservability();
         app.UseAccounts();
 
         app.MapHealthApi();

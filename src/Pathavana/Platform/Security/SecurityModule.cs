@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Pathavana.Platform.Observability;
 
 namespace Pathavana.Platform.Security;
 
@@ -44,8 +45,10 @@ internal sealed class ForwardingOptionsValidator : IValidateOptions<ForwardingOp
     }
 }
 
-internal static class SecurityModule
+internal static partial class SecurityModule
 {
+    private const string RateLimitingCategory = "Pathavana.Platform.Security.RateLimiting";
+
     /// <summary>Paths never rate limited: probes and scrapes come from the platform, not users.</summary>
     private static readonly PathString[] Unlimited = ["/health", "/metrics"];
 
@@ -107,6 +110,10 @@ internal static class SecurityModule
                     ? (int)Math.Ceiling(wait.TotalSeconds)
                     : limit.WindowSeconds;
                 context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                var services = context.HttpContext.RequestServices;
+                services.GetRequiredService<PathavanaMetrics>().RecordRateLimitRejection();
+                LogRejected(services.GetRequiredService<ILoggerFactory>().CreateLogger(RateLimitingCategory),
+                    context.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", retryAfter);
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
@@ -135,4 +142,8 @@ internal static class SecurityModule
         });
         app.UseRateLimiter();
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Rate limit reached: rejected a request from {ClientIp}; retry after {RetryAfterSeconds} s.")]
+    private static partial void LogRejected(ILogger logger, [Pii] string clientIp, int retryAfterSeconds);
 }

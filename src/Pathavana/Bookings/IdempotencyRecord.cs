@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pathavana.Accounts;
+
+namespace Pathavana.Bookings;
+
+/// <summary>A client's Idempotency-Key, scoped to the user, kept 24 hours with the first response.</summary>
+internal sealed class IdempotencyRecord
+{
+    public Guid Id { get; set; }
+    public Guid OwnerId { get; set; }
+    public required string Key { get; set; }
+
+    /// <summary>SHA-256 of the method, path and canonical JSON body.</summary>
+    public required string RequestHash { get; set; }
+
+    public bool Completed { get; set; }
+    public int? ResponseStatus { get; set; }
+    public string? ResponseBody { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.ToTable("idempotency_keys");
+        builder.HasKey(r => r.Id);
+        builder.HasOne<User>().WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.OwnerId, r.Key }).IsUnique();
+        builder.HasIndex(r => r.ExpiresAt);
+        builder.Property(r => r.Key).HasMaxLength(255);
+        builder.Property(r => r.RequestHash).HasMaxLength(64);
+    }
+}
