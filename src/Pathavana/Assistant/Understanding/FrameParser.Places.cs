@@ -109,7 +109,10 @@ internal sealed partial class FrameParser
 
     private static readonly HashSet<string> PlaceCues = ["from", "to", "in", "into", "at", "via", "through", "thru", "between", "and", "leaving", "leave", "leaves", "departing", "depart", "departs", "arriving", "arrive", "arrives", "reach", "reaching", "visit", "visiting", "of", "for", "near", "towards", "toward", "or", "go", "fly", "flying", "than", "stop", "stopping", "stopover", "out", "then", "back", "return", "returning", "before", "after", "get"];
 
-    private static readonly HashSet<string> StrongCues = ["from", "to", "into", "via", "through", "thru", "visit", "visiting", "in", "at", "leaving", "departing", "towards", "toward", "reach", "reaching"];
+    /// <summary>Words of the travel domain itself: never a one-word place, whatever precedes them ("between fare code q and…").</summary>
+    private static readonly HashSet<string> NeverPlaces = ["fare", "fares", "code", "codes", "class", "flight", "flights", "time", "times", "meal", "meals", "service", "ground", "price", "cost", "seat", "seats", "ticket", "tickets", "day", "night", "morning", "evening", "afternoon", "airport", "airline", "airlines", "first", "business", "economy", "coach", "one", "way", "trip", "hotel", "hotels", "room", "stop", "stops", "aircraft", "plane", "restriction"];
+
+    private static readonly HashSet<string> StrongCues = ["from", "to", "between", "into", "via", "through", "thru", "visit", "visiting", "in", "at", "leaving", "departing", "towards", "toward", "reach", "reaching"];
 
     private static readonly HashSet<string> ThreeLetterWords = ["the", "and", "for", "all", "any", "are", "can", "day", "get", "how", "far", "one", "two", "six", "ten", "man", "may", "now", "off", "out", "per", "see", "sun", "who", "why", "yes", "bus", "car", "fly", "leg", "not", "but", "you", "our", "her", "his", "its", "was", "has", "had", "did", "way", "new", "old", "big", "top", "low", "few", "own", "use", "let", "put", "say", "set", "try", "end", "top", "row", "air", "via", "arr", "dep", "min", "max", "add", "buy", "pay", "got", "sat", "wed", "mon", "fri", "tue", "thu", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "eve", "tax", "fee", "cab", "kid", "son", "dad", "mom", "mum", "pet", "dog", "cat", "bag", "nyc", "usa", "eur", "usd", "gbp", "jpy", "cad", "aud", "chf", "inr", "mxn", "sek", "nok", "dkk", "cny", "krw", "brl", "zar", "aed", "thb", "pln", "czk", "hkd", "sgd", "nzd", "yen", "won", "tap", "ana", "jal", "klm", "sas", "ita", "lot", "twa"];
 
@@ -165,11 +168,17 @@ internal sealed partial class FrameParser
                 var w = t[i].Text;
                 // A capital helps a name that is no ordinary word ("Cody"), never "David" or "Nice".
                 var capitalized = char.IsAsciiLetterUpper(t[i].Raw[0]) && i > 0 && !Vocabulary.IsOrdinary(w);
-                var strong = StrongCues.Contains(W(i - 1)) || (Is(i - 1, "the") && StrongCues.Contains(W(i - 2)));
+                var strong = StrongCues.Contains(W(i - 1)) || (Is(i - 1, "the") && StrongCues.Contains(W(i - 2))) ||
+                    (Is(i - 1, "and") && (Is(i - 3, "between") || Is(i - 4, "between") || Is(i - 5, "between"))) ||
+                    (Is(i - 1, "for") && placeMentions.Count > 0);
+                if (NeverPlaces.Contains(w))
+                {
+                    continue;
+                }
                 if ((Vocabulary.IsOrdinary(w) || w.Length <= 2 || Vocabulary.Regions.Contains(w) || entry.IsAirportName) && !strong && !capitalized)
                 {
                     // "sf to vegas", "Nice to Geneva": kept only if a place follows "to" (checked once all are found).
-                    if (Is(i + 1, "to") && !Vocabulary.Regions.Contains(w) && RouteStart(i))
+                    if (Is(i + 1, "to") && RouteStart(i))
                     {
                         return new PlaceMention(i, i, entry, Weak: true);
                     }

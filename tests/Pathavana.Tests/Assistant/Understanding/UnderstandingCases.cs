@@ -49,6 +49,11 @@ public static class UnderstandingCases
         2026-11-25 | Buenos Aires to Rio | from=BUE|EZE to=RIO|GIG
         2026-11-25 | Copenhagen to Stockholm | from=CPH to=STO|ARN
         2026-11-25 | Athens to Prague | from=ATH to=PRG
+        2026-11-25 | the latest flight between Washington and Boston | from=WAS|IAD|DCA to=BOS
+        2026-11-25 | leaving San Francisco for Washington | from=SFO to=WAS|IAD|DCA
+        2026-11-25 | Washington to Denver | from=WAS|IAD|DCA to=DEN
+        2026-11-25 | the difference between fare code q and fare code f | from=- to=-
+        2026-11-25 | flights to California | to=-
         2026-11-25 | Lisbon to Porto on the 5th | from=LIS to=OPO depart=2026-12-05
         2026-11-25 | from Osaka to Sapporo | from=OSA|KIX to=SPK|CTS
         2026-11-25 | Beijing to Shanghai | from=BJS|PEK to=PVG|SHA
