@@ -2,6 +2,9 @@ namespace Pathavana.Trips;
 
 internal static class TripsModule
 {
-    public static void AddTrips(this WebApplicationBuilder builder) =>
+    public static void AddTrips(this WebApplicationBuilder builder)
+    {
         builder.Services.AddScoped<TripItemFactory>();
+        builder.Services.AddScoped<ITripPlans, TripPlans>();
+    }
 }

@@ -1,4 +1,5 @@
 using Pathavana.Accounts;
+using Pathavana.Assistant;
 using Pathavana.Audit;
 using Pathavana.Inventory;
 using Pathavana.Notifications;
@@ -42,6 +43,7 @@ internal static class PathavanaApp
         builder.AddTravelers();
         builder.AddInventory();
         builder.AddTrips();
+        builder.AddAssistant();
 
         var app = builder.Build();
         app.ValidateConfiguration();
@@ -58,6 +60,7 @@ internal static class PathavanaApp
         app.MapAuditApi();
         app.MapInventoryApi();
         app.MapTripsApi();
+        app.MapAssistantApi();
         return app;
     }
 
