@@ -41,12 +41,29 @@ internal sealed class OfflineAssistant(OfflineUnderstanding understanding, Inven
             return new TurnReply("I did not catch a trip in that. Tell me where you want to go, for example \"flights from Boston to Lisbon next Friday\".",
                 [], ["Help"], state);
         }
+        frame = NearHeldDate(frame, state, utterance);
         var next = state.Merge(frame);
         if (next.Intent is null or TripIntent.ShowTrip or TripIntent.Book or TripIntent.Help or TripIntent.SmallTalk)
         {
             next = next with { Intent = TripIntent.SearchFlights };
         }
         return await AnswerAsync(next, today, ct);
+    }
+
+    /// <summary>
+    /// "actually make it Saturday" corrects the planned day: a weekday said in a correction is the
+    /// one nearest the held departure, not the first one after today.
+    /// </summary>
+    private static TripFrame NearHeldDate(TripFrame frame, DialogState state, string utterance)
+    {
+        if (frame is not { Act: FrameAct.Change, DepartDate: { } said, ReturnDate: null } || state.DepartDate is not { } held
+            || !utterance.Contains(said.DayOfWeek.ToString(), StringComparison.OrdinalIgnoreCase))
+        {
+            return frame;
+        }
+        var shift = ((int)said.DayOfWeek - (int)held.DayOfWeek + 7) % 7;
+        var near = held.AddDays(shift > 3 ? shift - 7 : shift);
+        return frame with { DepartDate = near };
     }
 
     /// <summary>Asks the next missing slot or searches: the part of a turn after understanding.</summary>
