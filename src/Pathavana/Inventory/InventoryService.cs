@@ -238,6 +238,8 @@ internal sealed partial class InventoryService(
     {
         SimulatedFlightProvider or SimulatedHotelProvider or SimulatedActivityProvider => Sources.Simulated,
         GazetteerGeocoder or DirectoryLocationSearch => Sources.Gazetteer,
+        _ when provider.GetType().Namespace?.EndsWith(".Amadeus", StringComparison.Ordinal) == true => Sources.Amadeus,
+        _ when provider.GetType().Namespace?.EndsWith(".GoogleMaps", StringComparison.Ordinal) == true => Sources.Google,
         _ => provider.GetType().Name,
     };
 

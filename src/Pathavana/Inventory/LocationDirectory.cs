@@ -67,18 +67,29 @@ internal sealed class LocationDirectory : ILocationDirectory
         var codeMap = new Dictionary<string, Location>(StringComparer.OrdinalIgnoreCase);
         var airportMap = new Dictionary<string, AirportInfo>(StringComparer.OrdinalIgnoreCase);
         var keyList = new List<SearchKey>(24_000);
-        var airportAliases = new List<(Location Location, string[] Aliases)>();
+        var airportAliases = new List<(Location Location, string[] Aliases, bool Curated)>();
+
+        // Curated city names (Data/landmarks.tsv) win over the airport's municipality ("Islands" → "Hong Kong").
+        var curatedCities = ReadTable("landmarks.tsv").Where(f => f[1] == "C")
+            .ToDictionary(f => f[0], f => (Name: f[2], Aliases: f.Length > 7 && f[7].Length > 0 ? f[7].Split('|') : []), StringComparer.OrdinalIgnoreCase);
 
         foreach (var f in ReadTable("airports.tsv"))
         {
             // code name city country lat lon tz metro size aliases
+            var curatedCity = curatedCities.GetValueOrDefault(f[0]);
+            var aliasList = f[9].Length == 0 ? new List<string>() : [.. f[9].Split('|')];
+            if (curatedCity.Name is not null)
+            {
+                aliasList.Add(f[2]);
+                aliasList.AddRange(curatedCity.Aliases);
+            }
             var location = new Location(
-                f[0], LocationKind.Airport, f[1], f[2], f[3],
+                f[0], LocationKind.Airport, f[1], curatedCity.Name ?? f[2], f[3],
                 new GeoPoint(Parse(f[4]), Parse(f[5])), f[6], f[7].Length == 0 ? null : f[7]);
             var size = f[8] == "L" ? AirportSize.Large : AirportSize.Medium;
             codeMap[location.Code] = location;
             airportMap[location.Code] = new AirportInfo(location, size, ContinentOf(location.CountryCode), Zone(location.TimeZone));
-            airportAliases.Add((location, f[9].Length == 0 ? [] : f[9].Split('|')));
+            airportAliases.Add((location, [.. aliasList], curatedCity.Name is not null));
         }
 
         var metroMembers = new Dictionary<string, Location[]>(StringComparer.OrdinalIgnoreCase);
@@ -93,7 +104,9 @@ internal sealed class LocationDirectory : ILocationDirectory
             var weight = MetroScore;
             keyList.Add(new SearchKey(ReferenceText.Fold(metro.Code), metro, weight, IsCode: true));
             AddKeys(keyList, metro.Name, metro, weight + 600, withWordSuffixes: false);
-            foreach (var alias in f[7].Length == 0 ? [] : f[7].Split('|'))
+            var metroAliases = (f[7].Length == 0 ? [] : f[7].Split('|'))
+                .Concat(curatedCities.TryGetValue(metro.Code, out var curatedMetro) ? curatedMetro.Aliases : []);
+            foreach (var alias in metroAliases)
             {
                 AddKeys(keyList, alias, metro, weight + 400, withWordSuffixes: false);
             }
@@ -104,11 +117,12 @@ internal sealed class LocationDirectory : ILocationDirectory
             }
         }
 
-        foreach (var (location, aliases) in airportAliases)
+        foreach (var (location, aliases, curated) in airportAliases)
         {
-            var weight = Weight(airportMap[location.Code]);
+            // A city the guide knows (Florence, Italy) comes before a namesake (Florence, South Carolina).
+            var weight = Weight(airportMap[location.Code]) + (curated ? 300 : 0);
             keyList.Add(new SearchKey(ReferenceText.Fold(location.Code), location, weight, IsCode: true));
-            AddKeys(keyList, location.City, location, weight + 600, withWordSuffixes: false);
+            AddKeys(keyList, location.City, location, weight + 600, withWordSuffixes: true);
             AddKeys(keyList, location.Name, location, weight + 300, withWordSuffixes: true);
             foreach (var alias in aliases)
             {

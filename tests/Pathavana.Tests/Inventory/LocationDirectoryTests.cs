@@ -10,6 +10,7 @@ public sealed class LocationDirectoryTests
     [InlineData("JFK", "New York", "US", "America/New_York")]
     [InlineData("lis", "Lisbon", "PT", "Europe/Lisbon")]
     [InlineData("NRT", "Narita", "JP", "Asia/Tokyo")]
+    [InlineData("HKG", "Hong Kong", "HK", "Asia/Hong_Kong")]
     [InlineData("SYD", "Sydney", "AU", "Australia/Sydney")]
     public void Finds_an_airport_by_code_with_city_country_and_time_zone(string code, string city, string country, string zone)
     {
@@ -67,6 +68,13 @@ public sealed class LocationDirectoryTests
     [InlineData("Peking", "BJS")]
     [InlineData("bos", "BOS")]
     [InlineData("Zürich", "ZRH")]
+    [InlineData("München", "MUC")]
+    [InlineData("Istanbul", "IST")]
+    [InlineData("hong kong", "HKG")]
+    [InlineData("Mexico City", "MEX")]
+    [InlineData("delhi", "DEL")]
+    [InlineData("Florence", "FLR")]
+    [InlineData("LA", "LAX")]
     public void Search_finds_the_obvious_place_first(string text, string expected)
     {
         var results = Directory.Search(text);

@@ -70,7 +70,7 @@ public sealed class DataTests(TestServers servers)
             var booking = new Booking
             {
                 OwnerId = user.Id, Kind = BookingKind.Flight, Provider = "simulated", Price = new Pathavana.Platform.Money(812.40m, "USD"),
-                OfferSnapshot = """{"id":"offer-1"}""", ProviderReference = "ABC123",
+                OfferSnapshot = """{"id":"offer-1"}""", OfferId = "offer-1", ProviderReference = "ABC123",
             };
             var session = new ChatSession { OwnerId = user.Id, Title = "Lisbon in March" };
             session.Messages.Add(new ChatMessage { Role = ChatRole.User, Text = "Boston to Lisbon" });

@@ -399,7 +399,6 @@ internal sealed partial class FrameParser
             {
                 continue;
             }
-            var w = W(i);
             TimeWindow? window = null;
             int start = i, end = i;
 
@@ -419,7 +418,7 @@ internal sealed partial class FrameParser
                 end = i + clen - 1;
                 var rel = i - 1;
                 var relWord = W(rel);
-                if (relWord is "at" or "about" or "around" or "approximately" or "than" or "by" or "after" or "before" or "from" or "between" or "till" or "until" || (relWord == "o" && false))
+                if (relWord is "at" or "about" or "around" or "approximately" or "than" or "by" or "after" or "before" or "from" or "between" or "till" or "until")
                 {
                     start = rel;
                 }
@@ -469,7 +468,6 @@ internal sealed partial class FrameParser
                 departTime ??= window;
             }
             i = end;
-            _ = w;
         }
     }
 

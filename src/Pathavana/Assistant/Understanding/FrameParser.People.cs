@@ -200,9 +200,9 @@ internal sealed partial class FrameParser
                 }
             }
         }
-        if (minStars is null && (Has("luxury") || HasPhrase("five", "star")))
+        if (minStars is null && Has("luxury"))
         {
-            minStars = Has("luxury") ? 5 : null;
+            minStars = 5;
         }
     }
 
@@ -217,7 +217,6 @@ internal sealed partial class FrameParser
     {
         int? adults = null, total = null;
         int children = 0, infants = 0, companions = 0;
-        var self = false;
         var any = false;
         for (var i = 0; i < t.Count; i++)
         {
@@ -239,28 +238,25 @@ internal sealed partial class FrameParser
                     i = j + 1;
                     continue;
                 }
-                if (Is(j, "year") && Is(j + 1, "old") && Is(j - 1, "-") is var _)
+                if (Is(j, "year", "years") && Is(j + 1, "old"))
                 {
-                    // "a 5 year old": a child (under 2: an infant).
-                    if (Is(j + 2, "and", "with", "kid", "child", "boy", "girl") || j + 2 >= t.Count || true)
+                    // "a 5 year old": a child (under 2: an infant, 12 and over: an adult).
+                    if (n < 2)
                     {
-                        if (n < 2)
-                        {
-                            infants++;
-                        }
-                        else if (n < 12)
-                        {
-                            children++;
-                        }
-                        else
-                        {
-                            adults = (adults ?? 0) + 1;
-                        }
-                        Use(i, j + 2);
-                        any = true;
-                        i = j + 1;
-                        continue;
+                        infants++;
                     }
+                    else if (n < 12)
+                    {
+                        children++;
+                    }
+                    else
+                    {
+                        adults = (adults ?? 0) + 1;
+                    }
+                    Use(i, j + 2);
+                    any = true;
+                    i = j + 1;
+                    continue;
                 }
                 if (Is(j, "grown") && Is(j + 1, "ups"))
                 {
@@ -284,7 +280,6 @@ internal sealed partial class FrameParser
                     else if (noun is "friends" or "colleagues" or "coworkers")
                     {
                         companions += n.Value;
-                        self = self || Is(i - 1, "my") || Is(i - 2, "my");
                     }
                     else
                     {
@@ -297,14 +292,8 @@ internal sealed partial class FrameParser
                 }
                 if (ChildNouns.Contains(noun) && !(noun is "son" or "daughter" && n > 1))
                 {
-                    if (noun is "toddler" or "toddlers")
-                    {
-                        children += n.Value;
-                    }
-                    else
-                    {
-                        children += n.Value;
-                    }
+                    // Toddlers take a seat: children, like the rest.
+                    children += n.Value;
                     Use(i, j + 1);
                     any = true;
                     i = j;
@@ -359,7 +348,6 @@ internal sealed partial class FrameParser
                 if (Companions.Contains(next))
                 {
                     companions++;
-                    self |= w is "my" or "our";
                     Use(i, k + 1);
                     any = true;
                     continue;
@@ -367,7 +355,6 @@ internal sealed partial class FrameParser
                 if (next is "parents" or "grandparents" or "in laws")
                 {
                     companions += 2;
-                    self = true;
                     Use(i, k + 1);
                     any = true;
                     continue;
@@ -375,7 +362,6 @@ internal sealed partial class FrameParser
                 if (next is "son" or "daughter" or "kid" or "child" or "boy" or "girl" or "stepson" or "stepdaughter" or "toddler")
                 {
                     children++;
-                    self = true;
                     Use(i, k + 1);
                     any = true;
                     continue;
@@ -383,7 +369,6 @@ internal sealed partial class FrameParser
                 if (next is "baby" or "infant" or "newborn")
                 {
                     infants++;
-                    self = true;
                     Use(i, k + 1);
                     any = true;
                     continue;
@@ -391,15 +376,10 @@ internal sealed partial class FrameParser
                 if (next is "kids" or "children" or "sons" or "daughters")
                 {
                     children += 2;
-                    self = true;
                     Use(i, k + 1);
                     any = true;
                     continue;
                 }
-            }
-            if (w is "me" or "myself" or "i" && (Is(i - 1, "and") || Is(i + 1, "and")))
-            {
-                self = true;
             }
             // "a room for two", "tickets for 3 to Paris"
             if (w == "for" && Lexicon.SmallNumber(t, i + 1, out var l4) is { } party and > 1 and < 10 && Free(i + 1) && !Is(i + 1, "a", "an", "couple")
@@ -432,7 +412,6 @@ internal sealed partial class FrameParser
         {
             a = Math.Max(a, companions + 1);
         }
-        _ = self;
         passengers = new PassengerCount(a, children, infants);
     }
 }

@@ -242,34 +242,42 @@ internal static class EditDistance
         {
             return limit + 1;
         }
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
+        if (b.Length > 64)
         {
-            d[i, 0] = i;
+            return limit + 1;
         }
+        // Three rolling rows: the one before last (for transpositions), the last, and the current.
+        Span<int> older = stackalloc int[b.Length + 1];
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
-            d[0, j] = j;
+            previous[j] = j;
         }
         for (var i = 1; i <= a.Length; i++)
         {
-            var rowMin = int.MaxValue;
+            current[0] = i;
+            var rowMin = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var v = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                var v = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    v = Math.Min(v, d[i - 2, j - 2] + 1);
+                    v = Math.Min(v, older[j - 2] + 1);
                 }
-                d[i, j] = v;
+                current[j] = v;
                 rowMin = Math.Min(rowMin, v);
             }
             if (rowMin > limit)
             {
                 return limit + 1;
             }
+            var spare = older;
+            older = previous;
+            previous = current;
+            current = spare;
         }
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 }

@@ -136,3 +136,24 @@ public sealed class UnderstandingRobustnessTests
         }
     }
 }
+
+public sealed class EditDistanceTests
+{
+    [Theory]
+    [InlineData("bostn", "boston", 1)]
+    [InlineData("new yrok", "new york", 1)]
+    [InlineData("philadelpia", "philadelphia", 1)]
+    [InlineData("san fransisco", "san francisco", 1)]
+    [InlineData("lisbon", "lisbon", 0)]
+    [InlineData("pairs", "paris", 1)]
+    public void Counts_typos_including_swapped_letters(string typed, string name, int expected)
+    {
+        Assert.Equal(expected, EditDistance.Compute(typed, name, 2));
+    }
+
+    [Fact]
+    public void Stops_counting_past_the_limit()
+    {
+        Assert.Equal(3, EditDistance.Compute("paris", "dubai", 2));
+    }
+}

@@ -163,7 +163,7 @@ internal sealed class VendorHost : IAsyncDisposable
 /// <summary>A few airports with their IANA zones, standing in for the bundled reference data.</summary>
 internal sealed class TestLocationDirectory(params string[] without) : ILocationDirectory
 {
-    private static readonly Location[] All =
+    private static readonly Location[] Airports =
     [
         Airport("BOS", "Boston Logan International", "Boston", "US", 42.3656, -71.0096, "America/New_York"),
         Airport("LGA", "LaGuardia", "New York", "US", 40.7769, -73.8740, "America/New_York", "NYC"),
@@ -176,7 +176,7 @@ internal sealed class TestLocationDirectory(params string[] without) : ILocation
         Airport("MUC", "Munich Franz Josef Strauss", "Munich", "DE", 48.3538, 11.7861, "Europe/Berlin"),
     ];
 
-    private readonly Dictionary<string, Location> _byCode = All
+    private readonly Dictionary<string, Location> _byCode = Airports
         .Where(l => !without.Contains(l.Code))
         .ToDictionary(l => l.Code, StringComparer.OrdinalIgnoreCase);
 
@@ -189,6 +189,10 @@ internal sealed class TestLocationDirectory(params string[] without) : ILocation
     public IReadOnlyList<Location> AirportsFor(string code) => Find(code) is { } l ? [l] : [];
 
     public string? AirlineName(string code) => null;
+
+    public IReadOnlyCollection<Location> All => _byCode.Values;
+
+    public IReadOnlyDictionary<string, string> Airlines { get; } = new Dictionary<string, string>();
 
     private static Location Airport(string code, string name, string city, string country, double lat, double lon, string zone, string? metro = null) =>
         new(code, LocationKind.Airport, name, city, country, new GeoPoint(lat, lon), zone, metro);
