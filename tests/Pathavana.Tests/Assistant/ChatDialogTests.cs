@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Pathavana.Tests.Infrastructure;
 
 namespace Pathavana.Tests.Assistant;
