@@ -49,7 +49,7 @@ internal static class AssistantApi
 
     public static void MapAssistantApi(this IEndpointRouteBuilder app)
     {
-        var chat = app.MapGroup("/api/v1/chat/sessions").WithTags("Assistant").AllowAnonymous();
+        var chat = app.MapGroup("/api/v1/chat/sessions").WithTags("Assistant");
         chat.MapPost("/", CreateAsync).WithName("CreateChatSession").WithSummary("Start a chat session (anonymous before sign-in).");
         chat.MapGet("/", ListAsync).WithName("ListChatSessions").WithSummary("Your chat sessions, latest first.");
         chat.MapPost("/claim", ClaimAsync).RequireAuthorization().WithName("ClaimChatSessions")

@@ -43,11 +43,12 @@ internal sealed record DialogState
     /// word wins), "add my wife" adds people. Dates stay consistent: a new departure after the
     /// held return drops the return.
     /// </summary>
-    public DialogState Merge(TripFrame frame)
+    public DialogState Merge(TripFrame frame, string utterance = "")
     {
         ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(utterance);
         var intent = frame.Intent is TripIntent.SearchFlights or TripIntent.SearchHotels or TripIntent.SearchActivities or TripIntent.PlanTrip
-            ? MergeIntent(Intent, frame.Intent.Value) : Intent;
+            ? MergeIntent(Intent, frame, utterance) : Intent;
         var passengers = frame.Passengers is { } p
             ? frame.Act == FrameAct.Add && Passengers is { } held
                 ? new PassengerCount(held.Adults + p.Adults, held.Children + p.Children, held.Infants + p.Infants)
@@ -92,9 +93,22 @@ internal sealed record DialogState
         };
     }
 
-    // Once the talk is about a whole trip, a flights-only follow-up ("nonstop only") keeps it a trip.
-    private static TripIntent MergeIntent(TripIntent? held, TripIntent said) =>
-        held == TripIntent.PlanTrip && said == TripIntent.SearchFlights ? TripIntent.PlanTrip : said;
+    // The understanding calls anything with trip details a flight search. Once the talk is about a
+    // stay or a whole trip, a follow-up that names no flight ("nonstop only", "for 3 nights") keeps it.
+    private static TripIntent MergeIntent(TripIntent? held, TripFrame frame, string utterance)
+    {
+        var said = frame.Intent!.Value;
+        if (held is null || said != TripIntent.SearchFlights)
+        {
+            return said;
+        }
+        var namesFlights = utterance.Contains("flight", StringComparison.OrdinalIgnoreCase) || utterance.Contains("fly", StringComparison.OrdinalIgnoreCase);
+        if (held == TripIntent.PlanTrip && !namesFlights)
+        {
+            return TripIntent.PlanTrip;
+        }
+        return namesFlights || frame.Origin is not null ? said : held.Value;
+    }
 
     /// <summary>True when the frame carries anything a search uses.</summary>
     public static bool HasSlots(TripFrame f) =>

@@ -42,7 +42,7 @@ internal sealed class OfflineAssistant(OfflineUnderstanding understanding, Inven
                 [], ["Help"], state);
         }
         frame = NearHeldDate(frame, state, utterance);
-        var next = state.Merge(frame);
+        var next = state.Merge(frame, utterance);
         if (next.Intent is null or TripIntent.ShowTrip or TripIntent.Book or TripIntent.Help or TripIntent.SmallTalk)
         {
             next = next with { Intent = TripIntent.SearchFlights };

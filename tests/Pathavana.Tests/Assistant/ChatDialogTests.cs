@@ -160,7 +160,7 @@ public sealed partial class ChatDialogTests(TestServers servers)
         // The dialog goes on on the other instance: the slots came from the database.
         var t6 = await replica.SayAsync(session, "business instead");
         AssertGrounded(t6);
-        Assert.All(t6.Cards(), c => Assert.Equal("Business", c.GetProperty("flight").GetProperty("cabin").GetString()));
+        Assert.All(t6.Cards(), c => Assert.Equal("business", c.GetProperty("flight").GetProperty("cabin").GetString()));
         Assert.All(t6.Cards(), c => Assert.Single(c.Segments(0)));
     }
 
@@ -182,7 +182,7 @@ public sealed partial class ChatDialogTests(TestServers servers)
 
         var business = await browser.SayAsync(session, "business instead");
         AssertGrounded(business);
-        Assert.All(business.Cards(), c => Assert.Equal("Business", c.GetProperty("flight").GetProperty("cabin").GetString()));
+        Assert.All(business.Cards(), c => Assert.Equal("business", c.GetProperty("flight").GetProperty("cabin").GetString()));
         Assert.All(business.Cards(), c => Assert.Equal(friday.AddDays(1), c.Segments(0)[0].DepartureDay()));
 
         var wife = await browser.SayAsync(session, "add my wife");
@@ -190,7 +190,7 @@ public sealed partial class ChatDialogTests(TestServers servers)
         Assert.Contains("3 adults", wife.Text(), StringComparison.Ordinal);
         Assert.All(wife.Cards(), c => Assert.Equal(3,
             c.GetProperty("flight").GetProperty("priceBreakdown").EnumerateArray().Sum(p => p.GetProperty("count").GetInt32())));
-        Assert.All(wife.Cards(), c => Assert.Equal("Business", c.GetProperty("flight").GetProperty("cabin").GetString()));
+        Assert.All(wife.Cards(), c => Assert.Equal("business", c.GetProperty("flight").GetProperty("cabin").GetString()));
     }
 
     [Fact]
