@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.Caching.Hybrid;
 using Pathavana.Inventory.Simulation;
@@ -26,6 +27,7 @@ internal sealed partial class InventoryService(
     IActivityProvider activities,
     HybridCache cache,
     TimeProvider time,
+    Platform.Observability.PathavanaMetrics metrics,
     ILogger<InventoryService> logger)
 {
     public static readonly TimeSpan FlightLifetime = TimeSpan.FromMinutes(10);
@@ -119,6 +121,7 @@ internal sealed partial class InventoryService(
         string origin, string destination, int year, int month, PassengerMix passengers, Cabin cabin, string currency,
         CancellationToken cancellationToken)
     {
+        metrics.RecordSearch(Platform.Observability.SearchKind.Calendar, FlightSource);
         var today = Today;
         var first = new DateOnly(year, month, 1);
         var days = new List<CalendarDay>();
@@ -251,13 +254,26 @@ internal sealed partial class InventoryService(
 
     private async Task<T> GetOrCreateAsync<T>(string key, TimeSpan lifetime, string kind, Func<CancellationToken, Task<T>> create, CancellationToken cancellationToken)
     {
-        return await cache.GetOrCreateAsync(key, (create, kind, logger: logger), async static (state, ct) =>
+        var miss = new StrongBox<bool>();
+        var value = await cache.GetOrCreateAsync(key, (create, kind, logger: logger, miss), async static (state, ct) =>
         {
+            state.miss.Value = true;
             var started = Stopwatch.GetTimestamp();
             var value = await state.create(ct);
             LogProviderCall(state.logger, state.kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return value;
         }, Options(lifetime), cancellationToken: cancellationToken);
+        metrics.RecordCacheLookup(kind, hit: !miss.Value);
+        var (searchKind, source) = kind switch
+        {
+            "flights" => (Platform.Observability.SearchKind.Flight, FlightSource),
+            "hotels" => (Platform.Observability.SearchKind.Hotel, HotelSource),
+            "activities" => (Platform.Observability.SearchKind.Activity, ActivitySource),
+            "geocode" => (Platform.Observability.SearchKind.Location, GeocoderSource),
+            _ => (Platform.Observability.SearchKind.Location, LocationSource),
+        };
+        metrics.RecordSearch(searchKind, source);
+        return value;
     }
 
     private async Task<T?> TryGetAsync<T>(string key, CancellationToken cancellationToken) where T : class

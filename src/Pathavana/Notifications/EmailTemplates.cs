@@ -25,6 +25,18 @@ internal static class EmailTemplates
         "If it was not you, reset your password at once and contact us.",
         null, null, "");
 
+    public static EmailMessage BookingConfirmed(string to, string summary, string reference, string price, string simulatedNote) => Build(to,
+        $"Booking confirmed: {reference}",
+        $"Your booking is confirmed. {summary}.",
+        $"Confirmation {reference}, total paid {price}. The calendar file attached adds it to your calendar.{simulatedNote}",
+        null, null, "Keep this email: you may need the confirmation at check-in.");
+
+    public static EmailMessage BookingCancelled(string to, string summary, string reference) => Build(to,
+        $"Booking cancelled: {reference}",
+        $"Your booking {reference} is cancelled. {summary}.",
+        "Any refund follows the fare's or the rate's cancellation rules.",
+        null, null, "");
+
     private static EmailMessage Build(string to, string subject, string opening, string instruction, string? link, string? button, string closing)
     {
         var text = $"{opening}\n\n{instruction}\n{(link is null ? "" : link + "\n")}\n{closing}\n\n— Pathavana\n";

@@ -52,7 +52,8 @@ public sealed record TripItemResponse(
     DateOnly? CheckOut,
     string? OfferId,
     string? Source,
-    Guid? BookingId);
+    Guid? BookingId,
+    string? BookingStatus);
 
 public sealed record TripDayResponse(DateOnly Date, IReadOnlyList<TripItemResponse> Items, Money Total);
 

@@ -28,7 +28,7 @@ internal static class TripPlanner
         return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
     }
 
-    public static TripItemResponse Describe(TripItem i) => new(
+    public static TripItemResponse Describe(TripItem i, IReadOnlyDictionary<Guid, string>? bookings = null) => new(
         i.Id,
         i.Kind.ToString().ToLowerInvariant(),
         i.Position,
@@ -45,17 +45,19 @@ internal static class TripPlanner
         i.CheckOut,
         i.OfferId,
         i.Source,
-        i.BookingId);
+        i.BookingId,
+        i.BookingId is { } b && bookings is not null && bookings.TryGetValue(b, out var status) ? status : null);
 
     /// <param name="passportExpiries">Each trip traveler's passport expiry (null: none on file).</param>
-    public static TripResponse Describe(Trip trip, IReadOnlyDictionary<Guid, (string Name, DateOnly? Expiry)> passportExpiries, bool includePrivate = true)
+    public static TripResponse Describe(Trip trip, IReadOnlyDictionary<Guid, (string Name, DateOnly? Expiry)> passportExpiries,
+        bool includePrivate = true, IReadOnlyDictionary<Guid, string>? bookings = null)
     {
         var items = trip.Items.OrderBy(i => i.Day).ThenBy(i => i.Position).ToList();
         var days = new List<TripDayResponse>();
         for (var day = trip.StartDate; day <= trip.EndDate; day = day.AddDays(1))
         {
             var today = items.Where(i => i.Day == day).ToList();
-            days.Add(new TripDayResponse(day, [.. today.Select(Describe)], Sum(today, trip.Currency)));
+            days.Add(new TripDayResponse(day, [.. today.Select(i => Describe(i, bookings))], Sum(today, trip.Currency)));
         }
         var total = Sum(items, trip.Currency);
         var others = items.Where(i => i.Price is { } p && p.Currency != trip.Currency)

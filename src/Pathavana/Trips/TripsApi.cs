@@ -48,11 +48,13 @@ internal static partial class TripsApi
     private static Task<Trip?> LoadAsync(PathavanaDbContext db, Guid id, Guid owner, CancellationToken ct) =>
         db.Set<Trip>().Include(t => t.Items).SingleOrDefaultAsync(t => t.Id == id && t.OwnerId == owner, ct);
 
-    internal static async Task<TripResponse> DescribeAsync(Trip trip, ITravelerDirectory travelers, CancellationToken ct)
+    internal static async Task<TripResponse> DescribeAsync(Trip trip, ITravelerDirectory travelers, CancellationToken ct, IBookingStatuses? bookings = null)
     {
         var passports = (await travelers.GetOwnedAsync(trip.OwnerId, trip.TravelerIds, "trip", ct))
             .ToDictionary(t => t.Id, t => ($"{t.GivenNames} {t.Surname}", t.PassportExpiry));
-        return TripPlanner.Describe(trip, passports);
+        var booked = trip.Items.Where(i => i.BookingId is not null).Select(i => i.BookingId!.Value).Distinct().ToList();
+        var statuses = bookings is null || booked.Count == 0 ? null : await bookings.StatusesAsync(trip.OwnerId, booked, ct);
+        return TripPlanner.Describe(trip, passports, bookings: statuses);
     }
 
     private static async Task<Ok<List<TripSummaryResponse>>> ListAsync(ClaimsPrincipal user, PathavanaDbContext db, CancellationToken ct)
@@ -139,10 +141,10 @@ internal static partial class TripsApi
     }
 
     private static async Task<Results<Ok<TripResponse>, NotFound>> GetAsync(
-        Guid id, ClaimsPrincipal user, PathavanaDbContext db, ITravelerDirectory travelers, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, PathavanaDbContext db, ITravelerDirectory travelers, IBookingStatuses bookings, CancellationToken ct)
     {
         var trip = await LoadAsync(db, id, user.Id(), ct);
-        return trip is null ? TypedResults.NotFound() : TypedResults.Ok(await DescribeAsync(trip, travelers, ct));
+        return trip is null ? TypedResults.NotFound() : TypedResults.Ok(await DescribeAsync(trip, travelers, ct, bookings));
     }
 
     private static async Task<Results<Ok<TripResponse>, NotFound, ValidationProblem>> UpdateAsync(

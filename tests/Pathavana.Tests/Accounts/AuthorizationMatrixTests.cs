@@ -51,6 +51,16 @@ public sealed class AuthorizationMatrixTests
         return (session, new { offerId = card.GetProperty("offerId").GetString(), kind = "flight" });
     }
 
+    private static async Task<Guid> NewBookingAsync(TestUser owner, CancellationToken ct)
+    {
+        var traveler = await NewTravelerAsync(owner, ct);
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var hotels = await owner.Client.GetFromJsonAsync<JsonElement>($"/api/v1/hotels/search?cityCode=LIS&checkIn={day:yyyy-MM-dd}&checkOut={day.AddDays(2):yyyy-MM-dd}&adults=1", ct);
+        var booked = await Pathavana.Tests.Bookings.BookingTests.BookAsync(owner.Client,
+            new { kind = "hotel", offerId = hotels.GetProperty("offers")[0].GetProperty("id").GetString(), travelerIds = new[] { traveler } });
+        return (await booked.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+    }
+
     private static readonly Dictionary<string, Arrange> Owned = new()
     {
         ["GET /api/v1/chat/sessions/{id}"] = async (o, ct) => ($"/api/v1/chat/sessions/{await NewChatAsync(o, ct)}", null),
@@ -70,6 +80,8 @@ public sealed class AuthorizationMatrixTests
             Assert.True(picked.IsSuccessStatusCode, await picked.Content.ReadAsStringAsync(ct));
             return ($"/api/v1/chat/sessions/{session}/trip", new { title = "From chat" });
         },
+        ["GET /api/v1/bookings/{id}"] = async (o, ct) => ($"/api/v1/bookings/{await NewBookingAsync(o, ct)}", null),
+        ["POST /api/v1/bookings/{id}/cancel"] = async (o, ct) => ($"/api/v1/bookings/{await NewBookingAsync(o, ct)}/cancel", null),
         ["GET /api/v1/trips/{id}"] = async (o, ct) => ($"/api/v1/trips/{await NewTripAsync(o, ct)}", null),
         ["PUT /api/v1/trips/{id}"] = async (o, ct) =>
         {
@@ -151,6 +163,8 @@ public sealed class AuthorizationMatrixTests
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, object? body, CancellationToken ct)
     {
         var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        // Booking writes need one; other routes ignore it.
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         return client.SendAsync(request, ct);
     }
 }

@@ -37,8 +37,8 @@ public sealed class PathavanaFactory : WebApplicationFactory<Program>
     public FakeTimeProvider? Clock { get; init; }
 
     /// <summary>The embedded default: SQLite under a fresh data directory, in-process cache.</summary>
-    public static PathavanaFactory Embedded(IDictionary<string, string?>? settings = null, string? dataDirectory = null) =>
-        new(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()), dataDirectory ?? NewDataDirectory());
+    public static PathavanaFactory Embedded(IDictionary<string, string?>? settings = null, string? dataDirectory = null, FakeTimeProvider? clock = null) =>
+        new(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()), dataDirectory ?? NewDataDirectory()) { Clock = clock };
 
     /// <summary>Production wiring: PostgreSQL (a fresh migrated database) and Redis.</summary>
     public static async Task<PathavanaFactory> ProductionAsync(TestServers servers, IDictionary<string, string?>? settings = null, bool redis = true)

@@ -161,7 +161,7 @@ internal sealed partial class FrameParser
     private bool IsDateContext(int i) => Lexicon.Months.ContainsKey(W(i - 1)) || Lexicon.Months.ContainsKey(W(i - 2));
 
     private bool IsPerNight(int i) =>
-        (Is(i, "per", "a", "each", "every") && Is(i + 1, "night", "nite")) || Is(i, "nightly") || (Is(i, "night") && Is(i - 1, "/"));
+        (Is(i, "per", "a", "each", "every", "/") && Is(i + 1, "night", "nite", "nt")) || Is(i, "nightly");
 
     // ---- hotel stars ------------------------------------------------------------------------
 

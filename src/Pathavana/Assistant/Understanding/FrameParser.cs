@@ -433,6 +433,10 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
         };
         if (intent == TripIntent.SearchHotels)
         {
+            if (@return is null && depart is not null && Has("tonight"))
+            {
+                @return = depart.Value.AddDays(1); // "a room for tonight": one night
+            }
             stay = stay with { CheckIn = depart, CheckOut = @return };
             frame = frame with { Stay = stay.IsEmpty ? null : stay };
         }

@@ -23,7 +23,7 @@ internal sealed class Token(string text, string raw, bool gluedToNext)
 /// <summary>Splits an utterance into tokens: words, numbers, currency signs, ISO and slash dates, clock times.</summary>
 internal static partial class Utterance
 {
-    [GeneratedRegex(@"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+|[$€£¥+\-]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+|[$€£¥+\-/]", RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();
 
     public static List<Token> Tokenize(string utterance)
@@ -44,8 +44,14 @@ internal static partial class Utterance
             tokens.Add(new Token(text, folded.Substring(m.Index, m.Length), glued));
         }
         // A hyphen is kept only inside a range of numbers ("12-15"); "one-way", "4-star", "red-eye" read as words.
+        // A slash is kept only before "night" ("$200/night").
         for (var i = tokens.Count - 1; i >= 0; i--)
         {
+            if (tokens[i].Text == "/" && !(i + 1 < tokens.Count && tokens[i + 1].Text is "night" or "nt" or "nite" or "person" or "pp"))
+            {
+                tokens.RemoveAt(i);
+                continue;
+            }
             if (tokens[i].Text == "-" && !(i > 0 && i + 1 < tokens.Count && char.IsAsciiDigit(tokens[i - 1].Text[0]) && char.IsAsciiDigit(tokens[i + 1].Text[0])))
             {
                 tokens.RemoveAt(i);

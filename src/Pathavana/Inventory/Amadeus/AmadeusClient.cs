@@ -158,7 +158,7 @@ internal sealed partial class AmadeusClient(
         throw new DependencyUnavailableException(Dependency, "The flight and hotel provider answered with an empty body.");
     }
 
-    private static async Task<IReadOnlyList<AmIssue>> ReadErrorsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<AmIssue>> ReadErrorsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {

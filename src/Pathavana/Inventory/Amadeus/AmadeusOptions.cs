@@ -29,7 +29,37 @@ internal sealed class AmadeusOptions
     /// <summary>How long an offer's vendor document is kept server-side for pricing and booking.</summary>
     public int OfferRetentionMinutes { get; set; } = 30;
 
+    /// <summary>Budget for one order call (create or cancel). Order calls are never retried.</summary>
+    public int OrderTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// The card Hotel Booking v2 demands as guarantee, for the TEST environment only (Amadeus
+    /// publishes test card numbers for it). Refused with the production base URL: Pathavana does
+    /// not take real payment cards.
+    /// </summary>
+    public AmadeusTestPaymentCard TestPaymentCard { get; set; } = new();
+
+    public bool IsProduction =>
+        Uri.TryCreate(BaseUrl, UriKind.Absolute, out var url)
+        && string.Equals(url.Host, new Uri(ProductionBaseUrl).Host, StringComparison.OrdinalIgnoreCase);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(ClientId);
+}
+
+/// <summary>A test card (<c>Amadeus__TestPaymentCard__Number</c> …); never a real one, never logged.</summary>
+internal sealed class AmadeusTestPaymentCard
+{
+    /// <summary>Two-letter card vendor code (VI, CA, AX…).</summary>
+    public string VendorCode { get; set; } = "VI";
+
+    public string? Number { get; set; }
+
+    /// <summary>yyyy-MM.</summary>
+    public string? Expiry { get; set; }
+
+    public string HolderName { get; set; } = "PATHAVANA TEST";
+
+    public bool Configured => !string.IsNullOrWhiteSpace(Number) && !string.IsNullOrWhiteSpace(Expiry);
 }
 
 internal sealed class AmadeusOptionsValidator : IValidateOptions<AmadeusOptions>
@@ -61,6 +91,22 @@ internal sealed class AmadeusOptionsValidator : IValidateOptions<AmadeusOptions>
         if (options.OfferRetentionMinutes is < 1 or > 240)
         {
             failures.Add("Amadeus__OfferRetentionMinutes must be between 1 and 240.");
+        }
+        if (options.OrderTimeoutSeconds is < 1 or > 120)
+        {
+            failures.Add("Amadeus__OrderTimeoutSeconds must be between 1 and 120.");
+        }
+        var card = options.TestPaymentCard;
+        if (!string.IsNullOrWhiteSpace(card.Number) && options.IsProduction)
+        {
+            failures.Add("Amadeus__TestPaymentCard__Number is for the Amadeus test environment only; remove it when Amadeus__BaseUrl is production.");
+        }
+        if (!string.IsNullOrWhiteSpace(card.Number)
+            && (!card.Number.All(char.IsAsciiDigit) || card.Number.Length is < 12 or > 19
+                || !DateTime.TryParseExact(card.Expiry, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)
+                || card.VendorCode is not { Length: 2 }))
+        {
+            failures.Add("Amadeus__TestPaymentCard needs Number (12–19 digits), Expiry (yyyy-MM) and a two-letter VendorCode.");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

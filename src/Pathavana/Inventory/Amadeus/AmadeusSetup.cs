@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Pathavana.Bookings;
 using Polly;
 
 namespace Pathavana.Inventory.Amadeus;
@@ -43,6 +44,16 @@ internal static class AmadeusSetup
             .AddStandardResilienceHandler()
             .Configure(resilience => ConfigureResilience(resilience, budget));
 
+        // Orders (create, cancel) are NEVER retried: a time-out and a circuit breaker only.
+        var orderBudget = TimeSpan.FromSeconds(Math.Clamp(section.GetValue(nameof(AmadeusOptions.OrderTimeoutSeconds), 30), 1, 120));
+        services.AddHttpClient(AmadeusOrderClient.HttpClientName, (provider, client) =>
+            {
+                ConfigureClient(provider, client);
+                client.Timeout = orderBudget + TimeSpan.FromSeconds(5);
+            })
+            .RedactLoggedHeaders([Microsoft.Net.Http.Headers.HeaderNames.Authorization])
+            .AddResilienceHandler("amadeus-orders", pipeline => ConfigureOrderPipeline(pipeline, orderBudget));
+
         services.AddSingleton<AmadeusTokenProvider>();
         services.AddSingleton<AmadeusClient>();
         services.AddSingleton<AmadeusOfferStore>();
@@ -51,6 +62,8 @@ internal static class AmadeusSetup
         services.AddSingleton<IHotelProvider, AmadeusHotelProvider>();
         services.AddSingleton<IActivityProvider, AmadeusActivityProvider>();
         services.AddSingleton<ILocationSearch, AmadeusLocationSearch>();
+        services.AddSingleton<AmadeusOrderClient>();
+        services.AddSingleton<IBookingProvider, AmadeusBookingProvider>();
     }
 
     private static void ConfigureClient(IServiceProvider services, HttpClient client)
@@ -77,6 +90,19 @@ internal static class AmadeusSetup
         // Pathavana's traffic is modest: the default (100 calls in the window) would never trip.
         resilience.CircuitBreaker.MinimumThroughput = 10;
         resilience.CircuitBreaker.FailureRatio = 0.5;
+    }
+
+    /// <summary>A circuit breaker and a time-out, and deliberately no retry: an order reaches Amadeus at most once.</summary>
+    internal static void ConfigureOrderPipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, TimeSpan budget)
+    {
+        pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        {
+            SamplingDuration = TimeSpan.FromSeconds(60),
+            BreakDuration = BreakDuration,
+            MinimumThroughput = 5,
+            FailureRatio = 0.5,
+        });
+        pipeline.AddTimeout(budget);
     }
 
     /// <summary>

@@ -62,7 +62,8 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
     public Task<PriceCheck<FlightOffer>> PriceAsync(FlightOffer offer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(offer);
-        var current = Rebuild(offer.Id)
+        // A quote holds for the day it was made; re-pricing on a later day quotes again, as airlines do.
+        var current = Rebuild(offer.Id, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
             ?? throw new ArgumentException("The offer was not made by the simulator.", nameof(offer));
         var departure = current.Itineraries[0].Segments[0].Departure;
         var available = departure > time.GetUtcNow();
@@ -112,7 +113,7 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
     }
 
     /// <summary>Re-derives an offer from its id, or null when the id is not a valid simulator id.</summary>
-    public FlightOffer? Rebuild(string id)
+    public FlightOffer? Rebuild(string id, DateOnly? quoteDay = null)
     {
         if (!OfferKey.TryParse(id, out var key))
         {
@@ -131,9 +132,9 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
                 airports[i] = airport;
             }
             var plan = new RoutePlan(airports, leg.Carriers, leg.Variant);
-            options.Add(Price(plan, leg.Date, key.Cabin, key.QuoteDay, key.RoundTrip));
+            options.Add(Price(plan, leg.Date, key.Cabin, quoteDay ?? key.QuoteDay, key.RoundTrip));
         }
-        return MakeOffer(options, key.Passengers, key.Cabin, key.Currency, key.QuoteDay, key.RoundTrip);
+        return MakeOffer(options, key.Passengers, key.Cabin, key.Currency, quoteDay ?? key.QuoteDay, key.RoundTrip);
     }
 
     /// <summary>The cheapest options, but with the best nonstop and one-stop ones kept in.</summary>

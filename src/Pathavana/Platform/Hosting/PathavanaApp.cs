@@ -1,6 +1,7 @@
 using Pathavana.Accounts;
 using Pathavana.Assistant;
 using Pathavana.Audit;
+using Pathavana.Bookings;
 using Pathavana.Inventory;
 using Pathavana.Notifications;
 using Pathavana.Platform.Caching;
@@ -44,6 +45,7 @@ internal static class PathavanaApp
         builder.AddInventory();
         builder.AddTrips();
         builder.AddAssistant();
+        builder.AddBookings();
 
         var app = builder.Build();
         app.ValidateConfiguration();
@@ -61,6 +63,7 @@ internal static class PathavanaApp
         app.MapInventoryApi();
         app.MapTripsApi();
         app.MapAssistantApi();
+        app.MapBookingsApi();
         return app;
     }
 

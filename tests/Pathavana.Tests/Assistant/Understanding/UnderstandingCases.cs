@@ -229,6 +229,11 @@ public static class UnderstandingCases
         2026-11-25 | a room in Berlin for 2 adults on Friday for 2 nights | intent=searchHotels pax=2/0/0 checkin=2026-11-27 checkout=2026-11-29
         2026-12-30 | hotel in Berlin tomorrow for 3 nights | checkin=2026-12-31 checkout=2027-01-03
         2026-11-25 | where to stay in Kyoto | intent=searchHotels
+        2026-11-25 | hotel near Times Square, 4 stars or more, under $300/night | intent=searchHotels stars=4 area=Times Square nightly=300 USD time=- max=-
+        2026-11-25 | book a room in NYC for tonight | intent=searchHotels checkin=2026-11-25 checkout=2026-11-26
+        2026-11-25 | Hotels in Paris for 2 nights starting Friday | checkin=2026-11-27 checkout=2026-11-29
+        2026-11-25 | any 3 star or better hotel in Rome next weekend for me and my wife | stars=3 pax=2/0/0 checkin=2026-12-05 checkout=2026-12-06
+        2026-11-25 | flight and hotel to Cancun for a family of 4 from Dallas, Dec 20-27 | intent=planTrip from=DFW to=CUN depart=2026-12-20 return=2026-12-27 pax=4/0/0 checkin=2026-12-20
         2026-11-25 | hotel in Rome check in March 3 check out March 6 | checkin=2027-03-03 checkout=2027-03-06
         2026-11-25 | Tokyo hotels for 2 adults | intent=searchHotels to=TYO|HND|NRT pax=2/0/0
         2026-11-25 | cheap hotel in Madrid near the Prado | area=Prado to=MAD

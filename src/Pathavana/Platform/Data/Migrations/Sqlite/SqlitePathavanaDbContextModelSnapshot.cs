@@ -531,11 +531,22 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
+
+                    b.Property<string>("OfferId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offer_id");
 
                     b.Property<string>("OfferSnapshot")
                         .IsRequired()
@@ -552,6 +563,11 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("provider");
 
+                    b.Property<string>("ProviderOrderId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_order_id");
+
                     b.Property<string>("ProviderReference")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -562,6 +578,15 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<string>("TravelerIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("traveler_ids");
+
+                    b.Property<Guid?>("TripId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trip_id");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
@@ -574,6 +599,103 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_bookings_owner_id_created_at");
 
                     b.ToTable("bookings", (string)null);
+                });
+
+            modelBuilder.Entity("Pathavana.Bookings.BookingEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booking_id");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_booking_events");
+
+                    b.HasIndex("BookingId", "OccurredAt")
+                        .HasDatabaseName("ix_booking_events_booking_id_occurred_at");
+
+                    b.ToTable("booking_events", (string)null);
+                });
+
+            modelBuilder.Entity("Pathavana.Bookings.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_body");
+
+                    b.Property<int?>("ResponseStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("response_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_idempotency_keys_expires_at");
+
+                    b.HasIndex("OwnerId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idempotency_keys_owner_id_key");
+
+                    b.ToTable("idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("Pathavana.Platform.Security.Encryption.UserDataKey", b =>
@@ -1019,6 +1141,26 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pathavana.Bookings.BookingEvent", b =>
+                {
+                    b.HasOne("Pathavana.Bookings.Booking", null)
+                        .WithMany("Events")
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_events_bookings_booking_id");
+                });
+
+            modelBuilder.Entity("Pathavana.Bookings.IdempotencyRecord", b =>
+                {
+                    b.HasOne("Pathavana.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idempotency_keys_users_owner_id");
+                });
+
             modelBuilder.Entity("Pathavana.Platform.Security.Encryption.UserDataKey", b =>
                 {
                     b.HasOne("Pathavana.Accounts.User", null)
@@ -1062,6 +1204,11 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("Pathavana.Assistant.ChatSession", b =>
                 {
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("Pathavana.Bookings.Booking", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Pathavana.Trips.Trip", b =>

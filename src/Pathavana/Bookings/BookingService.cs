@@ -1,0 +1,357 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Pathavana.Accounts;
+using Pathavana.Audit;
+using Pathavana.Inventory;
+using Pathavana.Notifications;
+using Pathavana.Platform;
+using Pathavana.Platform.Data;
+using Pathavana.Platform.Http;
+using Pathavana.Platform.Observability;
+using Pathavana.Travelers;
+using Pathavana.Trips;
+
+namespace Pathavana.Bookings;
+
+/// <summary>
+/// Books an offer: checks the travelers, re-prices, records a pending booking, orders once from
+/// the provider (never retried), and records how it ended. A time-out is reconciled by looking
+/// the order up, never by ordering again.
+/// </summary>
+internal sealed partial class BookingService(
+    PathavanaDbContext db,
+    InventoryService inventory,
+    IEnumerable<IBookingProvider> providers,
+    ITravelerDirectory travelers,
+    ITripBookings trips,
+    TripItemFactory items,
+    UserManager<User> users,
+    IEmailSender email,
+    IAuditLog audit,
+    PathavanaMetrics metrics,
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+    TimeProvider clock,
+    ILogger<BookingService> logger)
+{
+    private string Serialize<T>(T value) => JsonSerializer.Serialize(value, json.Value.SerializerOptions);
+
+    private StoredResponse Problem(int status, string title, string detail, Dictionary<string, object?>? extensions = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        foreach (var (k, v) in extensions ?? [])
+        {
+            problem.Extensions[k] = v;
+        }
+        return new StoredResponse(status, Serialize(problem));
+    }
+
+    private StoredResponse Invalid(Dictionary<string, string[]> errors) => new(StatusCodes.Status400BadRequest, Serialize(
+        new HttpValidationProblemDetails(errors) { Status = 400, Title = "One or more validation errors occurred." }));
+
+    public async Task<StoredResponse> BookAsync(Guid owner, CreateBookingRequest request)
+    {
+        // The provider is not told to stop because the client went away: the booking's outcome is recorded either way.
+        var ct = CancellationToken.None;
+        var errors = new Dictionary<string, string[]>();
+        var kind = request.Kind?.ToLowerInvariant() switch
+        {
+            "flight" => BookingKind.Flight,
+            "hotel" => BookingKind.Hotel,
+            _ => (BookingKind?)null,
+        };
+        if (kind is null)
+        {
+            errors["kind"] = ["Either flight or hotel."];
+        }
+        if (string.IsNullOrWhiteSpace(request.OfferId))
+        {
+            errors["offerId"] = ["The id of the offer to book, from a search."];
+        }
+        var travelerIds = request.TravelerIds?.Distinct().ToList() ?? [];
+        if (travelerIds.Count is 0 or > 9)
+        {
+            errors["travelerIds"] = ["One to nine of your travelers."];
+        }
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+
+        var people = await travelers.GetOwnedAsync(owner, travelerIds, "booking", ct);
+        for (var i = 0; i < travelerIds.Count; i++)
+        {
+            if (people.All(p => p.Id != travelerIds[i]))
+            {
+                errors[$"travelerIds[{i}]"] = ["Not one of your travelers."];
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+
+        return kind == BookingKind.Flight
+            ? await BookFlightAsync(owner, request, [.. travelerIds.Select(id => people.Single(p => p.Id == id))], ct)
+            : await BookHotelAsync(owner, request, [.. travelerIds.Select(id => people.Single(p => p.Id == id))], ct);
+    }
+
+    private async Task<StoredResponse> BookFlightAsync(Guid owner, CreateBookingRequest request, List<TravelerResponse> people, CancellationToken ct)
+    {
+        var check = await inventory.PriceFlightOfferAsync(request.OfferId!, ct);
+        if (check is null || !check.Available)
+        {
+            return Problem(StatusCodes.Status410Gone, "This offer is no longer available.", "Search again for current flights and prices.");
+        }
+        var offer = check.Offer;
+        var seats = offer.PriceBreakdown.Sum(p => p.Count);
+        if (seats > 0 && seats != people.Count)
+        {
+            return Invalid(new() { ["travelerIds"] = [$"The offer is priced for {seats} passenger(s); choose {seats} traveler(s) or search again."] });
+        }
+        var passportErrors = PassportErrors(people, offer.Itineraries[^1].Segments[^1].Arrival);
+        if (passportErrors.Count > 0)
+        {
+            return Invalid(passportErrors);
+        }
+        if (PriceChange(check.Offer.TotalPrice, check.PreviousPrice, check.PriceChanged, request.AcceptPrice) is { } changed)
+        {
+            return changed;
+        }
+        var provider = ProviderFor(offer.Source);
+        var booking = await StartAsync(owner, BookingKind.Flight, provider.Source, offer.TotalPrice, offer.Id, Serialize(offer), people, request.TripId, ct);
+        return await OrderAsync(booking, () => provider.OrderFlightAsync(offer, Passengers(people), booking.Id.ToString(), ct),
+            provider, items.ItemsFor(offer), $"Flight {Describe(offer)}", request.OfferId!, request.TripId, ct);
+    }
+
+    private async Task<StoredResponse> BookHotelAsync(Guid owner, CreateBookingRequest request, List<TravelerResponse> people, CancellationToken ct)
+    {
+        var check = await inventory.RecheckHotelOfferAsync(request.OfferId!, ct);
+        if (check is null || !check.Available)
+        {
+            return Problem(StatusCodes.Status410Gone, "This room is no longer available.", "Search again for current hotels and prices.");
+        }
+        var offer = check.Offer;
+        if (PriceChange(offer.Total, check.PreviousPrice, check.PriceChanged, request.AcceptPrice) is { } changed)
+        {
+            return changed;
+        }
+        var provider = ProviderFor(offer.Source);
+        var booking = await StartAsync(owner, BookingKind.Hotel, provider.Source, offer.Total, offer.Id, Serialize(offer), people, request.TripId, ct);
+        return await OrderAsync(booking, () => provider.OrderHotelAsync(offer, Passengers(people), booking.Id.ToString(), ct),
+            provider, items.ItemsFor(offer), $"{offer.Hotel.Name}, {offer.CheckIn:d MMM} to {offer.CheckOut:d MMM yyyy}", request.OfferId!, request.TripId, ct);
+    }
+
+    /// <summary>A price that moved since the search stops the booking until the user accepts the new one.</summary>
+    private StoredResponse? PriceChange(Money current, Money? previous, bool changed, Money? accepted)
+    {
+        if (!changed || accepted == current)
+        {
+            return null;
+        }
+        return Problem(StatusCodes.Status409Conflict, "The price has changed.",
+            $"The price is now {current}, was {previous}. Book again with acceptPrice set to the new price to accept it.",
+            new() { ["code"] = "priceChanged", ["newPrice"] = current, ["previousPrice"] = previous });
+    }
+
+    private static Dictionary<string, string[]> PassportErrors(List<TravelerResponse> people, DateTimeOffset lastArrival)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var travelDay = DateOnly.FromDateTime(lastArrival.DateTime);
+        for (var i = 0; i < people.Count; i++)
+        {
+            if (people[i].PassportExpiry is { } expiry && expiry < travelDay)
+            {
+                errors[$"travelerIds[{i}]"] = [$"{people[i].GivenNames} {people[i].Surname}'s passport expires on {expiry:yyyy-MM-dd}, before the journey ends. Update it first."];
+            }
+        }
+        return errors;
+    }
+
+    private IBookingProvider ProviderFor(string source) =>
+        providers.FirstOrDefault(p => p.Source == source)
+        ?? throw new DependencyUnavailableException(source, $"No booking provider is configured for offers from '{source}'.");
+
+    private static List<BookingTraveler> Passengers(List<TravelerResponse> people) => [.. people.Select(p => new BookingTraveler(
+        p.Id, p.GivenNames, p.Surname, p.DateOfBirth, p.Gender, p.Email, p.Phone, p.PassportNumber, p.PassportIssuingCountry, p.PassportExpiry, p.Nationality))];
+
+    private static string Describe(FlightOffer offer) => string.Join(" / ", offer.Itineraries.Select(i =>
+        $"{i.Segments[0].Origin}→{i.Segments[^1].Destination} {i.Segments[0].Departure:d MMM HH:mm}"));
+
+    private async Task<Booking> StartAsync(Guid owner, BookingKind kind, string provider, Money price, string offerId, string snapshot,
+        List<TravelerResponse> people, Guid? tripId, CancellationToken ct)
+    {
+        var booking = new Booking
+        {
+            OwnerId = owner,
+            Kind = kind,
+            Provider = provider,
+            Price = price,
+            OfferId = offerId,
+            OfferSnapshot = snapshot,
+            TravelerIds = [.. people.Select(p => p.Id)],
+            TripId = tripId,
+        };
+        Transition(booking, BookingStatus.Pending, "Offer re-priced; ordering from the provider.");
+        db.Bookings.Add(booking);
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(new AuditEvent(AuditActions.BookingCreated, "booking", booking.Id.ToString(), owner), ct);
+        return booking;
+    }
+
+    private void Transition(Booking booking, BookingStatus to, string reason)
+    {
+        booking.Events.Add(new BookingEvent { From = booking.Events.Count == 0 ? null : booking.Status, To = to, Reason = reason, OccurredAt = clock.GetUtcNow() });
+        booking.Status = to;
+        metrics.RecordBooking(to.ToString());
+    }
+
+    private async Task<StoredResponse> OrderAsync(Booking booking, Func<Task<ProviderOrder>> order, IBookingProvider provider,
+        List<TripItem> calendarItems, string summary, string searchedOfferId, Guid? tripId, CancellationToken ct)
+    {
+        ProviderOrder? placed = null;
+        try
+        {
+            placed = await order();
+        }
+        catch (ProviderRejectedException ex)
+        {
+            Transition(booking, BookingStatus.Failed, $"The provider refused the order: {ex.Message}");
+            booking.FailureReason = ex.Message;
+        }
+        catch (DependencyUnavailableException ex) when (IsTimeout(ex))
+        {
+            // The order may or may not exist: ask the provider by our reference, never order again.
+            placed = await provider.FindOrderAsync(booking.Id.ToString(), ct);
+            if (placed is null)
+            {
+                Transition(booking, BookingStatus.Pending, "The provider did not answer in time; the order is being reconciled, not placed again.");
+                LogAwaitingReconciliation(logger, booking.Id);
+            }
+        }
+        catch (DependencyUnavailableException ex)
+        {
+            Transition(booking, BookingStatus.Failed, $"The provider failed: {ex.Message}");
+            booking.FailureReason = "The provider was unavailable. Nothing was booked; try again.";
+        }
+
+        if (placed is not null)
+        {
+            booking.ProviderReference = placed.Reference;
+            booking.ProviderOrderId = placed.ProviderOrderId;
+            booking.Price = placed.Price;
+            Transition(booking, BookingStatus.Confirmed, $"Confirmed by {placed.Provider} as {placed.Reference}.");
+        }
+        await db.SaveChangesAsync(ct);
+
+        if (booking.Status == BookingStatus.Confirmed)
+        {
+            if (tripId is { } trip)
+            {
+                // The trip holds the offer as searched; re-pricing may have re-quoted it under a new id.
+                await trips.AttachAsync(booking.OwnerId, trip, searchedOfferId, booking.Id, ct);
+            }
+            await SendConfirmationAsync(booking, calendarItems, summary, ct);
+        }
+        var response = Describe(booking, summary);
+        return booking.Status switch
+        {
+            BookingStatus.Confirmed => new StoredResponse(StatusCodes.Status201Created, Serialize(response)),
+            BookingStatus.Pending => new StoredResponse(StatusCodes.Status202Accepted, Serialize(response)),
+            _ => Problem(booking.FailureReason?.StartsWith("The provider was unavailable", StringComparison.Ordinal) == true
+                    ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status422UnprocessableEntity,
+                "The booking failed.", booking.FailureReason ?? "The provider refused the order.",
+                new() { ["bookingId"] = booking.Id, ["status"] = "failed" }),
+        };
+    }
+
+    private static bool IsTimeout(Exception ex)
+    {
+        for (var e = ex.InnerException; e is not null; e = e.InnerException)
+        {
+            if (e is TimeoutException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private async Task SendConfirmationAsync(Booking booking, List<TripItem> calendarItems, string summary, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(booking.OwnerId.ToString());
+        if (user?.Email is null)
+        {
+            return;
+        }
+        foreach (var item in calendarItems)
+        {
+            item.Id = Guid.CreateVersion7();
+        }
+        var ics = TripCalendar.Build(summary, calendarItems, clock.GetUtcNow());
+        var simulated = booking.Provider == Sources.Simulated ? "\nThis is a SIMULATED booking: no airline or hotel holds it." : "";
+        var message = EmailTemplates.BookingConfirmed(user.Email, summary, booking.ProviderReference!, booking.Price.ToString(), simulated) with
+        {
+            Attachments = [new EmailAttachment("booking.ics", "text/calendar", System.Text.Encoding.UTF8.GetBytes(ics))],
+        };
+        await email.SendAsync(message, ct);
+    }
+
+    public async Task<StoredResponse> CancelAsync(Guid owner, Guid id)
+    {
+        var ct = CancellationToken.None;
+        var booking = await db.Bookings.Include(b => b.Events).SingleOrDefaultAsync(b => b.Id == id && b.OwnerId == owner, ct);
+        if (booking is null)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Not Found", "No such booking.");
+        }
+        if (booking.Status != BookingStatus.Confirmed)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Only a confirmed booking can be cancelled.", $"This booking is {booking.Status.ToString().ToLowerInvariant()}.");
+        }
+        var provider = ProviderFor(booking.Provider);
+        try
+        {
+            await provider.CancelAsync(new ProviderOrder(booking.Provider, booking.ProviderReference!, booking.Price, booking.ProviderOrderId), ct);
+        }
+        catch (ProviderRejectedException ex)
+        {
+            return Problem(StatusCodes.Status422UnprocessableEntity, "The provider refused the cancellation.", ex.Message);
+        }
+        Transition(booking, BookingStatus.Cancelled, "Cancelled by the traveler.");
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(new AuditEvent(AuditActions.BookingCancelled, "booking", booking.Id.ToString(), owner), ct);
+        var summary = Summary(booking);
+        if (await users.FindByIdAsync(owner.ToString()) is { Email: { } address })
+        {
+            await email.SendAsync(EmailTemplates.BookingCancelled(address, summary, booking.ProviderReference!), ct);
+        }
+        return new StoredResponse(StatusCodes.Status200OK, Serialize(Describe(booking, summary)));
+    }
+
+    internal static string Summary(Booking booking)
+    {
+        try
+        {
+            return booking.Kind == BookingKind.Flight
+                ? "Flight " + Describe(JsonSerializer.Deserialize<FlightOffer>(booking.OfferSnapshot, JsonSerializerOptions.Web)!)
+                : JsonSerializer.Deserialize<HotelOffer>(booking.OfferSnapshot, JsonSerializerOptions.Web) is { } h
+                    ? $"{h.Hotel.Name}, {h.CheckIn:d MMM} to {h.CheckOut:d MMM yyyy}" : "Hotel stay";
+        }
+        catch (JsonException)
+        {
+            return booking.Kind.ToString();
+        }
+    }
+
+    internal static BookingResponse Describe(Booking b, string summary) => new(
+        b.Id, b.Kind.ToString().ToLowerInvariant(), b.Status.ToString().ToLowerInvariant(), b.Provider, b.ProviderReference, b.Price, b.OfferId,
+        b.TravelerIds, b.TripId, b.FailureReason, summary,
+        [.. b.Events.OrderBy(e => e.OccurredAt).Select(e => new BookingEventResponse(e.From?.ToString().ToLowerInvariant(), e.To.ToString().ToLowerInvariant(), e.Reason, e.OccurredAt))],
+        b.CreatedAt, b.UpdatedAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Booking {BookingId} awaits reconciliation: the provider timed out")]
+    private static partial void LogAwaitingReconciliation(ILogger logger, Guid bookingId);
+}

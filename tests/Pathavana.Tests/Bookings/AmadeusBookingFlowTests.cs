@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Pathavana.Platform.Data;
+using Pathavana.Tests.Infrastructure;
+using Pathavana.Tests.Inventory.Vendors;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace Pathavana.Tests.Bookings;
+
+/// <summary>Bookings through the Amadeus adapter against a local fake that counts the order calls it receives.</summary>
+public sealed class AmadeusBookingFlowTests
+{
+    private static readonly DateOnly Day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(40);
+
+    private static WireMockServer StartFake()
+    {
+        var fake = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{ExternalProcess.FreePort()}"] });
+        fake.GivenToken();
+        fake.GivenGet(AmadeusFake.FlightOffersPath, "amadeus/flight-offers-get.json");
+        fake.GivenPost(AmadeusFake.PricingPath, "amadeus/flight-offers-price.json");
+        return fake;
+    }
+
+    /// <summary>Searches through the fake, re-prices, and returns the body that books the offer at its current price.</summary>
+    private static async Task<object> BookableAsync(TestUser user)
+    {
+        // The documented pricing answer is for two passengers.
+        var travelers = new List<Guid>();
+        foreach (var given in new[] { "Ana", "Rui" })
+        {
+            travelers.Add((await (await user.Client.PostAsJsonAsync("/api/v1/travelers", TestUsers.Traveler(given: given))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+        var found = await user.Client.GetFromJsonAsync<JsonElement>($"/api/v1/flights/search?origin=SYD&destination=BKK&departureDate={Day:yyyy-MM-dd}&adults=2");
+        Assert.Equal("amadeus", found.GetProperty("source").GetString());
+        var offerId = found.GetProperty("offers")[0].GetProperty("id").GetString();
+        var priced = await (await user.Client.PostAsync($"/api/v1/flights/offers/{offerId}/price", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var price = priced.GetProperty("offer").GetProperty("totalPrice");
+        return new
+        {
+            kind = "flight",
+            offerId,
+            travelerIds = travelers,
+            acceptPrice = new { amount = price.GetProperty("amount").GetDecimal(), currency = price.GetProperty("currency").GetString() },
+        };
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_requests_with_one_key_reach_the_airline_once()
+    {
+        using var fake = StartFake();
+        fake.GivenFlightOrder(delay: TimeSpan.FromMilliseconds(300));
+        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake));
+        var ana = await app.SignUpAsync();
+        var body = await BookableAsync(ana);
+        var key = Guid.NewGuid().ToString();
+
+        var statuses = new ConcurrentBag<HttpStatusCode>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 50), new ParallelOptions { MaxDegreeOfParallelism = 50 }, async (_, _) =>
+            statuses.Add((await BookingTests.BookAsync(ana.Client, body, key)).StatusCode));
+        var calls = await fake.SettledOrderCallsAsync(AmadeusOrderFake.FlightOrdersPath, TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+
+        int rows;
+        using (var scope = app.Services.CreateScope())
+        {
+            rows = scope.ServiceProvider.GetRequiredService<PathavanaDbContext>().Bookings.Count();
+        }
+        var summary = string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{(int)g.Key}x{g.Count()}"));
+        var figures = $"concurrency: 50 requests with one Idempotency-Key -> {rows} booking row(s), {calls} provider order call(s) at the fake; responses {summary}";
+        Console.WriteLine(figures);
+        TestContext.Current.TestOutputHelper?.WriteLine(figures);
+        Assert.Equal(1, rows);
+        Assert.Equal(1, calls);
+        Assert.Contains(HttpStatusCode.Created, statuses);
+        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.Created or HttpStatusCode.Conflict, figures));
+        // Once done, the same key replays the confirmation.
+        var replay = await BookingTests.BookAsync(ana.Client, body, key);
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.Equal(1, fake.FlightOrderCalls());
+    }
+
+    [Fact]
+    public async Task A_provider_failure_fails_the_booking_and_orders_nothing_twice()
+    {
+        using var fake = StartFake();
+        fake.GivenFlightOrder(status: 500, fixture: "amadeus/error-500.json");
+        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake));
+        var ana = await app.SignUpAsync();
+        var body = await BookableAsync(ana);
+        var key = Guid.NewGuid().ToString();
+
+        var failed = await BookingTests.BookAsync(ana.Client, body, key);
+        var again = await BookingTests.BookAsync(ana.Client, body, key);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        var problem = await failed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("failed", problem.GetProperty("status").GetString());
+        var id = problem.GetProperty("bookingId").GetGuid();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, again.StatusCode);
+        Assert.Equal(1, fake.FlightOrderCalls());
+        var booking = await ana.Client.GetFromJsonAsync<JsonElement>($"/api/v1/bookings/{id}");
+        Assert.Equal("failed", booking.GetProperty("status").GetString());
+        Assert.Equal(["pending", "failed"], booking.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("to").GetString()));
+        Assert.False(Directory.Exists(Path.Combine(app.DataDirectory, "outbox")) &&
+                     Directory.GetFiles(Path.Combine(app.DataDirectory, "outbox")).Any(f => File.ReadAllText(f).Contains("Booking confirmed", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_airline_refusing_the_order_is_a_422_naming_its_reason()
+    {
+        using var fake = StartFake();
+        fake.GivenFlightOrder(status: 400, fixture: "amadeus/flight-order-error-400-segment-sell.json");
+        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake));
+        var ana = await app.SignUpAsync();
+
+        var refused = await BookingTests.BookAsync(ana.Client, await BookableAsync(ana));
+
+        Assert.True(refused.StatusCode == HttpStatusCode.UnprocessableEntity, await refused.Content.ReadAsStringAsync());
+        Assert.Contains("SEGMENT SELL", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+}
