@@ -224,7 +224,7 @@ internal static class AssistantApi
         return (session, owner, null);
     }
 
-    private static async Task<Results<Ok<TurnResponse>, NotFound, UnauthorizedHttpResult, ValidationProblem>> SendAsync(
+    private static async Task<Results<Ok<TurnResponse>, NotFound, UnauthorizedHttpResult, ValidationProblem, ProblemHttpResult>> SendAsync(
         Guid id, SendMessageRequest request, HttpContext context, PathavanaDbContext db, ChatTurns turns, CancellationToken ct)
     {
         var (session, owner, problem) = await PrepareTurnAsync(id, request, context, db, ct);
@@ -234,14 +234,30 @@ internal static class AssistantApi
             case NotFound n: return n;
             case ValidationProblem v: return v;
         }
-        var outcome = await turns.RunAsync(session!, owner!, request.Text!.Trim(), ct);
-        return TypedResults.Ok(Respond(session!.Id, outcome));
+        var outcome = await RunAsync(turns, session!, owner!, request.Text!, ct);
+        return outcome is null ? Conflict() : TypedResults.Ok(Respond(session!.Id, outcome));
     }
+
+    /// <summary>Runs the turn; null when another turn on the same session (another tab or replica) was stored first.</summary>
+    private static async Task<TurnOutcome?> RunAsync(ChatTurns turns, ChatSession session, ChatOwner owner, string text, CancellationToken ct)
+    {
+        try
+        {
+            return await turns.RunAsync(session, owner, text.Trim(), ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException?.Message.Contains("seq", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return null;
+        }
+    }
+
+    private static ProblemHttpResult Conflict() => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+        title: "Another message on this session was answered at the same time.", detail: "Reload the session and send the message again.");
 
     private static TurnResponse Respond(Guid sessionId, TurnOutcome o) =>
         new(sessionId, Describe(o.UserMessage), Describe(o.Reply), o.Payload.Mode ?? "offline", o.Payload.Fallback, o.Payload.FallbackReason);
 
-    private static async Task<Results<ServerSentEventsResult<string>, NotFound, UnauthorizedHttpResult, ValidationProblem>> StreamAsync(
+    private static async Task<Results<ServerSentEventsResult<string>, NotFound, UnauthorizedHttpResult, ValidationProblem, ProblemHttpResult>> StreamAsync(
         Guid id, SendMessageRequest request, HttpContext context, PathavanaDbContext db, ChatTurns turns, CancellationToken ct)
     {
         var (session, owner, problem) = await PrepareTurnAsync(id, request, context, db, ct);
@@ -251,8 +267,8 @@ internal static class AssistantApi
             case NotFound n: return n;
             case ValidationProblem v: return v;
         }
-        var outcome = await turns.RunAsync(session!, owner!, request.Text!.Trim(), ct);
-        return TypedResults.ServerSentEvents(Events(Respond(session!.Id, outcome), ct));
+        var outcome = await RunAsync(turns, session!, owner!, request.Text!, ct);
+        return outcome is null ? Conflict() : TypedResults.ServerSentEvents(Events(Respond(session!.Id, outcome), ct));
     }
 
     /// <summary>The reply as events: <c>delta</c> text chunks, then <c>cards</c>, then <c>done</c> with the message ids and mode.</summary>
