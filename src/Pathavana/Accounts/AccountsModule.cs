@@ -82,7 +82,9 @@ internal static class AccountsModule
             o.HeaderName = AntiforgeryHeader;
             o.Cookie.Name = "pathavana.af";
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Secure over HTTPS. The embedded default serves http://localhost, where Always makes the
+            // antiforgery system refuse every request (and browsers treat localhost as a secure origin).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         services.AddOptions<EncryptionOptions>()

@@ -122,3 +122,44 @@ public sealed class AmadeusBookingFlowTests
         Assert.Contains("SEGMENT SELL", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
     }
 }
+
+public sealed class ProviderMetricsTests
+{
+    [Fact]
+    public async Task Metrics_count_provider_calls_searches_cache_lookups_and_bookings_from_a_real_flow()
+    {
+        using var fake = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{ExternalProcess.FreePort()}"] });
+        fake.GivenToken();
+        fake.GivenGet(AmadeusFake.FlightOffersPath, "amadeus/flight-offers-get.json");
+        fake.GivenPost(AmadeusFake.PricingPath, "amadeus/flight-offers-price.json");
+        fake.GivenFlightOrder();
+        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake));
+        var ana = await app.SignUpAsync();
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(40);
+        var travelers = new List<Guid>();
+        foreach (var given in new[] { "Ana", "Rui" })
+        {
+            travelers.Add((await (await ana.Client.PostAsJsonAsync("/api/v1/travelers", TestUsers.Traveler(given: given))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+        var search = $"/api/v1/flights/search?origin=SYD&destination=BKK&departureDate={day:yyyy-MM-dd}&adults=2";
+        var offerId = (await ana.Client.GetFromJsonAsync<JsonElement>(search)).GetProperty("offers")[0].GetProperty("id").GetString();
+        await ana.Client.GetAsync(search); // the same search again: a cache hit
+        var price = (await (await ana.Client.PostAsync($"/api/v1/flights/offers/{offerId}/price", null)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("offer").GetProperty("totalPrice");
+        var booked = await BookingTests.BookAsync(ana.Client, new { kind = "flight", offerId, travelerIds = travelers, acceptPrice = new { amount = price.GetProperty("amount").GetDecimal(), currency = price.GetProperty("currency").GetString() } });
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+
+        var metrics = (await ana.Client.GetStringAsync("/metrics")).Split('\n');
+
+        static double Value(string[] lines, string name, params string[] labels) => lines
+            .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) && labels.All(label => l.Contains(label, StringComparison.Ordinal)))
+            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(Value(metrics, "pathavana_external_call_duration_seconds_count", "provider=\"amadeus\"", "outcome=\"success\"") >= 3, "token, search, pricing and order calls");
+        Assert.True(Value(metrics, "pathavana_searches_total", "kind=\"flight\"", "source=\"amadeus\"") >= 2);
+        Assert.True(Value(metrics, "pathavana_cache_requests_total", "result=\"hit\"") >= 1);
+        Assert.True(Value(metrics, "pathavana_cache_requests_total", "result=\"miss\"") >= 1);
+        Assert.Equal(1, Value(metrics, "pathavana_bookings_total", "status=\"confirmed\""));
+        Assert.True(Value(metrics, "http_server_request_duration_seconds_count", "http_route=\"/api/v1/bookings/\"") >= 1
+                    || Value(metrics, "http_server_request_duration_seconds_count", "http_route=\"/api/v1/bookings\"") >= 1);
+    }
+}

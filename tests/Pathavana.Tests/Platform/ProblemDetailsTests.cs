@@ -86,3 +86,83 @@ public sealed class ProblemDetailsTests
         };
     }
 }
+
+public sealed class RequestShapeTests
+{
+    [Fact]
+    public async Task A_body_that_is_not_json_answers_415_problem_json_and_malformed_json_names_the_field()
+    {
+        await using var app = PathavanaFactory.Embedded();
+        var ana = await app.SignUpAsync();
+        var ct = TestContext.Current.CancellationToken;
+
+        var text = await ana.Client.PostAsync("/api/v1/travelers", new StringContent("givenNames=Ana", System.Text.Encoding.UTF8, "text/plain"), ct);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
+        Assert.Equal("application/problem+json", text.Content.Headers.ContentType?.MediaType);
+
+        var malformed = await ana.Client.PostAsync("/api/v1/travelers",
+            new StringContent("""{"givenNames":"Ana","surname":"Silva","dateOfBirth":12}""", System.Text.Encoding.UTF8, "application/json"), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        var problem = JsonDocument.Parse(await malformed.Content.ReadAsStringAsync(ct)).RootElement;
+        Assert.True(problem.GetProperty("errors").TryGetProperty("dateOfBirth", out _), problem.ToString());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Forwarded_client_addresses_are_trusted_only_from_configured_proxies(bool trustLoopback)
+    {
+        var port = ExternalProcess.FreePort();
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pathavana.dll"));
+        info.Environment["Storage__DataDirectory"] = Directory.CreateTempSubdirectory("pathavana-fwd-").FullName;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        info.Environment["RateLimiting__PermitLimit"] = "2";
+        if (trustLoopback)
+        {
+            info.Environment["ForwardedHeaders__KnownNetworks__0"] = "127.0.0.0/8";
+        }
+        using var process = System.Diagnostics.Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            for (var attempt = 0; attempt < 120; attempt++)
+            {
+                try
+                {
+                    if ((await http.GetAsync("/health/ready", TestContext.Current.CancellationToken)).IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                }
+                await Task.Delay(250, TestContext.Current.CancellationToken);
+            }
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < 4; i++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+                request.Headers.Add("X-Forwarded-For", $"198.51.100.{i}");
+                statuses.Add((await http.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode);
+            }
+
+            // Untrusted: the header is ignored and one client shares one allowance.
+            // Trusted proxy: each forwarded client has its own.
+            Assert.Equal(trustLoopback
+                ? [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK]
+                : [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+    }
+}

@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Pathavana.Bookings;
+using Pathavana.Platform.Observability;
 using Polly;
 
 namespace Pathavana.Inventory.Amadeus;
@@ -36,11 +37,13 @@ internal static class AmadeusSetup
 
         services.AddHttpClient(AmadeusClient.HttpClientName, ConfigureClient)
             .RedactLoggedHeaders([Microsoft.Net.Http.Headers.HeaderNames.Authorization])
+            .AddHttpMessageHandler(sp => new ExternalCallMetricsHandler(sp.GetRequiredService<PathavanaMetrics>(), "amadeus"))
             .AddStandardResilienceHandler()
             .Configure(resilience => ConfigureResilience(resilience, budget));
         // The token request carries the client secret in its body: no request logging at all.
         services.AddHttpClient(AmadeusTokenProvider.HttpClientName, ConfigureClient)
             .RemoveAllLoggers()
+            .AddHttpMessageHandler(sp => new ExternalCallMetricsHandler(sp.GetRequiredService<PathavanaMetrics>(), "amadeus"))
             .AddStandardResilienceHandler()
             .Configure(resilience => ConfigureResilience(resilience, budget));
 
@@ -52,6 +55,7 @@ internal static class AmadeusSetup
                 client.Timeout = orderBudget + TimeSpan.FromSeconds(5);
             })
             .RedactLoggedHeaders([Microsoft.Net.Http.Headers.HeaderNames.Authorization])
+            .AddHttpMessageHandler(sp => new ExternalCallMetricsHandler(sp.GetRequiredService<PathavanaMetrics>(), "amadeus"))
             .AddResilienceHandler("amadeus-orders", pipeline => ConfigureOrderPipeline(pipeline, orderBudget));
 
         services.AddSingleton<AmadeusTokenProvider>();

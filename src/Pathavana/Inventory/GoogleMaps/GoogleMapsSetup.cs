@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Pathavana.Platform.Observability;
 using Polly;
 
 namespace Pathavana.Inventory.GoogleMaps;
@@ -32,6 +33,7 @@ internal static class GoogleMapsSetup
                 client.Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds + 5);
             })
             .RemoveAllLoggers()
+            .AddHttpMessageHandler(sp => new ExternalCallMetricsHandler(sp.GetRequiredService<PathavanaMetrics>(), "google"))
             .AddStandardResilienceHandler()
             .Configure(resilience =>
             {

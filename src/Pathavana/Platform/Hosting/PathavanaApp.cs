@@ -11,6 +11,7 @@ using Pathavana.Platform.Health;
 using Pathavana.Platform.Http;
 using Pathavana.Platform.Observability;
 using Pathavana.Platform.Security;
+using Pathavana.Platform.Web;
 using Pathavana.Travelers;
 using Pathavana.Trips;
 
@@ -46,6 +47,7 @@ internal static class PathavanaApp
         builder.AddTrips();
         builder.AddAssistant();
         builder.AddBookings();
+        builder.AddWeb();
 
         var app = builder.Build();
         app.ValidateConfiguration();
@@ -64,6 +66,7 @@ internal static class PathavanaApp
         app.MapTripsApi();
         app.MapAssistantApi();
         app.MapBookingsApi();
+        app.MapWeb();
         return app;
     }
 

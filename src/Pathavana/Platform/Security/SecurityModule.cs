@@ -23,7 +23,7 @@ internal sealed class ForwardingOptions
 {
     public const string Section = "ForwardedHeaders";
 
-    /// <summary>Proxy addresses whose X-Forwarded-For is trusted (besides loopback).</summary>
+    /// <summary>Proxy addresses whose X-Forwarded-For is trusted (none by default).</summary>
     public List<string> KnownProxies { get; set; } = [];
 
     /// <summary>Proxy networks in CIDR form (e.g. <c>10.0.0.0/16</c>) whose X-Forwarded-For is trusted.</summary>
@@ -67,7 +67,16 @@ internal static partial class SecurityModule
 
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardingOptions>>((options, trusted) =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the proxies an operator names are trusted (not even loopback by default):
+            // otherwise any client could pick the address the rate limiter counts against.
+            // With no proxy named, the headers are not read at all (empty lists would mean "trust all").
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+#pragma warning disable CS0618, ASPDEPR005 // the obsolete list still holds loopback and is still consulted
+            options.KnownNetworks.Clear();
+#pragma warning restore CS0618, ASPDEPR005
+            var any = trusted.Value.KnownProxies.Count + trusted.Value.KnownNetworks.Count > 0;
+            options.ForwardedHeaders = any ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto : ForwardedHeaders.None;
             foreach (var proxy in trusted.Value.KnownProxies)
             {
                 if (IPAddress.TryParse(proxy, out var address))

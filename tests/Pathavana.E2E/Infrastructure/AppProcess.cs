@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Pathavana.Tests.Infrastructure;
+
+namespace Pathavana.E2E.Infrastructure;
+
+/// <summary>
+/// The real backend, run as an operator runs it: <c>dotnet pathavana.dll</c> on a free loopback port
+/// with its own data directory, serving the built web app from web/dist.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    /// <summary>A fixed master key for the PostgreSQL wiring (the same test-only key as Pathavana.Tests).</summary>
+    public const string TestMasterKey = "cGF0aGF2YW5hLXRlc3QtbWFzdGVyLWtleS0zMmJ5dGU=";
+
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _logs = new();
+
+    private AppProcess(Process process, Uri baseAddress, string dataDirectory)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        DataDirectory = dataDirectory;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string DataDirectory { get; }
+
+    public string Logs => string.Join('\n', _logs);
+
+    /// <summary>The emails the app wrote to its outbox (the embedded default's mail).</summary>
+    public IReadOnlyList<string> OutboxEmails()
+    {
+        var folder = Path.Combine(DataDirectory, "outbox");
+        return Directory.Exists(folder)
+            ? [.. Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal).Select(File.ReadAllText)]
+            : [];
+    }
+
+    public static async Task<AppProcess> StartAsync(IDictionary<string, string>? settings = null)
+    {
+        if (!File.Exists(Path.Combine(Repository.WebDist, "index.html")))
+        {
+            throw new InvalidOperationException($"The web app is not built ({Repository.WebDist}): build this project with BuildWeb on (the default).");
+        }
+        var port = ExternalProcess.FreePort();
+        var baseAddress = new Uri($"http://localhost:{port}");
+        var data = Directory.CreateTempSubdirectory("pathavana-e2e-").FullName;
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pathavana.dll"));
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        info.Environment["Urls"] = baseAddress.ToString().TrimEnd('/');
+        info.Environment["Storage__DataDirectory"] = data;
+        info.Environment["Web__Root"] = Repository.WebDist;
+        info.Environment["App__PublicUrl"] = baseAddress.ToString().TrimEnd('/');
+        // One browser makes many requests a minute; the limit itself is tested elsewhere.
+        info.Environment["RateLimiting__PermitLimit"] = "100000";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
+        var app = new AppProcess(process, baseAddress, data);
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { app._logs.Enqueue(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { app._logs.Enqueue(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        for (var attempt = 0; attempt < 240 && !process.HasExited; attempt++)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                {
+                    return app;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        var logs = app.Logs;
+        await app.DisposeAsync();
+        throw new InvalidOperationException("The app did not become ready:\n" + logs);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Pathavana.E2E.Infrastructure;
+
+/// <summary>What every flow does with a screen: check it with axe-core and keep a screenshot.</summary>
+internal static class Screens
+{
+    public const string Password = "correct horse battery staple 42";
+
+    private static readonly string Axe = File.Exists(Repository.AxeScript)
+        ? File.ReadAllText(Repository.AxeScript)
+        : throw new InvalidOperationException($"{Repository.AxeScript} is missing: run npm ci in web/.");
+
+    /// <summary>Runs axe-core on the page as it is and fails on any violation, naming rule and elements.</summary>
+    public static async Task AssertAccessibleAsync(this BrowserSession session, string screen)
+    {
+        var page = session.Page;
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
+        {
+            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = Axe });
+        }
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => {
+              const result = await window.axe.run(document, { resultTypes: ['violations'] });
+              return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`);
+            }
+            """);
+        var found = violations.EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.True(found.Count == 0, $"axe-core found {found.Count} violation(s) on {screen} at {session.Width}px:\n" + string.Join('\n', found));
+    }
+
+    /// <summary>Saves artifacts/screenshots/{screen}-{width}.png (full page).</summary>
+    public static async Task ScreenshotAsync(this BrowserSession session, string screen)
+    {
+        await session.Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await session.Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(Repository.Screenshots, $"{screen}-{session.Width}.png"),
+            FullPage = true,
+        });
+    }
+
+    /// <summary>Nothing sticks out sideways: the page fits the window's width (375 px on a phone).</summary>
+    public static async Task AssertFitsWidthAsync(this BrowserSession session, string screen)
+    {
+        var overflow = await session.Page.EvaluateAsync<string>("""
+            () => {
+              const width = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth <= width) return '';
+              return [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.leaflet-container'))
+                .slice(0, 5)
+                .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)}px)`)
+                .join(', ');
+            }
+            """);
+        Assert.True(overflow.Length == 0, $"{screen} is wider than {session.Width}px: {overflow}");
+    }
+
+    public static async Task CheckAsync(this BrowserSession session, string screen)
+    {
+        await session.AssertAccessibleAsync(screen);
+        await session.AssertFitsWidthAsync(screen);
+        await session.ScreenshotAsync(screen);
+    }
+
+    public static async Task<string> SignUpAsync(this BrowserSession session, string? email = null)
+    {
+        email ??= $"e2e-{Guid.NewGuid():N}@example.com";
+        var page = session.Page;
+        await page.GotoAsync("/sign-up");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Plan a trip" })).ToBeVisibleAsync();
+        return email;
+    }
+
+    public static async Task SearchFlightsAsync(this BrowserSession session, string from, string to, string depart)
+    {
+        var page = session.Page;
+        await page.GetByLabel("From").FillAsync(from);
+        await page.GetByLabel("To", new() { Exact = true }).FillAsync(to);
+        await page.GetByLabel("Depart").FillAsync(depart);
+        await page.GetByLabel("Return (optional)").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+    }
+
+    public static string InDays(int days) => DateTime.UtcNow.Date.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,54 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Button } from '@/components/ui/Button';
+import { TextField } from '@/components/ui/Field';
+import { Alert } from '@/components/ui/Feedback';
+import { useSignUp } from '@/lib/auth';
+import { ApiError } from '@/lib/problem';
+import { MIN_PASSWORD, validateEmail, validateNewPassword } from '../components/validation';
+
+export function SignUpRoute() {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<{ email?: string | undefined; password?: string | undefined }>({});
+  const signUp = useSignUp();
+  const navigate = useNavigate();
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const next = { email: validateEmail(email), password: validateNewPassword(password) };
+    setErrors(next);
+    if (next.email || next.password) return;
+    signUp.mutate({ email: email.trim(), password }, { onSuccess: () => void navigate('/', { replace: true }) });
+  }
+
+  const server = signUp.error instanceof ApiError ? signUp.error : null;
+  const other = server?.summary(['email', 'password']);
+  return (
+    <section className="card auth-card" aria-labelledby="sign-up-title">
+      <h1 id="sign-up-title">Create your account</h1>
+      <p className="muted">Plan trips by talking them through, keep your travelers' details safe, and book in one place.</p>
+      <form onSubmit={submit} noValidate>
+        <TextField label="Email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email ?? server?.fieldError('email')} />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          hint={`At least ${MIN_PASSWORD} characters. A few unrelated words make a strong one.`}
+          error={errors.password ?? server?.fieldError('password')}
+        />
+        {signUp.error && (other || !server) && <Alert title="We couldn't create the account.">{other || (signUp.error as Error).message}</Alert>}
+        <Button type="submit" busy={signUp.isPending} className="btn--block">
+          Create account
+        </Button>
+      </form>
+      <div className="auth-card__links">
+        <span>
+          Already have an account? <Link to="/sign-in">Sign in</Link>
+        </span>
+      </div>
+    </section>
+  );
+}

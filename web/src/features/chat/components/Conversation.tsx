@@ -1,0 +1,95 @@
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+
+export interface ChatMessage {
+  id: string;
+  role: 'user' | 'assistant';
+  text: string;
+  streaming?: boolean;
+  /** Answers offered for a clarifying question, shown as chips. */
+  choices?: string[];
+}
+
+interface Props {
+  messages: ChatMessage[];
+  suggestions: string[];
+  onSend: (text: string) => void;
+  disabled?: boolean;
+  notice?: React.ReactNode;
+}
+
+/** The conversation: messages (announced politely as they stream), chips, and the composer. */
+export function Conversation({ messages, suggestions, onSend, disabled, notice }: Props) {
+  const [draft, setDraft] = useState('');
+  const list = useRef<HTMLOListElement>(null);
+  // Keep the newest message in view inside the conversation, without scrolling the page.
+  useEffect(() => {
+    const el = list.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [messages]);
+
+  function submit(e?: FormEvent) {
+    e?.preventDefault();
+    const text = draft.trim();
+    if (!text || disabled) return;
+    onSend(text);
+    setDraft('');
+  }
+  function onKey(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault();
+      submit();
+    }
+  }
+
+  const last = messages[messages.length - 1];
+  return (
+    <section className="chat" aria-label="Conversation with the assistant">
+      <ol ref={list} className="chat__messages" aria-live="polite" aria-relevant="additions text">
+        {messages.map((m) => (
+          <li key={m.id} className={`bubble bubble--${m.role}`}>
+            <span className="visually-hidden">{m.role === 'user' ? 'You said:' : 'Pathavana said:'}</span>
+            <p>
+              {m.text}
+              {m.streaming && <span className="bubble__cursor" aria-hidden="true" />}
+            </p>
+          </li>
+        ))}
+      </ol>
+      {last?.choices && last.choices.length > 0 && (
+        <div className="chips" role="group" aria-label="Answers">
+          {last.choices.map((c) => (
+            <button key={c} type="button" className="chip chip--answer" disabled={disabled} onClick={() => onSend(c)}>
+              {c}
+            </button>
+          ))}
+        </div>
+      )}
+      {suggestions.length > 0 && (
+        <div className="chips" role="group" aria-label="Suggestions">
+          {suggestions.map((s) => (
+            <button key={s} type="button" className="chip" disabled={disabled} onClick={() => onSend(s)}>
+              {s}
+            </button>
+          ))}
+        </div>
+      )}
+      {notice}
+      <form className="composer" onSubmit={submit}>
+        <label htmlFor="composer-input" className="visually-hidden">
+          Message
+        </label>
+        <textarea
+          id="composer-input"
+          rows={2}
+          placeholder="Two of us, Boston to Lisbon on 12 March for a week, under $900 each"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={onKey}
+        />
+        <button type="submit" className="btn btn--primary" disabled={disabled || !draft.trim()}>
+          Send
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+export { Conversation, type ChatMessage } from './Conversation';
+export { useChat, starterSuggestions } from './use-chat';

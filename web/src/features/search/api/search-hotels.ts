@@ -1,0 +1,18 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { request } from '@/lib/api-client';
+import type { HotelSearchResponse, TripQuery } from './types';
+
+export function searchHotels(q: TripQuery): Promise<HotelSearchResponse> {
+  const params = new URLSearchParams({ cityCode: q.destination, checkIn: q.departureDate, checkOut: q.returnDate ?? addDays(q.departureDate, 3), adults: String(q.adults) });
+  return request('GET', `/api/v1/hotels/search?${params}`);
+}
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export const hotelsQueryOptions = (q: TripQuery) => queryOptions({ queryKey: ['hotels', q], queryFn: () => searchHotels(q), staleTime: 5 * 60_000, retry: false });
+
+export const useHotelSearch = (q: TripQuery | null) => useQuery({ ...hotelsQueryOptions(q!), enabled: q !== null });

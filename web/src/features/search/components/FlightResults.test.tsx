@@ -1,0 +1,38 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { FlightOffer } from '../api/types';
+import { FlightResults } from './FlightResults';
+
+const seg = (carrier: string, no: string, from: string, to: string, dep: string, arr: string) => ({ carrierCode: carrier, flightNumber: no, origin: from, destination: to, departure: dep, arrival: arr, duration: '06:00:00' });
+const offers: FlightOffer[] = [
+  { id: '1', source: 'simulated', cabin: 'economy', validatingAirline: 'TP', priceBreakdown: [], totalPrice: { amount: 612, currency: 'USD' }, itineraries: [{ duration: '06:35:00', segments: [seg('TP', '218', 'BOS', 'LIS', '2026-03-12T18:05:00-04:00', '2026-03-13T05:40:00+00:00')] }] },
+  { id: '2', source: 'amadeus', cabin: 'economy', validatingAirline: 'UA', priceBreakdown: [], totalPrice: { amount: 455, currency: 'USD' }, itineraries: [{ duration: '11:20:00', segments: [seg('UA', '90', 'BOS', 'EWR', '2026-03-12T07:10:00-04:00', '2026-03-12T08:40:00-04:00'), seg('UA', '65', 'EWR', 'LIS', '2026-03-12T10:00:00-04:00', '2026-03-12T22:30:00+00:00')] }] },
+];
+
+describe('flight results', () => {
+  it('shows local times with offsets, duration, stops, airline, price, and says which offers are simulated', () => {
+    render(<FlightResults offers={offers} />);
+    const cards = screen.getAllByRole('article');
+    expect(cards).toHaveLength(2);
+    const tap = cards.find((c) => c.textContent?.includes('TP 218'))!;
+    expect(tap).toHaveTextContent('18:05');
+    expect(tap).toHaveTextContent('UTC−4');
+    expect(tap).toHaveTextContent('6h 35m');
+    expect(tap).toHaveTextContent('Non-stop');
+    expect(tap).toHaveTextContent('$612');
+    expect(within(tap).getByText('Simulated offer — not bookable with a real airline')).toBeInTheDocument();
+    const united = cards.find((c) => c.textContent?.includes('UA 90'))!;
+    expect(united).toHaveTextContent('1 stop (EWR)');
+    expect(within(united).queryByText(/Simulated offer/)).toBeNull();
+  });
+
+  it('sorts cheapest first and filters to non-stop flights', async () => {
+    render(<FlightResults offers={offers} />);
+    expect(screen.getAllByRole('article')[0]).toHaveTextContent('$455');
+    await userEvent.selectOptions(screen.getByLabelText('Stops'), 'Non-stop only');
+    expect(screen.getAllByRole('article')).toHaveLength(1);
+    expect(screen.getByRole('article')).toHaveTextContent('TP 218');
+    expect(screen.getByRole('status')).toHaveTextContent('1 flight of 2');
+  });
+});

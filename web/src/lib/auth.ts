@@ -1,0 +1,74 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, resetAntiforgery, unwrap, type Schemas } from './api-client';
+import { ApiError } from './problem';
+
+// The session: who is signed in (GET /account/me through the HttpOnly cookie), sign-in and sign-out.
+export type Account = Schemas['AccountResponse'];
+
+export const meQueryOptions = () =>
+  queryOptions({
+    queryKey: ['account', 'me'],
+    queryFn: async (): Promise<Account | null> => {
+      try {
+        return await unwrap(api.GET('/api/v1/account/me'));
+      } catch (e) {
+        if (e instanceof ApiError && (e.status === 401 || e.status === 404)) return null;
+        throw e;
+      }
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+
+export function useUser() {
+  return useQuery(meQueryOptions());
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export async function signIn(credentials: Credentials): Promise<void> {
+  await unwrap(api.POST('/api/v1/account/login', { params: { query: { useCookies: true } }, body: credentials }));
+  resetAntiforgery();
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: signIn,
+    onSuccess: async () => {
+      client.clear();
+      await client.fetchQuery(meQueryOptions());
+    },
+  });
+}
+
+export function useSignUp() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (credentials: Credentials) => {
+      await unwrap(api.POST('/api/v1/account/register', { body: credentials }));
+      await signIn(credentials);
+    },
+    onSuccess: async () => {
+      client.clear();
+      await client.fetchQuery(meQueryOptions());
+    },
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      await unwrap(api.POST('/api/v1/account/logout'));
+      resetAntiforgery();
+    },
+    onSettled: () => {
+      client.clear();
+      client.setQueryData(meQueryOptions().queryKey, null);
+    },
+  });
+}
