@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Pathavana.Platform.Observability;
 using Pathavana.Assistant;
 using Pathavana.Platform.Data;
 using Pathavana.Tests.Infrastructure;
@@ -87,8 +89,12 @@ public sealed class LlmModeTests : IDisposable
         await using var app = App();
         var ana = await app.SignUpAsync();
         var session = await ana.Client.NewSessionAsync();
+        app.Services.GetRequiredService<PathavanaMetrics>();
+        using var tokens = new MetricCollector<long>(app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), PathavanaMetrics.MeterName, "pathavana.llm.tokens");
 
         var turn = await ana.Client.SayAsync(session, "two of us, Boston to Lisbon, nonstop");
+        Assert.Equal(800, tokens.GetMeasurementSnapshot().Where(m => (string?)m.Tags["type"] == "input").Sum(m => m.Value));
+        Assert.Equal(100, tokens.GetMeasurementSnapshot().Where(m => (string?)m.Tags["type"] == "output").Sum(m => m.Value));
 
         Assert.Equal("llm", turn.GetProperty("mode").GetString());
         Assert.False(turn.GetProperty("fallback").GetBoolean());
@@ -161,8 +167,13 @@ public sealed class LlmModeTests : IDisposable
         await using var app = App();
         using var browser = app.CreateClient();
         var session = await browser.NewSessionAsync();
+        app.Services.GetRequiredService<PathavanaMetrics>();
+        using var turns = new MetricCollector<long>(app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), PathavanaMetrics.MeterName, "pathavana.chat.turns");
 
         var turn = await browser.SayAsync(session, $"flights from Boston to Lisbon on {Depart:yyyy-MM-dd} for 2 adults");
+        var counted = Assert.Single(turns.GetMeasurementSnapshot());
+        Assert.Equal("offline", counted.Tags["mode"]);
+        Assert.Equal("true", counted.Tags["fallback"]);
 
         Assert.Equal("offline", turn.GetProperty("mode").GetString());
         Assert.True(turn.GetProperty("fallback").GetBoolean());
