@@ -13,6 +13,11 @@ public static class BenchmarkProgram
 {
     public static void Main(string[] args)
     {
+        if (args is ["--chat-percentiles", ..])
+        {
+            ChatTurnBenchmarks.PercentilesAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000).GetAwaiter().GetResult();
+            return;
+        }
         if (args is ["--percentiles", ..])
         {
             Percentiles(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000);

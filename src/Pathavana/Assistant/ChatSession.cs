@@ -40,6 +40,9 @@ internal sealed class ChatMessage : IHasTimestamps
     public ChatRole Role { get; set; }
     public required string Text { get; set; }
 
+    /// <summary>The message's place in its session (1, 2, …). Unique per session, so two replicas cannot interleave a turn.</summary>
+    public int Seq { get; set; }
+
     /// <summary>Structured results (cards) as JSON, if any.</summary>
     public string? Payload { get; set; }
 
@@ -69,6 +72,37 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
         builder.ToTable("session_messages");
         builder.HasKey(m => m.Id);
         builder.HasIndex(m => new { m.SessionId, m.CreatedAt });
+        builder.HasIndex(m => new { m.SessionId, m.Seq }).IsUnique();
         builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
+    }
+}
+
+/// <summary>Tokens one LLM turn used (table <c>llm_usage</c>), for the per-user daily budget and for cost reports.</summary>
+internal sealed class LlmUsage : IHasTimestamps
+{
+    public Guid Id { get; set; }
+
+    /// <summary>Who the budget is counted for: the user id, or the anonymous token hash before sign-in.</summary>
+    public required string Subject { get; set; }
+
+    public Guid SessionId { get; set; }
+    public DateOnly Day { get; set; }
+    public required string Model { get; set; }
+    public long InputTokens { get; set; }
+    public long OutputTokens { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class LlmUsageConfiguration : IEntityTypeConfiguration<LlmUsage>
+{
+    public void Configure(EntityTypeBuilder<LlmUsage> builder)
+    {
+        builder.ToTable("llm_usage");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.Subject).HasMaxLength(64);
+        builder.Property(u => u.Model).HasMaxLength(100);
+        builder.HasIndex(u => new { u.Subject, u.Day });
     }
 }

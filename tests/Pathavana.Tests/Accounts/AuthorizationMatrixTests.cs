@@ -36,6 +36,21 @@ public sealed class AuthorizationMatrixTests
         return (trip, full.GetProperty("days")[0].GetProperty("items")[0].GetProperty("id").GetGuid());
     }
 
+    private static async Task<Guid> NewChatAsync(TestUser owner, CancellationToken ct) =>
+        (await (await owner.Client.PostAsJsonAsync("/api/v1/chat/sessions", new { title = "Mine" }, ct)).Content.ReadFromJsonAsync<JsonElement>(ct))
+        .GetProperty("id").GetGuid();
+
+    /// <summary>A chat session whose last reply has flight cards; returns the session and the first card's pick.</summary>
+    private static async Task<(Guid Session, object Pick)> NewChatWithResultsAsync(TestUser owner, CancellationToken ct)
+    {
+        var session = await NewChatAsync(owner, ct);
+        var depart = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var turn = await (await owner.Client.PostAsJsonAsync($"/api/v1/chat/sessions/{session}/messages",
+            new { text = $"flights from Boston to Lisbon on {depart:yyyy-MM-dd} for 1 adult" }, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
+        var card = turn.GetProperty("reply").GetProperty("cards")[0];
+        return (session, new { offerId = card.GetProperty("offerId").GetString(), kind = "flight" });
+    }
+
     private static async Task<Guid> NewBookingAsync(TestUser owner, CancellationToken ct)
     {
         var traveler = await NewTravelerAsync(owner, ct);
@@ -48,6 +63,23 @@ public sealed class AuthorizationMatrixTests
 
     private static readonly Dictionary<string, Arrange> Owned = new()
     {
+        ["GET /api/v1/chat/sessions/{id}"] = async (o, ct) => ($"/api/v1/chat/sessions/{await NewChatAsync(o, ct)}", null),
+        ["PATCH /api/v1/chat/sessions/{id}"] = async (o, ct) => ($"/api/v1/chat/sessions/{await NewChatAsync(o, ct)}", new { title = "Renamed" }),
+        ["DELETE /api/v1/chat/sessions/{id}"] = async (o, ct) => ($"/api/v1/chat/sessions/{await NewChatAsync(o, ct)}", null),
+        ["POST /api/v1/chat/sessions/{id}/messages"] = async (o, ct) => ($"/api/v1/chat/sessions/{await NewChatAsync(o, ct)}/messages", new { text = "hello" }),
+        ["POST /api/v1/chat/sessions/{id}/messages/stream"] = async (o, ct) => ($"/api/v1/chat/sessions/{await NewChatAsync(o, ct)}/messages/stream", new { text = "help" }),
+        ["POST /api/v1/chat/sessions/{id}/selections"] = async (o, ct) =>
+        {
+            var (session, pick) = await NewChatWithResultsAsync(o, ct);
+            return ($"/api/v1/chat/sessions/{session}/selections", pick);
+        },
+        ["POST /api/v1/chat/sessions/{id}/trip"] = async (o, ct) =>
+        {
+            var (session, pick) = await NewChatWithResultsAsync(o, ct);
+            var picked = await o.Client.PostAsJsonAsync($"/api/v1/chat/sessions/{session}/selections", pick, ct);
+            Assert.True(picked.IsSuccessStatusCode, await picked.Content.ReadAsStringAsync(ct));
+            return ($"/api/v1/chat/sessions/{session}/trip", new { title = "From chat" });
+        },
         ["GET /api/v1/bookings/{id}"] = async (o, ct) => ($"/api/v1/bookings/{await NewBookingAsync(o, ct)}", null),
         ["POST /api/v1/bookings/{id}/cancel"] = async (o, ct) => ($"/api/v1/bookings/{await NewBookingAsync(o, ct)}/cancel", null),
         ["GET /api/v1/trips/{id}"] = async (o, ct) => ($"/api/v1/trips/{await NewTripAsync(o, ct)}", null),

@@ -73,8 +73,8 @@ public sealed class DataTests(TestServers servers)
                 OfferSnapshot = """{"id":"offer-1"}""", OfferId = "offer-1", ProviderReference = "ABC123",
             };
             var session = new ChatSession { OwnerId = user.Id, Title = "Lisbon in March" };
-            session.Messages.Add(new ChatMessage { Role = ChatRole.User, Text = "Boston to Lisbon" });
-            session.Messages.Add(new ChatMessage { Role = ChatRole.Assistant, Text = "Which dates?", Payload = "[]" });
+            session.Messages.Add(new ChatMessage { Seq = 1, Role = ChatRole.User, Text = "Boston to Lisbon" });
+            session.Messages.Add(new ChatMessage { Seq = 2, Role = ChatRole.Assistant, Text = "Which dates?", Payload = "[]" });
             var audit = new AuditLogEntry { Sequence = 1, OccurredAt = clock.GetUtcNow(), ActorId = user.Id, Action = "sign_in.succeeded", PreviousHash = new string('0', 64), Hash = new string('a', 64) };
             write.AddRange(traveler, booking, session, audit);
             await write.SaveChangesAsync(ct);

@@ -1,4 +1,5 @@
 using Pathavana.Accounts;
+using Pathavana.Assistant;
 using Pathavana.Audit;
 using Pathavana.Bookings;
 using Pathavana.Inventory;
@@ -44,6 +45,7 @@ internal static class PathavanaApp
         builder.AddTravelers();
         builder.AddInventory();
         builder.AddTrips();
+        builder.AddAssistant();
         builder.AddBookings();
         builder.AddWeb();
 
@@ -62,6 +64,7 @@ internal static class PathavanaApp
         app.MapAuditApi();
         app.MapInventoryApi();
         app.MapTripsApi();
+        app.MapAssistantApi();
         app.MapBookingsApi();
         app.MapWeb();
         return app;

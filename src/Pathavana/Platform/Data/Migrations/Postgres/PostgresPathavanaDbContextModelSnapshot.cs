@@ -333,6 +333,10 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("role");
 
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
                     b.Property<Guid>("SessionId")
                         .HasColumnType("uuid")
                         .HasColumnName("session_id");
@@ -351,6 +355,10 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("SessionId", "CreatedAt")
                         .HasDatabaseName("ix_session_messages_session_id_created_at");
+
+                    b.HasIndex("SessionId", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_session_messages_session_id_seq");
 
                     b.ToTable("session_messages", (string)null);
                 });
@@ -400,6 +408,58 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                         .HasDatabaseName("ix_sessions_owner_id_updated_at");
 
                     b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Pathavana.Assistant.LlmUsage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<long>("InputTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("input_tokens");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("model");
+
+                    b.Property<long>("OutputTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("output_tokens");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_llm_usage");
+
+                    b.HasIndex("Subject", "Day")
+                        .HasDatabaseName("ix_llm_usage_subject_day");
+
+                    b.ToTable("llm_usage", (string)null);
                 });
 
             modelBuilder.Entity("Pathavana.Audit.AuditLogEntry", b =>

@@ -322,6 +322,10 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("role");
 
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
                     b.Property<Guid>("SessionId")
                         .HasColumnType("TEXT")
                         .HasColumnName("session_id");
@@ -340,6 +344,10 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("SessionId", "CreatedAt")
                         .HasDatabaseName("ix_session_messages_session_id_created_at");
+
+                    b.HasIndex("SessionId", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_session_messages_session_id_seq");
 
                     b.ToTable("session_messages", (string)null);
                 });
@@ -389,6 +397,58 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_sessions_owner_id_updated_at");
 
                     b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Pathavana.Assistant.LlmUsage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<long>("InputTokens")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("input_tokens");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<long>("OutputTokens")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("output_tokens");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_llm_usage");
+
+                    b.HasIndex("Subject", "Day")
+                        .HasDatabaseName("ix_llm_usage_subject_day");
+
+                    b.ToTable("llm_usage", (string)null);
                 });
 
             modelBuilder.Entity("Pathavana.Audit.AuditLogEntry", b =>
