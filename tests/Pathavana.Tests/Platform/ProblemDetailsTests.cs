@@ -51,7 +51,7 @@ public sealed class ProblemDetailsTests
             s.AddSingleton<IStartupFilter>(new ThrowingEndpointFilter())));
         using var client = failing.CreateClient();
 
-        var response = await client.GetAsync("/boom", TestContext.Current.CancellationToken);
+        var response = await client.GetAsync("/api/boom", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -80,7 +80,7 @@ public sealed class ProblemDetailsTests
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             next(app);
-            app.Use((HttpContext context, RequestDelegate _) => context.Request.Path == "/boom"
+            app.Use((HttpContext context, RequestDelegate _) => context.Request.Path == "/api/boom"
                 ? throw new InvalidOperationException("secret internal detail")
                 : Task.CompletedTask);
         };

@@ -26,6 +26,9 @@ internal static partial class WebModule
 {
     private const string IndexFile = "index.html";
 
+    /// <summary>Paths the web app never answers for: a miss there is a real 404 problem.</summary>
+    private static readonly string[] NotTheApp = ["/api", "/health", "/openapi", "/assets", "/metrics", "/docs"];
+
     public static void AddWeb(this WebApplicationBuilder builder) =>
         builder.Services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.Section));
 
@@ -52,23 +55,22 @@ internal static partial class WebModule
             },
         });
 
-        // The SPA fallback: only GET/HEAD of paths that are not the API's, the health checks' or a missing asset.
-        app.MapFallback(async context =>
+        // The SPA fallback: GET/HEAD of a path no endpoint matched, outside the API, probes, metrics
+        // and assets. A middleware, not a routing fallback, so that 405 and 415 from the API stay intact.
+        app.Use(async (context, next) =>
         {
             var path = context.Request.Path;
-            if (!(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-                || path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-                || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
-                || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
-                || path.StartsWithSegments("/assets", StringComparison.OrdinalIgnoreCase))
+            if (context.GetEndpoint() is not null
+                || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                || NotTheApp.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)))
             {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                await next(context);
                 return;
             }
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
             await context.Response.SendFileAsync(files.GetFileInfo(IndexFile), context.RequestAborted);
-        }).AllowAnonymous().ExcludeFromDescription();
+        });
         LogServing(logger, root);
     }
 
