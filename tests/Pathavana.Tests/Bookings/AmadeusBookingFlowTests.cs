@@ -163,3 +163,32 @@ public sealed class ProviderMetricsTests
                     || Value(metrics, "http_server_request_duration_seconds_count", "http_route=\"/api/v1/bookings\"") >= 1);
     }
 }
+
+public sealed class SearchAndChatMetricsTests
+{
+    [Fact]
+    public async Task After_a_search_and_a_chat_flow_metrics_show_http_search_chat_and_cache_series()
+    {
+        await using var app = PathavanaFactory.Embedded();
+        using var client = app.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        (await client.GetAsync($"/api/v1/flights/search?origin=BOS&destination=LIS&departureDate={day:yyyy-MM-dd}&adults=2", ct)).EnsureSuccessStatusCode();
+        var session = await (await client.PostAsJsonAsync("/api/v1/chat/sessions", new { }, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
+        var id = session.GetProperty("id").GetGuid();
+        var turn = await client.PostAsJsonAsync($"/api/v1/chat/sessions/{id}/messages", new { text = $"2 adults from Boston to Lisbon on {day:MMMM d}" }, ct);
+        Assert.True(turn.IsSuccessStatusCode, await turn.Content.ReadAsStringAsync(ct));
+
+        var lines = (await client.GetStringAsync("/metrics", ct)).Split('\n');
+        static double Value(string[] lines, string name, params string[] labels) => lines
+            .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) && labels.All(label => l.Contains(label, StringComparison.Ordinal)))
+            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(Value(lines, "http_server_request_duration_seconds_count", "http_route=\"/api/v1/flights/search\"") >= 1);
+        Assert.True(Value(lines, "pathavana_searches_total", "kind=\"flight\"", "source=\"simulated\"") >= 2, "the API search and the assistant's");
+        Assert.True(Value(lines, "pathavana_chat_turns_total", "mode=\"offline\"") >= 1);
+        Assert.True(Value(lines, "pathavana_chat_turn_duration_seconds_count", "mode=\"offline\"") >= 1);
+        Assert.True(Value(lines, "pathavana_cache_requests_total", "cache=\"flights\"") >= 2);
+        Assert.True(Value(lines, "pathavana_cache_requests_total", "result=\"hit\"") >= 1, "the assistant's search repeats the API's and hits the cache");
+    }
+}
