@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Pathavana.E2E;
 
-/// <summary>Sign up → search → pick a flight and a hotel → trip → book → confirmation shown and emailed; nobody else can open the trip.</summary>
+/// <summary>Sign up → chat or search → pick a flight and a hotel → trip → book → confirmation shown and emailed; nobody else can open the trip.</summary>
 public sealed class TripFlowTests(BrowserFixture browser, EmbeddedApp embedded)
 {
     private AppProcess App => embedded.App;
@@ -74,5 +74,73 @@ public sealed class TripFlowTests(BrowserFixture browser, EmbeddedApp embedded)
         await Expect(other.Page.GetByText("Trip to LIS")).ToHaveCountAsync(0);
         await other.CheckAsync("trip-not-found");
         Assert.Empty(session.ForeignRequests);
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(375)]
+    public async Task Chat_to_flight_and_hotel_results_pick_both_make_a_trip_and_book_it(int width)
+    {
+        await using var session = await browser.NewSessionAsync(App, width);
+        var page = session.Page;
+        var email = await session.SignUpAsync();
+        foreach (var (given, born) in new[] { ("Rui", "1985-09-12"), ("Ines", "1987-02-03") })
+        {
+            await page.GotoAsync("/travelers/new");
+            await page.GetByLabel("Given names").FillAsync(given);
+            await page.GetByLabel("Surname").FillAsync("Costa");
+            await page.GetByLabel("Date of birth").FillAsync(born);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save traveler" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"{given} Costa" })).ToBeVisibleAsync();
+        }
+        await page.GetByRole(AriaRole.Link, new() { Name = "Plan", Exact = true }).ClickAsync();
+
+        // The assistant asks what is missing; ISO dates are understood whatever today is.
+        var chat = page.GetByRole(AriaRole.Region, new() { Name = "Conversation with the assistant" });
+        await SayAsync(page, $"Plan a trip for 2 adults from Boston to Lisbon on {Screens.InDays(42)} back {Screens.InDays(47)}");
+        var flights = chat.Locator("article.chat-card--flight");
+        var hotels = chat.Locator("article.chat-card--hotel");
+        await Expect(flights.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        if (await hotels.CountAsync() == 0)
+        {
+            await SayAsync(page, "and a hotel in Lisbon");
+            await Expect(hotels.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        }
+        await Expect(chat.GetByText("Simulated results", new() { Exact = false }).First).ToBeVisibleAsync();
+        await Expect(flights.First.GetByText("Simulated offer — not bookable with a real airline")).ToBeVisibleAsync();
+        await session.CheckAsync("plan-chat-results");
+
+        await flights.First.GetByRole(AriaRole.Button, new() { Name = "Pick this flight" }).ClickAsync();
+        await Expect(flights.First.GetByRole(AriaRole.Button, new() { Name = "Picked flight" })).ToBeVisibleAsync();
+        var hotelName = await hotels.First.Locator("h2").InnerTextAsync();
+        await hotels.First.GetByRole(AriaRole.Button, new() { Name = "Pick this hotel" }).ClickAsync();
+        var picks = page.GetByRole(AriaRole.Region, new() { Name = "Your picks" });
+        await Expect(picks).ToContainTextAsync(hotelName);
+        await session.CheckAsync("plan-chat-picked");
+        await picks.GetByRole(AriaRole.Button, new() { Name = "Make a trip" }).ClickAsync();
+
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/trips/[0-9a-f-]{36}$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Trip to Lisbon" })).ToBeVisibleAsync();
+        await Expect(page.GetByText(hotelName, new() { Exact = false }).First).ToBeVisibleAsync();
+        await session.CheckAsync("trip-from-chat");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book flight" }).First.ClickAsync();
+        // Two adults were asked for: the offer is priced for both.
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Rui Costa" }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Ines Costa" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
+        await Expect(page.GetByText("Booked — confirmation emailed")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        Assert.Contains(App.OutboxEmails(), e => e.Contains(email, StringComparison.OrdinalIgnoreCase) && e.Contains("Booking confirmed", StringComparison.Ordinal));
+        Assert.Empty(session.ForeignRequests);
+    }
+
+    private static async Task SayAsync(IPage page, string text)
+    {
+        var box = page.GetByLabel("Message", new() { Exact = true });
+        await Expect(box).ToBeEditableAsync();
+        await box.FillAsync(text);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        // The reply has finished streaming when the composer is usable again.
+        await Expect(page.GetByText(text, new() { Exact = true })).ToBeVisibleAsync();
     }
 }

@@ -574,6 +574,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/chat/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your chat sessions, latest first. */
+        get: operations["ListChatSessions"];
+        put?: never;
+        /** Start a chat session (anonymous before sign-in). */
+        post: operations["CreateChatSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/sessions/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move this browser's anonymous sessions to the signed-in user. */
+        post: operations["ClaimChatSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session with its messages and state. */
+        get: operations["GetChatSession"];
+        put?: never;
+        post?: never;
+        /** Delete a session and its messages. */
+        delete: operations["DeleteChatSession"];
+        options?: never;
+        head?: never;
+        /** Rename a session. */
+        patch: operations["RenameChatSession"];
+        trace?: never;
+    };
+    "/api/v1/chat/sessions/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a message; the reply as JSON. */
+        post: operations["SendChatMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/sessions/{id}/messages/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a message; the reply as server-sent events: delta…, cards, done. */
+        post: operations["StreamChatMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/sessions/{id}/selections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep a picked offer on the session. */
+        post: operations["SelectChatOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/sessions/{id}/trip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn the session's picks into a trip. */
+        post: operations["CreateTripFromChat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bookings": {
         parameters: {
             query?: never;
@@ -759,6 +881,10 @@ export interface components {
             currentPassword: null | string;
             newPassword: null | string;
         };
+        ClaimResponse: {
+            /** Format: int32 */
+            claimed: number | string;
+        };
         ConfirmEmailRequest: {
             /** Format: uuid */
             userId: string;
@@ -772,6 +898,13 @@ export interface components {
             /** Format: uuid */
             tripId: null | string;
             acceptPrice: null | components["schemas"]["Money"];
+        };
+        CreateSessionRequest: {
+            title: null | string;
+        };
+        CreateTripFromSessionRequest: {
+            title: null | string;
+            currency: null | string;
         };
         FlightOffer: {
             id: string;
@@ -872,6 +1005,7 @@ export interface components {
             /** Format: int32 */
             stops?: number | string;
         };
+        JsonElement: unknown;
         /** @description An airport or metropolitan area from the bundled reference data. */
         Location: {
             code: string;
@@ -896,6 +1030,21 @@ export interface components {
         LoyaltyNumber: {
             airline: null | string;
             number: null | string;
+        };
+        MessageResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            seq: number | string;
+            role: string;
+            text: string;
+            cards: components["schemas"]["ResultCard"][];
+            suggestions: string[];
+            /** Format: date-time */
+            createdAt: string;
+            mode: null | string;
+            fallback: boolean;
+            fallbackReason: null | string;
         };
         /** @description An amount in an ISO 4217 currency. Stored as an owned type (amount + currency columns). */
         Money: {
@@ -975,17 +1124,78 @@ export interface components {
             email: null | string;
             password: null | string;
         };
+        RenameSessionRequest: {
+            title: null | string;
+        };
         ResetPasswordRequest: {
             /** Format: uuid */
             userId: string;
             code: null | string;
             newPassword: null | string;
         };
+        /**
+         * @description One result card: the offer id to pick or book, and Pathavana's model of the offer. Exactly one
+         *     of FlightOffer? ResultCard.Flight, HotelOffer? ResultCard.Hotel, Activity? ResultCard.Activity is set, as string ResultCard.Kind says.
+         */
+        ResultCard: {
+            kind: string;
+            offerId: string;
+            flight?: null | components["schemas"]["FlightOffer"];
+            hotel?: null | components["schemas"]["HotelOffer"];
+            activity?: null | components["schemas"]["Activity"];
+        };
+        SelectOfferRequest: {
+            offerId: null | string;
+            kind: null | string;
+        };
+        /** @description An offer the user picked on a session. */
+        Selection: {
+            offerId: string;
+            kind: string;
+            card: components["schemas"]["ResultCard"];
+            /** Format: date-time */
+            at: string;
+        };
+        SelectionsResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            selections: components["schemas"]["Selection"][];
+        };
+        SendMessageRequest: {
+            text: null | string;
+        };
+        SessionDetailResponse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            state: components["schemas"]["JsonElement"];
+            selections: components["schemas"]["Selection"][];
+            messages: components["schemas"]["MessageResponse"][];
+        };
+        SessionResponse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ShareResponse: {
             url: string;
             token: string;
             /** Format: date-time */
             sharedAt: string;
+        };
+        SseItemOfstring: {
+            data?: null | string;
+            eventType?: null | string;
+            eventId?: null | string;
+            reconnectionInterval?: unknown;
         };
         /** @description A traveler as entered: names exactly as on the passport. */
         TravelerRequest: {
@@ -1028,6 +1238,10 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        TripCreatedResponse: {
+            /** Format: uuid */
+            tripId: string;
         };
         TripDayResponse: {
             /** Format: date */
@@ -1114,6 +1328,15 @@ export interface components {
             /** Format: date */
             date?: null | string;
             itemIds?: null | string[];
+        };
+        TurnResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            userMessage: components["schemas"]["MessageResponse"];
+            reply: components["schemas"]["MessageResponse"];
+            mode: string;
+            fallback: boolean;
+            fallbackReason: null | string;
         };
         UpdateTripItemRequest: {
             title: null | string;
@@ -2433,6 +2656,345 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListChatSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"][];
+                };
+            };
+        };
+    };
+    CreateChatSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["CreateSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    ClaimChatSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimResponse"];
+                };
+            };
+        };
+    };
+    GetChatSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeleteChatSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RenameChatSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SendChatMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TurnResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StreamChatMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["SseItemOfstring"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SelectChatOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelectOfferRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelectionsResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CreateTripFromChat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["CreateTripFromSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripCreatedResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {

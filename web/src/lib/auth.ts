@@ -32,6 +32,9 @@ export interface Credentials {
 export async function signIn(credentials: Credentials): Promise<void> {
   await unwrap(api.POST('/api/v1/account/login', { params: { query: { useCookies: true } }, body: credentials }));
   resetAntiforgery();
+  // Conversations started in this browser before signing in become the user's. Best effort:
+  // signing in does not fail because of it.
+  await api.POST('/api/v1/chat/sessions/claim').catch(() => undefined);
 }
 
 export function useSignIn() {

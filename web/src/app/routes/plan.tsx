@@ -5,7 +5,7 @@ import { Alert } from '@/components/ui/Feedback';
 import { addTripItem, fromOffer } from '@/features/trips/api/add-trip-item';
 import { createTrip } from '@/features/trips/api/create-trip';
 import { errorMessage } from '@/lib/problem';
-import { Conversation, starterSuggestions, useChat } from '@/features/chat/components';
+import { ChatPicks, Conversation, starterSuggestions, useChat } from '@/features/chat/components';
 import { ResultsPanel } from '@/features/search/components/ResultsPanel';
 import { SearchForm } from '@/features/search/components/SearchForm';
 import type { TripQuery } from '@/features/search/api/types';
@@ -19,6 +19,8 @@ function inDays(n: number): string {
 /** The product's centre: the conversation beside the results panel (composed here; features stay apart). */
 export function PlanRoute() {
   const chat = useChat();
+  const navigate = useNavigate();
+  const picked = new Set(chat.picks.map((p) => p.offerId));
   const [query, setQuery] = useState<TripQuery | null>(null);
   const [flight, setFlight] = useState<string>();
   const [hotel, setHotel] = useState<string>();
@@ -26,7 +28,20 @@ export function PlanRoute() {
     <div className="plan">
       <div className="plan__chat">
         <h1 className="plan__title">Plan a trip</h1>
-        <Conversation messages={chat.messages} suggestions={chat.messages.length <= 1 ? starterSuggestions : []} onSend={chat.send} />
+        <Conversation
+          messages={chat.messages}
+          suggestions={chat.messages.length <= 1 ? starterSuggestions : []}
+          onSend={chat.send}
+          disabled={chat.busy}
+          picked={picked}
+          onPick={chat.pick}
+          notice={
+            <>
+              {chat.error !== null && <Alert>{errorMessage(chat.error)}</Alert>}
+              <ChatPicks picks={chat.picks} onMakeTrip={async () => void navigate(`/trips/${await chat.makeTrip()}`)} />
+            </>
+          }
+        />
       </div>
       <div className="plan__results">
         <SearchForm initial={query ?? { origin: '', destination: '', departureDate: inDays(30), returnDate: inDays(37), adults: 1, cabin: 'economy' }} onSearch={setQuery} />

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { isSimulated, type ResultCard } from '../api/types';
+import { ChatCards } from './ChatCards';
 
 export interface ChatMessage {
   id: string;
@@ -7,6 +9,8 @@ export interface ChatMessage {
   streaming?: boolean;
   /** Answers offered for a clarifying question, shown as chips. */
   choices?: string[];
+  /** The offers a reply found. */
+  cards?: ResultCard[];
 }
 
 interface Props {
@@ -15,10 +19,15 @@ interface Props {
   onSend: (text: string) => void;
   disabled?: boolean;
   notice?: React.ReactNode;
+  /** Offer ids picked on the session. */
+  picked?: ReadonlySet<string>;
+  onPick?: (card: ResultCard) => void;
 }
 
+const noPicks: ReadonlySet<string> = new Set();
+
 /** The conversation: messages (announced politely as they stream), chips, and the composer. */
-export function Conversation({ messages, suggestions, onSend, disabled, notice }: Props) {
+export function Conversation({ messages, suggestions, onSend, disabled, notice, picked = noPicks, onPick }: Props) {
   const [draft, setDraft] = useState('');
   const list = useRef<HTMLOListElement>(null);
   // Keep the newest message in view inside the conversation, without scrolling the page.
@@ -52,6 +61,10 @@ export function Conversation({ messages, suggestions, onSend, disabled, notice }
               {m.text}
               {m.streaming && <span className="bubble__cursor" aria-hidden="true" />}
             </p>
+            {m.cards && m.cards.some(isSimulated) && (
+              <p className="small bubble__note">Simulated results: these prices and offers come from Pathavana's simulator, not from real airlines or hotels.</p>
+            )}
+            {m.cards && <ChatCards cards={m.cards} picked={picked} onPick={onPick} disabled={disabled} />}
           </li>
         ))}
       </ol>

@@ -1,21 +1,134 @@
-import { useState } from 'react';
-import type { ChatMessage } from '../components/Conversation';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '@/lib/problem';
+import { createChatSession } from '../api/create-session';
+import { createTripFromChat } from '../api/create-trip';
+import { getChatSession } from '../api/get-session';
+import { selectChatOffer } from '../api/select-offer';
+import { streamChatMessage } from '../api/stream-message';
+import type { ChatMessageResponse, OfferKind, ResultCard, Selection } from '../api/types';
+import type { ChatMessage } from './Conversation';
 
 export const starterSuggestions = ['A long weekend in Lisbon', 'Somewhere warm in February', 'Tokyo for two weeks in spring'];
 
+/** The tab keeps its session id so a reload shows the same conversation (the server keeps the rest). */
+const sessionKey = 'pathavana.chat.session';
+const welcome: ChatMessage = {
+  id: 'welcome',
+  role: 'assistant',
+  text: 'Hi! Tell me where you would like to go, when, and with whom — I will find flights, places to stay and things to do.',
+};
+
+function stored(): string | null {
+  try {
+    return globalThis.sessionStorage?.getItem(sessionKey) ?? null;
+  } catch {
+    return null;
+  }
+}
+function remember(id: string | null) {
+  try {
+    if (id) globalThis.sessionStorage?.setItem(sessionKey, id);
+    else globalThis.sessionStorage?.removeItem(sessionKey);
+  } catch {
+    // storage unavailable: the session lasts as long as the page
+  }
+}
+
+const fromResponse = (m: ChatMessageResponse): ChatMessage => ({
+  id: m.id,
+  role: m.role === 'user' ? 'user' : 'assistant',
+  text: m.text,
+  cards: m.cards,
+  choices: m.suggestions,
+});
+
 /**
- * The conversation's state. The assistant API (/api/v1/chat, server-sent events) is not on this
- * server yet: a message is kept and answered with a plain note pointing to search.
+ * The conversation with the assistant: creates (or reloads) a session, streams each reply
+ * (the text grows delta by delta, then its cards and suggestion chips arrive), keeps picks on the
+ * session and turns them into a trip.
  */
 export function useChat() {
-  const [messages, setMessages] = useState<ChatMessage[]>([
-    { id: 'welcome', role: 'assistant', text: 'Hi! Tell me where you would like to go, when, and with whom — I will find flights, places to stay and things to do.' },
-  ]);
-  const send = (text: string) =>
-    setMessages((m) => [
-      ...m,
-      { id: `u${m.length}`, role: 'user', text },
-      { id: `a${m.length}`, role: 'assistant', text: 'The assistant is not available on this server yet. Meanwhile, search flights, hotels and activities with the form beside this conversation.' },
-    ]);
-  return { messages, send, available: false };
+  const [messages, setMessages] = useState<ChatMessage[]>([welcome]);
+  const [picks, setPicks] = useState<Selection[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const session = useRef<string | null>(stored());
+  const counter = useRef(0);
+
+  useEffect(() => {
+    const id = session.current;
+    if (!id) return;
+    let live = true;
+    getChatSession(id).then(
+      (s) => {
+        if (!live) return;
+        setMessages([welcome, ...s.messages.map(fromResponse)]);
+        setPicks(s.selections);
+      },
+      () => {
+        if (!live) return;
+        // Gone, or another user's: start afresh on the next message.
+        session.current = null;
+        remember(null);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const update = (id: string, change: (m: ChatMessage) => ChatMessage) => setMessages((all) => all.map((m) => (m.id === id ? change(m) : m)));
+
+  const send = useCallback(async (text: string) => {
+    const n = ++counter.current;
+    const userId = `local-user-${n}`;
+    const replyId = `local-reply-${n}`;
+    setBusy(true);
+    setError(null);
+    setMessages((all) => [...all, { id: userId, role: 'user', text }, { id: replyId, role: 'assistant', text: '', streaming: true }]);
+    try {
+      let id = session.current;
+      if (!id) {
+        id = (await createChatSession()).id;
+        session.current = id;
+        remember(id);
+      }
+      await streamChatMessage(id, text, {
+        onDelta: (chunk) => update(replyId, (m) => ({ ...m, text: m.text + chunk })),
+        onCards: (cards, suggestions) => update(replyId, (m) => ({ ...m, cards, choices: suggestions })),
+        onDone: () => update(replyId, (m) => ({ ...m, streaming: false })),
+      });
+      update(replyId, (m) => ({ ...m, streaming: false }));
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 404 || e.status === 401)) {
+        session.current = null;
+        remember(null);
+      }
+      setError(e);
+      setMessages((all) => all.filter((m) => m.id !== replyId));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const pick = useCallback(async (card: ResultCard) => {
+    const id = session.current;
+    if (!id) return;
+    setError(null);
+    try {
+      const result = await selectChatOffer(id, card.offerId, card.kind as OfferKind);
+      setPicks(result.selections);
+    } catch (e) {
+      setError(e);
+    }
+  }, []);
+
+  /** Makes a trip from the flight and hotel picks; answers the new trip's id. */
+  const makeTrip = useCallback(async (): Promise<string> => {
+    const id = session.current;
+    if (!id) throw new Error('Start a conversation first.');
+    return (await createTripFromChat(id)).tripId;
+  }, []);
+
+  return { messages, picks, busy, error, send: (text: string) => void send(text), pick: (card: ResultCard) => void pick(card), makeTrip, available: true };
 }

@@ -1,0 +1,81 @@
+import { SimulatedBadge } from '@/components/ui/Feedback';
+import { formatDate, formatMoney, localTime, plural } from '@/lib/format';
+import type { ResultCard } from '../api/types';
+
+interface Props {
+  cards: ResultCard[];
+  picked: ReadonlySet<string>;
+  onPick?: ((card: ResultCard) => void) | undefined;
+  disabled?: boolean | undefined;
+}
+
+/** The offers a reply found: compact flight, hotel and activity cards, flights and hotels pickable. */
+export function ChatCards({ cards, picked, onPick, disabled }: Props) {
+  if (cards.length === 0) return null;
+  return (
+    <ul className="chat-cards" aria-label="Results in this reply">
+      {cards.map((c) => (
+        <li key={`${c.kind}-${c.offerId}`}>
+          <ChatCard card={c} picked={picked.has(c.offerId)} onPick={onPick} disabled={disabled} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ChatCard({ card, picked, onPick, disabled }: { card: ResultCard; picked: boolean; onPick?: ((card: ResultCard) => void) | undefined; disabled?: boolean | undefined }) {
+  const f = card.flight;
+  const h = card.hotel;
+  const a = card.activity;
+  let title = '';
+  let lines: string[] = [];
+  let price = '';
+  let label = '';
+  if (f) {
+    const out = f.itineraries[0]?.segments ?? [];
+    const first = out[0];
+    const last = out[out.length - 1];
+    const carrier = first?.carrierCode ?? f.validatingAirline;
+    title = first && last ? `${first.origin} → ${last.destination}` : 'Flight';
+    lines = f.itineraries.map((it, i) => {
+      const s0 = it.segments[0];
+      const sN = it.segments[it.segments.length - 1];
+      if (!s0 || !sN) return '';
+      const stops = it.segments.length - 1;
+      const dep = localTime(s0.departure);
+      const arr = localTime(sN.arrival);
+      return `${f.itineraries.length > 1 ? (i === 0 ? 'Out' : 'Back') + ': ' : ''}${formatDate(s0.departure)} ${dep.time}–${arr.time} · ${s0.carrierCode} ${s0.flightNumber} · ${stops === 0 ? 'non-stop' : plural(stops, 'stop')}`;
+    });
+    price = `${formatMoney(f.totalPrice.amount, f.totalPrice.currency)} total`;
+    label = `${carrier} flight ${title.replace('→', 'to')}, ${price}`;
+  } else if (h) {
+    title = h.hotel.name;
+    lines = [`${h.hotel.stars != null ? `${Number(h.hotel.stars)}-star · ` : ''}${formatDate(h.checkIn)} to ${formatDate(h.checkOut)}`, h.roomType];
+    price = `${formatMoney(h.nightly.amount, h.nightly.currency)} per night · ${formatMoney(h.total.amount, h.total.currency)} total`;
+    label = `${h.hotel.name}, ${price}`;
+  } else if (a) {
+    title = a.name;
+    lines = [a.category + (a.rating != null ? ` · rated ${Number(a.rating).toFixed(1)} of 5` : '')];
+    price = a.price ? `${formatMoney(a.price.amount, a.price.currency)} per person` : 'Free';
+    label = a.name;
+  } else return null;
+  const pickable = onPick && (card.kind === 'flight' || card.kind === 'hotel');
+  const source = (f ?? h ?? a)?.source;
+  return (
+    <article className={`chat-card card chat-card--${card.kind}${picked ? ' offer--picked' : ''}`} aria-label={label}>
+      <h2 className="chat-card__title">{title}</h2>
+      {lines.filter(Boolean).map((l, i) => (
+        <p key={i} className="small">
+          {l}
+        </p>
+      ))}
+      <p className="chat-card__price">{price}</p>
+      {source === 'simulated' && <SimulatedBadge kind={card.kind === 'hotel' ? 'hotel' : card.kind === 'activity' ? 'activity' : 'flight'} />}
+      {pickable && (
+        <button type="button" className={`btn ${picked ? 'btn--secondary' : 'btn--primary'}`} aria-pressed={picked} disabled={disabled} onClick={() => onPick(card)}>
+          {picked ? `Picked ${card.kind}` : `Pick this ${card.kind}`}
+        </button>
+      )}
+    </article>
+  );
+}
