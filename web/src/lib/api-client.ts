@@ -1,6 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './api-schema';
 import { ApiError, type Problem } from './problem';
+import { traceparent } from './trace';
 
 // The one API client. The session is the HttpOnly cookie the server sets at sign-in; nothing is
 // kept in localStorage. State-changing requests carry the antiforgery token in X-XSRF-TOKEN.
@@ -50,6 +51,7 @@ function defaultTitle(status: number): string {
 
 const csrf: Middleware = {
   async onRequest({ request }) {
+    request.headers.set('traceparent', traceparent());
     if (UNSAFE.has(request.method)) {
       for (const [k, v] of Object.entries(await antiforgeryHeaders())) request.headers.set(k, v);
     }
@@ -73,7 +75,7 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
 
 /** For endpoints not (yet) in the generated schema: same cookie, antiforgery and problem handling. */
 export async function request<T>(method: string, url: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...extra };
+  const headers: Record<string, string> = { Accept: 'application/json', traceparent: traceparent(), ...extra };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method)) Object.assign(headers, await antiforgeryHeaders());
   const response = await fetch(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });

@@ -1,5 +1,6 @@
 import { antiforgeryHeaders, readProblem } from '@/lib/api-client';
 import { ApiError } from '@/lib/problem';
+import { traceparent } from '@/lib/trace';
 import { readEvents } from './sse';
 import type { ResultCard } from './types';
 
@@ -15,7 +16,7 @@ export async function streamChatMessage(sessionId: string, text: string, handler
   const response = await fetch(`/api/v1/chat/sessions/${encodeURIComponent(sessionId)}/messages/stream`, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream', ...(await antiforgeryHeaders()) },
+    headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream', traceparent: traceparent(), ...(await antiforgeryHeaders()) },
     body: JSON.stringify({ text }),
     signal: signal ?? null,
   });
