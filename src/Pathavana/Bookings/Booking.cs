@@ -86,12 +86,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.OfferId).HasMaxLength(512);
         builder.Property(b => b.ProviderOrderId).HasMaxLength(256);
         builder.Property(b => b.FailureReason).HasMaxLength(1000);
-        builder.Property(b => b.TravelerIds).HasConversion(
-                ids => System.Text.Json.JsonSerializer.Serialize(ids, System.Text.Json.JsonSerializerOptions.Default),
-                json => System.Text.Json.JsonSerializer.Deserialize<List<Guid>>(json, System.Text.Json.JsonSerializerOptions.Default) ?? new List<Guid>(),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<Guid>>(
-                    (a, b) => a!.SequenceEqual(b!), ids => ids.Aggregate(0, (h, id) => HashCode.Combine(h, id)), ids => ids.ToList()))
-            .HasColumnName("traveler_ids");
+        builder.Property(b => b.TravelerIds).HasJsonGuidList().HasColumnName("traveler_ids");
         builder.HasMany(b => b.Events).WithOne().HasForeignKey(e => e.BookingId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pathavana.Accounts;
 using Pathavana.Platform;
@@ -109,11 +107,7 @@ internal sealed class TripConfiguration : IEntityTypeConfiguration<Trip>
         builder.Property(t => t.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(t => t.BudgetAmount).HasPrecision(18, 2);
         builder.Property(t => t.ShareTokenHash).HasMaxLength(64);
-        builder.Property(t => t.TravelerIds).HasConversion(
-                ids => JsonSerializer.Serialize(ids, JsonSerializerOptions.Default),
-                json => JsonSerializer.Deserialize<List<Guid>>(json, JsonSerializerOptions.Default) ?? new List<Guid>(),
-                new ValueComparer<List<Guid>>((a, b) => a!.SequenceEqual(b!), ids => ids.Aggregate(0, (h, id) => HashCode.Combine(h, id)), ids => ids.ToList()))
-            .HasColumnName("traveler_ids");
+        builder.Property(t => t.TravelerIds).HasJsonGuidList().HasColumnName("traveler_ids");
         builder.Ignore(t => t.Budget);
         builder.HasMany(t => t.Items).WithOne().HasForeignKey(i => i.TripId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -78,7 +78,7 @@ internal static class TripPlanner
             trip.UpdatedAt);
     }
 
-    private static Money Sum(IEnumerable<TripItem> items, string currency) =>
+    internal static Money Sum(IEnumerable<TripItem> items, string currency) =>
         new(items.Where(i => i.PriceCurrency == currency).Sum(i => i.PriceAmount ?? 0m), currency);
 
     internal static List<TripWarning> Warnings(

@@ -63,7 +63,7 @@ internal static partial class TripsApi
         var trips = await db.Set<Trip>().AsNoTracking().Include(t => t.Items).Where(t => t.OwnerId == me)
             .OrderBy(t => t.StartDate).ToListAsync(ct);
         return TypedResults.Ok(trips.Select(t => new TripSummaryResponse(t.Id, t.Title, t.StartDate, t.EndDate, t.Items.Count,
-            new Platform.Money(t.Items.Where(i => i.PriceCurrency == t.Currency).Sum(i => i.PriceAmount ?? 0), t.Currency), t.Budget)).ToList());
+            TripPlanner.Sum(t.Items, t.Currency), t.Budget)).ToList());
     }
 
     private static async Task<Dictionary<string, string[]>> ValidateAsync(TripRequest r, Guid owner, ITravelerDirectory travelers, CancellationToken ct)
@@ -175,7 +175,7 @@ internal static partial class TripsApi
         return TypedResults.Ok(await DescribeAsync(trip, travelers, ct));
     }
 
-    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(
         Guid id, ClaimsPrincipal user, PathavanaDbContext db, CancellationToken ct)
     {
         var trip = await LoadAsync(db, id, user.Id(), ct);

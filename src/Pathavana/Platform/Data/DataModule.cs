@@ -15,6 +15,7 @@ internal static class DataModule
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton<TimestampsInterceptor>();
+        services.AddSingleton<EmbeddedDatabase>();
         services.AddHostedService<EmbeddedDatabaseInitializer>();
 
         // Both contexts are registered; the configured provider picks one when a scope asks for
@@ -22,8 +23,7 @@ internal static class DataModule
         services.AddDbContext<SqlitePathavanaDbContext>((sp, options) =>
         {
             var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            options.UseSqlite(SqliteConnectionString(db, storage), sqlite => sqlite
+            options.UseSqlite(sp.GetRequiredService<EmbeddedDatabase>().ConnectionString, sqlite => sqlite
                     .MigrationsAssembly(typeof(DataModule).Assembly.GetName().Name)
                     .CommandTimeout(db.CommandTimeoutSeconds))
                 .UseSnakeCaseNamingConvention()
@@ -40,6 +40,14 @@ internal static class DataModule
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<PostgresPathavanaDbContext>()
                 : sp.GetRequiredService<SqlitePathavanaDbContext>());
+    }
+
+    /// <summary>The SQLite connection string, worked out (and its folder made) once, not per request scope.</summary>
+    internal sealed class EmbeddedDatabase(IOptions<DatabaseOptions> db, IOptions<StorageOptions> storage)
+    {
+        private readonly Lazy<string> _connectionString = new(() => SqliteConnectionString(db.Value, storage.Value));
+
+        public string ConnectionString => _connectionString.Value;
     }
 
     internal static string SqliteConnectionString(DatabaseOptions db, StorageOptions storage)

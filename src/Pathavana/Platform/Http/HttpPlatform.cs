@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Scalar.AspNetCore;
 
 namespace Pathavana.Platform.Http;
@@ -10,9 +9,8 @@ internal static class HttpPlatform
     {
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
+            // ASP.NET Core adds "traceId" (the request's W3C trace context) itself.
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-            var traceId = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
-            context.ProblemDetails.Extensions.TryAdd("traceId", traceId);
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures become exceptions everywhere, so the handler can name the field.

@@ -31,7 +31,7 @@ internal sealed partial class ExternalCallMetricsHandler(PathavanaMetrics? metri
             metrics?.RecordExternalCall(provider, Operation(request), outcome, Stopwatch.GetElapsedTime(started));
             return response;
         }
-        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException || ex.GetType().Name == "TimeoutRejectedException")
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
         {
             metrics?.RecordExternalCall(provider, Operation(request), ExternalCallOutcome.Timeout, Stopwatch.GetElapsedTime(started));
             throw;
