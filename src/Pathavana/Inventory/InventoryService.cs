@@ -295,4 +295,10 @@ public static class InventoryLimits
     public const int BookingHorizonDays = 359;
 
     public const int MaxSeatedPassengers = 9;
+
+    /// <summary>No flight is offered, priced or booked that leaves sooner than this (check-in closes).</summary>
+    public static readonly TimeSpan MinimumLeadTime = TimeSpan.FromHours(2);
+
+    /// <summary>A multi-city search has two to six legs.</summary>
+    public const int MaxLegs = 6;
 }
