@@ -101,6 +101,13 @@ internal sealed partial class BookingService(
     private async Task<StoredResponse> BookFlightAsync(Guid owner, CreateBookingRequest request, List<TravelerResponse> people, CancellationToken ct)
     {
         var check = await inventory.PriceFlightOfferAsync(request.OfferId!, ct);
+        if (check is { Available: false } && inventory.HasDeparted(check.Offer))
+        {
+            var first = check.Offer.Itineraries[0].Segments[0];
+            return Problem(StatusCodes.Status410Gone, "This flight has departed.",
+                $"{first.CarrierCode}{first.FlightNumber} from {first.Origin} leaves at {first.Departure:yyyy-MM-dd HH:mm} local time; flights can be booked until {InventoryLimits.MinimumLeadTime.TotalHours:0} hours before departure. Search again for later flights.",
+                new() { ["code"] = "offerDeparted" });
+        }
         if (check is null || !check.Available)
         {
             return Problem(StatusCodes.Status410Gone, "This offer is no longer available.", "Search again for current flights and prices.");

@@ -12,7 +12,29 @@ public sealed record PlaceSearchRequest(string? Q, string? Lat, string? Lon);
 
 public sealed record FlightSearchRequest(
     string? Origin, string? Destination, string? DepartureDate, string? ReturnDate,
-    string? Adults, string? Children, string? Infants, string? Cabin, string? NonStop, string? Currency);
+    string? Adults, string? Children, string? Infants, string? Cabin, string? NonStop, string? Currency, string? Sort);
+
+/// <summary>One leg of a multi-city search: IATA airport or city codes and a local date (YYYY-MM-DD) at the origin.</summary>
+public sealed record FlightLegRequest(string? Origin, string? Destination, string? Date);
+
+/// <summary>
+/// A search of one to six legs (one-way, round trip, open jaw or multi-city) with the travellers and
+/// filters. <c>cabin</c>: economy, premium_economy, business or first; <c>sort</c>: cheapest (default),
+/// fastest or best; <c>maxPrice</c> is per adult, in <c>currency</c>.
+/// </summary>
+public sealed record MultiCityFlightSearchRequest(
+    IReadOnlyList<FlightLegRequest?>? Legs,
+    int? Adults,
+    int? Children,
+    int? Infants,
+    string? Cabin,
+    bool? NonStop,
+    string? Currency,
+    string? Sort,
+    IReadOnlyList<string?>? IncludedAirlines,
+    IReadOnlyList<string?>? ExcludedAirlines,
+    decimal? MaxPrice,
+    int? MaxResults);
 
 public sealed record FlightCalendarRequest(
     string? Origin, string? Destination, string? Month, string? Adults, string? Children, string? Infants, string? Cabin, string? Currency);
@@ -47,7 +69,9 @@ internal static class InventoryApi
         api.MapGet("/places", SearchPlaces).WithName("SearchPlaces")
             .WithSummary("Places for free text, such as a landmark or a neighbourhood.");
         api.MapGet("/flights/search", SearchFlights).WithName("SearchFlights")
-            .WithSummary("Flight offers for a one-way or round trip, cheapest first.");
+            .WithSummary("Flight offers for a one-way or round trip, cheapest first (or fastest, or best).");
+        api.MapPost("/flights/search", SearchFlightsMultiCity).WithName("SearchFlightsMultiCity")
+            .WithSummary("Flight offers for one to six legs (multi-city, open jaw, round trip), with airline and price filters.");
         api.MapGet("/flights/offers/{id}", GetFlightOffer).WithName("GetFlightOffer")
             .WithSummary("A flight offer returned by an earlier search.");
         api.MapPost("/flights/offers/{id}/price", PriceFlightOffer).WithName("PriceFlightOffer")
@@ -94,10 +118,10 @@ internal static class InventoryApi
         [AsParameters] FlightSearchRequest request, InventoryService inventory, CancellationToken cancellationToken)
     {
         var errors = new Errors();
-        var today = inventory.Today;
         var (origin, destination) = errors.Route(inventory.Directory, request.Origin, request.Destination);
-        var departure = errors.Date("departureDate", request.DepartureDate, today, required: true);
-        var @return = errors.Date("returnDate", request.ReturnDate, today, required: false);
+        // A departure date is checked against the date at the origin airport, a return date against the destination's.
+        var departure = errors.Date("departureDate", request.DepartureDate, inventory.LocalToday(origin), required: true, origin is null ? null : inventory.Directory.Find(origin));
+        var @return = errors.Date("returnDate", request.ReturnDate, inventory.LocalToday(destination), required: false, destination is null ? null : inventory.Directory.Find(destination));
         if (departure is { } d && @return is { } r && r < d)
         {
             errors.Add("returnDate", "returnDate must not be before departureDate.");
@@ -106,6 +130,7 @@ internal static class InventoryApi
         var cabin = errors.Cabin(request.Cabin);
         var nonStop = errors.Bool("nonStop", request.NonStop);
         var currency = errors.Currency(request.Currency);
+        var sort = errors.Sort(request.Sort);
         if (errors.Any)
         {
             return errors.Problem();
@@ -114,8 +139,75 @@ internal static class InventoryApi
             ? FlightSearch.RoundTrip(origin!, destination!, departure!.Value, back, passengers!)
             : FlightSearch.OneWay(origin!, destination!, departure!.Value, passengers!);
         search = search with { Cabin = cabin, NonStop = nonStop, Currency = currency };
-        var offers = await inventory.SearchFlightsAsync(search, cancellationToken);
+        var offers = await inventory.SearchFlightsAsync(search, cancellationToken, sort);
         return TypedResults.Ok(new FlightSearchResponse(offers, offers.Count, offers.Count > 0 ? offers[0].Source : inventory.FlightSource));
+    }
+
+    public static async Task<Results<Ok<FlightSearchResponse>, ValidationProblem>> SearchFlightsMultiCity(
+        MultiCityFlightSearchRequest request, InventoryService inventory, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var legs = new List<FlightLeg>();
+        if (request.Legs is not { Count: > 0 } given)
+        {
+            errors.Add("legs", $"legs is required: one to {InventoryLimits.MaxLegs} legs, each with origin, destination and date.");
+        }
+        else if (given.Count > InventoryLimits.MaxLegs)
+        {
+            errors.Add("legs", $"At most {InventoryLimits.MaxLegs} legs can be searched at once.");
+        }
+        else
+        {
+            DateOnly? previous = null;
+            for (var i = 0; i < given.Count; i++)
+            {
+                var field = $"legs[{i}]";
+                if (given[i] is not { } leg)
+                {
+                    errors.Add(field, $"{field} must have origin, destination and date.");
+                    continue;
+                }
+                var (origin, destination) = errors.Route(inventory.Directory, leg.Origin, leg.Destination, field + ".");
+                var date = errors.Date(field + ".date", leg.Date, inventory.LocalToday(origin), required: true, origin is null ? null : inventory.Directory.Find(origin));
+                if (date is { } day && previous is { } before && day < before)
+                {
+                    errors.Add(field + ".date", $"{field}.date must not be before legs[{i - 1}].date: legs are flown in order.");
+                }
+                previous = date ?? previous;
+                if (origin is not null && destination is not null && date is not null)
+                {
+                    legs.Add(new FlightLeg(origin, destination, date.Value));
+                }
+            }
+        }
+        var passengers = errors.Passengers(Text(request.Adults), Text(request.Children), Text(request.Infants));
+        var cabin = errors.Cabin(request.Cabin);
+        var currency = errors.Currency(request.Currency);
+        var sort = errors.Sort(request.Sort);
+        var included = errors.Airlines(inventory.Directory, "includedAirlines", request.IncludedAirlines);
+        var excluded = errors.Airlines(inventory.Directory, "excludedAirlines", request.ExcludedAirlines);
+        if (included is { Count: > 0 } && excluded is { Count: > 0 } && included.Intersect(excluded).Any())
+        {
+            errors.Add("excludedAirlines", "An airline cannot be both included and excluded.");
+        }
+        if (request.MaxPrice is { } max && max <= 0)
+        {
+            errors.Add("maxPrice", "maxPrice must be more than zero (per adult, in the search currency).");
+        }
+        var maxResults = request.MaxResults ?? 50;
+        if (maxResults is < 1 or > 250)
+        {
+            errors.Add("maxResults", "maxResults must be a whole number from 1 to 250.");
+        }
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+        var search = new FlightSearch(legs, passengers!, cabin, request.NonStop ?? false, currency, included, excluded, request.MaxPrice, maxResults);
+        var offers = await inventory.SearchFlightsAsync(search, cancellationToken, sort);
+        return TypedResults.Ok(new FlightSearchResponse(offers, offers.Count, offers.Count > 0 ? offers[0].Source : inventory.FlightSource));
+
+        static string? Text(int? value) => value?.ToString(CultureInfo.InvariantCulture);
     }
 
     public static async Task<Results<Ok<FlightOffer>, ProblemHttpResult>> GetFlightOffer(
@@ -129,15 +221,33 @@ internal static class InventoryApi
         string id, InventoryService inventory, CancellationToken cancellationToken)
     {
         var check = await inventory.PriceFlightOfferAsync(id, cancellationToken);
-        return check is null ? NotFoundProblem("flight offer") : TypedResults.Ok(check);
+        if (check is null)
+        {
+            return NotFoundProblem("flight offer");
+        }
+        if (!check.Available && inventory.HasDeparted(check.Offer))
+        {
+            return DepartedProblem(check.Offer);
+        }
+        return TypedResults.Ok(check);
+    }
+
+    /// <summary>410 for an offer whose first flight has left or leaves within the minimum lead time.</summary>
+    internal static ProblemHttpResult DepartedProblem(FlightOffer offer)
+    {
+        var first = offer.Itineraries[0].Segments[0];
+        return TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "This flight has departed.",
+            detail: string.Create(CultureInfo.InvariantCulture,
+                $"{first.CarrierCode}{first.FlightNumber} from {first.Origin} leaves at {first.Departure:yyyy-MM-dd HH:mm} local time; flights can be bought until {InventoryLimits.MinimumLeadTime.TotalHours:0} hours before departure. Search again for later flights."),
+            extensions: new Dictionary<string, object?> { ["code"] = "offerDeparted", ["departure"] = first.Departure });
     }
 
     public static async Task<Results<Ok<PriceCalendar>, ValidationProblem>> FlightCalendar(
         [AsParameters] FlightCalendarRequest request, InventoryService inventory, CancellationToken cancellationToken)
     {
         var errors = new Errors();
-        var today = inventory.Today;
         var (origin, destination) = errors.Route(inventory.Directory, request.Origin, request.Destination);
+        var today = inventory.LocalToday(origin);
         DateOnly? first = null;
         if (string.IsNullOrWhiteSpace(request.Month))
         {
@@ -174,8 +284,9 @@ internal static class InventoryApi
         [AsParameters] HotelSearchRequest request, InventoryService inventory, CancellationToken cancellationToken)
     {
         var errors = new Errors();
-        var today = inventory.Today;
         var (cityCode, near) = errors.Place(inventory.Directory, request.CityCode, request.Lat, request.Lon);
+        // Check-in is checked against the date where the hotel is.
+        var today = cityCode is not null ? inventory.LocalToday(cityCode) : near is { } point ? inventory.LocalToday(point) : inventory.Today;
         var radius = errors.Double("radiusKm", request.RadiusKm, 5, 0.1, 50);
         var checkIn = errors.Date("checkIn", request.CheckIn, today, required: true);
         var checkOut = errors.Date("checkOut", request.CheckOut, today, required: true);
@@ -319,7 +430,7 @@ internal static class InventoryApi
             return result;
         }
 
-        public DateOnly? Date(string field, string? value, DateOnly today, bool required)
+        public DateOnly? Date(string field, string? value, DateOnly today, bool required, Location? where = null)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
@@ -336,7 +447,9 @@ internal static class InventoryApi
             }
             if (date < today)
             {
-                Add(field, $"{field} is in the past.");
+                Add(field, where is null
+                    ? $"{field} is in the past."
+                    : string.Create(CultureInfo.InvariantCulture, $"{field} is in the past: it is already {today:yyyy-MM-dd} in {where.City} ({where.Code})."));
                 return null;
             }
             if (date > today.AddDays(InventoryLimits.BookingHorizonDays))
@@ -347,15 +460,49 @@ internal static class InventoryApi
             return date;
         }
 
-        public (string? Origin, string? Destination) Route(ILocationDirectory directory, string? origin, string? destination)
+        public (string? Origin, string? Destination) Route(ILocationDirectory directory, string? origin, string? destination, string prefix = "")
         {
-            var from = Code(directory, "origin", origin);
-            var to = Code(directory, "destination", destination);
+            var from = Code(directory, prefix + "origin", origin);
+            var to = Code(directory, prefix + "destination", destination);
             if (from is not null && to is not null && SameAirports(directory, from, to))
             {
-                Add("destination", "destination must differ from origin.");
+                Add(prefix + "destination", $"{prefix}destination must differ from {prefix}origin.");
             }
             return (from, to);
+        }
+
+        public FlightSort Sort(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return FlightSort.Cheapest;
+            }
+            if (Enum.TryParse<FlightSort>(value.Trim(), ignoreCase: true, out var sort) && Enum.IsDefined(sort) && !int.TryParse(value, out _))
+            {
+                return sort;
+            }
+            Add("sort", "sort must be cheapest, fastest or best.");
+            return FlightSort.Cheapest;
+        }
+
+        public List<string>? Airlines(ILocationDirectory directory, string field, IReadOnlyList<string?>? codes)
+        {
+            if (codes is null || codes.Count == 0)
+            {
+                return null;
+            }
+            var result = new List<string>();
+            for (var i = 0; i < codes.Count; i++)
+            {
+                var code = codes[i]?.Trim().ToUpperInvariant();
+                if (code is not { Length: 2 } || directory.AirlineName(code) is null)
+                {
+                    Add($"{field}[{i}]", $"{field}[{i}] '{Truncate(codes[i] ?? "")}' is not a known two-character IATA airline code.");
+                    continue;
+                }
+                result.Add(code);
+            }
+            return result.Distinct().ToList();
         }
 
         private static bool SameAirports(ILocationDirectory directory, string a, string b) =>

@@ -11,6 +11,15 @@ namespace Pathavana.Inventory;
 /// <summary>The cheapest fare of one day in a price calendar, or null when nothing flies that day.</summary>
 public sealed record CalendarDay(DateOnly Date, Money? CheapestPrice, string? OfferId, int? Stops);
 
+/// <summary>How flight offers are ordered: cheapest first (the default), fastest first, or best (price and time together).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<FlightSort>))]
+public enum FlightSort
+{
+    Cheapest,
+    Fastest,
+    Best,
+}
+
 public sealed record PriceCalendar(string Origin, string Destination, int Year, int Month, Cabin Cabin, IReadOnlyList<CalendarDay> Days, string Source);
 
 /// <summary>
@@ -70,8 +79,12 @@ internal sealed partial class InventoryService(
             async ct => [.. await geocoder.GeocodeAsync(text!, near, ct)], cancellationToken);
     }
 
-    /// <summary>Flight offers, cheapest first (cached minutes). Each offer is kept by id.</summary>
-    public async Task<IReadOnlyList<FlightOffer>> SearchFlightsAsync(FlightSearch search, CancellationToken cancellationToken)
+    /// <summary>
+    /// Flight offers in the order asked for (cached minutes; cheapest first by default). Each offer is
+    /// kept by id. Offers that leave within <see cref="InventoryLimits.MinimumLeadTime"/> of now are
+    /// never shown, even from the cache.
+    /// </summary>
+    public async Task<IReadOnlyList<FlightOffer>> SearchFlightsAsync(FlightSearch search, CancellationToken cancellationToken, FlightSort sort = FlightSort.Cheapest)
     {
         ArgumentNullException.ThrowIfNull(search);
         var key = $"{Prefix}flights:{ProviderName(flights)}:{FlightKey(search)}";
@@ -85,8 +98,51 @@ internal sealed partial class InventoryService(
             }
             return ordered;
         }, cancellationToken);
-        return offers;
+        var cutoff = time.GetUtcNow() + InventoryLimits.MinimumLeadTime;
+        var open = offers.Where(o => o.Itineraries[0].Segments[0].Departure >= cutoff);
+        return [.. Sort(open, sort)];
     }
+
+    /// <summary>
+    /// Orders offers: cheapest, fastest (total time of all legs), or best (the fare plus each hour of
+    /// travel valued at 4 % of the cheapest fare; fewer stops first on a tie).
+    /// </summary>
+    internal static IEnumerable<FlightOffer> Sort(IEnumerable<FlightOffer> offers, FlightSort sort)
+    {
+        var list = offers as IReadOnlyCollection<FlightOffer> ?? [.. offers];
+        static double Hours(FlightOffer o) => o.Itineraries.Sum(i => i.Duration.TotalHours);
+        static int Stops(FlightOffer o) => o.Itineraries.Sum(i => i.Stops);
+        switch (sort)
+        {
+            case FlightSort.Fastest:
+                return list.OrderBy(Hours).ThenBy(o => o.TotalPrice.Amount).ThenBy(o => o.Id, StringComparer.Ordinal);
+            case FlightSort.Best:
+                var cheapest = list.Count == 0 ? 0 : (double)list.Min(o => o.TotalPrice.Amount);
+                return list.OrderBy(o => (double)o.TotalPrice.Amount + (cheapest * 0.04 * Hours(o)))
+                    .ThenBy(Stops).ThenBy(o => o.Id, StringComparer.Ordinal);
+            default:
+                return list.OrderBy(o => o.TotalPrice.Amount).ThenBy(Hours).ThenBy(o => o.Id, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>Whether an offer's first flight has left or leaves within <see cref="InventoryLimits.MinimumLeadTime"/>: it can no longer be sold.</summary>
+    public bool HasDeparted(FlightOffer offer) =>
+        offer.Itineraries[0].Segments[0].Departure < time.GetUtcNow() + InventoryLimits.MinimumLeadTime;
+
+    /// <summary>Today's date where a place is (an airport, a metro area or a city by its IATA code); the UTC date when unknown.</summary>
+    public DateOnly LocalToday(string? code)
+    {
+        var now = time.GetUtcNow();
+        if (code is not null && directory.Find(code) is { } location
+            && TimeZoneInfo.TryFindSystemTimeZoneById(location.TimeZone, out var zone))
+        {
+            return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        }
+        return DateOnly.FromDateTime(now.UtcDateTime);
+    }
+
+    /// <summary>Today's date at a point: the date in the time zone of the nearest known city or airport.</summary>
+    public DateOnly LocalToday(GeoPoint point) => LocalToday(CityGuide.Shared.Near(point)?.Code);
 
     /// <summary>An offer returned by an earlier search, or null when unknown or expired.</summary>
     public async Task<FlightOffer?> GetFlightOfferAsync(string id, CancellationToken cancellationToken)
@@ -100,7 +156,11 @@ internal sealed partial class InventoryService(
         return stored ?? (flights as SimulatedFlightProvider)?.Rebuild(id);
     }
 
-    /// <summary>Confirms availability and the current price of an offer just before booking; null when unknown.</summary>
+    /// <summary>
+    /// Confirms availability and the current price of an offer just before booking; null when unknown.
+    /// An offer that has left (or leaves within the minimum lead time) is not available and the
+    /// provider is not asked (see <see cref="HasDeparted"/>).
+    /// </summary>
     public async Task<PriceCheck<FlightOffer>?> PriceFlightOfferAsync(string id, CancellationToken cancellationToken)
     {
         var offer = await GetFlightOfferAsync(id, cancellationToken);
@@ -108,37 +168,67 @@ internal sealed partial class InventoryService(
         {
             return null;
         }
+        if (HasDeparted(offer))
+        {
+            return new PriceCheck<FlightOffer>(offer, Available: false, PriceChanged: false, PreviousPrice: null);
+        }
         var check = await flights.PriceAsync(offer, cancellationToken);
         await cache.SetAsync(OfferKey("flight", check.Offer.Id), check.Offer, Options(OfferLifetime), cancellationToken: cancellationToken);
         return check;
     }
 
+    /// <summary>How many days of a calendar are searched at once from a provider that has no calendar of its own.</summary>
+    public const int CalendarParallelism = 4;
+
     /// <summary>
-    /// The cheapest one-way fare for every day of a month between two places (days already past or
-    /// beyond the booking horizon are left out). Each day is an ordinary, cached flight search.
+    /// The cheapest one-way fare for every day of a month between two places (days already past at the
+    /// origin or beyond the booking horizon are left out). The simulator prices the month in one pass
+    /// over its route network (cached like a search); a provider without a calendar (Duffel, Amadeus)
+    /// gets one ordinary, cached search per day, <see cref="CalendarParallelism"/> at a time.
     /// </summary>
     public async Task<PriceCalendar> FlightCalendarAsync(
         string origin, string destination, int year, int month, PassengerMix passengers, Cabin cabin, string currency,
         CancellationToken cancellationToken)
     {
-        metrics.RecordSearch(Platform.Observability.SearchKind.Calendar, FlightSource);
-        var today = Today;
-        var first = new DateOnly(year, month, 1);
-        var days = new List<CalendarDay>();
-        string? source = null;
-        for (var date = first; date.Month == month; date = date.AddDays(1))
+        var today = LocalToday(origin);
+        var dates = new List<DateOnly>();
+        for (var date = new DateOnly(year, month, 1); date.Month == month; date = date.AddDays(1))
         {
-            if (date < today || date > today.AddDays(InventoryLimits.BookingHorizonDays))
+            if (date >= today && date <= today.AddDays(InventoryLimits.BookingHorizonDays))
             {
-                continue;
+                dates.Add(date);
             }
-            var search = new FlightSearch([new FlightLeg(origin, destination, date)], passengers, cabin, Currency: currency, MaxResults: 1);
-            var offers = await SearchFlightsAsync(search, cancellationToken);
-            var cheapest = offers.Count > 0 ? offers[0] : null;
-            source ??= cheapest?.Source;
-            days.Add(new CalendarDay(date, cheapest?.TotalPrice, cheapest?.Id, cheapest?.Itineraries[0].Stops));
         }
-        return new PriceCalendar(origin.ToUpperInvariant(), destination.ToUpperInvariant(), year, month, cabin, days, source ?? FlightSource);
+        IReadOnlyList<CalendarDay> days;
+        if (flights is IFlightCalendarSource calendar)
+        {
+            var key = string.Create(CultureInfo.InvariantCulture,
+                $"{Prefix}calendar:{ProviderName(flights)}:{origin.ToUpperInvariant()}-{destination.ToUpperInvariant()}:{year:0000}{month:00}:{today:yyyyMMdd}:{passengers.Adults}-{passengers.Children}-{passengers.Infants}:{cabin}:{currency}");
+            days = await GetOrCreateAsync<List<CalendarDay>>(key, FlightLifetime, "calendar",
+                ct => Task.FromResult<List<CalendarDay>>([.. calendar.CheapestByDay(origin, destination, dates, passengers, cabin, currency)]), cancellationToken);
+            // Today's cheapest flight may have left since the month was cached: today is priced again.
+            if (days.Any(d => d.Date == today))
+            {
+                var fresh = calendar.CheapestByDay(origin, destination, [today], passengers, cabin, currency)[0];
+                days = [.. days.Select(d => d.Date == today ? fresh : d)];
+            }
+        }
+        else
+        {
+            metrics.RecordSearch(Platform.Observability.SearchKind.Calendar, FlightSource);
+            var results = new CalendarDay[dates.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, dates.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = CalendarParallelism, CancellationToken = cancellationToken },
+                async (i, ct) =>
+                {
+                    var search = new FlightSearch([new FlightLeg(origin, destination, dates[i])], passengers, cabin, Currency: currency);
+                    var offers = await SearchFlightsAsync(search, ct);
+                    var cheapest = offers.Count > 0 ? offers[0] : null;
+                    results[i] = new CalendarDay(dates[i], cheapest?.TotalPrice, cheapest?.Id, cheapest?.Itineraries[0].Stops);
+                });
+            days = results;
+        }
+        return new PriceCalendar(origin.ToUpperInvariant(), destination.ToUpperInvariant(), year, month, cabin, days, FlightSource);
     }
 
     /// <summary>Hotel offers, cheapest first (cached an hour). Each offer is kept by id.</summary>
@@ -270,6 +360,7 @@ internal sealed partial class InventoryService(
             "hotels" => (Platform.Observability.SearchKind.Hotel, HotelSource),
             "activities" => (Platform.Observability.SearchKind.Activity, ActivitySource),
             "geocode" => (Platform.Observability.SearchKind.Location, GeocoderSource),
+            "calendar" => (Platform.Observability.SearchKind.Calendar, FlightSource),
             _ => (Platform.Observability.SearchKind.Location, LocationSource),
         };
         metrics.RecordSearch(searchKind, source);

@@ -104,7 +104,7 @@ public sealed class SimulatedFlightTests
                 Assert.Equal(inbound.Destination, outbound.Origin);
                 var countries = new[] { inbound.Origin, inbound.Destination, outbound.Destination }
                     .Select(code => Directory.Find(code)!.CountryCode).Distinct().Count();
-                var minimum = countries == 1 ? TimeSpan.FromMinutes(60) : TimeSpan.FromMinutes(90);
+                var minimum = countries == 1 ? SimulatedFlightProvider.DomesticConnection : SimulatedFlightProvider.InternationalConnection;
                 Assert.True(outbound.Departure - inbound.Arrival >= minimum,
                     $"{inbound.Destination}: {outbound.Departure - inbound.Arrival} is shorter than {minimum}");
             }
