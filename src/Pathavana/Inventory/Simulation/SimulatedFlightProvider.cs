@@ -265,25 +265,41 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
 
     // ---- Routings: which chains of flights connect two places ----
 
+    /// <summary>
+    /// Every routing between two places (all airport pairs of metro areas): nonstops and one-stop
+    /// connections, and two-stop ones only when fewer than six routings of at most one stop exist.
+    /// </summary>
     private List<Chain> LegChains(string origin, string destination)
     {
-        var result = new List<Chain>();
+        var pairs = new List<(string From, string To)>();
         foreach (var from in directory.AirportsFor(origin))
         {
             foreach (var to in directory.AirportsFor(destination))
             {
                 if (from.Code != to.Code)
                 {
-                    result.AddRange(Chains(from.Code, to.Code));
+                    pairs.Add((from.Code, to.Code));
                 }
+            }
+        }
+        var result = new List<Chain>();
+        foreach (var (from, to) in pairs)
+        {
+            result.AddRange(Chains(from, to, twoStops: false));
+        }
+        if (result.Count < 6)
+        {
+            foreach (var (from, to) in pairs)
+            {
+                result.AddRange(Chains(from, to, twoStops: true));
             }
         }
         return result;
     }
 
-    private Chain[] Chains(string origin, string destination)
+    private Chain[] Chains(string origin, string destination, bool twoStops)
     {
-        var key = (origin, destination);
+        var key = (origin + (twoStops ? "+2" : ""), destination);
         if (chains.TryGetValue(key, out var known))
         {
             return known;
@@ -292,9 +308,10 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
         {
             chains.Clear();
         }
-        return chains[key] = [.. FindChains(origin, destination)];
+        return chains[key] = twoStops ? [.. FindTwoStops(origin, destination)] : [.. FindChains(origin, destination)];
     }
 
+    /// <summary>Nonstops and one-stop connections between two airports.</summary>
     private List<Chain> FindChains(string origin, string destination)
     {
         var found = new List<Chain>();
@@ -318,8 +335,9 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
         foreach (var first in network.From(origin))
         {
             var hub = first.To.Location.Code;
-            if (hub == destination || network.Find(hub, destination) is not { } second
-                || first.Km + second.Km > MaxOneStopDetour * km)
+            if (hub == destination || first.Km > MaxOneStopDetour * km
+                || network.Find(hub, destination) is not { } second || first.Km + second.Km > MaxOneStopDetour * km
+                || !(AnyHub(first, hub) || AnyHub(second, hub)))
             {
                 continue;
             }
@@ -331,32 +349,43 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
             .SelectMany(g => g.OrderBy(c => c.Elapsed).Take(3))
             .OrderBy(c => c.Elapsed)
             .Take(80));
+        return found;
+    }
 
-        // Two stops, only where little else flies and the trip is long enough for it.
-        if (found.Count >= 6 || km < 1200)
-        {
-            return found;
-        }
+    /// <summary>Two-stop connections between two airports, through two hubs, for trips long enough to need them.</summary>
+    private List<Chain> FindTwoStops(string origin, string destination)
+    {
         var twoStops = new List<Chain>();
-        var intoDestination = network.Into(destination);
+        if (directory.Airport(origin) is not { } o || directory.Airport(destination) is not { } d)
+        {
+            return twoStops;
+        }
+        var km = Geo.DistanceKm(o.Location.Point, d.Location.Point);
+        if (km < 1200)
+        {
+            return twoStops;
+        }
+        var budget = MaxTwoStopDetour * km;
+        // Last flights into the destination from a hub of one of their airlines.
+        var lasts = network.Into(destination).Where(r => r.From.Location.Code != origin && AnyHub(r, r.From.Location.Code) && r.Km < budget).ToArray();
         foreach (var first in network.From(origin))
         {
             var h1 = first.To.Location.Code;
-            if (h1 == destination || first.Km > km)
+            if (h1 == destination || first.Km >= budget || !AnyHub(first, h1))
             {
                 continue;
             }
-            foreach (var third in intoDestination)
+            foreach (var third in lasts)
             {
                 var h2 = third.From.Location.Code;
-                if (h2 == origin || h2 == h1 || network.Find(h1, h2) is not { } middle
-                    || first.Km + middle.Km + third.Km > MaxTwoStopDetour * km)
+                if (h2 == h1 || first.Km + third.Km >= budget || network.Find(h1, h2) is not { } middle
+                    || first.Km + middle.Km + third.Km > budget)
                 {
                     continue;
                 }
                 var partial = new List<Chain>();
                 Pair(timetable.For(first), timetable.For(middle), h1, partial);
-                foreach (var head in partial.OrderBy(c => c.Elapsed).Take(4))
+                foreach (var head in partial.OrderBy(c => c.Elapsed).Take(3))
                 {
                     foreach (var flight in timetable.For(third))
                     {
@@ -373,8 +402,20 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
                 }
             }
         }
-        found.AddRange(twoStops.OrderBy(c => c.Elapsed).Take(20));
-        return found;
+        return [.. twoStops.OrderBy(c => c.Elapsed).Take(20)];
+    }
+
+    /// <summary>Whether an airport is a hub of an airline that flies this route and sells connections.</summary>
+    private bool AnyHub(Route route, string airport)
+    {
+        foreach (var op in route.Operators)
+        {
+            if (Carriers.SellsConnections(op.Carrier) && network.IsHub(op.Carrier, airport))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Adds every first flight with the earliest second flight it connects to (same seller or partner, through a hub).</summary>
