@@ -39,9 +39,17 @@ public sealed record MultiCityFlightSearchRequest(
 public sealed record FlightCalendarRequest(
     string? Origin, string? Destination, string? Month, string? Adults, string? Children, string? Infants, string? Cabin, string? Currency);
 
+/// <summary>
+/// A stay search in a city (<c>cityCode</c>) or around a point (<c>lat</c>/<c>lon</c>, or <c>near</c>: a named
+/// place such as "Eiffel Tower", searched within <c>radiusKm</c>). Filters: <c>minStars</c>, <c>maxNightly</c>
+/// (per room, in <c>currency</c>), <c>amenities</c> (comma-separated: pool, wifi, breakfast, parking, gym,
+/// spa, pets), <c>freeCancellation</c>, <c>minRating</c> (guest rating out of 10); <c>sort</c>: price
+/// (default), distance or rating.
+/// </summary>
 public sealed record HotelSearchRequest(
     string? CityCode, string? Lat, string? Lon, string? RadiusKm, string? CheckIn, string? CheckOut,
-    string? Adults, string? Rooms, string? MinStars, string? Currency);
+    string? Adults, string? Rooms, string? MinStars, string? Currency,
+    string? Near, string? MaxNightly, string? Amenities, string? FreeCancellation, string? MinRating, string? Sort);
 
 public sealed record ActivitySearchRequest(string? CityCode, string? Lat, string? Lon, string? RadiusKm, string? Currency);
 
@@ -53,7 +61,8 @@ public sealed record PlacesResponse(IReadOnlyList<Place> Places, string Source);
 
 public sealed record FlightSearchResponse(IReadOnlyList<FlightOffer> Offers, int Count, string Source);
 
-public sealed record HotelSearchResponse(IReadOnlyList<HotelOffer> Offers, int Count, string Source);
+/// <summary>One offer per hotel; <c>near</c> is the named place the distances are measured from, when one was asked for.</summary>
+public sealed record HotelSearchResponse(IReadOnlyList<HotelOffer> Offers, int Count, string Source, Place? Near = null);
 
 public sealed record ActivitySearchResponse(IReadOnlyList<Activity> Activities, int Count, string Source);
 
@@ -284,10 +293,38 @@ internal static class InventoryApi
         [AsParameters] HotelSearchRequest request, InventoryService inventory, CancellationToken cancellationToken)
     {
         var errors = new Errors();
-        var (cityCode, near) = errors.Place(inventory.Directory, request.CityCode, request.Lat, request.Lon);
+        string? cityCode;
+        GeoPoint? near;
+        Place? place = null;
+        if (!string.IsNullOrWhiteSpace(request.Near))
+        {
+            // A named place: the gazetteer (or Google) finds it, near the city when one is given.
+            cityCode = string.IsNullOrWhiteSpace(request.CityCode) ? null : errors.Code(inventory.Directory, "cityCode", request.CityCode);
+            var text = errors.Required("near", request.Near);
+            near = null;
+            if (text is not null && !errors.Has("cityCode"))
+            {
+                var around = cityCode is null ? (GeoPoint?)null : CityGuide.Shared.ForCode(cityCode)?.Centre;
+                var places = await inventory.GeocodeAsync(text, around, cancellationToken);
+                place = places.FirstOrDefault(p => around is not { } centre || Geo.DistanceKm(centre, p.Point) <= 60);
+                if (place is null)
+                {
+                    errors.Add("near", $"near: no place called '{(text.Length > 40 ? text[..40] + "…" : text)}' was found{(cityCode is null ? "" : " in that city")}; try a landmark, a neighbourhood or an address.");
+                }
+                else
+                {
+                    near = place.Point;
+                    cityCode = null;
+                }
+            }
+        }
+        else
+        {
+            (cityCode, near) = errors.Place(inventory.Directory, request.CityCode, request.Lat, request.Lon);
+        }
         // Check-in is checked against the date where the hotel is.
         var today = cityCode is not null ? inventory.LocalToday(cityCode) : near is { } point ? inventory.LocalToday(point) : inventory.Today;
-        var radius = errors.Double("radiusKm", request.RadiusKm, 5, 0.1, 50);
+        var radius = errors.Double("radiusKm", request.RadiusKm, place is null ? 5 : 2, 0.1, 50);
         var checkIn = errors.Date("checkIn", request.CheckIn, today, required: true);
         var checkOut = errors.Date("checkOut", request.CheckOut, today, required: true);
         if (checkIn is { } i && checkOut is { } o)
@@ -316,13 +353,25 @@ internal static class InventoryApi
         }
         int? minStars = string.IsNullOrWhiteSpace(request.MinStars) ? null : errors.Int("minStars", request.MinStars, 1, 1, 5);
         var currency = errors.Currency(request.Currency);
+        double? maxNightly = string.IsNullOrWhiteSpace(request.MaxNightly) ? null : errors.Double("maxNightly", request.MaxNightly, 0, 1, 1_000_000);
+        double? minRating = string.IsNullOrWhiteSpace(request.MinRating) ? null : errors.Double("minRating", request.MinRating, 0, 0, 10);
+        var freeCancellation = errors.Bool("freeCancellation", request.FreeCancellation);
+        var amenities = errors.Amenities(request.Amenities);
+        var sort = HotelSort.Price;
+        if (!string.IsNullOrWhiteSpace(request.Sort)
+            && !(Enum.TryParse(request.Sort.Trim(), ignoreCase: true, out sort) && Enum.IsDefined(sort) && !int.TryParse(request.Sort, out _)))
+        {
+            errors.Add("sort", "sort must be price, distance or rating.");
+        }
         if (errors.Any)
         {
             return errors.Problem();
         }
-        var search = new HotelSearch(checkIn!.Value, checkOut!.Value, adults, rooms, cityCode, near, radius, minStars, Currency: currency);
+        var search = new HotelSearch(checkIn!.Value, checkOut!.Value, adults, rooms, cityCode, near, radius, minStars,
+            maxNightly is { } max ? new Platform.Money((decimal)max, currency) : null, currency,
+            Amenities: amenities, FreeCancellation: freeCancellation, MinGuestRating: minRating, Sort: sort);
         var offers = await inventory.SearchHotelsAsync(search, cancellationToken);
-        return TypedResults.Ok(new HotelSearchResponse(offers, offers.Count, offers.Count > 0 ? offers[0].Source : inventory.HotelSource));
+        return TypedResults.Ok(new HotelSearchResponse(offers, offers.Count, offers.Count > 0 ? offers[0].Source : inventory.HotelSource, place));
     }
 
     public static async Task<Results<Ok<HotelOffer>, ProblemHttpResult>> GetHotelOffer(
@@ -469,6 +518,32 @@ internal static class InventoryApi
                 Add(prefix + "destination", $"{prefix}destination must differ from {prefix}origin.");
             }
             return (from, to);
+        }
+
+        public List<string>? Amenities(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+            var result = new List<string>();
+            foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var amenity = part.ToLowerInvariant() switch
+                {
+                    "wi-fi" or "internet" => HotelAmenities.Wifi,
+                    "pets" or "pet" or "pet-friendly" => HotelAmenities.Pets,
+                    "fitness" => HotelAmenities.Gym,
+                    var other => other,
+                };
+                if (!HotelAmenities.All.Contains(amenity))
+                {
+                    Add("amenities", $"amenities: '{Truncate(part)}' is not one of {string.Join(", ", HotelAmenities.All)}.");
+                    continue;
+                }
+                result.Add(amenity);
+            }
+            return [.. result.Distinct()];
         }
 
         public FlightSort Sort(string? value)

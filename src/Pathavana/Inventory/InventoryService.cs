@@ -231,7 +231,10 @@ internal sealed partial class InventoryService(
         return new PriceCalendar(origin.ToUpperInvariant(), destination.ToUpperInvariant(), year, month, cabin, days, FlightSource);
     }
 
-    /// <summary>Hotel offers, cheapest first (cached an hour). Each offer is kept by id.</summary>
+    /// <summary>
+    /// Hotels for a stay, one offer per hotel priced at its cheapest matching rate with all matching
+    /// rates listed, in the order asked (cached an hour). Every rate is kept by its id for booking.
+    /// </summary>
     public async Task<IReadOnlyList<HotelOffer>> SearchHotelsAsync(HotelSearch search, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);
@@ -241,6 +244,11 @@ internal sealed partial class InventoryService(
             var found = (await hotels.SearchAsync(search, ct)).ToList();
             foreach (var offer in found)
             {
+                // Every rate is bookable by its own id: each is kept as the hotel priced at that rate.
+                foreach (var rate in offer.Rates ?? [])
+                {
+                    await cache.SetAsync(OfferKey("hotel", rate.Id), offer.WithRate(rate), Options(OfferLifetime), cancellationToken: ct);
+                }
                 await cache.SetAsync(OfferKey("hotel", offer.Id), offer, Options(OfferLifetime), cancellationToken: ct);
             }
             return found;
@@ -299,7 +307,7 @@ internal sealed partial class InventoryService(
     }
 
     internal static string HotelKey(HotelSearch search) => string.Create(CultureInfo.InvariantCulture,
-        $"{search.CityCode?.Trim().ToUpperInvariant()}:{Point(search.Near)}:{search.RadiusKm:0.###}:{search.CheckIn:yyyyMMdd}-{search.CheckOut:yyyyMMdd}:{search.Adults}x{search.Rooms}:{search.MinStars}:{search.MaxNightly?.Amount:0.##}{search.MaxNightly?.Currency}:{search.Currency.Trim().ToUpperInvariant()}:{search.MaxResults}");
+        $"{search.CityCode?.Trim().ToUpperInvariant()}:{Point(search.Near)}:{search.RadiusKm:0.###}:{search.CheckIn:yyyyMMdd}-{search.CheckOut:yyyyMMdd}:{search.Adults}x{search.Rooms}:{search.MinStars}:{search.MaxNightly?.Amount:0.##}{search.MaxNightly?.Currency}:{search.Currency.Trim().ToUpperInvariant()}:{search.MaxResults}:{Codes(search.Amenities)}:{(search.FreeCancellation ? "fc" : "")}:{search.MinGuestRating:0.#}:{search.Sort}");
 
     private static string Codes(IReadOnlyList<string>? codes) =>
         codes is null ? "" : string.Join('.', codes.Select(c => c.Trim().ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal));
