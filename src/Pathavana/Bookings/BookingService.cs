@@ -319,15 +319,16 @@ internal sealed partial class BookingService(
             return Problem(StatusCodes.Status409Conflict, "Only a confirmed booking can be cancelled.", $"This booking is {booking.Status.ToString().ToLowerInvariant()}.");
         }
         var provider = ProviderFor(booking.Provider);
+        ProviderCancellation cancelled;
         try
         {
-            await provider.CancelAsync(new ProviderOrder(booking.Provider, booking.ProviderReference!, booking.Price, booking.ProviderOrderId), ct);
+            cancelled = await provider.CancelAsync(new ProviderOrder(booking.Provider, booking.ProviderReference!, booking.Price, booking.ProviderOrderId), ct);
         }
         catch (ProviderRejectedException ex)
         {
             return Problem(StatusCodes.Status422UnprocessableEntity, "The provider refused the cancellation.", ex.Message);
         }
-        Transition(booking, BookingStatus.Cancelled, "Cancelled by the traveler.");
+        Transition(booking, BookingStatus.Cancelled, $"Cancelled by the traveler. {cancelled.Summary}");
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(new AuditEvent(AuditActions.BookingCancelled, "booking", booking.Id.ToString(), owner), ct);
         var summary = Summary(booking);

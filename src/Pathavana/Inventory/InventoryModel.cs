@@ -14,6 +14,7 @@ public static class Sources
     public const string Amadeus = "amadeus";
     public const string Google = "google";
     public const string Gazetteer = "gazetteer";
+    public const string Duffel = "duffel";
 }
 
 public readonly record struct GeoPoint(double Latitude, double Longitude);
@@ -49,8 +50,12 @@ public enum Cabin
     First,
 }
 
-/// <summary>Who travels: adults (12+), children (2–11, seated) and infants (under 2, on a lap).</summary>
-public sealed record PassengerMix(int Adults, int Children = 0, int Infants = 0)
+/// <summary>
+/// Who travels: adults (12+), children (2–11, seated) and infants (under 2, on a lap).
+/// <paramref name="ChildAges"/>, when known, gives each child's age on the day of the last flight
+/// (providers such as Duffel price children by age).
+/// </summary>
+public sealed record PassengerMix(int Adults, int Children = 0, int Infants = 0, IReadOnlyList<int>? ChildAges = null)
 {
     public int Seated => Adults + Children;
 }

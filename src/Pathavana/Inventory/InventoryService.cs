@@ -297,7 +297,9 @@ internal sealed partial class InventoryService(
                 .Append('@').Append(leg.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)).Append(',');
         }
         var p = search.Passengers;
-        builder.Append(CultureInfo.InvariantCulture, $":{p.Adults}-{p.Children}-{p.Infants}:{search.Cabin}:{(search.NonStop ? "ns" : "any")}")
+        builder.Append(CultureInfo.InvariantCulture, $":{p.Adults}-{p.Children}-{p.Infants}")
+            .Append(p.ChildAges is { Count: > 0 } ages ? "(" + string.Join('.', ages) + ")" : "")
+            .Append(CultureInfo.InvariantCulture, $":{search.Cabin}:{(search.NonStop ? "ns" : "any")}")
             .Append(':').Append(search.Currency.Trim().ToUpperInvariant())
             .Append(":+").Append(Codes(search.IncludedAirlines))
             .Append(":-").Append(Codes(search.ExcludedAirlines))
@@ -340,6 +342,7 @@ internal sealed partial class InventoryService(
         SimulatedFlightProvider or SimulatedHotelProvider or SimulatedActivityProvider => Sources.Simulated,
         GazetteerGeocoder or DirectoryLocationSearch => Sources.Gazetteer,
         _ when provider.GetType().Namespace?.EndsWith(".Amadeus", StringComparison.Ordinal) == true => Sources.Amadeus,
+        _ when provider.GetType().Namespace?.EndsWith(".Duffel", StringComparison.Ordinal) == true => Sources.Duffel,
         _ when provider.GetType().Namespace?.EndsWith(".GoogleMaps", StringComparison.Ordinal) == true => Sources.Google,
         _ => provider.GetType().Name,
     };

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Pathavana.Platform.Data;
 using Pathavana.Tests.Infrastructure;
 using Pathavana.Tests.Inventory.Vendors;
@@ -14,7 +15,10 @@ namespace Pathavana.Tests.Bookings;
 /// <summary>Bookings through the Amadeus adapter against a local fake that counts the order calls it receives.</summary>
 public sealed class AmadeusBookingFlowTests
 {
-    private static readonly DateOnly Day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(40);
+    // The documented Amadeus answers fly on 1 November 2021: the app's clock is set a month before.
+    private static readonly DateOnly Day = new(2021, 11, 1);
+
+    internal static FakeTimeProvider FixtureClock() => new(new DateTimeOffset(2021, 10, 1, 12, 0, 0, TimeSpan.Zero));
 
     private static WireMockServer StartFake()
     {
@@ -53,7 +57,7 @@ public sealed class AmadeusBookingFlowTests
     {
         using var fake = StartFake();
         fake.GivenFlightOrder(delay: TimeSpan.FromMilliseconds(300));
-        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake));
+        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake), clock: FixtureClock());
         var ana = await app.SignUpAsync();
         var body = await BookableAsync(ana);
         var key = Guid.NewGuid().ToString();
@@ -87,7 +91,7 @@ public sealed class AmadeusBookingFlowTests
     {
         using var fake = StartFake();
         fake.GivenFlightOrder(status: 500, fixture: "amadeus/error-500.json");
-        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake));
+        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake), clock: FixtureClock());
         var ana = await app.SignUpAsync();
         var body = await BookableAsync(ana);
         var key = Guid.NewGuid().ToString();
@@ -113,7 +117,7 @@ public sealed class AmadeusBookingFlowTests
     {
         using var fake = StartFake();
         fake.GivenFlightOrder(status: 400, fixture: "amadeus/flight-order-error-400-segment-sell.json");
-        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake));
+        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake), clock: FixtureClock());
         var ana = await app.SignUpAsync();
 
         var refused = await BookingTests.BookAsync(ana.Client, await BookableAsync(ana));
@@ -133,9 +137,9 @@ public sealed class ProviderMetricsTests
         fake.GivenGet(AmadeusFake.FlightOffersPath, "amadeus/flight-offers-get.json");
         fake.GivenPost(AmadeusFake.PricingPath, "amadeus/flight-offers-price.json");
         fake.GivenFlightOrder();
-        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake));
+        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake), clock: AmadeusBookingFlowTests.FixtureClock());
         var ana = await app.SignUpAsync();
-        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(40);
+        var day = new DateOnly(2021, 11, 1);
         var travelers = new List<Guid>();
         foreach (var given in new[] { "Ana", "Rui" })
         {
