@@ -19,14 +19,16 @@ public sealed record FlightLegRequest(string? Origin, string? Destination, strin
 
 /// <summary>
 /// A search of one to six legs (one-way, round trip, open jaw or multi-city) with the travellers and
-/// filters. <c>cabin</c>: economy, premium_economy, business or first; <c>sort</c>: cheapest (default),
-/// fastest or best; <c>maxPrice</c> is per adult, in <c>currency</c>.
+/// filters. <c>childAges</c> (optional, one per child, 2–11 on the day of the last flight) lets providers
+/// that price children by age (Duffel) quote them exactly. <c>cabin</c>: economy, premium_economy,
+/// business or first; <c>sort</c>: cheapest (default), fastest or best; <c>maxPrice</c> is per adult, in <c>currency</c>.
 /// </summary>
 public sealed record MultiCityFlightSearchRequest(
     IReadOnlyList<FlightLegRequest?>? Legs,
     int? Adults,
     int? Children,
     int? Infants,
+    IReadOnlyList<int>? ChildAges,
     string? Cabin,
     bool? NonStop,
     string? Currency,
@@ -190,6 +192,21 @@ internal static class InventoryApi
             }
         }
         var passengers = errors.Passengers(Text(request.Adults), Text(request.Children), Text(request.Infants));
+        if (request.ChildAges is { Count: > 0 } ages && passengers is not null)
+        {
+            if (ages.Count != passengers.Children)
+            {
+                errors.Add("childAges", $"childAges must give one age for each of the {passengers.Children} children.");
+            }
+            for (var i = 0; i < ages.Count; i++)
+            {
+                if (ages[i] is < 2 or > 11)
+                {
+                    errors.Add($"childAges[{i}]", $"childAges[{i}] must be from 2 to 11; younger travel as infants, older as adults.");
+                }
+            }
+            passengers = passengers with { ChildAges = ages };
+        }
         var cabin = errors.Cabin(request.Cabin);
         var currency = errors.Currency(request.Currency);
         var sort = errors.Sort(request.Sort);

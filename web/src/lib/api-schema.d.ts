@@ -338,10 +338,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Flight offers for a one-way or round trip, cheapest first. */
+        /** Flight offers for a one-way or round trip, cheapest first (or fastest, or best). */
         get: operations["SearchFlights"];
         put?: never;
-        post?: never;
+        /** Flight offers for one to six legs (multi-city, open jaw, round trip), with airline and price filters. */
+        post: operations["SearchFlightsMultiCity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -780,6 +781,12 @@ export interface components {
             /** Format: double */
             rating?: null | number | string;
             bookingLink?: null | string;
+            /** @description Where it starts or happens (a landmark, a meeting point). */
+            place?: null | string;
+            /** @description The days it runs, in English ("Monday"…); null when unknown. */
+            openDays?: null | string[];
+            /** @description Opening hours or start times in local time, as a traveller reads them. */
+            hours?: null | string;
         };
         ActivitySearchResponse: {
             activities: components["schemas"]["Activity"][];
@@ -871,6 +878,10 @@ export interface components {
             /** Format: int32 */
             stops: null | number | string;
         };
+        /**
+         * @description Whether a rate can be cancelled free of charge and until when: the deadline is the hotel's local
+         *     time with its UTC offset.
+         */
         CancellationPolicy: {
             refundable: boolean;
             /** Format: date-time */
@@ -905,6 +916,12 @@ export interface components {
         CreateTripFromSessionRequest: {
             title: null | string;
             currency: null | string;
+        };
+        /** @description One leg of a multi-city search: IATA airport or city codes and a local date (YYYY-MM-DD) at the origin. */
+        FlightLegRequest: {
+            origin: null | string;
+            destination: null | string;
+            date: null | string;
         };
         FlightOffer: {
             id: string;
@@ -951,6 +968,11 @@ export interface components {
         GoogleSignInRequest: {
             idToken: null | string;
         };
+        /**
+         * @description A property. double? Hotel.DistanceKm is from the search point (the city centre or the place asked
+         *     for); double? Hotel.GuestRating is out of 10 from int? Hotel.ReviewCount reviews;
+         *     IReadOnlyList&lt;LandmarkDistance&gt;? Hotel.Landmarks are the nearest named landmarks of the city.
+         */
         Hotel: {
             hotelId: string;
             name: string;
@@ -961,7 +983,21 @@ export interface components {
             address?: null | string;
             /** Format: double */
             distanceKm?: null | number | string;
+            neighbourhood?: null | string;
+            amenities?: null | string[];
+            /** Format: double */
+            guestRating?: null | number | string;
+            /** Format: int32 */
+            reviewCount?: null | number | string;
+            /** Format: double */
+            centreDistanceKm?: null | number | string;
+            landmarks?: null | components["schemas"]["LandmarkDistance"][];
         };
+        /**
+         * @description A hotel for a stay, priced at one of its rates: in search results the cheapest rate that matches
+         *     the filters, when fetched by a rate id that rate. IReadOnlyList&lt;HotelRate&gt;? HotelOffer.Rates lists every matching rate
+         *     of the hotel (each bookable by its id); string HotelOffer.Id is the selected rate's id.
+         */
         HotelOffer: {
             id: string;
             source: string;
@@ -980,12 +1016,30 @@ export interface components {
             total: components["schemas"]["Money"];
             cancellation: components["schemas"]["CancellationPolicy"];
             board?: null | string;
+            rates?: null | components["schemas"]["HotelRate"][];
         };
+        /**
+         * @description One way to book a room: its type, the meals included (in words: "Room only", "Breakfast included",
+         *     "Half board"…), the price a night (per room) and for the stay (all rooms), and the cancellation terms.
+         */
+        HotelRate: {
+            id: string;
+            roomType: string;
+            roomDescription: null | string;
+            board: string;
+            nightly: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
+            cancellation: components["schemas"]["CancellationPolicy"];
+            /** Format: int32 */
+            roomsLeft?: null | number | string;
+        };
+        /** @description One offer per hotel; `near` is the named place the distances are measured from, when one was asked for. */
         HotelSearchResponse: {
             offers: components["schemas"]["HotelOffer"][];
             /** Format: int32 */
             count: number | string;
             source: string;
+            near?: null | components["schemas"]["Place"];
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -1006,6 +1060,12 @@ export interface components {
             stops?: number | string;
         };
         JsonElement: unknown;
+        /** @description How far a hotel is from a named landmark of its city, in kilometres (great circle). */
+        LandmarkDistance: {
+            name: string;
+            /** Format: double */
+            distanceKm: number | string;
+        };
         /** @description An airport or metropolitan area from the bundled reference data. */
         Location: {
             code: string;
@@ -1057,6 +1117,32 @@ export interface components {
             day: null | string;
             /** Format: int32 */
             position: null | number | string;
+        };
+        /**
+         * @description A search of one to six legs (one-way, round trip, open jaw or multi-city) with the travellers and
+         *     filters. `childAges` (optional, one per child, 2–11 on the day of the last flight) lets providers
+         *     that price children by age (Duffel) quote them exactly. `cabin`: economy, premium_economy,
+         *     business or first; `sort`: cheapest (default), fastest or best; `maxPrice` is per adult, in `currency`.
+         */
+        MultiCityFlightSearchRequest: {
+            legs: null | components["schemas"]["FlightLegRequest"][];
+            /** Format: int32 */
+            adults: null | number | string;
+            /** Format: int32 */
+            children: null | number | string;
+            /** Format: int32 */
+            infants: null | number | string;
+            childAges: null | (number | string)[];
+            cabin: null | string;
+            nonStop: null | boolean;
+            currency: null | string;
+            sort: null | string;
+            includedAirlines: null | string[];
+            excludedAirlines: null | string[];
+            /** Format: double */
+            maxPrice: null | number | string;
+            /** Format: int32 */
+            maxResults: null | number | string;
         };
         /** @description What one passenger type pays per person. */
         PassengerPrice: {
@@ -2075,12 +2161,46 @@ export interface operations {
                 Cabin?: string;
                 NonStop?: string;
                 Currency?: string;
+                Sort?: string;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlightSearchResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    SearchFlightsMultiCity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MultiCityFlightSearchRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -2197,6 +2317,12 @@ export interface operations {
                 Rooms?: string;
                 MinStars?: string;
                 Currency?: string;
+                Near?: string;
+                MaxNightly?: string;
+                Amenities?: string;
+                FreeCancellation?: string;
+                MinRating?: string;
+                Sort?: string;
             };
             header?: never;
             path?: never;
