@@ -51,6 +51,11 @@ internal sealed partial class InventoryProvidersReport(
         var mode = !duffel ? "" : configuration["Duffel:AccessToken"]!.StartsWith("duffel_test_", StringComparison.Ordinal)
             ? " (Duffel test mode: the test airline Duffel Airways, ZZ; nothing is ticketed)" : " (Duffel live mode: orders are real)";
         LogProviders(logger, inventory.FlightSource, inventory.HotelSource, inventory.ActivitySource, inventory.LocationSource, inventory.GeocoderSource, mode);
+        if (inventory.FlightSource == Sources.Simulated)
+        {
+            // Load the route network off the start path, so the first search does not wait for it.
+            _ = Task.Run(() => Simulation.RouteNetwork.Shared, CancellationToken.None);
+        }
         if (duffel && amadeus)
         {
             LogPrecedence(logger);

@@ -25,9 +25,10 @@ internal sealed class RouteNetwork
 {
     private static readonly Lazy<RouteNetwork> SharedInstance = new(() => new RouteNetwork(LocationDirectory.Shared));
 
-    private readonly FrozenDictionary<string, FrozenDictionary<string, Route>> outbound;
-    private readonly FrozenDictionary<string, Route[]> inbound;
-    private readonly FrozenDictionary<string, FrozenSet<string>> hubs;
+    // Plain dictionaries: built once at start, read-only after; frozen ones cost seconds to build here.
+    private readonly Dictionary<string, Dictionary<string, Route>> outbound;
+    private readonly Dictionary<string, Route[]> inbound;
+    private readonly Dictionary<string, HashSet<string>> hubs;
 
     public static RouteNetwork Shared => SharedInstance.Value;
 
@@ -69,9 +70,9 @@ internal sealed class RouteNetwork
             }
             outMap[from.Location.Code] = routes;
         }
-        outbound = outMap.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenDictionary(StringComparer.Ordinal), StringComparer.Ordinal);
-        inbound = inMap.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        hubs = perCarrier.ToFrozenDictionary(p => p.Key, p => FindHubs(p.Value), StringComparer.Ordinal);
+        outbound = outMap;
+        inbound = inMap.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        hubs = perCarrier.ToDictionary(p => p.Key, p => FindHubs(p.Value), StringComparer.Ordinal);
         RouteCount = outMap.Sum(p => p.Value.Count);
     }
 
@@ -93,12 +94,12 @@ internal sealed class RouteNetwork
     public bool IsHub(string carrier, string airport) => hubs.TryGetValue(carrier, out var set) && set.Contains(airport);
 
     /// <summary>The airline's hubs, or none when it operates no route.</summary>
-    public IReadOnlySet<string> HubsOf(string carrier) => hubs.GetValueOrDefault(carrier) ?? FrozenSet<string>.Empty;
+    public IReadOnlySet<string> HubsOf(string carrier) => hubs.GetValueOrDefault(carrier) ?? (IReadOnlySet<string>)FrozenSet<string>.Empty;
 
     /// <summary>Every directed route, for checks over the whole network.</summary>
     public IEnumerable<Route> All => outbound.Values.SelectMany(r => r.Values);
 
-    private static FrozenSet<string> FindHubs(Dictionary<string, int> routesByAirport)
+    private static HashSet<string> FindHubs(Dictionary<string, int> routesByAirport)
     {
         var busiest = routesByAirport.Values.Max();
         var threshold = Math.Max(8, busiest / 5.0);
@@ -108,7 +109,7 @@ internal sealed class RouteNetwork
         {
             chosen.Add(routesByAirport.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key);
         }
-        return chosen.ToFrozenSet(StringComparer.Ordinal);
+        return chosen.ToHashSet(StringComparer.Ordinal);
     }
 
     private static IEnumerable<string[]> ReadLines()

@@ -33,22 +33,27 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
 
     private readonly LocationDirectory directory;
     private readonly TimeProvider time;
-    private readonly Timetable timetable;
-    private readonly RouteNetwork network;
+    private readonly Lazy<Timetable> timetables;
     private readonly ConcurrentDictionary<(string, string), Chain[]> chains = new();
 
+    /// <summary>Over the bundled route network, loaded on first use (the app warms it in the background at start).</summary>
     public SimulatedFlightProvider(LocationDirectory directory, TimeProvider time)
-        : this(directory, RouteNetwork.Shared, time)
     {
+        this.directory = directory;
+        this.time = time;
+        timetables = new Lazy<Timetable>(() => new Timetable(RouteNetwork.Shared));
     }
 
     public SimulatedFlightProvider(LocationDirectory directory, RouteNetwork network, TimeProvider time)
     {
         this.directory = directory;
         this.time = time;
-        this.network = network;
-        timetable = new Timetable(network);
+        timetables = new Lazy<Timetable>(() => new Timetable(network));
     }
+
+    private Timetable Table => timetables.Value;
+
+    private RouteNetwork Network => timetables.Value.Network;
 
     public Task<IReadOnlyList<FlightOffer>> SearchAsync(FlightSearch search, CancellationToken cancellationToken)
     {
@@ -184,8 +189,8 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
             var flights = new ScheduledFlight[leg.Flights.Length];
             for (var i = 0; i < flights.Length; i++)
             {
-                var route = network.Find(leg.Airports[i], leg.Airports[i + 1]);
-                var flight = route is null ? null : Array.Find(timetable.For(route), f => f.Designator == leg.Flights[i]);
+                var route = Network.Find(leg.Airports[i], leg.Airports[i + 1]);
+                var flight = route is null ? null : Array.Find(Table.For(route), f => f.Designator == leg.Flights[i]);
                 if (flight is null)
                 {
                     return null;
@@ -210,7 +215,7 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
     internal void ForgetRoutes()
     {
         chains.Clear();
-        timetable.Forget();
+        Table.Forget();
     }
 
     /// <summary>The cheapest options, with the best nonstop, one-stop and fastest ones kept in.</summary>
@@ -322,9 +327,9 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
         var km = Geo.DistanceKm(o.Location.Point, d.Location.Point);
 
         // Nonstop: every flight of every airline on the route.
-        if (network.Find(origin, destination) is { } direct)
+        if (Network.Find(origin, destination) is { } direct)
         {
-            foreach (var flight in timetable.For(direct))
+            foreach (var flight in Table.For(direct))
             {
                 found.Add(Chain.Connect([flight])!);
             }
@@ -332,16 +337,16 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
 
         // One stop through a hub of the selling airline or its partner.
         var oneStops = new List<Chain>();
-        foreach (var first in network.From(origin))
+        foreach (var first in Network.From(origin))
         {
             var hub = first.To.Location.Code;
             if (hub == destination || first.Km > MaxOneStopDetour * km
-                || network.Find(hub, destination) is not { } second || first.Km + second.Km > MaxOneStopDetour * km
+                || Network.Find(hub, destination) is not { } second || first.Km + second.Km > MaxOneStopDetour * km
                 || !(AnyHub(first, hub) || AnyHub(second, hub)))
             {
                 continue;
             }
-            Pair(timetable.For(first), timetable.For(second), hub, oneStops);
+            Pair(Table.For(first), Table.For(second), hub, oneStops);
         }
         // Keep the quickest few connections per routing and airline, enough for a varied first page.
         found.AddRange(oneStops
@@ -367,8 +372,8 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
         }
         var budget = MaxTwoStopDetour * km;
         // Last flights into the destination from a hub of one of their airlines.
-        var lasts = network.Into(destination).Where(r => r.From.Location.Code != origin && AnyHub(r, r.From.Location.Code) && r.Km < budget).ToArray();
-        foreach (var first in network.From(origin))
+        var lasts = Network.Into(destination).Where(r => r.From.Location.Code != origin && AnyHub(r, r.From.Location.Code) && r.Km < budget).ToArray();
+        foreach (var first in Network.From(origin))
         {
             var h1 = first.To.Location.Code;
             if (h1 == destination || first.Km >= budget || !AnyHub(first, h1))
@@ -378,16 +383,16 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
             foreach (var third in lasts)
             {
                 var h2 = third.From.Location.Code;
-                if (h2 == h1 || first.Km + third.Km >= budget || network.Find(h1, h2) is not { } middle
+                if (h2 == h1 || first.Km + third.Km >= budget || Network.Find(h1, h2) is not { } middle
                     || first.Km + middle.Km + third.Km > budget)
                 {
                     continue;
                 }
                 var partial = new List<Chain>();
-                Pair(timetable.For(first), timetable.For(middle), h1, partial);
+                Pair(Table.For(first), Table.For(middle), h1, partial);
                 foreach (var head in partial.OrderBy(c => c.Elapsed).Take(3))
                 {
-                    foreach (var flight in timetable.For(third))
+                    foreach (var flight in Table.For(third))
                     {
                         if (Sells(head.Flights[0].Carrier, flight, h2) && Chain.Connect([.. head.Flights, flight]) is { } chain)
                         {
@@ -410,7 +415,7 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
     {
         foreach (var op in route.Operators)
         {
-            if (Carriers.SellsConnections(op.Carrier) && network.IsHub(op.Carrier, airport))
+            if (Carriers.SellsConnections(op.Carrier) && Network.IsHub(op.Carrier, airport))
             {
                 return true;
             }
@@ -431,7 +436,7 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
             foreach (var f2 in seconds)
             {
                 if (f2.OperatingCarrier is not null || !Carriers.Partners(f1.Carrier, f2.Carrier) || !Carriers.SellsConnections(f2.Carrier)
-                    || !(network.IsHub(f1.Carrier, hub) || network.IsHub(f2.Carrier, hub)))
+                    || !(Network.IsHub(f1.Carrier, hub) || Network.IsHub(f2.Carrier, hub)))
                 {
                     continue;
                 }
@@ -450,7 +455,7 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
     /// <summary>Whether the airline selling a journey may add this flight at this hub.</summary>
     private bool Sells(string seller, ScheduledFlight flight, string hub) =>
         flight.OperatingCarrier is null && Carriers.Partners(seller, flight.Carrier) && Carriers.SellsConnections(flight.Carrier)
-        && (network.IsHub(seller, hub) || network.IsHub(flight.Carrier, hub));
+        && (Network.IsHub(seller, hub) || Network.IsHub(flight.Carrier, hub));
 
     // ---- Fares ----
 
