@@ -175,6 +175,11 @@ internal sealed partial class FrameParser
                 {
                     continue;
                 }
+                // "head to Phoenix", "in town", "the Garden": ordinary words that end some airport's name.
+                if (entry.IsAirportName && Knowledge.TravelKnowledge.Shared.CommonWords.Contains(w) && !Is(i + 1, "airport") && !(capitalized && strong))
+                {
+                    continue;
+                }
                 if ((Vocabulary.IsOrdinary(w) || w.Length <= 2 || Vocabulary.Regions.Contains(w) || entry.IsAirportName) && !strong && !capitalized)
                 {
                     // "sf to vegas", "Nice to Geneva": kept only if a place follows "to" (checked once all are found).
@@ -255,7 +260,7 @@ internal sealed partial class FrameParser
             {
                 var w = t[k].Text;
                 var prefix = k == i && n > 1 && NamePrefixes.Contains(w);
-                ok = !t[k].Used && w.All(char.IsAsciiLetter) && (prefix || !ThreeLetterWords.Contains(w)) &&
+                ok = !t[k].Used && w.All(char.IsAsciiLetter) && (prefix || !ThreeLetterWords.Contains(w)) && (prefix || !Knowledge.TravelKnowledge.Shared.CommonWords.Contains(w)) &&
                     (!Vocabulary.IsOrdinary(w) || prefix || (k > i && w is "city"));
             }
             if (!ok)

@@ -38,8 +38,15 @@ internal enum FrameAct
     Add,
 }
 
-/// <summary>An airport or metropolitan area: its IATA code and the name the traveler used.</summary>
-internal sealed record PlaceRef(string Code, string Name);
+/// <summary>
+/// An airport or metropolitan area: its IATA code and the name the traveler used. For a town with no
+/// airport of its own ("Anaheim"), <see cref="Code"/> is the nearest airport and <see cref="NearestAirportKm"/>
+/// its great-circle distance from the town.
+/// </summary>
+internal sealed record PlaceRef(string Code, string Name)
+{
+    public int? NearestAirportKm { get; init; }
+}
 
 /// <summary>A window of local time of day; <c>To</c> may be earlier than <c>From</c> for an overnight window.</summary>
 internal sealed record TimeWindow(
