@@ -17,7 +17,7 @@ internal sealed record ClimateCity(string Code, string City, string Country, IRe
 internal sealed record Town(string Name, string CountryCode, GeoPoint Point, int Population);
 
 /// <summary>A country's currency: ISO 4217 code and English name.</summary>
-internal sealed record CountryCurrency(string CountryCode, string CountryName, string Code, string Name);
+internal sealed record CountryCurrency(string CountryCode, string CountryName, string Continent, string Code, string Name);
 
 /// <summary>
 /// What the assistant knows beyond inventory, loaded once from embedded tables built by
@@ -48,7 +48,7 @@ internal sealed class TravelKnowledge
         Climate = climate;
         climateByCode = climate.GroupBy(c => c.Code).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         Towns = [.. Rows("towns.tsv").Select(f => new Town(f[0], f[1], new GeoPoint(D(f[3]), D(f[4])), int.Parse(f[5], CultureInfo.InvariantCulture)))];
-        currencies = Rows("currencies.tsv").ToFrozenDictionary(f => f[0], f => new CountryCurrency(f[0], f[1], f[2], f[3]), StringComparer.OrdinalIgnoreCase);
+        currencies = Rows("currencies.tsv").ToFrozenDictionary(f => f[0], f => new CountryCurrency(f[0], f[1], f[2], f[3], f[4]), StringComparer.OrdinalIgnoreCase);
         CommonWords = Lines("common-words.txt").ToFrozenSet(StringComparer.Ordinal);
     }
 
@@ -80,7 +80,11 @@ internal sealed class TravelKnowledge
             || string.Equals(c.City, location.City, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>A country's name, continent (AF, AN, AS, EU, NA, OC, SA) and currency, by ISO code.</summary>
     public CountryCurrency? CurrencyOf(string countryCode) => currencies.GetValueOrDefault(countryCode);
+
+    /// <summary>Every country, for finding one named in a question ("what currency do they use in Japan?").</summary>
+    public IEnumerable<CountryCurrency> Countries => currencies.Values;
 
     /// <summary>Great-circle distance in kilometres.</summary>
     public static double DistanceKm(GeoPoint a, GeoPoint b)

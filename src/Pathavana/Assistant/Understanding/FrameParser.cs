@@ -48,13 +48,19 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
     {
         legs = ComputeLegs();
         ExtractRegionQualifiers();
+        ExtractQuestion();
+        ExtractRemovals();
+        ExtractShifts();
+        ExtractNightEdits();
         ExtractMoney();
         ExtractStars();
         ExtractDurations();
         ExtractDates();
+        ExtractWindow();
         ExtractPassengers();
         ExtractTimes();
         ExtractFlags();
+        ExtractSomewhere();
         ExtractAirlines();
         ExtractPlaces();
         return Assemble();
@@ -391,6 +397,45 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
         return (null, act);
     }
 
+    /// <summary>
+    /// "London to Tokyo, then Bangkok, flying home from Bangkok": three or more places in a row make a
+    /// multi-city trip (a way home to the first place is its last flight). Null for a one-way or round trip.
+    /// </summary>
+    private List<(PlaceMention From, PlaceMention To)>? MultiCity(out List<DateMention> legDates)
+    {
+        legDates = [.. dates.OrderBy(d => d.Index)];
+        var chain = placeMentions.Where(p => p.Role != PlaceRole.Via).OrderBy(p => p.Start).ToList();
+        var home = HasPhrase("home", "from") || HasPhrase("back", "from") || HasPhrase("return", "from") || HasPhrase("returning", "from") || HasPhrase("fly", "home") || HasPhrase("flying", "home");
+        var joined = Has("then") || HasPhrase("on", "to") || HasPhrase("onward", "to") || t.Count(x => x.Text == "to") >= 2;
+        if (chain.Count < 3 || !joined && !home)
+        {
+            return null;
+        }
+        var stops = new List<PlaceMention>();
+        foreach (var p in chain)
+        {
+            if (stops.Count == 0 || stops[^1].Entry.Code != p.Entry.Code)
+            {
+                stops.Add(p);
+            }
+        }
+        if (home && stops[^1].Entry.Code != stops[0].Entry.Code)
+        {
+            stops.Add(stops[0]);
+        }
+        // A, B, A is a round trip, not multi-city.
+        if (stops.Count < 3 || stops.Count == 3 && stops[0].Entry.Code == stops[2].Entry.Code)
+        {
+            return null;
+        }
+        var result = new List<(PlaceMention, PlaceMention)>();
+        for (var k = 0; k + 1 < stops.Count; k++)
+        {
+            result.Add((stops[k], stops[k + 1]));
+        }
+        return result;
+    }
+
     private TripFrame Assemble()
     {
         var (intent, act) = Classify();
@@ -491,6 +536,14 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
         {
             tripType = TripType.RoundTrip;
         }
+        // "somewhere warm from Boston", "within a 3-hour flight of Paris": the place said is where the trip starts.
+        if (somewhere is not null)
+        {
+            origin ??= destination ?? placeMentions.FirstOrDefault(p => p.Role != PlaceRole.Via);
+            destination = null;
+            intent = intent is TripIntent.SearchHotels or TripIntent.SearchActivities ? intent : TripIntent.SearchFlights;
+        }
+        var multiCity = MultiCity(out var legDates);
         var stay = new StayWishes { MinStars = minStars, Area = area, MaxNightly = maxNightly };
         var frame = new TripFrame
         {
@@ -508,7 +561,29 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             MaxPrice = maxPrice,
             Nights = nights,
             DepartTime = departTime,
+            MaxPriceBasis = maxPrice is null ? null : budgetBasis,
+            Window = depart is null ? window : null,
+            Somewhere = somewhere,
+            Edits = edits.Count == 0 ? null : [.. edits],
+            Question = question is { } q ? new KnowledgeQuestion(q, (destination ?? origin ?? placeMentions.FirstOrDefault()) is { } qp ? Ref(qp) : null, questionMonth) : null,
         };
+        if (multiCity is not null)
+        {
+            var resolved = new List<TripLeg>();
+            var previous = today;
+            for (var k = 0; k < multiCity.Count; k++)
+            {
+                DateOnly? date = k < legDates.Count ? Resolve(legDates[k], previous, strictlyAfter: k > 0) : null;
+                previous = date ?? previous;
+                resolved.Add(new TripLeg(Ref(multiCity[k].From), Ref(multiCity[k].To), date));
+            }
+            frame = frame with
+            {
+                Legs = resolved, Origin = resolved[0].Origin, Destination = resolved[0].Destination, DepartDate = resolved[0].Date,
+                ReturnDate = null, TripType = null, Intent = intent is TripIntent.PlanTrip ? intent : TripIntent.SearchFlights,
+            };
+            return frame;
+        }
         if (intent == TripIntent.SearchHotels)
         {
             if (@return is null && depart is not null && Has("tonight"))
