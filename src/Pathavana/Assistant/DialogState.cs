@@ -179,7 +179,7 @@ internal sealed record Selection(string OfferId, string Kind, ResultCard Card, D
 /// </summary>
 internal sealed record ResultCard(
     string Kind, string OfferId, FlightOffer? Flight = null, HotelOffer? Hotel = null, Activity? Activity = null,
-    CardPrice? Price = null, DestinationInsight? Destination = null, ClimateInsight? Climate = null)
+    CardPrice? Price = null, DestinationInsight? Destination = null, ClimateInsight? Climate = null, PlaceInsight? Place = null)
 {
     public const string FlightKind = "flight";
     public const string HotelKind = "hotel";
@@ -187,7 +187,13 @@ internal sealed record ResultCard(
 
     /// <summary>Not an offer: typical weather of a place in a month, from the climate normals.</summary>
     public const string ClimateKind = "climate";
+
+    /// <summary>Not an offer: a place's local time, time zone and currency.</summary>
+    public const string PlaceKind = "place";
 }
+
+/// <summary>A place's facts: its local time now (with the UTC offset) and IANA time zone, its country and currency (ISO 4217).</summary>
+internal sealed record PlaceInsight(string? Code, string Name, string Country, string? TimeZone, DateTimeOffset? LocalTime, string? Currency, string? CurrencyName);
 
 /// <summary>
 /// What an offer costs the party: the total, per traveller (flights: the adult fare; stays: per

@@ -70,9 +70,9 @@ internal sealed partial class OfflineAssistant
         var offers = found.Matching.Take(MaxCards).ToList();
         var text = new StringBuilder();
         var what = bestReturn is null ? "day to fly" : $"{Plural(bestReturn.Value.DayNumber - bestDepart.Value.DayNumber, "night", "nights")}";
-        text.Append(CultureInfo.InvariantCulture, $"The cheapest {what} {(window.Label.StartsWith("the ", StringComparison.Ordinal) ? "in " : window.ReturnOn is not null ? "over " : "in ")}{window.Label}: ");
+        text.Append(CultureInfo.InvariantCulture, $"{s.Origin.Name} to {s.Destination.Name}, the cheapest {what} {(window.ReturnOn is not null ? "over " : "in ")}{window.Label}: ");
         text.Append(bestReturn is null ? $"{Day(bestDepart.Value)}, one way" : $"{Day(bestDepart.Value)} to {Day(bestReturn.Value)}");
-        text.Append(CultureInfo.InvariantCulture, $". I priced every departure day from {Short(from)} to {Short(to)} in the price calendar and chose the lowest {(bestReturn is null ? "fare" : "fares out and back")}. ");
+        text.Append(CultureInfo.InvariantCulture, $". I priced every departure day of {window.Label} in the price calendar and chose the lowest {(bestReturn is null ? "fare" : "fares out and back")}. ");
         text.Append(Describe(offers[0], "The cheapest flight", chosen));
         var chips = new List<string> { "a day earlier", "a day later" };
         if (bestReturn is null)
@@ -126,7 +126,7 @@ internal sealed partial class OfflineAssistant
         }
         if (w.Sunny)
         {
-            if (m.DryDays < 15)
+            if (m.DryDays < 15 || m.HighC < 20)
             {
                 return null;
             }
@@ -266,6 +266,13 @@ internal sealed partial class OfflineAssistant
 
     // ---- knowledge questions ----------------------------------------------------------------------
 
+    private static ResultCard PlaceCard(Location location, string name, DateTimeOffset now)
+    {
+        var country = Knowledge.CurrencyOf(location.CountryCode);
+        return new ResultCard(ResultCard.PlaceKind, $"place-{location.Code}",
+            Place: new PlaceInsight(location.Code, name, country?.CountryName ?? location.CountryCode, location.TimeZone, now, country?.Code, country?.Name));
+    }
+
     private TurnReply Answer(KnowledgeQuestion question, string utterance, DialogState state, DateOnly today)
     {
         var place = question.Place ?? state.Destination;
@@ -304,8 +311,9 @@ internal sealed partial class OfflineAssistant
                         var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
                         var offset = now.Offset;
                         var sign = offset < TimeSpan.Zero ? "−" : "+";
+                        var card = PlaceCard(location, place.Name, now);
                         return new TurnReply(string.Create(CultureInfo.InvariantCulture,
-                            $"In {place.Name} it is {now:HH:mm} on {Day(DateOnly.FromDateTime(now.DateTime))} (time zone {location.TimeZone}, UTC{sign}{offset.Duration():hh\\:mm})."), [], [], state);
+                            $"In {place.Name} it is {now:HH:mm} on {Day(DateOnly.FromDateTime(now.DateTime))} (time zone {location.TimeZone}, UTC{sign}{offset.Duration():hh\\:mm})."), [card], [], state);
                     }
                     catch (TimeZoneNotFoundException)
                     {
@@ -323,7 +331,9 @@ internal sealed partial class OfflineAssistant
                         return new TurnReply("Which country or city do you mean? For example \"what currency do they use in Japan?\"", [], [], state);
                     }
                     var where = place is not null && question.Place is not null && !lower.Contains(" " + country.CountryName.ToLowerInvariant(), StringComparison.Ordinal) ? $"{place.Name} ({country.CountryName})" : country.CountryName;
-                    return new TurnReply($"In {where} people pay in {country.Name} ({country.Code}).", [], [], state);
+                    var currencyCard = new ResultCard(ResultCard.PlaceKind, $"place-{country.CountryCode}",
+                        Place: new PlaceInsight(place?.Code, place?.Name ?? country.CountryName, country.CountryName, null, null, country.Code, country.Name));
+                    return new TurnReply($"In {where} people pay in {country.Name} ({country.Code}).", [currencyCard], [], state);
                 }
         }
     }

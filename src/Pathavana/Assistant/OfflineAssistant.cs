@@ -66,7 +66,9 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
         {
             // An answer that fills another piece than the one asked: say it was kept.
             var before = Understood.Of(state).Select(u => u.Text).ToHashSet(StringComparer.Ordinal);
-            var added = Understood.Of(next).Where(u => !before.Contains(u.Text) && u.Slot is not "intent").Select(u => u.Text).ToList();
+            var added = Understood.Of(next).Where(u => !before.Contains(u.Text) && u.Slot is not "intent")
+                .Select(u => u.Slot switch { "departTime" => "the time of day", "maxPrice" or "maxNightly" => "your budget", _ => u.Text }).ToList();
+            added.RemoveAll(a => changes.Any(c => c.Contains(a, StringComparison.OrdinalIgnoreCase)));
             if (added.Count > 0 && Question.Missing(next, today) == state.Asking)
             {
                 changes.Insert(0, $"Noted: {List(added)}.");
@@ -299,7 +301,7 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
 
     private const string HelpText =
         "I plan trips. Tell me where you want to go, from where, when and who travels — for example \"two adults from Boston to Lisbon next Friday, back Sunday, under $900 each\". "
-        + "I ask for what is missing, then show flights, hotels or things to do. Change anything as we go (\"a day earlier\", \"come back on the 20th instead\", \"business instead\", \"add my wife\", \"forget the budget\"), "
+        + "I ask for what is missing, then show flights, hotels or things to do. Change anything as we go (\"a day earlier\", \"come back on the 20th instead\", \"nonstop only\", \"business instead\", \"add my wife\", \"forget the budget\"), "
         + "ask for ideas (\"somewhere warm and cheap in January\", \"the cheapest 5 days in June\"), or ask about a place (\"what's the weather like in Lisbon in March?\").";
 
     internal static string Flights(Itinerary itinerary) =>

@@ -123,7 +123,7 @@ internal sealed record Question(string Slot, string Text, IReadOnlyList<string> 
                 return new Question(slot, flights
                         ? Pick("How many people are travelling?", "Who is coming along? Just you, or more of you?", "How many travellers should I search for?")
                         : Pick("How many guests?", "How many people will stay?", "For how many guests should I search?"),
-                    ["just me", "2 adults", "2 adults and 1 child"]);
+                    ["1 adult", "2 adults", "2 adults and 1 child"]);
             default:
                 return null;
         }

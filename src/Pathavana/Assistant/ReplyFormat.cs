@@ -64,6 +64,16 @@ internal static class ReplyFormat
         return days switch { 0 => "", 1 => " (+1 day)", > 1 => $" (+{days} days)", _ => $" ({days} day)" };
     }
 
+    /// <summary>"between 3 am and 4 am", "between 9 am and 12 pm": a window of the day in words.</summary>
+    public static string Window(Understanding.TimeWindow w) => $"between {Clock(w.From)} and {Clock(w.To)}";
+
+    private static string Clock(TimeOnly t)
+    {
+        var hour = t.Hour % 12 == 0 ? 12 : t.Hour % 12;
+        var minutes = t.Minute == 0 ? "" : $".{t.Minute:00}";
+        return $"{hour}{minutes} {(t.Hour < 12 ? "am" : "pm")}";
+    }
+
     public static string Plural(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
 
     /// <summary>Joins "a", "b" and "c".</summary>

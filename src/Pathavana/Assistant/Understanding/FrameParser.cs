@@ -73,7 +73,8 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
         for (var i = 1; i < t.Count; i++)
         {
             var before = t[i - 1];
-            if (before.Used || before.IsNumber || !char.IsAsciiLetter(before.Text[0]) || Lexicon.Months.ContainsKey(before.Text) || Lexicon.Weekdays.ContainsKey(before.Text))
+            if (before.Used || before.IsNumber || !char.IsAsciiLetter(before.Text[0]) || Lexicon.Months.ContainsKey(before.Text) || Lexicon.Weekdays.ContainsKey(before.Text)
+                || Vocabulary.IsOrdinary(before.Text) && !char.IsAsciiLetterUpper(before.Raw[0]) || Knowledge.TravelKnowledge.Shared.CommonWords.Contains(before.Text) && !char.IsAsciiLetterUpper(before.Raw[0]))
             {
                 continue;
             }
@@ -346,7 +347,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
 
         var myTrip = HasPhrase("my", "trip") || HasPhrase("our", "trip") || HasPhrase("the", "trip") && !Has("plan") || HasPhrase("my", "itinerary") || HasPhrase("our", "itinerary") || HasPhrase("my", "bookings") || HasPhrase("my", "booking") || HasPhrase("my", "plans") || HasPhrase("what", "have", "i", "booked") || HasPhrase("my", "picks") || HasPhrase("what", "did", "i", "pick");
         var productNamed = t.Exists(x => ProductNouns.Contains(x.Text));
-        if (myTrip && !productNamed && (Has("show") || Has("see") || Has("view") || Has("what") || Has("whats") || Has("display") || Has("open") || Has("review") || Has("change") || Has("remove") || Has("delete") || Has("modify") || Has("edit") || Has("cancel") || Has("update") || Has("drop") || Has("where")))
+        if (myTrip && (!productNamed || Has("remove") || Has("delete") || Has("drop") || Has("cancel") || Has("change")) && (Has("show") || Has("see") || Has("view") || Has("what") || Has("whats") || Has("display") || Has("open") || Has("review") || Has("change") || Has("remove") || Has("delete") || Has("modify") || Has("edit") || Has("cancel") || Has("update") || Has("drop") || Has("where")))
         {
             if (Has("change") || Has("remove") || Has("delete") || Has("modify") || Has("edit") || Has("drop") || Has("cancel") || Has("update"))
             {

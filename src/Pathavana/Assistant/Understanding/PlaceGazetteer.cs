@@ -145,7 +145,7 @@ internal sealed class PlaceGazetteer
         AddTowns(directory, map);
         names = map.ToFrozenDictionary(StringComparer.Ordinal);
         byInitial = map
-            .Where(p => p.Key.Length >= 5 && !p.Value.IsAirportName)
+            .Where(p => p.Key.Length >= 5 && !p.Value.IsAirportName && p.Value.NearestAirportKm is null) // towns only when spelt right
             .GroupBy(p => p.Key[0])
             .ToFrozenDictionary(g => g.Key, g => g.Select(p => (p.Key, p.Value)).ToArray());
         codes = all.Select(l => l.Code.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
