@@ -13,7 +13,7 @@ namespace Pathavana.Assistant;
 /// </summary>
 internal sealed record DialogState
 {
-    public TripIntent? Intent { get; init; }
+    public Understanding.TripIntent? Intent { get; init; }
     public PlaceRef? Origin { get; init; }
     public PlaceRef? Destination { get; init; }
     public DateOnly? DepartDate { get; init; }
@@ -46,6 +46,9 @@ internal sealed record DialogState
     /// <summary>The destinations the last reply offered (codes and names), so that "Lisbon" or "the second one" picks one.</summary>
     public IReadOnlyList<PlaceRef>? Offered { get; init; }
 
+    /// <summary>The last flight, stay or whole-trip search (an edit made while looking at things to do applies to it).</summary>
+    public Understanding.TripIntent? TripIntent { get; init; }
+
     /// <summary>The slot the last reply asked for, if any.</summary>
     public string? Asking { get; init; }
 
@@ -73,7 +76,7 @@ internal sealed record DialogState
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(utterance);
-        var intent = frame.Intent is TripIntent.SearchFlights or TripIntent.SearchHotels or TripIntent.SearchActivities or TripIntent.PlanTrip
+        var intent = frame.Intent is Understanding.TripIntent.SearchFlights or Understanding.TripIntent.SearchHotels or Understanding.TripIntent.SearchActivities or Understanding.TripIntent.PlanTrip
             ? MergeIntent(Intent, frame, utterance) : Intent;
         var passengers = frame.Passengers is { } p
             ? frame.Act == FrameAct.Add && Passengers is { } held
@@ -111,6 +114,7 @@ internal sealed record DialogState
         var next = this with
         {
             Intent = intent,
+            TripIntent = intent is Understanding.TripIntent.SearchFlights or Understanding.TripIntent.SearchHotels or Understanding.TripIntent.PlanTrip ? intent : TripIntent,
             Origin = frame.Origin ?? Origin,
             Destination = frame.Destination ?? (frame.Somewhere is not null ? null : Destination),
             DepartDate = frame.Window is not null && frame.DepartDate is null ? null : depart,
@@ -146,17 +150,17 @@ internal sealed record DialogState
 
     // The understanding calls anything with trip details a flight search. Once the talk is about a
     // stay or a whole trip, a follow-up that names no flight ("nonstop only", "for 3 nights") keeps it.
-    private static TripIntent MergeIntent(TripIntent? held, TripFrame frame, string utterance)
+    private static Understanding.TripIntent MergeIntent(Understanding.TripIntent? held, TripFrame frame, string utterance)
     {
         var said = frame.Intent!.Value;
-        if (held is null || said != TripIntent.SearchFlights)
+        if (held is null or Understanding.TripIntent.SearchActivities || said != Understanding.TripIntent.SearchFlights)
         {
             return said;
         }
         var namesFlights = utterance.Contains("flight", StringComparison.OrdinalIgnoreCase) || utterance.Contains("fly", StringComparison.OrdinalIgnoreCase);
-        if (held == TripIntent.PlanTrip && !namesFlights)
+        if (held == Understanding.TripIntent.PlanTrip && !namesFlights)
         {
-            return TripIntent.PlanTrip;
+            return Understanding.TripIntent.PlanTrip;
         }
         return namesFlights || frame.Origin is not null ? said : held.Value;
     }

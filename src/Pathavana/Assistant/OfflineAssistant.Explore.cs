@@ -222,8 +222,8 @@ internal sealed partial class OfflineAssistant
         var parts = ranked.Select((f, i) =>
         {
             var climate = wishes.Snow
-                ? $"{f.Climate.SnowDays} snow days, {f.Climate.HighC:0} °C by day"
-                : $"{f.Climate.HighC:0} °C by day, {f.Climate.DryDays} dry days";
+                ? $"{f.Climate.SnowDays} snow days, {f.Climate.HighC:0.#} °C by day"
+                : $"{f.Climate.HighC:0.#} °C by day, {f.Climate.DryDays} dry days";
             var seg = f.Offer.Itineraries[0];
             var stops = seg.Stops == 0 ? "nonstop" : Plural(seg.Stops, "stop", "stops");
             return $"{f.City.City} ({climate} in {Month(month)}), from {Money(PerPerson(f.Offer))}{(s.Passengers is null ? " per person" : s.Travellers > 1 ? " each" : "")}, {stops}";
@@ -296,7 +296,7 @@ internal sealed partial class OfflineAssistant
                     var feel = m.HighC >= 27 ? "hot" : m.HighC >= 21 ? "warm" : m.HighC >= 14 ? "mild" : m.HighC >= 5 ? "cool" : "cold";
                     var snow = m.SnowDays is > 0 ? $", {m.SnowDays} days with snow" : "";
                     var text = string.Create(CultureInfo.InvariantCulture,
-                        $"{city.City} in {Month(month)} is usually {feel}: about {m.HighC:0} °C by day and {m.LowC:0} °C at night, {m.DryDays} dry days{snow} and {m.RainfallMm:0} mm of rain over the month. These are long-term averages, not a forecast.");
+                        $"{city.City} in {Month(month)} is usually {feel}: about {m.HighC:0.#} °C by day and {m.LowC:0.#} °C at night, {m.DryDays} dry days{snow} and {m.RainfallMm:0.#} mm of rain over the month. These are long-term averages, not a forecast.");
                     return new TurnReply(text, [card], [$"flights to {city.City} in {Month(month)}", $"hotels in {city.City}"], state);
                 }
             case QuestionKind.LocalTime:

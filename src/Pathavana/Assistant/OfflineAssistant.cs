@@ -57,8 +57,9 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
         }
         if (frame.Edits is { Count: > 0 } && state.Intent is not null && frame.Destination is null && frame.Origin is null && frame.Somewhere is null)
         {
-            // "stay an extra night", "a stop is fine": an edit of the trip under way, not a new kind of search.
-            frame = frame with { Intent = null };
+            // "stay an extra night", "a stop is fine": an edit of the trip under way, not a new kind of search;
+            // while looking at things to do, the trip is the flights or stay searched before.
+            frame = frame with { Intent = state.Intent == TripIntent.SearchActivities ? state.TripIntent : null };
         }
         frame = NearHeldDate(frame, state, utterance);
         var (next, changes) = Apply(state, frame, utterance, today);
@@ -300,7 +301,7 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
         : "To book, open your picks and book the offer you want: the booking step asks for the travelers and confirms the price before it charges anything.";
 
     private const string HelpText =
-        "I plan trips. Tell me where you want to go, from where, when and who travels — for example \"two adults from Boston to Lisbon next Friday, back Sunday, under $900 each\". "
+        "I plan trips. Tell me where you want to go, from where, when and who travels — for example \"two adults from Boston to Lisbon next Friday, back Sunday, under 900 dollars each\". "
         + "I ask for what is missing, then show flights, hotels or things to do. Change anything as we go (\"a day earlier\", \"come back on the 20th instead\", \"nonstop only\", \"business instead\", \"add my wife\", \"forget the budget\"), "
         + "ask for ideas (\"somewhere warm and cheap in January\", \"the cheapest 5 days in June\"), or ask about a place (\"what's the weather like in Lisbon in March?\").";
 

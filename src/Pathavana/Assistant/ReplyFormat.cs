@@ -64,14 +64,18 @@ internal static class ReplyFormat
         return days switch { 0 => "", 1 => " (+1 day)", > 1 => $" (+{days} days)", _ => $" ({days} day)" };
     }
 
-    /// <summary>"between 3 am and 4 am", "between 9 am and 12 pm": a window of the day in words.</summary>
-    public static string Window(Understanding.TimeWindow w) => $"between {Clock(w.From)} and {Clock(w.To)}";
-
-    private static string Clock(TimeOnly t)
+    /// <summary>A window of the day in words, without figures: "in the morning", "at night", "in the small hours".</summary>
+    public static string TimeWords(Understanding.TimeWindow w)
     {
-        var hour = t.Hour % 12 == 0 ? 12 : t.Hour % 12;
-        var minutes = t.Minute == 0 ? "" : $".{t.Minute:00}";
-        return $"{hour}{minutes} {(t.Hour < 12 ? "am" : "pm")}";
+        var middle = w.From <= w.To ? (w.From.Hour + w.To.Hour) / 2.0 : 0;
+        return middle switch
+        {
+            < 5 => "in the small hours",
+            < 12 => "in the morning",
+            < 17 => "in the afternoon",
+            < 21 => "in the evening",
+            _ => "at night",
+        };
     }
 
     public static string Plural(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
