@@ -877,6 +877,22 @@ export interface components {
             freeCancellationUntil: null | string;
             description: string;
         };
+        /**
+         * @description What an offer costs the party: the total, per traveller (flights: the adult fare; stays: per
+         *     night), how many travel, and against the budget said: the limit and how far over it the offer is.
+         */
+        CardPrice: {
+            total: components["schemas"]["Money"];
+            perPerson: components["schemas"]["Money"];
+            /** Format: int32 */
+            travellers: number | string;
+            nightly?: null | components["schemas"]["Money"];
+            /** Format: int32 */
+            nights?: null | number | string;
+            budget?: null | components["schemas"]["Money"];
+            budgetBasis?: null | string;
+            overBudget?: null | components["schemas"]["Money"];
+        };
         ChangePasswordRequest: {
             currentPassword: null | string;
             newPassword: null | string;
@@ -884,6 +900,24 @@ export interface components {
         ClaimResponse: {
             /** Format: int32 */
             claimed: number | string;
+        };
+        /** @description Typical weather of a place in a month (°C, days, mm), from the climate normals (MIT, michaelx/climate). */
+        ClimateInsight: {
+            code: string;
+            city: string;
+            country: string;
+            /** Format: int32 */
+            month: number | string;
+            /** Format: double */
+            highC: number | string;
+            /** Format: double */
+            lowC: number | string;
+            /** Format: int32 */
+            dryDays: number | string;
+            /** Format: int32 */
+            snowDays: null | number | string;
+            /** Format: double */
+            rainfallMm: number | string;
         };
         ConfirmEmailRequest: {
             /** Format: uuid */
@@ -905,6 +939,26 @@ export interface components {
         CreateTripFromSessionRequest: {
             title: null | string;
             currency: null | string;
+        };
+        /** @description Why an open-destination card was offered: the month's climate normals and the flight's distance and time. */
+        DestinationInsight: {
+            code: string;
+            city: string;
+            country: string;
+            /** Format: int32 */
+            month: number | string;
+            /** Format: double */
+            highC: number | string;
+            /** Format: double */
+            lowC: number | string;
+            /** Format: int32 */
+            dryDays: number | string;
+            /** Format: int32 */
+            snowDays: null | number | string;
+            /** Format: int32 */
+            distanceKm: number | string;
+            /** Format: double */
+            flightHours: number | string;
         };
         FlightOffer: {
             id: string;
@@ -1031,6 +1085,10 @@ export interface components {
             airline: null | string;
             number: null | string;
         };
+        /**
+         * @description One message. An assistant reply carries `search`: null when the turn ran no search, else the
+         *     search it ran (`kind`, `query` in the parameters of `GET /api/v1/{kind}/search`, `total` offers found).
+         */
         MessageResponse: {
             /** Format: uuid */
             id: string;
@@ -1045,6 +1103,7 @@ export interface components {
             mode: null | string;
             fallback: boolean;
             fallbackReason: null | string;
+            search: null | components["schemas"]["SearchInfo"];
         };
         /** @description An amount in an ISO 4217 currency. Stored as an owned type (amount + currency columns). */
         Money: {
@@ -1072,6 +1131,17 @@ export interface components {
             point: components["schemas"]["GeoPoint"];
             cityCode: null | string;
             source: string;
+        };
+        /** @description A place's facts: its local time now (with the UTC offset) and IANA time zone, its country and currency (ISO 4217). */
+        PlaceInsight: {
+            code: null | string;
+            name: string;
+            country: string;
+            timeZone: null | string;
+            /** Format: date-time */
+            localTime: null | string;
+            currency: null | string;
+            currencyName: null | string;
         };
         PlaceRequest: {
             name: null | string;
@@ -1143,6 +1213,23 @@ export interface components {
             flight?: null | components["schemas"]["FlightOffer"];
             hotel?: null | components["schemas"]["HotelOffer"];
             activity?: null | components["schemas"]["Activity"];
+            price?: null | components["schemas"]["CardPrice"];
+            destination?: null | components["schemas"]["DestinationInsight"];
+            climate?: null | components["schemas"]["ClimateInsight"];
+            place?: null | components["schemas"]["PlaceInsight"];
+        };
+        /**
+         * @description The search a reply ran, so that the web app can run it again in its results pane: `kind`
+         *     (flights, hotels, activities), `query` with the parameter names and value formats of
+         *     `GET /api/v1/{kind}/search`, and `total`, how many offers that search found before the chat picked its cards.
+         */
+        SearchInfo: {
+            kind: string;
+            query: {
+                [key: string]: string;
+            };
+            /** Format: int32 */
+            total: number | string;
         };
         SelectOfferRequest: {
             offerId: null | string;
@@ -1164,6 +1251,10 @@ export interface components {
         SendMessageRequest: {
             text: null | string;
         };
+        /**
+         * @description A session: its messages, `state` (the dialog state as stored), `understood` (the constraints
+         *     the assistant holds, one line each, for "what I understood") and the picks.
+         */
         SessionDetailResponse: {
             /** Format: uuid */
             id: string;
@@ -1173,6 +1264,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             state: components["schemas"]["JsonElement"];
+            understood: components["schemas"]["UnderstoodItem"][];
             selections: components["schemas"]["Selection"][];
             messages: components["schemas"]["MessageResponse"][];
         };
@@ -1337,6 +1429,11 @@ export interface components {
             mode: string;
             fallback: boolean;
             fallbackReason: null | string;
+        };
+        /** @description One constraint the assistant holds, for "what I understood": the slot (as in `state`) and the words for it. */
+        UnderstoodItem: {
+            slot: string;
+            text: string;
         };
         UpdateTripItemRequest: {
             title: null | string;
