@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { calls, json, on, signedIn } from '@/test/server';
+import { calls, json, on } from '@/test/server';
 import { renderApp } from '@/test/render';
 
 const sessionId = '0196a3b4-0000-7000-8000-00000000c4a7';

@@ -115,7 +115,7 @@ export function PlanRoute() {
     <div className="plan">
       <div className="plan__chat">
         <h1 className="plan__title">Plan a trip</h1>
-        <p className="plan__intro muted small">Say where, when and who — or search on the right. No account needed until you save or book.</p>
+        <p className="plan__intro muted small">Say where, when and who — or use the search form. No account is needed until you save or book.</p>
         <ConversationList
           sessions={chat.sessions}
           current={chat.current}

@@ -42,6 +42,8 @@ export function SearchForm({ initial, onSearch, serverErrors }: { initial: TripQ
   async function resolve(place: Place, setPlace: (p: Place) => void): Promise<string | { error: string }> {
     if (place.code && place.text === shown(place.code)) return place.code;
     if (/^[A-Za-z]{3}$/.test(place.text.trim())) return place.text.trim().toUpperCase();
+    const coded = /\(([A-Za-z]{3})\)\s*$/.exec(place.text);
+    if (coded) return coded[1]!.toUpperCase();
     if (!place.text.trim()) return '';
     const { match, suggestion } = await resolvePlace(place.text);
     if (match) {

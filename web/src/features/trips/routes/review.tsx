@@ -132,8 +132,7 @@ export function ReviewRoute() {
           ) : travelers.isError ? (
             <Alert>{errorMessage(travelers.error)}</Alert>
           ) : (
-            <fieldset className="chips-field">
-              <legend className="visually-hidden">Travelers</legend>
+            <fieldset className="chips-field" aria-labelledby="who">
               {travelers.data.map((t) => (
                 <label key={t.id} className="chip-check">
                   <input type="checkbox" checked={chosen.includes(t.id)} onChange={() => setChosen((c) => (c.includes(t.id) ? c.filter((x) => x !== t.id) : [...c, t.id]))} />

@@ -78,8 +78,7 @@ export function SharedTripRoute() {
                           <div className="item__body">
                             <p className="item__title">{item.title}</p>
                             <p className="muted small">
-                              {whenText(item)}
-                              {item.price ? ` · ${formatMoney(item.price.amount, item.price.currency)}` : ''}
+                              {[whenText(item), item.price ? formatMoney(item.price.amount, item.price.currency) : ''].filter(Boolean).join(' · ')}
                             </p>
                             {item.simulated && <span className="badge badge--simulated">Simulated — not bookable with a real provider</span>}
                           </div>

@@ -202,8 +202,7 @@ function TripView({ trip }: { trip: Trip }) {
                             <div className="item__body">
                               <p className="item__title">{item.title}</p>
                               <p className="muted small">
-                                {whenText(item)}
-                                {item.price ? ` · ${formatMoney(item.price.amount, item.price.currency)}` : ''}
+                                {[whenText(item), item.price ? formatMoney(item.price.amount, item.price.currency) : ''].filter(Boolean).join(' · ')}
                               </p>
                               {item.notes && <p className="small">{item.notes}</p>}
                               {status && <span className={`pill pill--${status[1]}`}>{status[0]}</span>}
