@@ -42,7 +42,7 @@ export function SearchPageRoute() {
       <ResultsPanel
         query={query}
         tab={tab}
-        onTab={(t) => query && setParams(toParams(query, t))}
+        onTab={(t) => setParams(query ? toParams(query, t) : { tab: t })}
         onPickDate={(d) => query && setParams(toParams({ ...query, departureDate: d }, 'flights'))}
         onPick={(p) => draft.add(p)}
         picked={new Set(picks.map((p) => p.offerId))}
