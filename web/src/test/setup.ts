@@ -14,7 +14,7 @@ afterEach(() => {
 
 // Tests wait on conditions (findBy…, waitFor); the time-out is only a safety net for a busy machine,
 // where lazily loaded screens take longer to arrive.
-configure({ asyncUtilTimeout: 30_000 });
+configure({ asyncUtilTimeout: 120_000 });
 
 afterEach(() => {
   sessionStorage.clear();
