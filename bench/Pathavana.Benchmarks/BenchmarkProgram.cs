@@ -23,6 +23,11 @@ public static class BenchmarkProgram
             CalendarBenchmarks.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200).GetAwaiter().GetResult();
             return;
         }
+        if (args is ["--conversation-percentiles", ..])
+        {
+            ChatTurnBenchmarks.ConversationPercentilesAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300).GetAwaiter().GetResult();
+            return;
+        }
         if (args is ["--percentiles", ..])
         {
             Percentiles(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000);

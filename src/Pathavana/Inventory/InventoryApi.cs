@@ -10,9 +10,17 @@ public sealed record LocationSearchRequest(string? Q, string? Limit);
 
 public sealed record PlaceSearchRequest(string? Q, string? Lat, string? Lon);
 
+/// <summary>
+/// A one-way or round-trip search (<c>origin</c>, <c>destination</c>, <c>departureDate</c>, optional
+/// <c>returnDate</c>), or a multi-city one in the compact <c>legs</c> form instead:
+/// <c>ORIGIN-DESTINATION-YYYY-MM-DD</c> comma-separated in the order flown, 1–6 legs
+/// (<c>LON-TYO-2027-03-01,TYO-BKK-2027-03-08,BKK-LON-2027-03-15</c>), each date local at its origin.
+/// Problems name the field (<c>legs[2].date</c>). The same search as a JSON body: <c>POST /api/v1/flights/search</c>.
+/// </summary>
 public sealed record FlightSearchRequest(
     string? Origin, string? Destination, string? DepartureDate, string? ReturnDate,
-    string? Adults, string? Children, string? Infants, string? Cabin, string? NonStop, string? Currency, string? Sort);
+    string? Adults, string? Children, string? Infants, string? Cabin, string? NonStop, string? Currency, string? Sort,
+    string? Legs = null);
 
 /// <summary>One leg of a multi-city search: IATA airport or city codes and a local date (YYYY-MM-DD) at the origin.</summary>
 public sealed record FlightLegRequest(string? Origin, string? Destination, string? Date);
@@ -129,13 +137,37 @@ internal static class InventoryApi
         [AsParameters] FlightSearchRequest request, InventoryService inventory, CancellationToken cancellationToken)
     {
         var errors = new Errors();
-        var (origin, destination) = errors.Route(inventory.Directory, request.Origin, request.Destination);
-        // A departure date is checked against the date at the origin airport, a return date against the destination's.
-        var departure = errors.Date("departureDate", request.DepartureDate, inventory.LocalToday(origin), required: true, origin is null ? null : inventory.Directory.Find(origin));
-        var @return = errors.Date("returnDate", request.ReturnDate, inventory.LocalToday(destination), required: false, destination is null ? null : inventory.Directory.Find(destination));
-        if (departure is { } d && @return is { } r && r < d)
+        List<FlightLeg>? legs = null;
+        if (!string.IsNullOrWhiteSpace(request.Legs))
         {
-            errors.Add("returnDate", "returnDate must not be before departureDate.");
+            // Multi-city in the query: the compact legs form instead of origin/destination/dates.
+            foreach (var (name, value) in new[] { ("origin", request.Origin), ("destination", request.Destination), ("departureDate", request.DepartureDate), ("returnDate", request.ReturnDate) })
+            {
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    errors.Add(name, $"Give either legs (multi-city) or {name}, not both.");
+                }
+            }
+            legs = ValidateLegs(errors, inventory, ParseLegs(errors, request.Legs));
+        }
+        else
+        {
+            var (origin, destination) = errors.Route(inventory.Directory, request.Origin, request.Destination);
+            // A departure date is checked against the date at the origin airport, a return date against the destination's.
+            var departure = errors.Date("departureDate", request.DepartureDate, inventory.LocalToday(origin), required: true, origin is null ? null : inventory.Directory.Find(origin));
+            var @return = errors.Date("returnDate", request.ReturnDate, inventory.LocalToday(destination), required: false, destination is null ? null : inventory.Directory.Find(destination));
+            if (departure is { } d && @return is { } r && r < d)
+            {
+                errors.Add("returnDate", "returnDate must not be before departureDate.");
+            }
+            if (origin is not null && destination is not null && departure is { } day)
+            {
+                legs = [new FlightLeg(origin, destination, day)];
+                if (@return is { } back)
+                {
+                    legs.Add(new FlightLeg(destination, origin, back));
+                }
+            }
         }
         var passengers = errors.Passengers(request.Adults, request.Children, request.Infants);
         var cabin = errors.Cabin(request.Cabin);
@@ -146,10 +178,7 @@ internal static class InventoryApi
         {
             return errors.Problem();
         }
-        var search = @return is { } back
-            ? FlightSearch.RoundTrip(origin!, destination!, departure!.Value, back, passengers!)
-            : FlightSearch.OneWay(origin!, destination!, departure!.Value, passengers!);
-        search = search with { Cabin = cabin, NonStop = nonStop, Currency = currency };
+        var search = new FlightSearch(legs!, passengers!, cabin, nonStop, currency);
         var offers = await inventory.SearchFlightsAsync(search, cancellationToken, sort);
         return TypedResults.Ok(new FlightSearchResponse(offers, offers.Count, offers.Count > 0 ? offers[0].Source : inventory.FlightSource));
     }
@@ -158,39 +187,7 @@ internal static class InventoryApi
         MultiCityFlightSearchRequest request, InventoryService inventory, CancellationToken cancellationToken)
     {
         var errors = new Errors();
-        var legs = new List<FlightLeg>();
-        if (request.Legs is not { Count: > 0 } given)
-        {
-            errors.Add("legs", $"legs is required: one to {InventoryLimits.MaxLegs} legs, each with origin, destination and date.");
-        }
-        else if (given.Count > InventoryLimits.MaxLegs)
-        {
-            errors.Add("legs", $"At most {InventoryLimits.MaxLegs} legs can be searched at once.");
-        }
-        else
-        {
-            DateOnly? previous = null;
-            for (var i = 0; i < given.Count; i++)
-            {
-                var field = $"legs[{i}]";
-                if (given[i] is not { } leg)
-                {
-                    errors.Add(field, $"{field} must have origin, destination and date.");
-                    continue;
-                }
-                var (origin, destination) = errors.Route(inventory.Directory, leg.Origin, leg.Destination, field + ".");
-                var date = errors.Date(field + ".date", leg.Date, inventory.LocalToday(origin), required: true, origin is null ? null : inventory.Directory.Find(origin));
-                if (date is { } day && previous is { } before && day < before)
-                {
-                    errors.Add(field + ".date", $"{field}.date must not be before legs[{i - 1}].date: legs are flown in order.");
-                }
-                previous = date ?? previous;
-                if (origin is not null && destination is not null && date is not null)
-                {
-                    legs.Add(new FlightLeg(origin, destination, date.Value));
-                }
-            }
-        }
+        var legs = ValidateLegs(errors, inventory, request.Legs);
         var passengers = errors.Passengers(Text(request.Adults), Text(request.Children), Text(request.Infants));
         if (request.ChildAges is { Count: > 0 } ages && passengers is not null)
         {
@@ -234,6 +231,74 @@ internal static class InventoryApi
         return TypedResults.Ok(new FlightSearchResponse(offers, offers.Count, offers.Count > 0 ? offers[0].Source : inventory.FlightSource));
 
         static string? Text(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Checks one to <see cref="InventoryLimits.MaxLegs"/> legs, naming each problem by its field
+    /// (<c>legs[2].date</c>); dates are checked at each leg's origin and must not go backwards.
+    /// </summary>
+    private static List<FlightLeg> ValidateLegs(Errors errors, InventoryService inventory, IReadOnlyList<FlightLegRequest?>? requested)
+    {
+        var legs = new List<FlightLeg>();
+        if (requested is not { Count: > 0 } given)
+        {
+            errors.Add("legs", $"legs is required: one to {InventoryLimits.MaxLegs} legs, each with origin, destination and date.");
+        }
+        else if (given.Count > InventoryLimits.MaxLegs)
+        {
+            errors.Add("legs", $"At most {InventoryLimits.MaxLegs} legs can be searched at once.");
+        }
+        else
+        {
+            DateOnly? previous = null;
+            for (var i = 0; i < given.Count; i++)
+            {
+                var field = $"legs[{i}]";
+                if (given[i] is not { } leg)
+                {
+                    if (!errors.Has(field))
+                    {
+                        errors.Add(field, $"{field} must have origin, destination and date.");
+                    }
+                    continue;
+                }
+                var (origin, destination) = errors.Route(inventory.Directory, leg.Origin, leg.Destination, field + ".");
+                var date = errors.Date(field + ".date", leg.Date, inventory.LocalToday(origin), required: true, origin is null ? null : inventory.Directory.Find(origin));
+                if (date is { } day && previous is { } before && day < before)
+                {
+                    errors.Add(field + ".date", $"{field}.date must not be before legs[{i - 1}].date: legs are flown in order.");
+                }
+                previous = date ?? previous;
+                if (origin is not null && destination is not null && date is not null)
+                {
+                    legs.Add(new FlightLeg(origin, destination, date.Value));
+                }
+            }
+        }
+        return legs;
+    }
+
+    /// <summary>
+    /// Reads the compact <c>legs</c> query form, <c>ORIGIN-DESTINATION-YYYY-MM-DD</c> comma-separated in
+    /// the order flown (e.g. <c>LON-TYO-2027-03-01,TYO-BKK-2027-03-08</c>); a part that does not have that
+    /// shape is refused as <c>legs[i]</c>.
+    /// </summary>
+    private static List<FlightLegRequest?> ParseLegs(Errors errors, string text)
+    {
+        var legs = new List<FlightLegRequest?>();
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var bits = parts[i].Split('-', 3, StringSplitOptions.TrimEntries);
+            if (bits.Length != 3 || bits[0].Length == 0 || bits[1].Length == 0)
+            {
+                errors.Add($"legs[{i}]", $"legs[{i}] must be ORIGIN-DESTINATION-YYYY-MM-DD (IATA codes and the local date at the origin), e.g. LHR-JFK-2027-03-01; it was '{parts[i]}'.");
+                legs.Add(null);
+                continue;
+            }
+            legs.Add(new FlightLegRequest(bits[0], bits[1], bits[2]));
+        }
+        return legs;
     }
 
     public static async Task<Results<Ok<FlightOffer>, ProblemHttpResult>> GetFlightOffer(

@@ -132,4 +132,40 @@ public sealed class MultiCitySearchTests
         Assert.Contains("MultiCityFlightSearchRequest", openApi, StringComparison.Ordinal);
         Assert.Contains("FlightLegRequest", openApi, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_compact_legs_query_a_conversation_reply_names_runs_the_same_search_as_the_body()
+    {
+        await using var embedded = PathavanaFactory.Embedded();
+        await using var app = InventoryApiTests.WithClock(embedded);
+        using var client = app.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+
+        var byQuery = await JsonAsync(await client.GetAsync("/api/v1/flights/search?legs=LON-TYO-2027-03-01,TYO-BKK-2027-03-08,BKK-LON-2027-03-15&adults=2&currency=GBP", ct));
+        var byBody = await JsonAsync(await client.PostAsJsonAsync("/api/v1/flights/search", new
+        {
+            legs = new[]
+            {
+                new { origin = "LON", destination = "TYO", date = "2027-03-01" },
+                new { origin = "TYO", destination = "BKK", date = "2027-03-08" },
+                new { origin = "BKK", destination = "LON", date = "2027-03-15" },
+            },
+            adults = 2,
+            currency = "GBP",
+        }, ct));
+
+        var queried = byQuery.GetProperty("offers").EnumerateArray().ToList();
+        Assert.NotEmpty(queried);
+        Assert.All(queried, o => Assert.Equal(3, o.GetProperty("itineraries").GetArrayLength()));
+        Assert.Equal(byBody.GetProperty("offers").EnumerateArray().Select(o => o.GetProperty("totalPrice").GetProperty("amount").GetDecimal()).Take(10),
+            queried.Select(o => o.GetProperty("totalPrice").GetProperty("amount").GetDecimal()).Take(10));
+
+        var bad = await client.GetAsync("/api/v1/flights/search?legs=LON-TYO-2027-03-01,TYO-BKK-2027-03-08,BKK-LON-2027-02-30&adults=2", ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await JsonAsync(bad)).GetProperty("errors").TryGetProperty("legs[2].date", out _));
+        var shapeless = await client.GetAsync("/api/v1/flights/search?legs=LON-TYO-2027-03-01,TYOBKK&adults=1", ct);
+        Assert.True((await JsonAsync(shapeless)).GetProperty("errors").TryGetProperty("legs[1]", out _));
+        var both = await client.GetAsync("/api/v1/flights/search?legs=LON-TYO-2027-03-01&origin=LON&adults=1", ct);
+        Assert.True((await JsonAsync(both)).GetProperty("errors").TryGetProperty("origin", out _));
+    }
 }

@@ -11,7 +11,27 @@ export type Activity = Schemas['Activity'];
 export type ActivitySearchResponse = Schemas['ActivitySearchResponse'];
 export type PriceCalendar = Schemas['PriceCalendar'];
 export type LocationsResponse = Schemas['LocationsResponse'];
+export type Location = Schemas['Location'];
+
+/** A search as the form and the URL hold it: IATA codes, local dates, who travels. */
+/** One flight of a multi-city trip: IATA codes and the local date at the origin (YYYY-MM-DD). */
+export interface TripLeg {
+  origin: string;
+  destination: string;
+  date: string;
+}
 
 export interface TripQuery {
-  origin: string; destination: string; departureDate: string; returnDate?: string | undefined; adults: number; cabin: string;
+  /** Multi-city (2–6 flights in order); origin, destination and departureDate then repeat the first. */
+  legs?: TripLeg[] | undefined;
+  origin: string;
+  destination: string;
+  departureDate: string;
+  returnDate?: string | undefined;
+  adults: number;
+  children?: number | undefined;
+  infants?: number | undefined;
+  cabin: string;
 }
+
+export type ResultTab = 'flights' | 'hotels' | 'activities' | 'calendar';
