@@ -37,7 +37,10 @@ function ChatCard({ card, picked, onPick, disabled }: { card: ResultCard; picked
     const first = out[0];
     const last = out[out.length - 1];
     const carrier = first?.carrierCode ?? f.validatingAirline;
-    title = first && last ? `${cityOf(first.origin)} → ${cityOf(last.destination)}` : 'Flight';
+    const multi = f.itineraries.length > 2;
+    title = !first || !last ? 'Flight' : multi
+      ? [cityOf(first.origin), ...f.itineraries.map((it) => cityOf(it.segments[it.segments.length - 1]?.destination ?? ''))].join(' → ')
+      : `${cityOf(first.origin)} → ${cityOf(last.destination)}`;
     lines = f.itineraries.map((it, i) => {
       const s0 = it.segments[0];
       const sN = it.segments[it.segments.length - 1];
@@ -46,10 +49,10 @@ function ChatCard({ card, picked, onPick, disabled }: { card: ResultCard; picked
       const dep = localTime(s0.departure);
       const arr = localTime(sN.arrival);
       const shift = dayShift(s0.departure, sN.arrival);
-      return `${f.itineraries.length > 1 ? (i === 0 ? 'Out' : 'Back') + ': ' : ''}${formatDay(s0.departure)}, ${dep.time} ${cityOf(s0.origin)} → ${arr.time} ${cityOf(sN.destination)}${shift > 0 ? `, +${shift}` : ''} · ${airlineName(s0.carrierCode)} ${s0.carrierCode} ${s0.flightNumber} · ${stops === 0 ? 'nonstop' : plural(stops, 'stop')}`;
+      return `${multi ? `Flight ${i + 1}: ` : f.itineraries.length > 1 ? (i === 0 ? 'Out' : 'Back') + ': ' : ''}${formatDay(s0.departure)}, ${dep.time} ${cityOf(s0.origin)} → ${arr.time} ${cityOf(sN.destination)}${shift > 0 ? `, +${shift}` : ''} · ${airlineName(s0.carrierCode)} ${s0.carrierCode} ${s0.flightNumber} · ${stops === 0 ? 'nonstop' : plural(stops, 'stop')}`;
     });
     price = `${formatMoney(f.totalPrice.amount, f.totalPrice.currency)} total`;
-    label = `${airlineName(carrier)} flight ${title.replace('→', 'to')}, ${price}`;
+    label = `${airlineName(carrier)} flight ${title.replaceAll('→', 'to')}, ${price}`;
   } else if (h) {
     title = h.hotel.name;
     const where = [h.hotel.neighbourhood, h.hotel.guestRating != null ? `guests rate it ${Number(h.hotel.guestRating).toFixed(1)}/10` : null].filter(Boolean).join(' · ');
