@@ -72,9 +72,26 @@ internal sealed partial class OfflineAssistant
         }
     }
 
+    /// <summary>
+    /// Whether a hotel is in the area asked for: its neighbourhood, a named landmark within 2 km
+    /// ("near the Eiffel Tower"), its address or name, or the centre for "downtown".
+    /// </summary>
     private static bool AreaMatches(HotelOffer h, string area) =>
         (h.Hotel.Address?.Contains(area, StringComparison.OrdinalIgnoreCase) ?? false) || h.Hotel.Name.Contains(area, StringComparison.OrdinalIgnoreCase)
-        || area is "downtown" or "city center" or "old town" && h.Hotel.DistanceKm is < 2.5 || h.Hotel.DistanceKm is null;
+        || Names(h.Hotel.Neighbourhood, area)
+        || (h.Hotel.Landmarks?.Any(l => l.DistanceKm <= 2 && Names(l.Name, area)) ?? false)
+        || area is "downtown" or "city center" or "old town" && (h.Hotel.CentreDistanceKm ?? h.Hotel.DistanceKm) is < 2.5 || h.Hotel.DistanceKm is null;
+
+    /// <summary>"Eiffel Tower" names "the Eiffel Tower"; "Chiado" names "Chiado".</summary>
+    private static bool Names(string? name, string area)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return false;
+        }
+        var bare = area.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? area[4..] : area;
+        return name.Equals(bare, StringComparison.OrdinalIgnoreCase) || (bare.Length >= 4 && name.Contains(bare, StringComparison.OrdinalIgnoreCase));
+    }
 
     private async Task<TurnReply> HotelsAsync(DialogState s, CancellationToken ct)
     {

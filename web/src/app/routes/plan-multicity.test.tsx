@@ -23,4 +23,14 @@ describe('a multi-city reply', () => {
     expect(url.searchParams.get('origin')).toBeNull();
     expect(url.searchParams.get('adults')).toBe('2');
   });
+
+  it('a stay found without a flight still fills the results beside the chat, on the hotels tab', () => {
+    const reply = {
+      id: 'm2', role: 'assistant' as const, text: 'Here are 3 hotels in Paris.',
+      search: { kind: 'hotels' as const, total: 30, query: { cityCode: 'PAR', checkIn: '2027-03-12', checkOut: '2027-03-15', adults: '2', rooms: '1', currency: 'USD' } },
+    };
+    const found = understood(reply, null)!;
+    expect(found.tab).toBe('hotels');
+    expect(found.query).toMatchObject({ destination: 'PAR', departureDate: '2027-03-12', returnDate: '2027-03-15', adults: 2 });
+  });
 });

@@ -39,7 +39,8 @@ export function understood(m: ChatMessage, previous: TripQuery | null): { query:
       infants: Number(q.infants ?? 0) || undefined,
       cabin: str(q.cabin) ?? base.cabin,
     };
-    return query.origin && query.destination ? { query, tab: tabOf[m.search.kind], total: m.search.total } : null;
+    // A stay or things to do need only the destination; flights need both ends.
+    return query.destination && (query.origin || m.search.kind !== 'flights') ? { query, tab: tabOf[m.search.kind], total: m.search.total } : null;
   }
   const cards = m.cards ?? [];
   const flight = cards.find((c) => c.flight)?.flight;
