@@ -254,6 +254,17 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
     }
 
     [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task A_stay_near_a_named_landmark_shows_hotels_within_walking_distance_of_it(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var t = await me.SayAsync($"a hotel in Paris near the Eiffel Tower from {Said(Ahead(40))} for 3 nights, 2 adults");
+        Assert.NotEmpty(t.Hotels);
+        Assert.All(t.Hotels, h => Assert.Contains(h.GetProperty("hotel").GetProperty("hotel").GetProperty("landmarks").EnumerateArray(),
+            l => l.GetProperty("name").GetString() == "Eiffel Tower" && l.GetProperty("distanceKm").GetDouble() <= 2));
+        Assert.False(t.Says("No hotel"), t.ToString());
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
     public async Task Budget_in_euros_searches_in_euros(string store)
     {
         var me = await apps.StartAsync(store);
