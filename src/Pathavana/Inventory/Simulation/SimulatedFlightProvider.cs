@@ -151,20 +151,27 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
         var quoteDay = Today;
         var cutoff = Cutoff;
         var all = LegChains(origin, destination).Where(c => cabin == Cabin.Economy || c.Flights.All(f => !Carriers.IsLowCost(f.Carrier))).ToArray();
-        var prices = new decimal[all.Length];
+        // One pass: every routing priced once without its date; each day's factors are common to all
+        // routings, so a day's cheapest is the first routing in this order that flies that day and
+        // has not left yet.
+        var bases = new double[all.Length];
         var order = new int[all.Length];
+        for (var i = 0; i < all.Length; i++)
+        {
+            bases[i] = ChainUsd(all[i]);
+            order[i] = i;
+        }
+        Array.Sort(bases, order);
         foreach (var date in dates)
         {
-            for (var i = 0; i < all.Length; i++)
-            {
-                prices[i] = all[i].OperatesOn(date) ? AdultUsd(all[i], date, cabin, quoteDay, roundTrip: false) : decimal.MaxValue;
-                order[i] = i;
-            }
-            Array.Sort(prices, order);
             FlightOffer? best = null;
-            for (var k = 0; k < order.Length && prices[k] != decimal.MaxValue; k++)
+            foreach (var k in order)
             {
-                var option = new Option(all[order[k]], date, prices[k]);
+                if (!all[k].OperatesOn(date))
+                {
+                    continue;
+                }
+                var option = new Option(all[k], date, AdultUsd(all[k], date, cabin, quoteDay, roundTrip: false));
                 if (option.Itinerary is { } itinerary && itinerary.Segments[0].Departure >= cutoff)
                 {
                     best = MakeOffer([option], passengers, cabin, currency, quoteDay, roundTrip: false);
@@ -464,7 +471,11 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
     /// peak days and seasons; each airline prices a market its own way; connections cost more than the
     /// nonstop in the same market, low-cost nonstops less; early and late departures a little less.
     /// </summary>
-    private static decimal AdultUsd(Chain chain, DateOnly date, Cabin cabin, DateOnly quoteDay, bool roundTrip)
+    private static decimal AdultUsd(Chain chain, DateOnly date, Cabin cabin, DateOnly quoteDay, bool roundTrip) =>
+        DatedUsd(ChainUsd(chain), date, cabin, quoteDay, roundTrip);
+
+    /// <summary>The part of an adult fare that depends on the routing, airline and time of day alone (USD).</summary>
+    private static double ChainUsd(Chain chain)
     {
         var origin = chain.Flights[0].Route.From;
         var destination = chain.Flights[^1].Route.To;
@@ -490,6 +501,16 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
         {
             usd *= 0.96;
         }
+        return usd;
+    }
+
+    /// <summary>
+    /// A routing's fare on a day: the same factors for every routing (weekday, season, nearness of
+    /// the date, cabin, round trip), so the cheapest routing of a day is the one with the lowest
+    /// <see cref="ChainUsd"/> that flies that day.
+    /// </summary>
+    private static decimal DatedUsd(double usd, DateOnly date, Cabin cabin, DateOnly quoteDay, bool roundTrip)
+    {
         usd *= date.DayOfWeek switch
         {
             DayOfWeek.Friday or DayOfWeek.Sunday => 1.12,
