@@ -22,7 +22,7 @@ public sealed partial class GitOpsTests
     {
         var application = Application(overlay);
         var project = Project();
-        var ns = Assert.Single(Overlays.Load(overlay).OfType<V1Namespace>()).Metadata.Name;
+        var ns = Overlays.AppNamespace(overlay);
         var spec = application.Spec!;
 
         Assert.Equal(project.Metadata.Name, spec.Project);
@@ -30,22 +30,28 @@ public sealed partial class GitOpsTests
         Assert.True(Directory.Exists(RepositoryLayout.PathTo(spec.Source.Path.Split('/'))));
         Assert.Equal("main", spec.Source.TargetRevision);
         Assert.Equal(ns, spec.Destination.Namespace);
-        Assert.Contains(project.Spec!.Destinations, d => d.Namespace == ns && d.Server == spec.Destination.Server);
-        Assert.Contains(spec.Source.RepoURL, project.Spec.SourceRepos);
+        // Every namespace the overlay renders into is a destination the project allows.
+        foreach (var target in Overlays.Load(overlay).Select(o => o.Metadata.NamespaceProperty).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            Assert.Contains(project.Spec!.Destinations, d => d.Namespace == target && d.Server == spec.Destination.Server);
+        }
+        Assert.Contains(spec.Source.RepoURL, project.Spec!.SourceRepos);
         Assert.True(spec.SyncPolicy?.Automated is { Prune: true, SelfHeal: true });
     }
 
     [Fact]
-    public void ProjectAllowsNoClusterScopedKindButTheNamespace()
+    public void ProjectAllowsOnlyTheClusterScopedKindsTheOverlaysNeed()
     {
         var project = Project();
 
-        var allowed = Assert.Single(project.Spec!.ClusterResourceWhitelist!);
-        Assert.Equal(("", "Namespace"), (allowed.Group, allowed.Kind));
-        // And every cluster-scoped object the overlays render is one the project allows.
+        Assert.Equal(
+            [("", "Namespace"), ("rbac.authorization.k8s.io", "ClusterRole"), ("rbac.authorization.k8s.io", "ClusterRoleBinding"), ("storage.k8s.io", "StorageClass")],
+            project.Spec!.ClusterResourceWhitelist!.Select(k => (k.Group, k.Kind)).Order());
+        // And every cluster-scoped object the overlays render is of a kind the project allows.
         foreach (var overlay in new[] { "dev", "staging", "production" })
         {
-            Assert.All(Overlays.Load(overlay).Where(o => string.IsNullOrEmpty(o.Metadata.NamespaceProperty)), o => Assert.Equal("Namespace", o.Kind));
+            Assert.All(Overlays.Load(overlay).Where(o => string.IsNullOrEmpty(o.Metadata.NamespaceProperty)),
+                o => Assert.Contains(project.Spec!.ClusterResourceWhitelist!, k => k.Kind == o.Kind));
         }
     }
 
