@@ -12,7 +12,13 @@ variable "cost_center" {
 
 variable "alert_emails" {
   type        = list(string)
-  description = "Who receives budget alerts."
+  description = "Who receives budget and cost-anomaly alerts and the origin health check's alarm."
+}
+
+variable "kubernetes_version" {
+  type        = string
+  description = "Kubernetes minor version of the cluster and its node groups (docs/runbooks/kubernetes-upgrade.md: dev first, then staging, then production)."
+  default     = "1.32"
 }
 
 variable "monthly_budget_usd" {
