@@ -24,7 +24,7 @@ variable "kubernetes_version" {
 variable "monthly_budget_usd" {
   type        = number
   description = "Monthly budget (the platform document estimates ~100 a month for development)."
-  default     = 150
+  default     = 250
 }
 
 variable "eks_public_access_cidrs" {

@@ -118,7 +118,12 @@ data "aws_iam_policy_document" "external_secrets_assume" {
     condition {
       test     = "StringEquals"
       variable = "${module.eks.oidc_issuer}:sub"
-      values   = ["system:serviceaccount:pathavana:pathavana-external-secrets"]
+      # The application's and, while the production overlay runs here, the monitoring stack's.
+      values = [
+        "system:serviceaccount:pathavana:pathavana-external-secrets",
+        "system:serviceaccount:monitoring:monitoring-external-secrets",
+        "system:serviceaccount:monitoring-agents:monitoring-external-secrets",
+      ]
     }
     condition {
       test     = "StringEquals"

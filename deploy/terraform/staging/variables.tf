@@ -24,7 +24,7 @@ variable "kubernetes_version" {
 variable "monthly_budget_usd" {
   type        = number
   description = "Monthly budget (the platform document estimates ~200 a month for staging)."
-  default     = 300
+  default     = 350
 }
 
 variable "eks_public_access_cidrs" {
