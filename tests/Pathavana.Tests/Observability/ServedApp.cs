@@ -50,7 +50,10 @@ public sealed class ServedApp : IAsyncLifetime
 
         Main = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{MainPort}"), Timeout = TimeSpan.FromSeconds(10) };
         Management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ManagementPort}"), Timeout = TimeSpan.FromSeconds(10) };
-        for (var attempt = 0; attempt < 240 && !_process.HasExited; attempt++)
+        // Start-up migrates a fresh SQLite file; on a busy machine that takes a while. Wait until
+        // it is ready or has exited, with a deadline only against a hang.
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
         {
             try
             {
