@@ -67,6 +67,29 @@ describe('the planner: chat and results in one workspace, open to try', () => {
     expect(calls.filter((c) => c.method === 'POST' && c.path === '/api/v1/chat/sessions')).toHaveLength(1);
   });
 
+  it('applies what the reply searched to the results beside the chat: nonstop only, the cabin, the party', async () => {
+    anonymous();
+    on('POST', '/api/v1/chat/sessions', () => json(201, { id: sessionId, title: 'New trip', createdAt: '2026-11-25T00:00:00Z', updatedAt: '2026-11-25T00:00:00Z' }));
+    on('GET', '/api/v1/flights/search', { body: { offers: [offer], count: 1, source: 'simulated' } });
+    const search = {
+      kind: 'flights', total: 1,
+      query: { origin: 'BOS', destination: 'LIS', departureDate: '2027-01-08', returnDate: '2027-01-15', adults: '3', children: '0', infants: '0', cabin: 'premium_economy', nonStop: 'true', currency: 'USD' },
+    };
+    on('POST', `/api/v1/chat/sessions/${sessionId}/messages/stream`, () =>
+      new Response(sse('delta', { text: 'Nonstop only now.' }) + sse('cards', { cards: [flight], suggestions: [], search }) + sse('done', { messageId: 'm2', userMessageId: 'm1', mode: 'offline', fallback: false }), { headers: { 'Content-Type': 'text/event-stream' } }));
+    renderApp('/');
+    await userEvent.type(await screen.findByLabelText('Message'), 'cheapest nonstop please');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: 'Nonstop only' })).toBeChecked());
+    expect(screen.getByLabelText('Cabin')).toHaveValue('premiumEconomy');
+    expect(screen.getByLabelText('Adults')).toHaveValue('3');
+    await waitFor(() => expect(calls.some((c) => c.path.startsWith('/api/v1/flights/search'))).toBe(true));
+    const request = calls.find((c) => c.path.startsWith('/api/v1/flights/search'))!;
+    expect(request.path).toContain('nonStop=true');
+    expect(request.path).toContain('adults=3');
+  });
+
   it('puts picks from the chat and the results in one draft; "Review and book" asks for an account right there, then makes the trip and opens its review', async () => {
     sessionStorage.setItem('pathavana.chat.session', sessionId);
     let signedUp = false;
