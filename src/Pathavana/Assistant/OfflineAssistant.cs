@@ -68,9 +68,10 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
         {
             // An answer that fills another piece than the one asked: say it was kept.
             var before = Understood.Of(state).Select(u => u.Text).ToHashSet(StringComparer.Ordinal);
-            var added = Understood.Of(next).Where(u => !before.Contains(u.Text) && u.Slot is not "intent")
+            // What a change line already says ("Budget: $400 each.") is not noted twice.
+            var added = Understood.Of(next).Where(u => !before.Contains(u.Text) && u.Slot is not "intent"
+                    && !changes.Any(c => c.Contains(u.Text, StringComparison.OrdinalIgnoreCase) || u.Slot is "maxPrice" or "maxNightly" && c.StartsWith("Budget", StringComparison.Ordinal)))
                 .Select(u => u.Slot switch { "departTime" => "the time of day", "maxPrice" or "maxNightly" => "your budget", _ => u.Text }).ToList();
-            added.RemoveAll(a => changes.Any(c => c.Contains(a, StringComparison.OrdinalIgnoreCase)));
             if (added.Count > 0 && Question.Missing(next, today) == state.Asking)
             {
                 changes.Insert(0, $"Noted: {List(added)}.");
