@@ -81,6 +81,7 @@ public sealed class VendorSetupTests
             ["Amadeus:ClientId"] = VendorHost.ClientId,
             ["Amadeus:ClientSecret"] = VendorHost.ClientSecret,
             ["Amadeus:BaseUrl"] = vendors.Fake.Url,
+            ["Amadeus:TimeoutSeconds"] = "120", // a loaded machine must not turn the fake's answer into a time-out (503)
         });
         builder.Services.AddHybridCache();
         builder.Services.AddSingleton<ILocationDirectory>(new TestLocationDirectory());
