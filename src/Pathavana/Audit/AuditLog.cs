@@ -13,6 +13,8 @@ internal static class AuditActions
     public const string SignInFailed = "sign_in.failed";
     public const string LockedOut = "account.locked_out";
     public const string SignedUp = "account.created";
+    public const string SignUpForExistingAccount = "account.sign_up_existing";
+    public const string SignedOutEverywhere = "account.signed_out_everywhere";
     public const string EmailConfirmed = "account.email_confirmed";
     public const string PasswordChanged = "password.changed";
     public const string PasswordResetRequested = "password.reset_requested";
