@@ -136,7 +136,14 @@ internal static class AccountsModule
         services.AddScoped<PiiProtector>();
         services.AddScoped<KeyRotation>();
 
+        services.AddOptions<AuditOptions>()
+            .Bind(builder.Configuration.GetSection(AuditOptions.Section))
+            .Validate(o => o.CheckpointIntervalSeconds >= 0, "Audit__CheckpointIntervalSeconds must be zero (off) or more.")
+            .ValidateOnStart();
+        services.AddSingleton<AuditKeys>();
         services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<AuditCheckpoints>();
+        services.AddHostedService<AuditCheckpointWriter>();
 
         services.AddOptions<GoogleOptions>()
             .Bind(builder.Configuration.GetSection(GoogleOptions.Section))

@@ -92,6 +92,12 @@ internal static partial class SecurityModule
                 "RateLimiting__Auth, RateLimiting__EmailPerAddress and RateLimiting__EmailPerIp need a positive PermitLimit and WindowSeconds.")
             .ValidateOnStart();
         services.AddSingleton<RateLimits>();
+        services.AddOptions<DatabaseRoleOptions>()
+            .Bind(builder.Configuration.GetSection(DatabaseRoleOptions.Section))
+            .Validate(o => string.IsNullOrEmpty(o.AppRole) || DatabaseRole.IsValidName(o.AppRole),
+                "Database__AppRole must be a lower-case PostgreSQL name (letters, digits, _), or empty.")
+            .ValidateOnStart();
+        services.AddHostedService<DatabaseRoleCheck>();
         services.AddOptions<ForwardingOptions>()
             .Bind(builder.Configuration.GetSection(ForwardingOptions.Section))
             .ValidateOnStart();
