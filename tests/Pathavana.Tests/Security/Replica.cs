@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Pathavana.Tests.Infrastructure;
+
+namespace Pathavana.Tests.Security;
+
+/// <summary>One real application process (<c>dotnet pathavana.dll</c>) on a free loopback port, configured by environment.</summary>
+public sealed class Replica : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _data;
+
+    private Replica(Process process, int port, string data)
+    {
+        _process = process;
+        _data = data;
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public HttpClient Client { get; }
+
+    public ConcurrentQueue<string> Output { get; } = new();
+
+    public static async Task<Replica> StartAsync(IDictionary<string, string> settings)
+    {
+        var port = ExternalProcess.FreePort();
+        var data = Directory.CreateTempSubdirectory("pathavana-replica-").FullName;
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pathavana.dll"));
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        info.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        info.Environment["Storage__DataDirectory"] = data;
+        foreach (var (k, v) in settings)
+        {
+            info.Environment[k] = v;
+        }
+        var replica = new Replica(Process.Start(info)!, port, data);
+        replica._process.OutputDataReceived += (_, e) => { if (e.Data is not null) { replica.Output.Enqueue(e.Data); } };
+        replica._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { replica.Output.Enqueue(e.Data); } };
+        replica._process.BeginOutputReadLine();
+        replica._process.BeginErrorReadLine();
+        for (var attempt = 0; attempt < 600 && !replica._process.HasExited; attempt++)
+        {
+            try
+            {
+                if ((await replica.Client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                {
+                    return replica;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        var output = string.Join('\n', replica.Output);
+        await replica.DisposeAsync();
+        throw new InvalidOperationException($"pathavana did not become ready:\n{output}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
