@@ -126,13 +126,13 @@ internal sealed partial class BookingService(
             return changed;
         }
         var provider = ProviderFor(offer.Source);
-        var (booking, conflict) = await StartAsync(owner, BookingKind.Flight, provider.Source, offer.TotalPrice, offer.Id, Serialize(offer), people, request.TripId, ct,
-            () => OverlapAsync(owner, offer, people, ct));
+        var (booking, conflict) = await StartAsync(owner, BookingKind.Flight, provider.Source, offer.TotalPrice, offer.Id, Serialize(offer), people, request.TripId,
+            () => OverlapAsync(owner, offer, people, ct), ct);
         if (conflict is not null)
         {
             return conflict;
         }
-        return await OrderAsync(booking!, () => provider.OrderFlightAsync(offer, Passengers(people), booking.Id.ToString(), ct),
+        return await OrderAsync(booking!, () => provider.OrderFlightAsync(offer, Passengers(people), booking!.Id.ToString(), ct),
             provider, items.ItemsFor(offer), $"Flight {Describe(offer)}", request.OfferId!, request.TripId, ct);
     }
 
@@ -149,8 +149,8 @@ internal sealed partial class BookingService(
             return changed;
         }
         var provider = ProviderFor(offer.Source);
-        var (booking, _) = await StartAsync(owner, BookingKind.Hotel, provider.Source, offer.Total, offer.Id, Serialize(offer), people, request.TripId, ct, null);
-        return await OrderAsync(booking!, () => provider.OrderHotelAsync(offer, Passengers(people), booking.Id.ToString(), ct),
+        var (booking, _) = await StartAsync(owner, BookingKind.Hotel, provider.Source, offer.Total, offer.Id, Serialize(offer), people, request.TripId, null, ct);
+        return await OrderAsync(booking!, () => provider.OrderHotelAsync(offer, Passengers(people), booking!.Id.ToString(), ct),
             provider, items.ItemsFor(offer), $"{offer.Hotel.Name}, {offer.CheckIn:d MMM} to {offer.CheckOut:d MMM yyyy}", request.OfferId!, request.TripId, ct);
     }
 
@@ -294,7 +294,7 @@ internal sealed partial class BookingService(
     }
 
     private async Task<(Booking? Booking, StoredResponse? Conflict)> StartAsync(Guid owner, BookingKind kind, string provider, Money price, string offerId,
-        string snapshot, List<TravelerResponse> people, Guid? tripId, CancellationToken ct, Func<Task<StoredResponse?>>? conflictCheck)
+        string snapshot, List<TravelerResponse> people, Guid? tripId, Func<Task<StoredResponse?>>? conflictCheck, CancellationToken ct)
     {
         // The check and the insert are one step per owner, so two requests with different
         // Idempotency-Keys cannot both book the same traveller.

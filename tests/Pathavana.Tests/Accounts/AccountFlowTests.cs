@@ -29,7 +29,7 @@ public sealed partial class AccountFlowTests(TestServers servers)
         var email = $"ana-{Guid.NewGuid():N}@example.com";
 
         var created = await client.PostAsJsonAsync("/api/v1/account/register", new { email, password = TestUsers.StrongPassword }, ct);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
         var confirmation = await smtp.WaitForAsync(m => m.To.ToString().Contains(email, StringComparison.Ordinal) && (m.Subject ?? "").Contains("Confirm", StringComparison.Ordinal));
         var (userId, code) = LinkIn(confirmation);
 

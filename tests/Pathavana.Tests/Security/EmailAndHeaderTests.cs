@@ -53,7 +53,8 @@ public sealed class EmailAndHeaderTests
     public async Task Every_response_carries_a_strict_policy_and_hsts_outside_development()
     {
         await using var app = PathavanaFactory.Embedded();
-        using var client = app.CreateClient();
+        // HSTS is never sent for localhost (it would pin a developer's machine to HTTPS).
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://pathavana.test/") });
         foreach (var path in new[] { "/api/v1/account/antiforgery", "/health/live", "/no-such-page" })
         {
             var response = await client.GetAsync(path, Ct);

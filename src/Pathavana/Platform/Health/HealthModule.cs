@@ -86,6 +86,10 @@ internal static partial class HealthModule
             }
             try
             {
+                if (!redis.IsConnected)
+                {
+                    throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Not connected to Redis.");
+                }
                 var latency = await redis.GetDatabase().PingAsync().WaitAsync(CheckTimeout, cancellationToken);
                 if (Interlocked.Exchange(ref _down, 0) == 1)
                 {
