@@ -45,6 +45,7 @@ public sealed class EveryScreenTests(BrowserFixture browser, EmbeddedApp embedde
         await Expect(page.GetByText("This confirmation link is not valid", new() { Exact = false })).ToBeVisibleAsync();
         await session.CheckAsync("confirm-email");
         Assert.Empty(session.ForeignRequests);
+        Assert.True(session.CspViolations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join('\n', session.CspViolations));
     }
 
     [Theory]
@@ -107,5 +108,6 @@ public sealed class EveryScreenTests(BrowserFixture browser, EmbeddedApp embedde
         await Expect(page.GetByText("Export my data")).ToBeVisibleAsync();
         await session.CheckAsync("account");
         Assert.Empty(session.ForeignRequests);
+        Assert.True(session.CspViolations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join('\n', session.CspViolations));
     }
 }

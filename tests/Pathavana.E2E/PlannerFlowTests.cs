@@ -35,6 +35,7 @@ public sealed class PlannerFlowTests(BrowserFixture browser, EmbeddedApp embedde
             await Expect(flights.Nth(i)).ToContainTextAsync("Non-stop");
         }
         Assert.Empty(session.ForeignRequests);
+        Assert.True(session.CspViolations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join('\n', session.CspViolations));
     }
 
     [Fact]
@@ -52,5 +53,6 @@ public sealed class PlannerFlowTests(BrowserFixture browser, EmbeddedApp embedde
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Map of the hotels" })).ToBeVisibleAsync();
         Assert.True(await page.Locator(".leaflet-interactive").CountAsync() > 0, "the hotels are drawn on the map");
         Assert.Empty(session.ForeignRequests);
+        Assert.True(session.CspViolations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join('\n', session.CspViolations));
     }
 }

@@ -74,6 +74,7 @@ public sealed class TripFlowTests(BrowserFixture browser, EmbeddedApp embedded)
         await Expect(other.Page.GetByText("Trip to LIS")).ToHaveCountAsync(0);
         await other.CheckAsync("trip-not-found");
         Assert.Empty(session.ForeignRequests);
+        Assert.True(session.CspViolations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join('\n', session.CspViolations));
     }
 
     [Theory]
@@ -132,6 +133,7 @@ public sealed class TripFlowTests(BrowserFixture browser, EmbeddedApp embedded)
         await Expect(page.GetByText("Booked — confirmation emailed")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         Assert.Contains(App.OutboxEmails(), e => e.Contains(email, StringComparison.OrdinalIgnoreCase) && e.Contains("Booking confirmed", StringComparison.Ordinal));
         Assert.Empty(session.ForeignRequests);
+        Assert.True(session.CspViolations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join('\n', session.CspViolations));
     }
 
     private static async Task SayAsync(IPage page, string text)

@@ -32,6 +32,8 @@ internal static class AccountsModule
             .Validate(o => o.RefreshTokenDays is >= 1 and <= 90 && o.CookieIdleDays is >= 1 and <= 90 && o.AbsoluteDays is >= 1 and <= 365,
                 "Sessions__RefreshTokenDays and Sessions__CookieIdleDays must be 1-90 days, Sessions__AbsoluteDays 1-365.")
             .Validate(o => o.CacheSeconds is >= 0 and <= 600, "Sessions__CacheSeconds must be between 0 and 600.")
+            .Validate(o => o.CleanupIntervalMinutes >= 0 && o.KeepEndedDays >= 0,
+                "Sessions__CleanupIntervalMinutes (0 turns the clean-up off) and Sessions__KeepEndedDays must be zero or more.")
             .ValidateOnStart();
         services.AddOptions<SignInBackoffOptions>()
             .Bind(builder.Configuration.GetSection(SignInBackoffOptions.Section))
@@ -41,6 +43,8 @@ internal static class AccountsModule
         services.AddSingleton<SharedState>();
         services.AddScoped<SessionStore>();
         services.AddSingleton<SignInBackoff>();
+        services.AddSingleton<SessionCleanup>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionCleanup>());
         services.AddSingleton<AccountMailbox>();
         services.AddHostedService(sp => sp.GetRequiredService<AccountMailbox>());
 

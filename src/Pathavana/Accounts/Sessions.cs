@@ -39,6 +39,15 @@ internal sealed class SessionOptions
 
     /// <summary>How long a replica may trust a cached "session active" answer. Revocations overwrite the cache at once.</summary>
     public int CacheSeconds { get; set; } = 120;
+
+    /// <summary>How often each replica deletes ended sessions (<see cref="SessionCleanup"/>). 0 turns it off. Default 60 minutes.</summary>
+    public int CleanupIntervalMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// How long an ended session (expired, signed out, revoked) stays in <c>user_sessions</c> before
+    /// the clean-up deletes it, for support questions ("was I signed out?"). Default 7 days.
+    /// </summary>
+    public int KeepEndedDays { get; set; } = 7;
 }
 
 /// <summary>
@@ -208,4 +217,65 @@ internal sealed class PathavanaUserManager : UserManager<User>
         }
         return result;
     }
+}
+
+/// <summary>
+/// Deletes sessions that ended (expired, or revoked) more than <see cref="SessionOptions.KeepEndedDays"/>
+/// ago, every <see cref="SessionOptions.CleanupIntervalMinutes"/> on each replica (one DELETE;
+/// replicas running it at once just find fewer rows). A deleted session can never sign a request in
+/// again: a cookie or token naming a session that is not there is refused.
+/// </summary>
+internal sealed partial class SessionCleanup(IServiceScopeFactory scopes, IOptions<SessionOptions> options, TimeProvider clock,
+    ILogger<SessionCleanup> logger) : BackgroundService
+{
+    /// <summary>Deletes the ended sessions once; returns how many rows went.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PathavanaDbContext>();
+        var endedBefore = clock.GetUtcNow().AddDays(-options.Value.KeepEndedDays);
+        var deleted = await db.Set<UserSession>()
+            .Where(s => s.ExpiresAt < endedBefore || (s.RevokedAt != null && s.RevokedAt < endedBefore))
+            .ExecuteDeleteAsync(ct);
+        if (deleted > 0)
+        {
+            LogDeleted(logger, deleted, options.Value.KeepEndedDays);
+        }
+        return deleted;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var minutes = options.Value.CleanupIntervalMinutes;
+        if (minutes <= 0)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The database may be briefly away; the next tick tries again.
+                    LogFailed(logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} session(s) that ended more than {Days} day(s) ago")]
+    private static partial void LogDeleted(ILogger logger, int count, int days);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ended sessions could not be deleted; the next run tries again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
 }

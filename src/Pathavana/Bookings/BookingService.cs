@@ -190,12 +190,20 @@ internal sealed partial class BookingService(
     private static string Describe(FlightOffer offer) => string.Join(" / ", offer.Itineraries.Select(i =>
         $"{i.Segments[0].Origin}→{i.Segments[^1].Destination} {i.Segments[0].Departure:d MMM HH:mm}"));
 
-    /// <summary>Passenger types checked against ages on the day of departure (infant under 2, child 2–11, adult 12+); infants never outnumber adults.</summary>
+    /// <summary>
+    /// Passenger types checked against ages on the travel dates (IATA practice): an infant is under 2
+    /// on every flight of the journey (one who turns 2 before the last flight needs a seat, so travels
+    /// as a child); a child is 2–11 on the first flight; everyone else is an adult. Lap infants never
+    /// outnumber adults, and the offer must be priced for exactly this mix. Errors name
+    /// <c>travelerIds[i]</c>.
+    /// </summary>
     private static Dictionary<string, string[]> PassengerTypeErrors(List<TravelerResponse> people, FlightOffer offer)
     {
         var errors = new Dictionary<string, string[]>();
-        var travelDay = DateOnly.FromDateTime(offer.Itineraries[0].Segments[0].Departure.DateTime);
-        var categories = people.Select(p => Category(AgeOn(p.DateOfBirth, travelDay))).ToList();
+        var segments = offer.Itineraries.SelectMany(i => i.Segments).ToList();
+        var firstDay = DateOnly.FromDateTime(segments[0].Departure.DateTime);
+        var lastDay = DateOnly.FromDateTime(segments.Max(s => s.Departure).DateTime);
+        var categories = people.Select(p => Category(p.DateOfBirth, firstDay, lastDay)).ToList();
         var adults = categories.Count(c => c == "adult");
         var infants = categories.Count(c => c == "infant");
         if (infants > adults)
@@ -204,8 +212,8 @@ internal sealed partial class BookingService(
             {
                 if (categories[i] == "infant")
                 {
-                    errors[$"travelerIds[{i}]"] = [$"{people[i].GivenNames} {people[i].Surname} is under 2 on {travelDay:d MMM yyyy} and travels on an adult's lap: " +
-                                                   $"add an adult (each adult can hold one infant; here {infants} infant(s), {adults} adult(s))."];
+                    errors[$"travelerIds[{i}]"] = [$"{people[i].GivenNames} {people[i].Surname} is {AgeText(people[i].DateOfBirth, firstDay)} on {firstDay:d MMM yyyy} " +
+                                                   $"and so travels on an adult's lap, but each adult can hold only one infant (here {infants} infant(s), {adults} adult(s)). Add an adult."];
                 }
             }
             return errors;
@@ -226,15 +234,19 @@ internal sealed partial class BookingService(
             return errors;
         }
         var fares = $"{offered["adult"]} adult, {offered["child"]} child and {offered["infant"]} infant fare(s)";
+        var search = $"Search again for {needed["adult"]} adult(s), {needed["child"]} child(ren) and {needed["infant"]} infant(s).";
         for (var i = 0; i < people.Count; i++)
         {
             var c = categories[i];
-            if (needed[c] > offered[c])
+            if (needed[c] <= offered[c])
             {
-                var age = AgeOn(people[i].DateOfBirth, travelDay);
-                errors[$"travelerIds[{i}]"] = [$"{people[i].GivenNames} {people[i].Surname} is {age} on {travelDay:d MMM yyyy}, so travels as {Article(c)} {c}, " +
-                                               $"but this offer is priced for {fares}. Search again with {needed["adult"]} adult(s), {needed["child"]} child(ren) and {needed["infant"]} infant(s)."];
+                continue;
             }
+            var person = people[i];
+            var why = c == "child" && AgeOn(person.DateOfBirth, firstDay) < 2
+                ? $"turns 2 on {person.DateOfBirth.AddYears(2):d MMM yyyy}, before the last flight, so needs a seat and travels as a child"
+                : $"is {AgeText(person.DateOfBirth, firstDay)} on {firstDay:d MMM yyyy}, so travels as {Article(c)} {c}";
+            errors[$"travelerIds[{i}]"] = [$"{person.GivenNames} {person.Surname} {why}, but this offer is priced for {fares}. {search}"];
         }
         return errors;
     }
@@ -247,7 +259,21 @@ internal sealed partial class BookingService(
         return birth.AddYears(age) > day ? age - 1 : age;
     }
 
-    private static string Category(int age) => age < 2 ? "infant" : age < 12 ? "child" : "adult";
+    /// <summary>"7", or for babies "5 months old" (whole months).</summary>
+    private static string AgeText(DateOnly birth, DateOnly day)
+    {
+        var years = AgeOn(birth, day);
+        if (years >= 2)
+        {
+            return years.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var months = (day.Year - birth.Year) * 12 + day.Month - birth.Month - (day.Day < birth.Day ? 1 : 0);
+        return months == 1 ? "1 month old" : $"{months} months old";
+    }
+
+    /// <summary>infant (under 2 on every flight), child (2–11 on the first flight, or an infant who turns 2 during the journey), adult (12+).</summary>
+    private static string Category(DateOnly birth, DateOnly firstDay, DateOnly lastDay) =>
+        AgeOn(birth, lastDay) < 2 ? "infant" : AgeOn(birth, firstDay) < 12 ? "child" : "adult";
 
     /// <summary>IATA/Amadeus traveler types: HELD_INFANT and SEATED_INFANT are infants, CHILD a child, the rest (ADULT, SENIOR, YOUNG, STUDENT) adults.</summary>
     private static string FareCategory(string type) => type.ToUpperInvariant() switch

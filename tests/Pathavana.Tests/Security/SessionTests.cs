@@ -126,4 +126,69 @@ public sealed class SessionTests(TestServers servers)
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/account/refresh",
             new { refreshToken = second.GetProperty("refreshToken").GetString() }, Ct)).StatusCode);
     }
+
+    public static TheoryData<string> Providers => ["sqlite", "postgres"];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Ended_sessions_are_deleted_a_week_after_they_end_and_live_ones_stay(string provider)
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var settings = new Dictionary<string, string?>();
+        if (provider == "postgres")
+        {
+            settings["Database:Provider"] = "Postgres";
+            settings["ConnectionStrings:Pathavana"] = await servers.Postgres.CreateMigratedDatabaseAsync();
+            settings["Encryption:MasterKey"] = PathavanaFactory.TestMasterKey;
+        }
+        await using var app = PathavanaFactory.Embedded(settings, clock: clock);
+        var user = await app.SignUpAsync();
+        using var anonymous = app.CreateClient();
+        var kept = await LoginAsync(anonymous, user.Email, user.Password);
+        var signedOut = await LoginAsync(anonymous, user.Email, user.Password);
+        using (var logout = new HttpRequestMessage(HttpMethod.Post, "/api/v1/account/logout"))
+        {
+            logout.Headers.Authorization = new AuthenticationHeaderValue("Bearer", signedOut.GetProperty("accessToken").GetString());
+            Assert.Equal(HttpStatusCode.NoContent, (await anonymous.SendAsync(logout, Ct)).StatusCode);
+        }
+        int Sessions()
+        {
+            using var scope = app.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<Pathavana.Platform.Data.PathavanaDbContext>().Set<Pathavana.Accounts.UserSession>()
+                .Count(s => s.UserId == user.Id);
+        }
+        Assert.Equal(3, Sessions());
+
+        // Eight days on: the session signed out a week ago is gone; the two live ones are not.
+        clock.Advance(TimeSpan.FromDays(8));
+        await EventuallyAsync(() => Sessions() == 2, clock);
+        Assert.Equal(2, Sessions());
+        var refreshed = await anonymous.PostAsJsonAsync("/api/v1/account/refresh", new { refreshToken = kept.GetProperty("refreshToken").GetString() }, Ct);
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+
+        // Past the 30-day limit plus a week, every session of the account has ended and gone; signing in starts afresh.
+        clock.Advance(TimeSpan.FromDays(30));
+        await EventuallyAsync(() => Sessions() == 0, clock);
+        var again = await LoginAsync(anonymous, user.Email, user.Password);
+        Assert.Equal(HttpStatusCode.OK, await MeAsync(anonymous, again.GetProperty("accessToken").GetString()));
+        Assert.Equal(1, Sessions());
+    }
+
+    /// <summary>
+    /// Waits for the clean-up (a periodic timer on the app's clock) to bring about a state, moving the
+    /// clock on by one clean-up interval now and then in case the timer was armed after the first move.
+    /// </summary>
+    private static async Task EventuallyAsync(Func<bool> condition, Microsoft.Extensions.Time.Testing.FakeTimeProvider clock)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        for (var i = 1; !condition(); i++)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the session clean-up did not run");
+            await Task.Delay(100, Ct);
+            if (i % 20 == 0)
+            {
+                clock.Advance(TimeSpan.FromMinutes(60));
+            }
+        }
+    }
 }
