@@ -143,7 +143,22 @@ internal static class AccountsModule
         services.AddOptions<AuditOptions>()
             .Bind(builder.Configuration.GetSection(AuditOptions.Section))
             .Validate(o => o.CheckpointIntervalSeconds >= 0, "Audit__CheckpointIntervalSeconds must be zero (off) or more.")
+            .Validate(o => o.CheckpointStore != AuditCheckpointStoreKind.S3 || !string.IsNullOrWhiteSpace(o.S3.Bucket),
+                "Audit__S3__Bucket is required with Audit__CheckpointStore=S3.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.S3.ServiceUrl) || Uri.TryCreate(o.S3.ServiceUrl, UriKind.Absolute, out _),
+                "Audit__S3__ServiceUrl must be an absolute URL such as https://minio.internal:9000.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.S3.AccessKeyId) == string.IsNullOrWhiteSpace(o.S3.SecretAccessKey),
+                "Audit__S3__AccessKeyId and Audit__S3__SecretAccessKey go together (or neither, for the AWS default credentials).")
             .ValidateOnStart();
+        services.AddSingleton<IAuditCheckpointStore>(sp =>
+        {
+            var audit = sp.GetRequiredService<IOptions<AuditOptions>>().Value;
+            return audit.CheckpointStore == AuditCheckpointStoreKind.S3
+                ? new S3AuditCheckpointStore(audit.S3)
+                : new FileAuditCheckpointStore(string.IsNullOrWhiteSpace(audit.CheckpointDirectory)
+                    ? sp.GetRequiredService<IOptions<Pathavana.Platform.Configuration.StorageOptions>>().Value.PathFor("audit-checkpoints")
+                    : Path.GetFullPath(audit.CheckpointDirectory));
+        });
         services.AddSingleton<AuditKeys>();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<AuditCheckpoints>();

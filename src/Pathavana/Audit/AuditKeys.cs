@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Pathavana.Platform.Configuration;
 using Pathavana.Platform.Data;
 using Pathavana.Platform.Security.Encryption;
 
@@ -27,11 +26,17 @@ internal sealed class AuditOptions
     /// <summary>Earlier chain keys by id, still needed to verify the records they hashed.</summary>
     public Dictionary<string, string> PreviousChainKeys { get; set; } = [];
 
+    /// <summary>Where signed checkpoints go: <c>File</c> (default, <see cref="CheckpointDirectory"/>) or <c>S3</c> (<see cref="S3"/>).</summary>
+    public AuditCheckpointStoreKind CheckpointStore { get; set; } = AuditCheckpointStoreKind.File;
+
     /// <summary>
-    /// Where signed checkpoints of the chain's head are written, one JSON file each (mount the
-    /// backups bucket here in production). Default: <c>audit-checkpoints</c> in the data directory.
+    /// With the file store, where signed checkpoints of the chain's head are written, one JSON file
+    /// each (a mounted bucket or WORM volume in production). Default: <c>audit-checkpoints</c> in the data directory.
     /// </summary>
     public string? CheckpointDirectory { get; set; }
+
+    /// <summary>With <c>CheckpointStore=S3</c>: the bucket and how to reach it.</summary>
+    public AuditS3Options S3 { get; set; } = new();
 
     /// <summary>How often each replica writes a checkpoint when the chain has grown. 0 turns the writer off.</summary>
     public int CheckpointIntervalSeconds { get; set; } = 60;
@@ -112,18 +117,19 @@ internal sealed record AuditCheckpoint(long Sequence, string Hash, DateTimeOffse
 
 /// <summary>
 /// Writes checkpoints of the chain's head outside the database: a log line (shipped with the logs)
-/// and a JSON file in <see cref="AuditOptions.CheckpointDirectory"/>. <c>pathavana audit verify</c>
-/// reads the files: a log that ends before the last checkpoint, or disagrees with it, was cut.
+/// and a JSON document in the <see cref="IAuditCheckpointStore"/> (a folder or an S3 bucket).
+/// <c>pathavana audit verify</c> reads the newest: a log that ends before it, or disagrees with it, was cut.
 /// </summary>
 internal sealed partial class AuditCheckpoints(
-    IServiceScopeFactory scopes, AuditKeys keys, IOptions<AuditOptions> options, IOptions<StorageOptions> storage, TimeProvider clock,
-    ILogger<AuditCheckpoints> logger)
+    IServiceScopeFactory scopes, AuditKeys keys, IAuditCheckpointStore store, TimeProvider clock, ILogger<AuditCheckpoints> logger)
 {
     private long _lastWritten;
 
-    public string Directory => string.IsNullOrWhiteSpace(options.Value.CheckpointDirectory)
-        ? storage.Value.PathFor("audit-checkpoints")
-        : Path.GetFullPath(options.Value.CheckpointDirectory);
+    /// <summary>Where the checkpoints are (a folder, or <c>s3://bucket/prefix</c>).</summary>
+    public string Location => store.Location;
+
+    /// <summary>The file or object name of the checkpoint at a sequence; zero-padded, so ordinal order is chain order.</summary>
+    public static string NameOf(long sequence) => $"checkpoint-{sequence:D12}.json";
 
     /// <summary>Writes a checkpoint of the current head if it moved since the last one; returns it (null for an empty log).</summary>
     public async Task<AuditCheckpoint?> WriteAsync(CancellationToken ct)
@@ -138,53 +144,42 @@ internal sealed partial class AuditCheckpoints(
         }
         var at = clock.GetUtcNow();
         var checkpoint = new AuditCheckpoint(head.Sequence, head.Hash, at, keys.ActiveId, AuditCheckpoint.Sign(keys.Active, head.Sequence, head.Hash, at, keys.ActiveId));
-        if (Interlocked.Exchange(ref _lastWritten, head.Sequence) == head.Sequence)
+        if (Interlocked.Read(ref _lastWritten) == head.Sequence)
         {
             return checkpoint;
         }
         LogCheckpoint(logger, checkpoint.Sequence, checkpoint.Hash, checkpoint.KeyId, checkpoint.Signature);
-        System.IO.Directory.CreateDirectory(Directory);
-        var path = Path.Combine(Directory, $"checkpoint-{head.Sequence:D12}.json");
-        if (!File.Exists(path))
-        {
-            var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            await File.WriteAllTextAsync(temp, JsonSerializer.Serialize(checkpoint, JsonSerializerOptions.Web), ct);
-            File.Move(temp, path, overwrite: true);
-        }
+        await store.PutAsync(NameOf(head.Sequence), JsonSerializer.Serialize(checkpoint, JsonSerializerOptions.Web), ct);
+        Interlocked.Exchange(ref _lastWritten, head.Sequence);
         return checkpoint;
     }
 
-    /// <summary>The newest checkpoint whose signature holds, and how many files were unreadable or forged.</summary>
-    public (AuditCheckpoint? Latest, int Rejected) ReadLatest()
+    /// <summary>
+    /// The newest checkpoint whose signature holds (and whose name matches its sequence), and how
+    /// many newer ones were unreadable, forged or renamed.
+    /// </summary>
+    public async Task<(AuditCheckpoint? Latest, int Rejected)> ReadLatestAsync(CancellationToken ct)
     {
-        if (!System.IO.Directory.Exists(Directory))
-        {
-            return (null, 0);
-        }
-        AuditCheckpoint? latest = null;
         var rejected = 0;
-        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, "checkpoint-*.json"))
+        foreach (var name in (await store.ListAsync(ct)).OrderDescending(StringComparer.Ordinal))
         {
             AuditCheckpoint? checkpoint = null;
             try
             {
-                checkpoint = JsonSerializer.Deserialize<AuditCheckpoint>(File.ReadAllText(file), JsonSerializerOptions.Web);
+                checkpoint = await store.GetAsync(name, ct) is { } json ? JsonSerializer.Deserialize<AuditCheckpoint>(json, JsonSerializerOptions.Web) : null;
             }
             catch (JsonException)
             {
                 // Counted below.
             }
-            if (checkpoint is null || !checkpoint.IsValid(keys))
+            if (checkpoint is null || NameOf(checkpoint.Sequence) != name || !checkpoint.IsValid(keys))
             {
                 rejected++;
                 continue;
             }
-            if (latest is null || checkpoint.Sequence > latest.Sequence)
-            {
-                latest = checkpoint;
-            }
+            return (checkpoint, rejected);
         }
-        return (latest, rejected);
+        return (null, rejected);
     }
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Information,

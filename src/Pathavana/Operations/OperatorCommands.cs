@@ -32,7 +32,7 @@ internal static class OperatorCommands
         };
         verify.SetAction((result, ct) => VerifyAsync([.. result.UnmatchedTokens], ct));
         audit.Subcommands.Add(verify);
-        var checkpoint = new Command("checkpoint", "Write a signed checkpoint of the chain's head now (a log line and a file in Audit__CheckpointDirectory).")
+        var checkpoint = new Command("checkpoint", "Write a signed checkpoint of the chain's head now (a log line, and a file in Audit__CheckpointDirectory or an object in the Audit__S3__Bucket).")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
@@ -74,11 +74,11 @@ internal static class OperatorCommands
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PathavanaDbContext>();
         var checkpoints = app.Services.GetRequiredService<AuditCheckpoints>();
-        var (latest, rejected) = checkpoints.ReadLatest();
+        var (latest, rejected) = await checkpoints.ReadLatestAsync(ct);
         var result = await AuditChain.VerifyAsync(db, app.Services.GetRequiredService<AuditKeys>(), latest, ct);
         if (rejected > 0)
         {
-            Console.Error.WriteLine($"pathavana audit verify: {rejected} checkpoint file(s) in {checkpoints.Directory} have no valid signature and were ignored.");
+            Console.Error.WriteLine($"pathavana audit verify: {rejected} newer checkpoint(s) in {checkpoints.Location} have no valid signature (forged, damaged or renamed) and were ignored.");
         }
         if (result.FirstBroken is { } broken)
         {
@@ -91,7 +91,7 @@ internal static class OperatorCommands
             return 1;
         }
         var against = latest is null
-            ? $"no checkpoint in {checkpoints.Directory} yet"
+            ? $"no checkpoint in {checkpoints.Location} yet"
             : $"matches the checkpoint of {latest.At:O} at record {latest.Sequence}";
         Console.WriteLine($"pathavana audit verify: {result.Records} record(s), chain intact; {against}.");
         return 0;
@@ -104,7 +104,7 @@ internal static class OperatorCommands
         var written = await checkpoints.WriteAsync(ct);
         Console.WriteLine(written is null
             ? "pathavana audit checkpoint: the log is empty; nothing to sign."
-            : $"pathavana audit checkpoint: record {written.Sequence}, head {written.Hash}, signed with {written.KeyId}, in {checkpoints.Directory}.");
+            : $"pathavana audit checkpoint: record {written.Sequence}, head {written.Hash}, signed with {written.KeyId}, in {checkpoints.Location}.");
         return 0;
     }
 

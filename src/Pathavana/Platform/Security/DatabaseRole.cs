@@ -45,11 +45,14 @@ internal static partial class DatabaseRole
             throw new OptionsValidationException(DatabaseRoleOptions.Section, typeof(DatabaseRoleOptions),
                 [$"Database__AppRole '{role}' must be a lower-case PostgreSQL name (letters, digits, _)."]);
         }
-        // Idempotent and safe against two migrate jobs racing (roles are cluster-wide).
+        // Idempotent and safe against two migrate jobs racing (roles are cluster-wide). An existing
+        // role is left as it is, so an operator may create it beforehand and give the owner no CREATEROLE.
         // The role name matched RoleName() above and the password is quoted: nothing here is injectable.
         var create = $"""
             DO $$ BEGIN
-              CREATE ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') THEN
+                CREATE ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+              END IF;
             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
             END $$;
             """;
