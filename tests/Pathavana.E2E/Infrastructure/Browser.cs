@@ -22,6 +22,8 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"{ChromiumPath} is missing, and the end-to-end tests drive the real browser. Install it: apt-get install -y chromium (./test.sh does this when run as root).");
         }
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // Expect(…) waits for its condition up to this long (Playwright's default, 5 s, is too short on a busy machine).
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -45,7 +47,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-GB",
             TimezoneId = "Europe/Lisbon",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: these are waits for a condition, and the machine may be busy (a page that never
+        // gets there still fails).
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         var session = new BrowserSession(context, page, width);
         // axe-core is put in every page by the browser itself: a <script> the test added would be

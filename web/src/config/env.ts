@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// No eval: zod would otherwise probe `new Function('')` to compile fast parsers, which the strict
+// Content-Security-Policy refuses and reports as a violation (docs/security.md).
+z.config({ jitless: true });
+
 // Every setting the app reads at build time, validated once. Unset means the offline default.
 const schema = z.object({
   // A tile URL template such as https://tile.example.org/{z}/{x}/{y}.png. When unset, maps draw on
