@@ -78,7 +78,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser, EmbeddedA
         await page.EvaluateAsync("() => { const s = document.createElement('script'); s.textContent = 'window.__injected = true'; document.body.append(s); }");
         await Expect(page.Locator("body")).ToBeVisibleAsync();
         await WaitForAsync(() => !session.CspViolations.IsEmpty);
-        Assert.Contains(session.CspViolations, v => v.StartsWith("script-src", StringComparison.Ordinal) && v.Contains("(inline)", StringComparison.Ordinal));
+        Assert.Contains(session.CspViolations, v => v.StartsWith("script-src", StringComparison.Ordinal) && v.Contains(" refused inline ", StringComparison.Ordinal));
         Assert.False(await page.EvaluateAsync<bool>("() => window.__injected === true"));
     }
 
