@@ -52,7 +52,7 @@ public sealed class TripFlowTests(BrowserFixture browser, EmbeddedApp embedded)
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Ana Silva" }).CheckAsync();
         await session.CheckAsync("trip-booking");
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
-        await Expect(page.GetByText("Booked — confirmation emailed")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(page.GetByText("Booked — confirmation emailed")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await session.CheckAsync("trip-booked");
         Assert.Contains(App.OutboxEmails(), e => e.Contains(email, StringComparison.OrdinalIgnoreCase) && e.Contains("Booking confirmed", StringComparison.Ordinal));
 
@@ -101,11 +101,11 @@ public sealed class TripFlowTests(BrowserFixture browser, EmbeddedApp embedded)
         await SayAsync(page, $"Plan a trip for 2 adults from Boston to Lisbon on {Screens.InDays(42)} back {Screens.InDays(47)}");
         var flights = chat.Locator("article.chat-card--flight");
         var hotels = chat.Locator("article.chat-card--hotel");
-        await Expect(flights.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(flights.First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         if (await hotels.CountAsync() == 0)
         {
             await SayAsync(page, "and a hotel in Lisbon");
-            await Expect(hotels.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await Expect(hotels.First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         }
         await Expect(chat.GetByText("Simulated results", new() { Exact = false }).First).ToBeVisibleAsync();
         await Expect(flights.First.GetByText("Simulated offer — not bookable with a real airline")).ToBeVisibleAsync();
@@ -130,7 +130,7 @@ public sealed class TripFlowTests(BrowserFixture browser, EmbeddedApp embedded)
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Rui Costa" }).CheckAsync();
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Ines Costa" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
-        await Expect(page.GetByText("Booked — confirmation emailed")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(page.GetByText("Booked — confirmation emailed")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         Assert.Contains(App.OutboxEmails(), e => e.Contains(email, StringComparison.OrdinalIgnoreCase) && e.Contains("Booking confirmed", StringComparison.Ordinal));
         Assert.Empty(session.ForeignRequests);
         Assert.True(session.CspViolations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join('\n', session.CspViolations));

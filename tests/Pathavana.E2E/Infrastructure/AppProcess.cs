@@ -75,7 +75,8 @@ public sealed class AppProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        for (var attempt = 0; attempt < 240 && !process.HasExited; attempt++)
+        var deadline = DateTime.UtcNow.AddMinutes(4); // a busy machine starts slowly; a broken app exits or never answers
+        while (DateTime.UtcNow < deadline && !process.HasExited)
         {
             try
             {

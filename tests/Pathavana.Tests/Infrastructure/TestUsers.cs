@@ -32,11 +32,11 @@ internal static class TestUsers
         return client;
     }
 
-    public static object Traveler(string given = "Ana Maria", string surname = "Silva", string passport = "P1234567") => new
+    public static object Traveler(string given = "Ana Maria", string surname = "Silva", string passport = "P1234567", string dateOfBirth = "1988-04-09") => new
     {
         givenNames = given,
         surname,
-        dateOfBirth = "1988-04-09",
+        dateOfBirth,
         gender = "female",
         nationality = "PT",
         passportNumber = passport,

@@ -50,7 +50,8 @@ public sealed class ServedApp : IAsyncLifetime
 
         Main = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{MainPort}"), Timeout = TimeSpan.FromSeconds(10) };
         Management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ManagementPort}"), Timeout = TimeSpan.FromSeconds(10) };
-        for (var attempt = 0; attempt < 240 && !_process.HasExited; attempt++)
+        var deadline = DateTime.UtcNow.AddMinutes(4); // a busy machine starts slowly
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
         {
             try
             {

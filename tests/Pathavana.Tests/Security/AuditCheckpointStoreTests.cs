@@ -16,7 +16,7 @@ public sealed class AuditCheckpointStoreTests
 
     private static Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string> environment, params string[] command) =>
         ExternalProcess.TryRunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "pathavana.dll"), .. command],
-            environment: new Dictionary<string, string>(environment) { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, timeout: TimeSpan.FromMinutes(3));
+            environment: new Dictionary<string, string>(environment) { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, timeout: TimeSpan.FromMinutes(5));
 
     [Fact]
     public async Task Checkpoints_go_to_the_bucket_and_audit_verify_reads_them_to_catch_a_cut_tail()

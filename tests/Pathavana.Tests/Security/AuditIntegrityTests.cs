@@ -10,7 +10,7 @@ public sealed class AuditIntegrityTests(TestServers servers)
 
     private static Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string> environment, params string[] command) =>
         ExternalProcess.TryRunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "pathavana.dll"), .. command],
-            environment: new Dictionary<string, string>(environment) { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, timeout: TimeSpan.FromMinutes(3));
+            environment: new Dictionary<string, string>(environment) { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, timeout: TimeSpan.FromMinutes(5));
 
     [Fact]
     public async Task The_app_role_may_only_read_and_append_audit_records_and_a_cut_tail_is_reported()
