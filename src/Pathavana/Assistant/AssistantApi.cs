@@ -22,13 +22,28 @@ internal sealed record CreateTripFromSessionRequest(string? Title, string? Curre
 
 internal sealed record SessionResponse(Guid Id, string Title, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
+/// <summary>
+/// One message. An assistant reply carries <c>search</c>: null when the turn ran no search, else the
+/// search it ran (<c>kind</c>, <c>query</c> in the parameters of <c>GET /api/v1/{kind}/search</c>, <c>total</c> offers found).
+/// </summary>
 internal sealed record MessageResponse(
     Guid Id, int Seq, string Role, string Text, IReadOnlyList<ResultCard> Cards, IReadOnlyList<string> Suggestions,
-    DateTimeOffset CreatedAt, string? Mode, bool Fallback, string? FallbackReason);
+    DateTimeOffset CreatedAt, string? Mode, bool Fallback, string? FallbackReason, SearchInfo? Search);
 
+/// <summary>
+/// A session: its messages, <c>state</c> (the dialog state as stored), <c>understood</c> (the constraints
+/// the assistant holds, one line each, for "what I understood") and the picks.
+/// </summary>
 internal sealed record SessionDetailResponse(
-    Guid Id, string Title, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, JsonElement State,
+    Guid Id, string Title, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, JsonElement State, IReadOnlyList<UnderstoodItem> Understood,
     IReadOnlyList<Selection> Selections, IReadOnlyList<MessageResponse> Messages);
+
+/// <summary>The <c>cards</c> event of the stream: the reply's cards, chips and search (null when none ran).</summary>
+internal sealed record CardsEvent(IReadOnlyList<ResultCard> Cards, IReadOnlyList<string> Suggestions, SearchInfo? Search)
+{
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public SearchInfo? Search { get; init; } = Search;
+}
 
 internal sealed record TurnResponse(Guid SessionId, MessageResponse UserMessage, MessageResponse Reply, string Mode, bool Fallback, string? FallbackReason);
 
@@ -84,7 +99,7 @@ internal static class AssistantApi
     {
         var payload = MessagePayload.Parse(m.Payload);
         return new MessageResponse(m.Id, m.Seq, m.Role.ToString().ToLowerInvariant(), m.Text, payload.Cards, payload.Suggestions,
-            m.CreatedAt, payload.Mode, payload.Fallback, payload.FallbackReason);
+            m.CreatedAt, payload.Mode, payload.Fallback, payload.FallbackReason, m.Role == ChatRole.Assistant ? payload.Search : null);
     }
 
     private static ValidationProblem Invalid(string field, string message) =>
@@ -161,7 +176,7 @@ internal static class AssistantApi
         var state = DialogState.Parse(session.State);
         using var stateJson = JsonDocument.Parse((state with { Selections = [] }).ToJson());
         return TypedResults.Ok(new SessionDetailResponse(session.Id, session.Title, session.CreatedAt, session.UpdatedAt,
-            stateJson.RootElement.Clone(), state.Selections, messages.Select(Describe).ToList()));
+            stateJson.RootElement.Clone(), Understood.Of(state), state.Selections, messages.Select(Describe).ToList()));
     }
 
     private static async Task<Results<Ok<SessionResponse>, NotFound, UnauthorizedHttpResult, ValidationProblem>> RenameAsync(
@@ -280,7 +295,7 @@ internal static class AssistantApi
             yield return new SseItem<string>(JsonSerializer.Serialize(new { text = chunk }, DialogJson.Options), "delta");
             await Task.Yield();
         }
-        yield return new SseItem<string>(JsonSerializer.Serialize(new { cards = turn.Reply.Cards, suggestions = turn.Reply.Suggestions }, DialogJson.Options), "cards");
+        yield return new SseItem<string>(JsonSerializer.Serialize(new CardsEvent(turn.Reply.Cards, turn.Reply.Suggestions, turn.Reply.Search), DialogJson.Options), "cards");
         yield return new SseItem<string>(JsonSerializer.Serialize(new
         {
             messageId = turn.Reply.Id, userMessageId = turn.UserMessage.Id, mode = turn.Mode, fallback = turn.Fallback, fallbackReason = turn.FallbackReason,

@@ -56,7 +56,7 @@ internal static class AnonymousBrowser
 
 /// <summary>What is stored in <c>session_messages.payload</c> and returned with each message.</summary>
 internal sealed record MessagePayload(
-    IReadOnlyList<ResultCard> Cards, IReadOnlyList<string> Suggestions, string? Mode = null, bool Fallback = false, string? FallbackReason = null)
+    IReadOnlyList<ResultCard> Cards, IReadOnlyList<string> Suggestions, string? Mode = null, bool Fallback = false, string? FallbackReason = null, SearchInfo? Search = null)
 {
     public static MessagePayload Parse(string? json) =>
         string.IsNullOrEmpty(json) ? new MessagePayload([], []) : JsonSerializer.Deserialize<MessagePayload>(json, DialogJson.Options) ?? new MessagePayload([], []);
@@ -83,6 +83,9 @@ internal sealed partial class ChatTurns(
 {
     public const string DefaultTitle = "New chat";
 
+    /// <summary>Said before an offline answer when the model could not answer, so the traveller knows why it reads differently.</summary>
+    public const string FallbackNote = "(The language model is unavailable; I answered offline with what we had so far.) ";
+
     public async Task<TurnOutcome> RunAsync(ChatSession session, ChatOwner owner, string text, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
@@ -100,9 +103,13 @@ internal sealed partial class ChatTurns(
             mode = reply is null ? "offline" : "llm";
         }
         reply ??= await offline.ReplyAsync(state, text, today, ct);
+        if (fallbackReason is not null)
+        {
+            reply = reply with { Text = FallbackNote + reply.Text };
+        }
 
         var seq = await db.ChatMessages.Where(m => m.SessionId == session.Id).MaxAsync(m => (int?)m.Seq, ct) ?? 0;
-        var payload = new MessagePayload(reply.Cards, reply.Suggestions, mode, fallbackReason is not null, fallbackReason);
+        var payload = new MessagePayload(reply.Cards, reply.Suggestions, mode, fallbackReason is not null, fallbackReason, reply.Search);
         var userMessage = new ChatMessage { SessionId = session.Id, Role = ChatRole.User, Text = text, Seq = seq + 1 };
         var assistant = new ChatMessage
         {

@@ -6,10 +6,14 @@ using Pathavana.Platform;
 
 namespace Pathavana.Assistant;
 
-/// <summary>What the session knows so far: the slots, the pending question and the picked offers. Stored as JSON in <c>sessions.state</c>.</summary>
+/// <summary>
+/// What the session knows so far: the constraints understood (any turn can add, change, relax or
+/// remove one), the pending question and how often it was asked, the destinations offered, and the
+/// picked offers. Stored as JSON in <c>sessions.state</c>.
+/// </summary>
 internal sealed record DialogState
 {
-    public TripIntent? Intent { get; init; }
+    public Understanding.TripIntent? Intent { get; init; }
     public PlaceRef? Origin { get; init; }
     public PlaceRef? Destination { get; init; }
     public DateOnly? DepartDate { get; init; }
@@ -22,13 +26,34 @@ internal sealed record DialogState
     public SortOrder? Sort { get; init; }
     public PassengerCount? Passengers { get; init; }
     public Money? MaxPrice { get; init; }
+
+    /// <summary>Per traveller or for the whole party (null: as said, read as the whole party's fare).</summary>
+    public BudgetBasis? MaxPriceBasis { get; init; }
     public int? MinStars { get; init; }
     public string? Area { get; init; }
     public Money? MaxNightly { get; init; }
     public int? Nights { get; init; }
 
+    /// <summary>Flexible dates: the window to find the cheapest departure in (no departure chosen yet).</summary>
+    public DateWindow? Window { get; init; }
+
+    /// <summary>A multi-city trip's flights, in order.</summary>
+    public IReadOnlyList<TripLeg>? Legs { get; init; }
+
+    /// <summary>An open destination being looked for.</summary>
+    public DestinationWishes? Somewhere { get; init; }
+
+    /// <summary>The destinations the last reply offered (codes and names), so that "Lisbon" or "the second one" picks one.</summary>
+    public IReadOnlyList<PlaceRef>? Offered { get; init; }
+
+    /// <summary>The last flight, stay or whole-trip search (an edit made while looking at things to do applies to it).</summary>
+    public Understanding.TripIntent? TripIntent { get; init; }
+
     /// <summary>The slot the last reply asked for, if any.</summary>
     public string? Asking { get; init; }
+
+    /// <summary>How many times in a row <see cref="Asking"/> has been asked.</summary>
+    public int Asked { get; init; }
 
     /// <summary>Offers the user picked, in order.</summary>
     public IReadOnlyList<Selection> Selections { get; init; } = [];
@@ -38,16 +63,20 @@ internal sealed record DialogState
 
     public string ToJson() => JsonSerializer.Serialize(this, DialogJson.Options);
 
+    /// <summary>The number of travellers, seated or on a lap (1 when not known yet).</summary>
+    [JsonIgnore]
+    public int Travellers => Passengers is { } p ? Math.Max(1, p.Adults + p.Children + p.Infants) : 1;
+
     /// <summary>
     /// Merges one understood utterance: a request or a correction replaces what it names (the last
     /// word wins), "add my wife" adds people. Dates stay consistent: a new departure after the
-    /// held return drops the return.
+    /// held return keeps the length of stay.
     /// </summary>
     public DialogState Merge(TripFrame frame, string utterance = "")
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(utterance);
-        var intent = frame.Intent is TripIntent.SearchFlights or TripIntent.SearchHotels or TripIntent.SearchActivities or TripIntent.PlanTrip
+        var intent = frame.Intent is Understanding.TripIntent.SearchFlights or Understanding.TripIntent.SearchHotels or Understanding.TripIntent.SearchActivities or Understanding.TripIntent.PlanTrip
             ? MergeIntent(Intent, frame, utterance) : Intent;
         var passengers = frame.Passengers is { } p
             ? frame.Act == FrameAct.Add && Passengers is { } held
@@ -57,6 +86,16 @@ internal sealed record DialogState
         var depart = frame.DepartDate ?? frame.Stay?.CheckIn ?? DepartDate;
         var @return = frame.ReturnDate ?? frame.Stay?.CheckOut;
         var nights = frame.Nights ?? Nights;
+        if (@return is { } said && frame.DepartDate is null && frame.Stay?.CheckIn is null && depart is { } heldDepart && said <= heldDepart)
+        {
+            // "come back on the 20th": the first 20th after the departure held.
+            var later = said;
+            for (var k = 0; k < 13 && later <= heldDepart; k++)
+            {
+                later = said.AddMonths(k + 1);
+            }
+            @return = later > heldDepart ? later : null;
+        }
         if (@return is null)
         {
             @return = ReturnDate;
@@ -71,13 +110,15 @@ internal sealed record DialogState
                     ? d2.AddDays(oldReturn.DayNumber - oldDepart.DayNumber) : null;
             }
         }
-        return this with
+        var newPlace = frame.Destination is not null && frame.Destination.Code != Destination?.Code || frame.Origin is not null && frame.Origin.Code != Origin?.Code;
+        var next = this with
         {
             Intent = intent,
+            TripIntent = intent is Understanding.TripIntent.SearchFlights or Understanding.TripIntent.SearchHotels or Understanding.TripIntent.PlanTrip ? intent : TripIntent,
             Origin = frame.Origin ?? Origin,
-            Destination = frame.Destination ?? Destination,
-            DepartDate = depart,
-            ReturnDate = @return,
+            Destination = frame.Destination ?? (frame.Somewhere is not null ? null : Destination),
+            DepartDate = frame.Window is not null && frame.DepartDate is null ? null : depart,
+            ReturnDate = frame.Window is not null && frame.ReturnDate is null ? null : @return,
             DepartTime = frame.DepartTime ?? DepartTime,
             TripType = frame.TripType ?? (frame.ReturnDate is not null ? Understanding.TripType.RoundTrip : TripType),
             Cabin = frame.Cabin ?? Cabin,
@@ -86,26 +127,40 @@ internal sealed record DialogState
             Sort = frame.Sort ?? Sort,
             Passengers = passengers,
             MaxPrice = frame.MaxPrice ?? MaxPrice,
+            MaxPriceBasis = frame.MaxPrice is not null ? frame.MaxPriceBasis : MaxPriceBasis,
             MinStars = frame.Stay?.MinStars ?? MinStars,
             Area = frame.Stay?.Area ?? Area,
             MaxNightly = frame.Stay?.MaxNightly ?? MaxNightly,
             Nights = nights,
+            Window = frame.Window ?? (frame.DepartDate is not null ? null : Window),
+            Legs = frame.Legs ?? (frame.Origin is not null || frame.Destination is not null ? null : Legs),
+            Somewhere = frame.Somewhere ?? (frame.Destination is not null ? null : Somewhere),
+            Offered = frame.Somewhere is not null || frame.Destination is not null ? null : Offered,
         };
+        if (frame.TripType == Understanding.TripType.OneWay && frame.ReturnDate is null)
+        {
+            next = next with { ReturnDate = null };
+        }
+        if (newPlace && frame.Legs is null)
+        {
+            next = next with { Legs = null };
+        }
+        return next;
     }
 
     // The understanding calls anything with trip details a flight search. Once the talk is about a
     // stay or a whole trip, a follow-up that names no flight ("nonstop only", "for 3 nights") keeps it.
-    private static TripIntent MergeIntent(TripIntent? held, TripFrame frame, string utterance)
+    private static Understanding.TripIntent MergeIntent(Understanding.TripIntent? held, TripFrame frame, string utterance)
     {
         var said = frame.Intent!.Value;
-        if (held is null || said != TripIntent.SearchFlights)
+        if (held is null or Understanding.TripIntent.SearchActivities || said != Understanding.TripIntent.SearchFlights)
         {
             return said;
         }
         var namesFlights = utterance.Contains("flight", StringComparison.OrdinalIgnoreCase) || utterance.Contains("fly", StringComparison.OrdinalIgnoreCase);
-        if (held == TripIntent.PlanTrip && !namesFlights)
+        if (held == Understanding.TripIntent.PlanTrip && !namesFlights)
         {
-            return TripIntent.PlanTrip;
+            return Understanding.TripIntent.PlanTrip;
         }
         return namesFlights || frame.Origin is not null ? said : held.Value;
     }
@@ -115,7 +170,8 @@ internal sealed record DialogState
         f.Origin is not null || f.Destination is not null || f.DepartDate is not null || f.ReturnDate is not null
         || f.DepartTime is not null || f.TripType is not null || f.Cabin is not null || f.Airlines is not null
         || f.NonStop is not null || f.Sort is not null || f.Passengers is not null || f.MaxPrice is not null
-        || f.Stay is { IsEmpty: false } || f.Nights is not null;
+        || f.Stay is { IsEmpty: false } || f.Nights is not null || f.Window is not null || f.Legs is not null
+        || f.Somewhere is not null || f.Edits is { Count: > 0 };
 }
 
 /// <summary>An offer the user picked on a session.</summary>
@@ -125,12 +181,42 @@ internal sealed record Selection(string OfferId, string Kind, ResultCard Card, D
 /// One result card: the offer id to pick or book, and Pathavana's model of the offer. Exactly one
 /// of <see cref="Flight"/>, <see cref="Hotel"/>, <see cref="Activity"/> is set, as <see cref="Kind"/> says.
 /// </summary>
-internal sealed record ResultCard(string Kind, string OfferId, FlightOffer? Flight = null, HotelOffer? Hotel = null, Activity? Activity = null)
+internal sealed record ResultCard(
+    string Kind, string OfferId, FlightOffer? Flight = null, HotelOffer? Hotel = null, Activity? Activity = null,
+    CardPrice? Price = null, DestinationInsight? Destination = null, ClimateInsight? Climate = null, PlaceInsight? Place = null)
 {
     public const string FlightKind = "flight";
     public const string HotelKind = "hotel";
     public const string ActivityKind = "activity";
+
+    /// <summary>Not an offer: typical weather of a place in a month, from the climate normals.</summary>
+    public const string ClimateKind = "climate";
+
+    /// <summary>Not an offer: a place's local time, time zone and currency.</summary>
+    public const string PlaceKind = "place";
 }
+
+/// <summary>A place's facts: its local time now (with the UTC offset) and IANA time zone, its country and currency (ISO 4217).</summary>
+internal sealed record PlaceInsight(string? Code, string Name, string Country, string? TimeZone, DateTimeOffset? LocalTime, string? Currency, string? CurrencyName);
+
+/// <summary>
+/// What an offer costs the party: the total, per traveller (flights: the adult fare; stays: per
+/// night), how many travel, and against the budget said: the limit and how far over it the offer is.
+/// </summary>
+internal sealed record CardPrice(Money Total, Money PerPerson, int Travellers, Money? Nightly = null, int? Nights = null, Money? Budget = null, string? BudgetBasis = null, Money? OverBudget = null);
+
+/// <summary>Why an open-destination card was offered: the month's climate normals and the flight's distance and time.</summary>
+internal sealed record DestinationInsight(string Code, string City, string Country, int Month, double HighC, double LowC, int DryDays, int? SnowDays, int DistanceKm, double FlightHours);
+
+/// <summary>Typical weather of a place in a month (°C, days, mm), from the climate normals (MIT, michaelx/climate).</summary>
+internal sealed record ClimateInsight(string Code, string City, string Country, int Month, double HighC, double LowC, int DryDays, int? SnowDays, double RainfallMm);
+
+/// <summary>
+/// The search a reply ran, so that the web app can run it again in its results pane: <c>kind</c>
+/// (flights, hotels, activities), <c>query</c> with the parameter names and value formats of
+/// <c>GET /api/v1/{kind}/search</c>, and <c>total</c>, how many offers that search found before the chat picked its cards.
+/// </summary>
+internal sealed record SearchInfo(string Kind, IReadOnlyDictionary<string, string> Query, int Total);
 
 internal static class DialogJson
 {

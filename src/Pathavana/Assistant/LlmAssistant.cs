@@ -55,7 +55,7 @@ internal sealed class LlmTimeoutException(string message) : Exception(message);
 /// One LLM turn with tool calling over the inventory and the session's picks. Tool arguments are
 /// validated like user input: a bad argument goes back to the model as an error message.
 /// </summary>
-internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> options, InventoryService inventory)
+internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> options, InventoryService inventory, OfflineAssistant offline)
 {
     private const int HistoryMessages = 20;
 
@@ -63,7 +63,7 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
         DialogState state, IReadOnlyList<(ChatRole Role, string Text)> history, string utterance, DateOnly today, CancellationToken ct)
     {
         var settings = options.Value;
-        var turn = new ToolContext(state, today, inventory);
+        var turn = new ToolContext(state, today, inventory, offline);
         var messages = new List<AiMessage> { new(AiRole.System, SystemPrompt(state, today)) };
         foreach (var (role, said) in history.TakeLast(HistoryMessages))
         {
@@ -93,7 +93,7 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
         {
             throw new InvalidOperationException("The model returned no text.");
         }
-        var reply = new TurnReply(text.Trim(), turn.Cards, [], turn.State);
+        var reply = new TurnReply(text.Trim(), turn.Cards, turn.Suggestions, turn.State, turn.Search);
         return new LlmReply(reply, response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0);
     }
 
@@ -104,12 +104,16 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
         something required is missing (where from, where to, when, how many travel). Use IATA codes for places and
         YYYY-MM-DD for dates. Keep answers short: the user sees the results as cards beside your text.
         When the user picks an option, call add_to_selection with its offer id. Booking happens from the picks.
+        To change the trip held below (a day earlier, come back later, an extra night, add a traveller, drop the budget,
+        the airline or nonstop), call edit_trip or set_budget: they keep everything else and say what changed. For flexible
+        dates call search_flexible_dates, for open destinations ("somewhere warm in January") suggest_destinations, for
+        several cities search_multi_city. Budgets per person compare each traveller's fare; state prices per person and in total.
         What the session knows so far (JSON): {(state with { Selections = [] }).ToJson()}
         Picks so far: {string.Join(", ", state.Selections.Select(s => $"{s.Kind} {s.OfferId}"))}
         """;
 
     /// <summary>The tools of one turn and what they gathered.</summary>
-    private sealed class ToolContext(DialogState state, DateOnly today, InventoryService inventory)
+    private sealed class ToolContext(DialogState state, DateOnly today, InventoryService inventory, OfflineAssistant offline)
     {
         public DialogState State { get; private set; } = state;
 
@@ -125,7 +129,182 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
             AIFunctionFactory.Create(AddToSelectionAsync, "add_to_selection",
                 "Keep an offer the user picked on the session. kind: flight, hotel or activity; offerId: from a search result."),
             AIFunctionFactory.Create(ShowSelection, "show_selection", "The offers the user picked so far."),
+            AIFunctionFactory.Create(EditTripAsync, "edit_trip",
+                "Change the trip held in the session and search again: shift the departure, the return or the whole trip by days (negative: earlier), stay more or fewer nights, add travellers, or remove constraints (remove: any of airlines, maxPrice, nonStop, departTime, cabin, minStars, area). Returns what changed and the new offers."),
+            AIFunctionFactory.Create(SetBudgetAsync, "set_budget",
+                "Set the budget and search again. basis: perPerson (each traveller's fare), total (the whole party) or perNight (a stay). currency: ISO 4217 (USD, EUR, GBP…)."),
+            AIFunctionFactory.Create(SearchFlexibleDatesAsync, "search_flexible_dates",
+                "Find the cheapest dates in a window from the price calendar: origin and destination IATA codes, earliest and latest departure (YYYY-MM-DD), nights (omit for one way), adults."),
+            AIFunctionFactory.Create(SuggestDestinationsAsync, "suggest_destinations",
+                "Suggest destinations from an origin (IATA code) for a month (1-12) ranked by climate normals, distance and real fares: warm, sunny, snow, beach, cityBreak, cheap; region (Europe, Asia, Africa, Oceania, North America, South America, Caribbean, Middle East); maxFlightHours."),
+            AIFunctionFactory.Create(SearchMultiCityAsync, "search_multi_city",
+                "Search a multi-city trip of 2 to 6 flights: legs as ORIGIN-DESTINATION-YYYY-MM-DD separated by commas (IATA codes), adults, children, infants."),
         ];
+
+        public List<string> Suggestions { get; private set; } = [];
+
+        public SearchInfo? Search { get; private set; }
+
+        /// <summary>Runs the offline dialog on a changed state (questions, searches, explanations) and returns its answer to the model.</summary>
+        private async Task<string> AnswerAsync(DialogState next, IReadOnlyList<string> changes, CancellationToken ct)
+        {
+            var reply = await offline.AnswerAsync(next, today, changes, ct);
+            State = reply.State;
+            Cards.AddRange(reply.Cards);
+            Suggestions = [.. reply.Suggestions];
+            Search = reply.Search ?? Search;
+            return JsonSerializer.Serialize(new
+            {
+                said = reply.Text,
+                offers = reply.Cards.Where(c => c.Flight is not null || c.Hotel is not null).Select(c => new
+                {
+                    offerId = c.OfferId,
+                    kind = c.Kind,
+                    total = c.Price is { } p ? OfflineAssistant.Price(p.Total) : null,
+                    perPerson = c.Price is { } pp ? OfflineAssistant.Price(pp.PerPerson) : null,
+                    destination = c.Destination?.City,
+                }),
+                suggestions = reply.Suggestions,
+            }, DialogJson.Options);
+        }
+
+        private async Task<string> EditTripAsync(int shiftDepartureDays = 0, int shiftReturnDays = 0, int shiftTripDays = 0, int extraNights = 0,
+            string[]? remove = null, int addAdults = 0, int addChildren = 0, int addInfants = 0, CancellationToken ct = default)
+        {
+            var edits = new List<FrameEdit>();
+            if (shiftDepartureDays != 0) { edits.Add(new FrameEdit(EditKind.ShiftDepart, shiftDepartureDays)); }
+            if (shiftReturnDays != 0) { edits.Add(new FrameEdit(EditKind.ShiftReturn, shiftReturnDays)); }
+            if (shiftTripDays != 0) { edits.Add(new FrameEdit(EditKind.ShiftTrip, shiftTripDays)); }
+            if (extraNights != 0) { edits.Add(new FrameEdit(EditKind.Nights, extraNights)); }
+            string[] known = ["airlines", "maxPrice", "nonStop", "departTime", "cabin", "minStars", "area"];
+            var bad = (remove ?? []).Where(r => !known.Contains(r, StringComparer.Ordinal)).ToList();
+            if (bad.Count > 0 || Math.Abs(shiftDepartureDays) > 60 || Math.Abs(shiftReturnDays) > 60 || Math.Abs(shiftTripDays) > 60 || Math.Abs(extraNights) > 30 || addAdults < 0 || addChildren < 0 || addInfants < 0)
+            {
+                return Error([.. bad.Select(b => $"remove: '{b}' is not one of {string.Join(", ", known)}."), .. Math.Abs(shiftDepartureDays) > 60 || Math.Abs(shiftReturnDays) > 60 || Math.Abs(shiftTripDays) > 60 ? new[] { "shift: at most 60 days." } : [], .. addAdults < 0 || addChildren < 0 || addInfants < 0 ? new[] { "add: 0 or more travellers." } : []]);
+            }
+            edits.AddRange((remove ?? []).Select(r => new FrameEdit(EditKind.Remove, Slot: r)));
+            var frame = new TripFrame
+            {
+                Edits = edits,
+                Passengers = addAdults + addChildren + addInfants > 0 ? new PassengerCount(addAdults, addChildren, addInfants) : null,
+                Act = addAdults + addChildren + addInfants > 0 ? FrameAct.Add : FrameAct.Change,
+            };
+            var (next, changes) = OfflineAssistant.Apply(State, frame, "", today);
+            return await AnswerAsync(next, changes, ct);
+        }
+
+        private async Task<string> SetBudgetAsync(decimal amount, string currency = "USD", string basis = "perPerson", CancellationToken ct = default)
+        {
+            var code = currency.Trim().ToUpperInvariant();
+            if (amount <= 0 || amount > 1_000_000 || code.Length != 3 || basis is not ("perPerson" or "total" or "perNight"))
+            {
+                return Error(["amount: more than 0.", "currency: an ISO 4217 code.", "basis: perPerson, total or perNight."]);
+            }
+            var money = new Platform.Money(amount, code);
+            var next = basis == "perNight"
+                ? State with { MaxNightly = money }
+                : State with { MaxPrice = money, MaxPriceBasis = basis == "perPerson" ? BudgetBasis.PerPerson : BudgetBasis.Total };
+            return await AnswerAsync(next, [], ct);
+        }
+
+        private async Task<string> SearchFlexibleDatesAsync(string origin, string destination, string earliest, string latest, int? nights = null, int adults = 1, CancellationToken ct = default)
+        {
+            var errors = new List<string>();
+            var from = Place(origin, "origin", errors);
+            var to = Place(destination, "destination", errors);
+            var start = Date(earliest, "earliest", errors);
+            var end = Date(latest, "latest", errors);
+            if (start is not null && end is not null && end < start)
+            {
+                errors.Add("latest: not before earliest.");
+            }
+            if (nights is < 1 or > 30 || adults is < 1 or > InventoryLimits.MaxSeatedPassengers)
+            {
+                errors.Add("nights: 1 to 30; adults: 1 to 9.");
+            }
+            if (errors.Count > 0)
+            {
+                return Error(errors);
+            }
+            var next = State with
+            {
+                Intent = TripIntent.SearchFlights, Origin = from, Destination = to, DepartDate = null, ReturnDate = null, Nights = nights,
+                TripType = nights is null ? TripType.OneWay : TripType.RoundTrip, Passengers = State.Passengers ?? new PassengerCount(adults),
+                Window = new DateWindow(start!.Value, end!.Value, $"{start:d MMMM} to {end:d MMMM}"), Somewhere = null, Legs = null,
+            };
+            return await AnswerAsync(next, [], ct);
+        }
+
+        private async Task<string> SuggestDestinationsAsync(string origin, int month, bool warm = false, bool sunny = false, bool snow = false, bool beach = false,
+            bool cityBreak = false, bool cheap = false, string? region = null, double? maxFlightHours = null, CancellationToken ct = default)
+        {
+            var errors = new List<string>();
+            var from = Place(origin, "origin", errors);
+            if (month is < 1 or > 12)
+            {
+                errors.Add("month: 1 to 12.");
+            }
+            if (maxFlightHours is <= 0 or > 24)
+            {
+                errors.Add("maxFlightHours: more than 0, at most 24.");
+            }
+            if (errors.Count > 0)
+            {
+                return Error(errors);
+            }
+            var first = new DateOnly(today.Year, month, 1);
+            if (first.AddMonths(1) <= today)
+            {
+                first = first.AddYears(1);
+            }
+            var next = State with
+            {
+                Intent = TripIntent.SearchFlights, Origin = from, Destination = null, DepartDate = null, Legs = null,
+                Window = new DateWindow(first < today ? today.AddDays(1) : first, first.AddMonths(1).AddDays(-1), first.ToString("MMMM", CultureInfo.InvariantCulture)),
+                Somewhere = new DestinationWishes { Warm = warm, Sunny = sunny, Snow = snow, Beach = beach, CityBreak = cityBreak, Cheap = cheap, Region = region, MaxFlightHours = maxFlightHours },
+            };
+            return await AnswerAsync(next, [], ct);
+        }
+
+        private async Task<string> SearchMultiCityAsync(string legs, int adults = 1, int children = 0, int infants = 0, CancellationToken ct = default)
+        {
+            var errors = new List<string>();
+            var parsed = new List<TripLeg>();
+            foreach (var part in (legs ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var bits = part.Split('-', 3);
+                if (bits.Length != 3)
+                {
+                    errors.Add($"legs: '{part}' is not ORIGIN-DESTINATION-YYYY-MM-DD.");
+                    continue;
+                }
+                var o = Place(bits[0], "legs origin", errors);
+                var d = Place(bits[1], "legs destination", errors);
+                var date = Date(bits[2], "legs date", errors);
+                if (o is not null && d is not null && date is not null)
+                {
+                    parsed.Add(new TripLeg(o, d, date));
+                }
+            }
+            if (parsed.Count is < 2 or > 6 && errors.Count == 0)
+            {
+                errors.Add("legs: 2 to 6 flights.");
+            }
+            if (adults < 1 || infants > adults || adults + children > InventoryLimits.MaxSeatedPassengers)
+            {
+                errors.Add("passengers: at least 1 adult, at most 9 seated, no more infants than adults.");
+            }
+            if (errors.Count > 0)
+            {
+                return Error(errors);
+            }
+            var next = State with
+            {
+                Intent = TripIntent.SearchFlights, Legs = parsed, Origin = parsed[0].Origin, Destination = parsed[0].Destination, DepartDate = parsed[0].Date,
+                ReturnDate = null, Passengers = new PassengerCount(adults, children, infants), Somewhere = null, Window = null,
+            };
+            return await AnswerAsync(next, [], ct);
+        }
 
         private PlaceRef? Place(string? code, string field, List<string> errors)
         {
@@ -157,7 +336,7 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
             return date;
         }
 
-        private static string Error(List<string> errors) => "Error: " + string.Join(" ", errors);
+        private static string Error(IEnumerable<string> errors) => "Error: " + string.Join(" ", errors);
 
         [Description("Search flights")]
         private async Task<string> SearchFlightsAsync(string origin, string destination, string departDate, string? returnDate = null,
@@ -199,7 +378,10 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
                 TripType = back is null ? TripType.OneWay : TripType.RoundTrip, Passengers = new PassengerCount(adults, children, infants),
                 Cabin = wanted, NonStop = nonStop, Asking = null,
             };
-            var offers = (await inventory.SearchFlightsAsync(OfflineAssistant.FlightSearchOf(State), ct)).Take(OfflineAssistant.MaxCards).ToList();
+            var search = OfflineAssistant.FlightSearchOf(State);
+            var all = await inventory.SearchFlightsAsync(search, ct);
+            Search = OfflineAssistant.FlightInfo(search, all.Count);
+            var offers = all.Take(OfflineAssistant.MaxCards).ToList();
             Cards.AddRange(offers.Select(OfflineAssistant.FlightCard));
             return offers.Count == 0 ? "No offers." : JsonSerializer.Serialize(offers.Select(o => new
             {

@@ -1,53 +1,122 @@
-using System.Globalization;
-using System.Text;
+using Pathavana.Assistant.Knowledge;
 using Pathavana.Assistant.Understanding;
 using Pathavana.Inventory;
+using static Pathavana.Assistant.ReplyFormat;
 
 namespace Pathavana.Assistant;
 
-/// <summary>What one turn answers: the text, the result cards, suggestion chips and the new state.</summary>
-internal sealed record TurnReply(string Text, IReadOnlyList<ResultCard> Cards, IReadOnlyList<string> Suggestions, DialogState State);
+/// <summary>What one turn answers: the text, the result cards, suggestion chips, the new state and the search it ran.</summary>
+internal sealed record TurnReply(string Text, IReadOnlyList<ResultCard> Cards, IReadOnlyList<string> Suggestions, DialogState State, SearchInfo? Search = null);
 
 /// <summary>
-/// The embedded dialog: understands the utterance, merges it into the session's slots, asks for
-/// one missing slot at a time, and when enough is known searches the inventory and answers with
-/// cards. Every price, time and name in a reply comes from an inventory result or from what the
-/// traveler said (places from the reference data).
+/// The embedded dialog: understands the utterance, applies it to the session's constraints (add,
+/// change, relax, remove), asks for one missing piece at a time without ever getting stuck, and when
+/// enough is known searches the inventory and answers with cards. Every price, time and date in a
+/// reply is read from the offers it shows (or from the climate normals it cites).
 /// </summary>
-internal sealed class OfflineAssistant(OfflineUnderstanding understanding, InventoryService inventory)
+internal sealed partial class OfflineAssistant(OfflineUnderstanding understanding, InventoryService inventory, TimeProvider clock)
 {
     public const int MaxCards = 3;
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private static TravelKnowledge Knowledge => TravelKnowledge.Shared;
 
     public async Task<TurnReply> ReplyAsync(DialogState state, string utterance, DateOnly today, CancellationToken ct)
     {
         var frame = understanding.Parse(utterance, today);
-        var intent = frame.Intent;
-        var slots = DialogState.HasSlots(frame);
-        switch (intent)
+        if (frame.Question is { } question)
         {
-            case TripIntent.Help:
-                return new TurnReply(HelpText, [], ["Flights from Boston to Lisbon next Friday", "Hotels in Paris for 3 nights", "Things to do in Rome"], state);
+            return Answer(question, utterance, state, today);
+        }
+        var slots = DialogState.HasSlots(frame);
+        switch (frame.Intent)
+        {
+            case TripIntent.Help when !slots:
+                return new TurnReply(HelpText, [], ["Flights from Boston to Lisbon next Friday", "Hotels in Paris for 3 nights", "Somewhere warm in January from Boston"], state);
             case TripIntent.SmallTalk when !slots:
                 return new TurnReply("Hello! Tell me where you would like to go, and from where, and I will find flights, hotels and things to do.",
-                    [], ["Plan a trip to Lisbon", "Help"], state);
+                    [], ["Plan a trip to Lisbon", "Somewhere warm and cheap in January", "Help"], state);
             case TripIntent.ShowTrip when !slots:
                 return ShowSelections(state);
             case TripIntent.Book when !slots:
                 return new TurnReply(BookText(state), [], [], state);
         }
-        if (!slots && state.Intent is null)
+        // "Lisbon" or "the second one" after a list of destinations: that one, with the same dates and people.
+        if (Choose(state, frame, utterance) is { } chosen)
         {
-            return new TurnReply("I did not catch a trip in that. Tell me where you want to go, for example \"flights from Boston to Lisbon next Friday\".",
-                [], ["Help"], state);
+            frame = frame with { Destination = chosen, Somewhere = null };
+            slots = true;
+        }
+        if (!slots && frame.Intent is null)
+        {
+            return NotUnderstood(state, utterance, today);
+        }
+        if (!slots && state.Intent is not null && frame.Intent == state.Intent)
+        {
+            // "can you look for flights?" again: nothing new, so ask or say what is missing instead of replaying results.
+            return NotUnderstood(state, utterance, today);
+        }
+        if (frame.Edits is { Count: > 0 } && state.Intent is not null && frame.Destination is null && frame.Origin is null && frame.Somewhere is null)
+        {
+            // "stay an extra night", "a stop is fine": an edit of the trip under way, not a new kind of search;
+            // while looking at things to do, the trip is the flights or stay searched before.
+            frame = frame with { Intent = state.Intent == TripIntent.SearchActivities ? state.TripIntent : null };
         }
         frame = NearHeldDate(frame, state, utterance);
-        var next = state.Merge(frame, utterance);
+        var (next, changes) = Apply(state, frame, utterance, today);
+        if (state.Asking is not null)
+        {
+            // An answer that fills another piece than the one asked: say it was kept.
+            var before = Understood.Of(state).Select(u => u.Text).ToHashSet(StringComparer.Ordinal);
+            var added = Understood.Of(next).Where(u => !before.Contains(u.Text) && u.Slot is not "intent")
+                .Select(u => u.Slot switch { "departTime" => "the time of day", "maxPrice" or "maxNightly" => "your budget", _ => u.Text }).ToList();
+            added.RemoveAll(a => changes.Any(c => c.Contains(a, StringComparison.OrdinalIgnoreCase)));
+            if (added.Count > 0 && Question.Missing(next, today) == state.Asking)
+            {
+                changes.Insert(0, $"Noted: {List(added)}.");
+            }
+        }
         if (next.Intent is null or TripIntent.ShowTrip or TripIntent.Book or TripIntent.Help or TripIntent.SmallTalk)
         {
             next = next with { Intent = TripIntent.SearchFlights };
         }
-        return await AnswerAsync(next, today, ct);
+        return await AnswerAsync(next, today, changes, ct);
+    }
+
+    private static PlaceRef? Choose(DialogState state, TripFrame frame, string utterance)
+    {
+        if (state.Offered is not { Count: > 0 } offered || frame.Somewhere is not null)
+        {
+            return null;
+        }
+        if (frame.Destination is { } d && offered.FirstOrDefault(o => o.Code == d.Code || string.Equals(o.Name, d.Name, StringComparison.OrdinalIgnoreCase)) is { } named)
+        {
+            return named;
+        }
+        var words = utterance.ToLowerInvariant();
+        string[] ordinals = ["first", "second", "third", "fourth"];
+        for (var i = 0; i < Math.Min(offered.Count, ordinals.Length); i++)
+        {
+            if (words.Contains(ordinals[i], StringComparison.Ordinal) || words.Contains($"number {i + 1}", StringComparison.Ordinal) || words.Contains($"option {i + 1}", StringComparison.Ordinal))
+            {
+                return offered[i];
+            }
+        }
+        return offered.FirstOrDefault(o => words.Contains(o.Name.ToLowerInvariant(), StringComparison.Ordinal));
+    }
+
+    /// <summary>Nothing travel-like was said: never a replay of old results; the pending question again in other words, or a plain "I can't help with that".</summary>
+    private static TurnReply NotUnderstood(DialogState state, string utterance, DateOnly today)
+    {
+        if (state.Asking is not null && Question.Ask(state, state.Asking, state.Asked, today) is { } again)
+        {
+            return new TurnReply($"Sorry, I did not catch that. {again.Text}", [], again.Suggestions, state with { Asked = state.Asked + 1 });
+        }
+        var looksLikeQuestion = utterance.TrimEnd().EndsWith('?') || utterance.StartsWith("what", StringComparison.OrdinalIgnoreCase) || utterance.StartsWith("who", StringComparison.OrdinalIgnoreCase)
+            || utterance.StartsWith("how", StringComparison.OrdinalIgnoreCase) || utterance.StartsWith("why", StringComparison.OrdinalIgnoreCase);
+        var text = state.Intent is null && !looksLikeQuestion
+            ? "I did not catch a trip in that. Tell me where you want to go, for example \"flights from Boston to Lisbon next Friday\", or ask for ideas: \"somewhere warm in January\"."
+            : "I can't help with that here. I plan trips: flights, places to stay and things to do, and I can tell you the typical weather, local time and currency of a destination.";
+        return new TurnReply(text, [], ["Help", "Somewhere warm in January"], state);
     }
 
     /// <summary>
@@ -66,213 +135,149 @@ internal sealed class OfflineAssistant(OfflineUnderstanding understanding, Inven
         return frame with { DepartDate = near };
     }
 
-    /// <summary>Asks the next missing slot or searches: the part of a turn after understanding.</summary>
-    public async Task<TurnReply> AnswerAsync(DialogState state, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Applies a frame to the state: its values (the last word wins), then its edits (shifts, nights,
+    /// removals), and says what changed in words for the reply ("Leaving Thursday 13 March instead, same return").
+    /// </summary>
+    internal static (DialogState State, List<string> Changes) Apply(DialogState before, TripFrame frame, string utterance, DateOnly today)
     {
-        if (Missing(state, today) is { } question)
+        var state = before.Merge(frame, utterance);
+        var changes = new List<string>();
+        foreach (var edit in frame.Edits ?? [])
         {
-            return new TurnReply(question.Text, [], question.Suggestions, state with { Asking = question.Slot });
+            switch (edit.Kind)
+            {
+                case EditKind.ShiftDepart when state.DepartDate is { } d:
+                    state = state with { DepartDate = d.AddDays(edit.Days) };
+                    if (state.ReturnDate is { } held && held <= state.DepartDate)
+                    {
+                        state = state with { ReturnDate = state.DepartDate.Value.AddDays(Math.Max(1, held.DayNumber - d.DayNumber)) };
+                    }
+                    break;
+                case EditKind.ShiftReturn when state.ReturnDate is { } r:
+                    state = state with { ReturnDate = r.AddDays(edit.Days) };
+                    break;
+                case EditKind.ShiftReturn when state.DepartDate is not null:
+                    changes.Add("There is no return date to move yet.");
+                    break;
+                case EditKind.ShiftTrip when state.DepartDate is { } d:
+                    state = state with { DepartDate = d.AddDays(edit.Days), ReturnDate = state.ReturnDate?.AddDays(edit.Days) };
+                    break;
+                case EditKind.Nights when state.DepartDate is { } d:
+                    var nights = (state.ReturnDate is { } back ? back.DayNumber - d.DayNumber : state.Nights ?? 0) + edit.Days;
+                    if (nights < 1)
+                    {
+                        changes.Add("That would leave no night at all, so I kept the dates.");
+                        break;
+                    }
+                    state = state with { ReturnDate = d.AddDays(nights), Nights = nights, TripType = Understanding.TripType.RoundTrip };
+                    break;
+                case EditKind.Nights:
+                    state = state with { Nights = Math.Max(1, (state.Nights ?? 0) + edit.Days) };
+                    break;
+                case EditKind.Remove:
+                    (state, var said) = Remove(state, edit.Slot);
+                    changes.Add(said);
+                    break;
+                default:
+                    changes.Add("There is no date to move yet: tell me when you would like to leave.");
+                    break;
+            }
         }
-        state = state with { Asking = null };
-        return state.Intent switch
+        changes.InsertRange(0, Describe(before, state, frame));
+        return (state, changes);
+    }
+
+    private static (DialogState, string) Remove(DialogState s, string? slot) => slot switch
+    {
+        "airlines" => (s with { Airlines = null }, "Any airline now."),
+        "maxPrice" => (s with { MaxPrice = null, MaxPriceBasis = null, MaxNightly = null }, "No budget limit now."),
+        "nonStop" => (s with { NonStop = null }, "Flights with stops are fine now."),
+        "departTime" => (s with { DepartTime = null }, "Any time of day now."),
+        "cabin" => (s with { Cabin = null }, "Any cabin now, so economy fares."),
+        "minStars" => (s with { MinStars = null }, "Any star rating now."),
+        "area" => (s with { Area = null }, "Anywhere in the city now."),
+        _ => (s, ""),
+    };
+
+    /// <summary>What differs between two states, in words, for constraints the traveller had already given.</summary>
+    private static IEnumerable<string> Describe(DialogState a, DialogState b, TripFrame frame)
+    {
+        var departMoved = a.DepartDate is { } ad && b.DepartDate is { } bd && ad != bd;
+        var returnMoved = a.ReturnDate is { } ar && b.ReturnDate is { } br && ar != br;
+        if (departMoved && returnMoved && b.ReturnDate!.Value.DayNumber - b.DepartDate!.Value.DayNumber == a.ReturnDate!.Value.DayNumber - a.DepartDate!.Value.DayNumber)
         {
-            TripIntent.SearchHotels => await HotelsAsync(state, ct),
-            TripIntent.SearchActivities => await ActivitiesAsync(state, ct),
-            TripIntent.PlanTrip => await PlanAsync(state, ct),
+            var days = b.DepartDate.Value.DayNumber - a.DepartDate.Value.DayNumber;
+            yield return $"Moved the whole trip {Plural(Math.Abs(days), "day", "days")} {(days > 0 ? "later" : "earlier")}: {Day(b.DepartDate.Value)} to {Day(b.ReturnDate.Value)}.";
+        }
+        else if (departMoved)
+        {
+            yield return $"Leaving {Day(b.DepartDate!.Value)} instead{(b.ReturnDate is { } r ? returnMoved ? $", back {Day(r)}" : ", same return" : "")}.";
+        }
+        else if (returnMoved)
+        {
+            yield return $"Coming back {Day(b.ReturnDate!.Value)} instead, same departure.";
+        }
+        else if (a.ReturnDate is null && b.ReturnDate is { } added && a.DepartDate is not null && a.Intent is TripIntent.SearchFlights && frame.Edits is { Count: > 0 })
+        {
+            yield return $"Coming back {Day(added)}.";
+        }
+        if (a.Passengers is { } ap && b.Passengers is { } bp && ap != bp)
+        {
+            yield return $"Now {People(bp)}.";
+        }
+        if (a.Cabin != b.Cabin && a.Origin is not null && b.Cabin is { } c)
+        {
+            yield return $"{char.ToUpperInvariant(CabinName(c)[0])}{CabinName(c)[1..]} now.";
+        }
+        if (a.NonStop != true && b.NonStop == true && a.Origin is not null)
+        {
+            yield return "Nonstop only now.";
+        }
+        if (a.Origin is { } ao && b.Origin is { } bo && ao.Code != bo.Code)
+        {
+            yield return $"From {bo.Name} now.";
+        }
+        if (a.Destination is { } ade && b.Destination is { } bde && ade.Code != bde.Code)
+        {
+            yield return $"To {bde.Name} now.";
+        }
+        if (b.MaxPrice is { } m && (a.MaxPrice != m || a.MaxPriceBasis != b.MaxPriceBasis) && a.Origin is not null)
+        {
+            yield return $"Budget: {Money(m)} {(b.MaxPriceBasis == BudgetBasis.PerPerson ? "each" : "in total")}.";
+        }
+    }
+
+    /// <summary>Asks the next missing piece (never the same words twice in a row, a default after two tries), or searches.</summary>
+    public async Task<TurnReply> AnswerAsync(DialogState state, DateOnly today, IReadOnlyList<string> changes, CancellationToken ct)
+    {
+        var defaults = new List<string>();
+        while (Question.Missing(state, today) is { } slot)
+        {
+            var asked = state.Asking == slot ? state.Asked : 0;
+            if (asked >= 2 && Question.Default(state, slot, today) is { } fallback)
+            {
+                state = fallback.State with { Asking = null, Asked = 0 };
+                defaults.Add(fallback.Said);
+                continue;
+            }
+            var question = Question.Ask(state, slot, asked, today)!;
+            var lead = string.Join(" ", changes.Where(c => c.Length > 0));
+            return new TurnReply((lead.Length > 0 ? lead + " " : "") + question.Text, [], question.Suggestions, state with { Asking = slot, Asked = asked + 1 });
+        }
+        state = state with { Asking = null, Asked = 0 };
+        var reply = state switch
+        {
+            { Somewhere: not null } => await DestinationsAsync(state, today, ct),
+            { Legs.Count: > 0 } => await MultiCityAsync(state, ct),
+            { Window: not null, DepartDate: null } when state.Intent is TripIntent.SearchFlights or TripIntent.PlanTrip => await FlexibleAsync(state, today, ct),
+            { Intent: TripIntent.SearchHotels } => await HotelsAsync(state, ct),
+            { Intent: TripIntent.SearchActivities } => await ActivitiesAsync(state, ct),
+            { Intent: TripIntent.PlanTrip } => await PlanAsync(state, ct),
             _ => await FlightsAsync(state, ct),
         };
-    }
-
-    private sealed record Question(string Slot, string Text, IReadOnlyList<string> Suggestions);
-
-    private static Question? Missing(DialogState s, DateOnly today)
-    {
-        var flights = s.Intent is TripIntent.SearchFlights or TripIntent.PlanTrip;
-        var stay = s.Intent is TripIntent.SearchHotels or TripIntent.PlanTrip;
-        if (s.Destination is null)
-        {
-            return new Question("destination", s.Intent == TripIntent.SearchHotels ? "Which city would you like to stay in?"
-                : s.Intent == TripIntent.SearchActivities ? "In which city are you looking for things to do?" : "Where would you like to go?", []);
-        }
-        if (s.Intent == TripIntent.SearchActivities)
-        {
-            return null;
-        }
-        if (flights && s.Origin is null)
-        {
-            return new Question("origin", $"Where will you be flying to {s.Destination.Name} from?", []);
-        }
-        if (flights && s.Origin is { } o && string.Equals(o.Code, s.Destination.Code, StringComparison.OrdinalIgnoreCase))
-        {
-            return new Question("origin", $"You are already in {o.Name}. Where will you be flying from?", []);
-        }
-        if (s.DepartDate is null || s.DepartDate < today)
-        {
-            var friday = NextWeekday(today, DayOfWeek.Friday);
-            var suggestions = new[] { today.AddDays(1), friday, friday.AddDays(7) }.Distinct()
-                .Select(d => d.ToString("dddd d MMMM", Invariant)).ToList();
-            return new Question("departDate", s.DepartDate < today
-                ? "That date has passed. When would you like to leave?"
-                : stay && !flights ? "When would you like to check in?" : "When would you like to leave?", suggestions);
-        }
-        if (s.DepartDate.Value.DayNumber - today.DayNumber > InventoryLimits.BookingHorizonDays)
-        {
-            return new Question("departDate", $"I can search up to {InventoryLimits.BookingHorizonDays} days ahead. Which earlier date works?", []);
-        }
-        if (stay && s.ReturnDate is null)
-        {
-            var d = s.DepartDate.Value;
-            return new Question("returnDate", flights ? "When will you come back?" : "When will you check out?",
-                [$"{d.AddDays(3):dddd d MMMM}", $"{d.AddDays(7):dddd d MMMM}", "for 3 nights"]);
-        }
-        if (s.Passengers is null)
-        {
-            return new Question("passengers", flights ? "How many people are travelling?" : "How many guests?",
-                ["1 adult", "2 adults", "2 adults and 1 child"]);
-        }
-        if (s.Passengers.Adults < 1)
-        {
-            return new Question("passengers", "At least one adult travels with children and infants. How many adults?", ["1 adult", "2 adults"]);
-        }
-        if (s.Passengers.Adults + s.Passengers.Children > InventoryLimits.MaxSeatedPassengers)
-        {
-            return new Question("passengers", $"I can search for up to {InventoryLimits.MaxSeatedPassengers} seated travellers at a time. How many are travelling?", ["2 adults"]);
-        }
-        return null;
-    }
-
-    private static DateOnly NextWeekday(DateOnly from, DayOfWeek day)
-    {
-        var d = from.AddDays(1);
-        while (d.DayOfWeek != day)
-        {
-            d = d.AddDays(1);
-        }
-        return d;
-    }
-
-    internal static FlightSearch FlightSearchOf(DialogState s)
-    {
-        var p = s.Passengers!;
-        var mix = new PassengerMix(p.Adults, p.Children, Math.Min(p.Infants, p.Adults));
-        var legs = new List<FlightLeg> { new(s.Origin!.Code, s.Destination!.Code, s.DepartDate!.Value) };
-        if (s.ReturnDate is { } r && s.TripType != Understanding.TripType.OneWay && r >= s.DepartDate)
-        {
-            legs.Add(new FlightLeg(s.Destination.Code, s.Origin.Code, r));
-        }
-        return new FlightSearch(legs, mix, s.Cabin ?? Inventory.Cabin.Economy, s.NonStop == true, s.MaxPrice?.Currency ?? "USD",
-            s.Airlines, MaxPrice: s.MaxPrice?.Amount, MaxResults: 50);
-    }
-
-    private async Task<(List<FlightOffer> Offers, string? Problem)> FindFlightsAsync(DialogState s, CancellationToken ct)
-    {
-        IReadOnlyList<FlightOffer> found;
-        try
-        {
-            found = await inventory.SearchFlightsAsync(FlightSearchOf(s), ct);
-        }
-        catch (ArgumentException)
-        {
-            return ([], "I could not search that route. Check the airports and dates.");
-        }
-        IEnumerable<FlightOffer> offers = found;
-        if (s.DepartTime is { } window)
-        {
-            offers = offers.Where(o => InWindow(TimeOnly.FromDateTime(o.Itineraries[0].Segments[0].Departure.DateTime), window));
-        }
-        if (s.MaxPrice is { } max)
-        {
-            offers = offers.Where(o => o.TotalPrice.Amount <= max.Amount || o.TotalPrice.Currency != max.Currency);
-        }
-        offers = s.Sort == SortOrder.Duration
-            ? offers.OrderBy(o => o.Itineraries.Sum(i => i.Duration.Ticks)).ThenBy(o => o.TotalPrice.Amount)
-            : offers.OrderBy(o => o.TotalPrice.Amount);
-        return ([.. offers.Take(MaxCards)], null);
-    }
-
-    private static bool InWindow(TimeOnly t, TimeWindow w) => w.From <= w.To ? t >= w.From && t <= w.To : t >= w.From || t <= w.To;
-
-    private async Task<TurnReply> FlightsAsync(DialogState s, CancellationToken ct)
-    {
-        var (offers, problem) = await FindFlightsAsync(s, ct);
-        if (problem is not null)
-        {
-            return new TurnReply(problem, [], [], s);
-        }
-        if (offers.Count == 0)
-        {
-            return new TurnReply($"I found no {Wanted(s)}flights from {s.Origin!.Name} to {s.Destination!.Name} on {Day(s.DepartDate!.Value)}. Try another date{(s.NonStop == true ? " or allow a stop" : "")}.",
-                [], s.NonStop == true ? ["with stops is fine", "the day after"] : ["the day after"], s);
-        }
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Here {(offers.Count == 1 ? "is the best" : $"are the {offers.Count} best")} {Wanted(s)}{(s.ReturnDate is not null ? "round-trip " : "")}flight{(offers.Count == 1 ? "" : "s")} from {s.Origin!.Name} to {s.Destination!.Name}, ");
-        text.Append(Day(s.DepartDate!.Value));
-        if (s.ReturnDate is { } r && s.TripType != Understanding.TripType.OneWay)
-        {
-            text.Append(" to ").Append(Day(r));
-        }
-        text.Append(", for ").Append(People(s.Passengers!)).Append(". ");
-        text.Append(Describe(offers[0], "The cheapest"));
-        return new TurnReply(text.ToString(), [.. offers.Select(FlightCard)], ["nonstop only", "business instead", "the day after"], s);
-    }
-
-    private async Task<TurnReply> HotelsAsync(DialogState s, CancellationToken ct)
-    {
-        var hotels = await FindHotelsAsync(s, ct);
-        if (hotels.Count == 0)
-        {
-            return new TurnReply($"I found no hotels in {s.Destination!.Name} for those dates{(s.MinStars is not null || s.MaxNightly is not null ? " with those wishes" : "")}.", [], [], s);
-        }
-        var best = hotels[0];
-        var text = $"Here are {hotels.Count} hotels in {s.Destination!.Name}, {Day(s.DepartDate!.Value)} to {Day(s.ReturnDate!.Value)}, for {People(s.Passengers!)}. "
-            + $"{best.Hotel.Name} is {Price(best.Nightly)} a night, {Price(best.Total)} in total.";
-        return new TurnReply(text, [.. hotels.Select(HotelCard)], ["4 stars or more", "cheaper"], s);
-    }
-
-    private async Task<List<HotelOffer>> FindHotelsAsync(DialogState s, CancellationToken ct)
-    {
-        var checkIn = s.DepartDate!.Value;
-        var checkOut = s.ReturnDate is { } r && r > checkIn ? r : checkIn.AddDays(s.Nights ?? 1);
-        var adults = Math.Max(1, s.Passengers?.Adults ?? 1);
-        var search = new HotelSearch(checkIn, checkOut, adults, Rooms: 1, CityCode: s.Destination!.Code, MinStars: s.MinStars,
-            MaxNightly: s.MaxNightly, Currency: s.MaxNightly?.Currency ?? s.MaxPrice?.Currency ?? "USD");
-        try
-        {
-            var found = await inventory.SearchHotelsAsync(search, ct);
-            return [.. found.OrderBy(h => h.Total.Amount).Take(MaxCards)];
-        }
-        catch (ArgumentException)
-        {
-            return [];
-        }
-    }
-
-    private async Task<TurnReply> ActivitiesAsync(DialogState s, CancellationToken ct)
-    {
-        var place = inventory.Directory.Find(s.Destination!.Code);
-        if (place is null)
-        {
-            return new TurnReply($"I do not know where {s.Destination.Name} is.", [], [], s);
-        }
-        var found = await inventory.SearchActivitiesAsync(new ActivitySearch(place.Point, RadiusKm: 15), ct);
-        var best = found.OrderByDescending(a => a.Rating ?? 0).Take(MaxCards).ToList();
-        if (best.Count == 0)
-        {
-            return new TurnReply($"I found nothing to do near {s.Destination.Name}.", [], [], s);
-        }
-        var text = $"Here are {best.Count} things to do in {s.Destination.Name}: {string.Join("; ", best.Select(a => a.Name))}.";
-        return new TurnReply(text, [.. best.Select(a => new ResultCard(ResultCard.ActivityKind, a.Id, Activity: a))], [], s);
-    }
-
-    private async Task<TurnReply> PlanAsync(DialogState s, CancellationToken ct)
-    {
-        var (offers, _) = await FindFlightsAsync(s, ct);
-        var hotels = await FindHotelsAsync(s, ct);
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"A trip from {s.Origin!.Name} to {s.Destination!.Name}, {Day(s.DepartDate!.Value)} to {Day(s.ReturnDate!.Value)}, for {People(s.Passengers!)}. ");
-        text.Append(offers.Count == 0 ? $"I found no {Wanted(s)}flights for those dates. " : Describe(offers[0], "The cheapest flight") + " ");
-        text.Append(hotels.Count == 0 ? "I found no hotels for those dates." : $"To stay: {hotels[0].Hotel.Name} at {Price(hotels[0].Total)} in total.");
-        return new TurnReply(text.ToString(), [.. offers.Select(FlightCard), .. hotels.Select(HotelCard)], ["nonstop only", "4 stars or more"], s);
+        var notes = changes.Where(c => c.Length > 0).Concat(defaults).ToList();
+        return notes.Count == 0 ? reply : reply with { Text = string.Join(" ", notes) + " " + reply.Text };
     }
 
     private static TurnReply ShowSelections(DialogState s)
@@ -283,8 +288,8 @@ internal sealed class OfflineAssistant(OfflineUnderstanding understanding, Inven
         }
         var names = s.Selections.Select(x => x.Card switch
         {
-            { Flight: { } f } => $"flight {Flights(f.Itineraries[0])} at {Price(f.TotalPrice)}",
-            { Hotel: { } h } => $"{h.Hotel.Name} at {Price(h.Total)}",
+            { Flight: { } f } => $"flight {Flights(f.Itineraries[0])} at {Money(f.TotalPrice)}",
+            { Hotel: { } h } => $"{h.Hotel.Name} at {Money(h.Total)}",
             { Activity: { } a } => a.Name,
             _ => x.OfferId,
         });
@@ -296,51 +301,17 @@ internal sealed class OfflineAssistant(OfflineUnderstanding understanding, Inven
         : "To book, open your picks and book the offer you want: the booking step asks for the travelers and confirms the price before it charges anything.";
 
     private const string HelpText =
-        "I plan trips. Tell me where you want to go, from where, when and who travels — for example \"two adults from Boston to Lisbon next Friday, back Sunday\". "
-        + "I ask for what is missing, then show flights, hotels or things to do. You can correct anything (\"actually make it Saturday\", \"business instead\", \"nonstop only\", \"add my wife\"), pick options and turn them into a trip.";
+        "I plan trips. Tell me where you want to go, from where, when and who travels — for example \"two adults from Boston to Lisbon next Friday, back Sunday, under 900 dollars each\". "
+        + "I ask for what is missing, then show flights, hotels or things to do. Change anything as we go (\"a day earlier\", \"come back on the 20th instead\", \"nonstop only\", \"business instead\", \"add my wife\", \"forget the budget\"), "
+        + "ask for ideas (\"somewhere warm and cheap in January\", \"the cheapest 5 days in June\"), or ask about a place (\"what's the weather like in Lisbon in March?\").";
 
-    private static string Wanted(DialogState s) =>
-        (s.NonStop == true ? "nonstop " : "") + (s.Cabin is { } c && c != Inventory.Cabin.Economy ? CabinName(c) + " " : "");
-
-    private static string CabinName(Cabin c) => c switch
-    {
-        Inventory.Cabin.PremiumEconomy => "premium economy",
-        Inventory.Cabin.Business => "business class",
-        Inventory.Cabin.First => "first class",
-        _ => "economy",
-    };
-
-    private string Describe(FlightOffer offer, string lead)
-    {
-        var first = offer.Itineraries[0];
-        var depart = first.Segments[0].Departure;
-        var stops = first.Stops == 0 ? "nonstop" : $"{first.Stops} stop{(first.Stops > 1 ? "s" : "")}";
-        var airline = inventory.Directory.AirlineName(offer.ValidatingAirline) ?? offer.ValidatingAirline;
-        return string.Create(Invariant, $"{lead} is {airline} {Flights(first)}, leaving at {depart:HH:mm}, {stops}, {Price(offer.TotalPrice)} in total.");
-    }
-
-    private static string Flights(Itinerary itinerary) =>
+    internal static string Flights(Itinerary itinerary) =>
         string.Join(" and ", itinerary.Segments.Select(x => $"{x.CarrierCode} {x.FlightNumber}"));
 
-    internal static string Price(Platform.Money m) => string.Create(Invariant, $"{m.Currency} {m.Amount:0.00}");
+    internal static string Price(Platform.Money m) => Money(m);
 
-    private static string Day(DateOnly d) => d.ToString("dddd d MMMM yyyy", Invariant);
+    internal static ResultCard FlightCard(FlightOffer o) => new(ResultCard.FlightKind, o.Id, Flight: o, Price: FlightPrice(o, null, null));
 
-    private static string People(PassengerCount p)
-    {
-        var parts = new List<string> { p.Adults == 1 ? "1 adult" : $"{p.Adults} adults" };
-        if (p.Children > 0)
-        {
-            parts.Add(p.Children == 1 ? "1 child" : $"{p.Children} children");
-        }
-        if (p.Infants > 0)
-        {
-            parts.Add(p.Infants == 1 ? "1 infant" : $"{p.Infants} infants");
-        }
-        return string.Join(" and ", parts);
-    }
-
-    internal static ResultCard FlightCard(FlightOffer o) => new(ResultCard.FlightKind, o.Id, Flight: o);
-
-    internal static ResultCard HotelCard(HotelOffer o) => new(ResultCard.HotelKind, o.Id, Hotel: o);
+    internal static ResultCard HotelCard(HotelOffer o) => new(ResultCard.HotelKind, o.Id, Hotel: o,
+        Price: new CardPrice(o.Total, o.Nightly, Math.Max(1, o.Adults), o.Nightly, o.CheckOut.DayNumber - o.CheckIn.DayNumber));
 }

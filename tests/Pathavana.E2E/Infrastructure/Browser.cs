@@ -9,6 +9,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>How long any one wait may last before the test fails (not how long things should take).</summary>
+    public const float SafetyNet = 180_000;
+
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -22,8 +25,9 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"{ChromiumPath} is missing, and the end-to-end tests drive the real browser. Install it: apt-get install -y chromium (./test.sh does this when run as root).");
         }
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        // Expect(…) waits for its condition up to this long (Playwright's default, 5 s, is too short on a busy machine).
-        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(20_000);
+        // The tests wait on conditions (a heading shown, a URL reached); this is only the safety net
+        // that ends a test that would otherwise wait for ever, sized for a machine under load.
+        Assertions.SetDefaultExpectTimeout(SafetyNet);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -47,9 +51,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-GB",
             TimezoneId = "Europe/Lisbon",
         });
-        // Generous: these are waits for a condition, and the machine may be busy (a page that never
-        // gets there still fails).
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(SafetyNet);
         var page = await context.NewPageAsync();
         var session = new BrowserSession(context, page, width);
         // axe-core is put in every page by the browser itself: a <script> the test added would be

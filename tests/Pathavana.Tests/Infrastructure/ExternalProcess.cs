@@ -77,8 +77,7 @@ internal static class ExternalProcess
         var output = new StringBuilder();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        // A guard against a hung process, not a measure: a busy machine runs commands slowly.
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(5));
+        using var cts = new CancellationTokenSource(timeout ?? Eventually.SafetyNet);
         try
         {
             await process.WaitForExitAsync(cts.Token);

@@ -66,7 +66,7 @@ public sealed class LogRedactionTests
         };
 
         var (exit, output) = await ExternalProcess.TryRunAsync("dotnet",
-            [Path.Combine(AppContext.BaseDirectory, "pathavana.dll"), "migrate"], environment: environment);
+            [Path.Combine(AppContext.BaseDirectory, "pathavana.dll"), "migrate"], environment: environment, timeout: Eventually.SafetyNet);
 
         Assert.NotEqual(0, exit);
         Assert.Contains(named, output, StringComparison.Ordinal);

@@ -573,6 +573,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trips/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Before booking: each bookable offer with its travelers, fare or rate rules, cancellation terms and the total. */
+        get: operations["ReviewTrip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book every bookable item of the trip not yet booked, each exactly once, with one confirmation email. Requires an Idempotency-Key header. */
+        post: operations["BookTrip"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trips/{id}/share": {
         parameters: {
             query?: never;
@@ -894,13 +928,60 @@ export interface components {
             freeCancellationUntil: null | string;
             description: string;
         };
+        /**
+         * @description What an offer costs the party: the total, per traveller (flights: the adult fare; stays: per
+         *     night), how many travel, and against the budget said: the limit and how far over it the offer is.
+         */
+        CardPrice: {
+            total: components["schemas"]["Money"];
+            perPerson: components["schemas"]["Money"];
+            /** Format: int32 */
+            travellers: number | string;
+            nightly?: null | components["schemas"]["Money"];
+            /** Format: int32 */
+            nights?: null | number | string;
+            budget?: null | components["schemas"]["Money"];
+            budgetBasis?: null | string;
+            overBudget?: null | components["schemas"]["Money"];
+        };
         ChangePasswordRequest: {
             currentPassword: null | string;
             newPassword: null | string;
         };
+        /** @description How one offer of the trip ended: booked (with its reference), already booked, or why not. */
+        CheckoutItem: {
+            offerId: string;
+            kind: string;
+            title: string;
+            status: string;
+            /** Format: uuid */
+            bookingId: null | string;
+            reference: null | string;
+            price: null | components["schemas"]["Money"];
+            problem: null | string;
+            newPrice?: null | components["schemas"]["Money"];
+        };
         ClaimResponse: {
             /** Format: int32 */
             claimed: number | string;
+        };
+        /** @description Typical weather of a place in a month (°C, days, mm), from the climate normals (MIT, michaelx/climate). */
+        ClimateInsight: {
+            code: string;
+            city: string;
+            country: string;
+            /** Format: int32 */
+            month: number | string;
+            /** Format: double */
+            highC: number | string;
+            /** Format: double */
+            lowC: number | string;
+            /** Format: int32 */
+            dryDays: number | string;
+            /** Format: int32 */
+            snowDays: null | number | string;
+            /** Format: double */
+            rainfallMm: number | string;
         };
         ConfirmEmailRequest: {
             /** Format: uuid */
@@ -922,6 +1003,26 @@ export interface components {
         CreateTripFromSessionRequest: {
             title: null | string;
             currency: null | string;
+        };
+        /** @description Why an open-destination card was offered: the month's climate normals and the flight's distance and time. */
+        DestinationInsight: {
+            code: string;
+            city: string;
+            country: string;
+            /** Format: int32 */
+            month: number | string;
+            /** Format: double */
+            highC: number | string;
+            /** Format: double */
+            lowC: number | string;
+            /** Format: int32 */
+            dryDays: number | string;
+            /** Format: int32 */
+            snowDays: null | number | string;
+            /** Format: int32 */
+            distanceKm: number | string;
+            /** Format: double */
+            flightHours: number | string;
         };
         FlightOffer: {
             id: string;
@@ -1048,6 +1149,10 @@ export interface components {
             airline: null | string;
             number: null | string;
         };
+        /**
+         * @description One message. An assistant reply carries `search`: null when the turn ran no search, else the
+         *     search it ran (`kind`, `query` in the parameters of `GET /api/v1/{kind}/search`, `total` offers found).
+         */
         MessageResponse: {
             /** Format: uuid */
             id: string;
@@ -1062,6 +1167,7 @@ export interface components {
             mode: null | string;
             fallback: boolean;
             fallbackReason: null | string;
+            search: null | components["schemas"]["SearchInfo"];
         };
         /** @description An amount in an ISO 4217 currency. Stored as an owned type (amount + currency columns). */
         Money: {
@@ -1074,6 +1180,15 @@ export interface components {
             day: null | string;
             /** Format: int32 */
             position: null | number | string;
+        };
+        /** @description How many people an offer is priced for, by type. */
+        PartyCount: {
+            /** Format: int32 */
+            adults: number | string;
+            /** Format: int32 */
+            children: number | string;
+            /** Format: int32 */
+            infants: number | string;
         };
         /** @description What one passenger type pays per person. */
         PassengerPrice: {
@@ -1089,6 +1204,17 @@ export interface components {
             point: components["schemas"]["GeoPoint"];
             cityCode: null | string;
             source: string;
+        };
+        /** @description A place's facts: its local time now (with the UTC offset) and IANA time zone, its country and currency (ISO 4217). */
+        PlaceInsight: {
+            code: null | string;
+            name: string;
+            country: string;
+            timeZone: null | string;
+            /** Format: date-time */
+            localTime: null | string;
+            currency: null | string;
+            currencyName: null | string;
         };
         PlaceRequest: {
             name: null | string;
@@ -1165,6 +1291,44 @@ export interface components {
             flight?: null | components["schemas"]["FlightOffer"];
             hotel?: null | components["schemas"]["HotelOffer"];
             activity?: null | components["schemas"]["Activity"];
+            price?: null | components["schemas"]["CardPrice"];
+            destination?: null | components["schemas"]["DestinationInsight"];
+            climate?: null | components["schemas"]["ClimateInsight"];
+            place?: null | components["schemas"]["PlaceInsight"];
+        };
+        /** @description One bookable offer of the trip as the review step shows it before booking. */
+        ReviewItem: {
+            offerId: string;
+            kind: string;
+            title: string;
+            itemIds: string[];
+            price: components["schemas"]["Money"];
+            /** @description Flights: the passengers the fare is priced for (the booking needs exactly that many); hotels: the guests. */
+            travelers: components["schemas"]["PartyCount"];
+            /** @description Fare or rate rules in words (cabin, board, what the price covers). */
+            rules: string[];
+            /** @description Cancellation terms in words. */
+            cancellation: string;
+            refundable: boolean;
+            /** Format: date-time */
+            freeCancellationUntil: null | string;
+            simulated: boolean;
+            /** Format: uuid */
+            bookingId: null | string;
+            bookingStatus: null | string;
+        };
+        /**
+         * @description The search a reply ran, so that the web app can run it again in its results pane: `kind`
+         *     (flights, hotels, activities), `query` with the parameter names and value formats of
+         *     `GET /api/v1/{kind}/search`, and `total`, how many offers that search found before the chat picked its cards.
+         */
+        SearchInfo: {
+            kind: string;
+            query: {
+                [key: string]: string;
+            };
+            /** Format: int32 */
+            total: number | string;
         };
         SelectOfferRequest: {
             offerId: null | string;
@@ -1186,6 +1350,10 @@ export interface components {
         SendMessageRequest: {
             text: null | string;
         };
+        /**
+         * @description A session: its messages, `state` (the dialog state as stored), `understood` (the constraints
+         *     the assistant holds, one line each, for "what I understood") and the picks.
+         */
         SessionDetailResponse: {
             /** Format: uuid */
             id: string;
@@ -1195,6 +1363,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             state: components["schemas"]["JsonElement"];
+            understood: components["schemas"]["UnderstoodItem"][];
             selections: components["schemas"]["Selection"][];
             messages: components["schemas"]["MessageResponse"][];
         };
@@ -1212,6 +1381,50 @@ export interface components {
             token: string;
             /** Format: date-time */
             sharedAt: string;
+        };
+        SharedTripDay: {
+            /** Format: date */
+            date: string;
+            items: components["schemas"]["SharedTripItem"][];
+            total: components["schemas"]["Money"];
+        };
+        /** @description One item of a shared trip: what and when, never who, how booked or at what reference. */
+        SharedTripItem: {
+            kind: string;
+            title: string;
+            /** Format: date-time */
+            start: null | string;
+            startTimeZone: null | string;
+            /** Format: date-time */
+            end: null | string;
+            endTimeZone: null | string;
+            place: null | components["schemas"]["PlaceResponse"];
+            endPlace: null | components["schemas"]["PlaceResponse"];
+            price: null | components["schemas"]["Money"];
+            /** Format: date */
+            checkIn: null | string;
+            /** Format: date */
+            checkOut: null | string;
+            simulated: boolean;
+        };
+        /**
+         * @description The public, read-only view behind a share link: the plan and its prices, with no personal data
+         *     (no travelers, names, notes, passport warnings, booking references or ids).
+         */
+        SharedTripResponse: {
+            title: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            currency: string;
+            total: components["schemas"]["Money"];
+            /** Format: int32 */
+            partySize: number | string;
+            perPerson: null | components["schemas"]["Money"];
+            otherCurrencies: components["schemas"]["Money"][];
+            days: components["schemas"]["SharedTripDay"][];
+            warnings: components["schemas"]["TripWarning"][];
         };
         /** @description How many other sessions "sign out everywhere" ended. */
         SignOutEverywhereResponse: {
@@ -1266,6 +1479,20 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description Book the trip's bookable items for these travelers; `acceptPrices` after a price change (by offer id). */
+        TripCheckoutRequest: {
+            travelerIds: null | string[];
+            acceptPrices: null | {
+                [key: string]: components["schemas"]["Money"];
+            };
+        };
+        /** @description The outcome of booking a whole trip: `confirmed`, `partial`, `failed` or `priceChanged`. */
+        TripCheckoutResponse: {
+            /** Format: uuid */
+            tripId: string;
+            status: string;
+            items: components["schemas"]["CheckoutItem"][];
+        };
         TripCreatedResponse: {
             /** Format: uuid */
             tripId: string;
@@ -1303,6 +1530,11 @@ export interface components {
             bookingId: null | string;
             bookingStatus: null | string;
         };
+        /**
+         * @description A trip's editable fields (PUT sends them all). `partySize`: how many people (1–9, default 1),
+         *     for per-person totals. On create, `items` adds offers (and activities or notes) in the same
+         *     request; without dates the trip then spans its items.
+         */
         TripRequest: {
             title: null | string;
             /** Format: date */
@@ -1313,6 +1545,10 @@ export interface components {
             /** Format: double */
             budget: null | number | string;
             travelerIds: null | string[];
+            notes?: null | string;
+            /** Format: int32 */
+            partySize?: null | number | string;
+            items?: null | components["schemas"]["AddTripItemRequest"][];
         };
         TripResponse: {
             /** Format: uuid */
@@ -1335,6 +1571,28 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            notes?: null | string;
+            /**
+             * Format: int32
+             * @default 1
+             */
+            partySize: number | string;
+            perPerson?: null | components["schemas"]["Money"];
+        };
+        /** @description The review step: what will be booked, for how many, under which terms, and the total. */
+        TripReviewResponse: {
+            /** Format: uuid */
+            tripId: string;
+            title: string;
+            /**
+             * Format: int32
+             * @description How many of the user's travelers to choose: the most any offer is priced for.
+             */
+            travelersNeeded: number | string;
+            items: components["schemas"]["ReviewItem"][];
+            /** @description What booking the items not yet booked costs, by currency. */
+            toPay: components["schemas"]["Money"][];
+            warnings: components["schemas"]["TripWarning"][];
         };
         TripSummaryResponse: {
             /** Format: uuid */
@@ -1364,6 +1622,11 @@ export interface components {
             mode: string;
             fallback: boolean;
             fallbackReason: null | string;
+        };
+        /** @description One constraint the assistant holds, for "what I understood": the slot (as in `state`) and the words for it. */
+        UnderstoodItem: {
+            slot: string;
+            text: string;
         };
         UpdateTripItemRequest: {
             title: null | string;
@@ -1395,7 +1658,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TripResponse"];
+                    "application/json": components["schemas"]["SharedTripResponse"];
                 };
             };
             /** @description Not Found */
@@ -2661,6 +2924,88 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ReviewTrip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripReviewResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BookTrip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TripCheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripCheckoutResponse"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripCheckoutResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };

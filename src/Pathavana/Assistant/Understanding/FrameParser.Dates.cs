@@ -25,6 +25,10 @@ internal sealed partial class FrameParser
                     j--;
                 }
                 var n = Lexicon.SmallNumber(t, j, out _);
+                if (n is null && w is "week" or "weekend" && Is(j, "cheapest", "cheaper", "whole", "full", "entire"))
+                {
+                    n = 1; // "the cheapest week in June"
+                }
                 var nStart = j;
                 if (n is not null && j >= 1 && Lexicon.Cardinals.ContainsKey(W(j - 1)) && Lexicon.Cardinals[W(j - 1)] >= 20)
                 {
@@ -149,7 +153,7 @@ internal sealed partial class FrameParser
                     j++;
                 }
                 var day = Lexicon.DayNumber(t, j, out var dl, allowBareCardinal: true);
-                if (day is not null && !(t[j].IsNumber && Is(j + dl, "am", "pm", "o", "oclock", "dollars", "nights", "days")))
+                if (day is not null && !t[j].AfterComma && !(t[j].IsNumber && Is(j + dl, "am", "pm", "o", "oclock", "dollars", "nights", "days", "adults", "adult", "people", "persons", "passengers", "travelers", "travellers", "tickets", "ticket", "seats", "kids", "children", "guests", "of", "stars", "star")))
                 {
                     var end = j + dl - 1;
                     int? year = null;

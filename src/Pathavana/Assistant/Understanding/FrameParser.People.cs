@@ -72,6 +72,7 @@ internal sealed partial class FrameParser
             {
                 Use(end + 1, end + 3);
             }
+            ExtractBudgetBasis(IsPerNight(end + 1) ? end + 2 : end);
             var money = new Money(amount.Value, currency ?? "USD");
             if (perNight)
             {
@@ -208,7 +209,10 @@ internal sealed partial class FrameParser
 
     // ---- passengers ---------------------------------------------------------------------------
 
-    private static readonly HashSet<string> AdultNouns = ["adult", "adults", "people", "persons", "person", "passengers", "passenger", "pax", "travelers", "travellers", "traveler", "traveller", "guests", "guest", "grownups", "seniors", "senior", "friends", "colleagues", "coworkers", "tickets", "seats"];
+    private static readonly HashSet<string> AdultNouns = ["adult", "adults", "people", "persons", "person", "passengers", "passenger", "pax", "travelers", "travellers", "traveler", "traveller", "guests", "guest", "grownups", "seniors", "senior", "friends", "colleagues", "coworkers", "tickets", "seats", "ticket", "seat", "individuals", "reservations", "folks", "members", "persons"];
+
+    /// <summary>Words between a count and "tickets": "two one-way tickets", "3 premium economy seats", "2 flight tickets".</summary>
+    private static readonly HashSet<string> TicketModifiers = ["one", "way", "oneway", "round", "trip", "roundtrip", "return", "economy", "premium", "business", "first", "class", "coach", "flight", "plane", "airline", "airplane", "nonstop", "direct", "more", "additional", "extra", "separate", "refundable", "cheap", "adult", "other"];
     private static readonly HashSet<string> ChildNouns = ["kids", "kid", "children", "child", "teens", "teenagers", "teenager", "boys", "girls", "sons", "daughters", "toddler", "toddlers", "son", "daughter"];
     private static readonly HashSet<string> InfantNouns = ["infant", "infants", "baby", "babies", "newborn"];
     private static readonly HashSet<string> Companions = ["wife", "husband", "partner", "girlfriend", "boyfriend", "fiance", "fiancee", "spouse", "friend", "mom", "mum", "mother", "dad", "father", "brother", "sister", "colleague", "coworker", "boss", "grandma", "grandmother", "grandpa", "grandfather", "mate", "buddy", "roommate", "cousin", "aunt", "uncle"];
@@ -227,6 +231,10 @@ internal sealed partial class FrameParser
             }
             // "2 adults", "two kids", "a toddler", "three of us"
             var n = Lexicon.SmallNumber(t, i, out var len);
+            if (w == "one" && Is(i + 1, "way", "-"))
+            {
+                n = null; // "one-way", not one traveller
+            }
             if (n is > 0 and < 20 && !(t[i].IsNumber && t[i].GluedToNext))
             {
                 var j = i + len;
@@ -271,6 +279,32 @@ internal sealed partial class FrameParser
                     noun = W(j + 1);
                     j++;
                 }
+                // "two one-way tickets", "three Premium Economy seats", "2 flight tickets", "three one-way flights"
+                if (!AdultNouns.Contains(noun) && TicketModifiers.Contains(noun) && !(noun == "one" && w is "a" or "an"))
+                {
+                    var k = j;
+                    while (k < t.Count && k - j < 4 && TicketModifiers.Contains(W(k)) && !t[k].IsNumber)
+                    {
+                        k++;
+                    }
+                    if (k > j && (Is(k, "tickets", "ticket", "seats", "seat") || Is(k, "flights") && n > 1 && W(j) is not "more" and not "other") && !(w is "a" or "an" or "single"))
+                    {
+                        total = (total ?? 0) + n.Value;
+                        Use(i, i + len);
+                        any = true;
+                        i = k;
+                        continue;
+                    }
+                }
+                // "with two other people": the speaker and two more.
+                if (Is(j, "other", "more") && Is(j + 1, "people", "persons", "adults", "passengers", "travelers", "travellers", "friends") && Is(i - 1, "with"))
+                {
+                    total = n.Value + 1;
+                    Use(i - 1, j + 2);
+                    any = true;
+                    i = j + 1;
+                    continue;
+                }
                 if (AdultNouns.Contains(noun) && !(w is "a" or "an" or "single" && noun is "person" or "passenger" or "ticket" or "seat" or "friend" or "guest"))
                 {
                     if (noun is "adult" or "adults" or "seniors" or "senior" or "grownups")
@@ -288,6 +322,26 @@ internal sealed partial class FrameParser
                     Use(i, j + 1);
                     any = true;
                     i = j;
+                    continue;
+                }
+                if (ChildNouns.Contains(noun) && !(noun is "son" or "daughter" && n > 1) && n == 1 && Is(j + 1, "aged", "age") && Lexicon.SmallNumber(t, j + 2, out var al) is { } age and < 18)
+                {
+                    // "a child aged 6": under 2 on a lap, 12 and over an adult fare.
+                    if (age < 2)
+                    {
+                        infants++;
+                    }
+                    else if (age < 12)
+                    {
+                        children++;
+                    }
+                    else
+                    {
+                        adults = (adults ?? 0) + 1;
+                    }
+                    Use(i, j + 2 + al);
+                    any = true;
+                    i = j + 1 + al;
                     continue;
                 }
                 if (ChildNouns.Contains(noun) && !(noun is "son" or "daughter" && n > 1))
@@ -316,7 +370,7 @@ internal sealed partial class FrameParser
                     continue;
                 }
             }
-            if (w is "family" or "party" or "group" && Is(i + 1, "of") && Lexicon.SmallNumber(t, i + 2, out var l2) is { } size and > 1 and < 20)
+            if (w is "family" or "party" or "group" && Is(i + 1, "of") && Lexicon.SmallNumber(t, i + 2, out var l2) is { } size and > 0 and < 20 && !Is(i + 2, "a", "an") && (size > 1 || w != "family"))
             {
                 total = size;
                 Use(i, i + 2 + l2);
@@ -381,16 +435,17 @@ internal sealed partial class FrameParser
                     continue;
                 }
             }
-            // "a room for two", "tickets for 3 to Paris"
-            if (w == "for" && Lexicon.SmallNumber(t, i + 1, out var l4) is { } party and > 1 and < 10 && Free(i + 1) && !Is(i + 1, "a", "an", "couple")
-                && (i + 1 + l4 >= t.Count || Is(i + 1 + l4, "please", "to", "from", "on", "in", "at", "and", "with", "under", "next", "this", "tomorrow", "today", "leaving", "departing", "flying")))
+            // "a room for two", "tickets for 3 to Paris", "a house for one", "flights for 1"
+            if (w == "for" && Lexicon.SmallNumber(t, i + 1, out var l4) is { } party and > 0 and < 10 && Free(i + 1) && !Is(i + 1, "a", "an", "couple")
+                && (party > 1 || i + 1 + l4 >= t.Count && !Is(i - 1, "look", "looking", "search", "searching", "find", "ask", "wait") || Is(i - 1, "flights", "flight", "tickets", "ticket", "seats", "seat", "house", "room", "hotel", "reservation", "booking", "trip", "place", "apartment", "just", "only", "plane", "it") || Is(i - 2, "flight", "flights", "ticket", "tickets", "house", "room", "hotel", "trip"))
+                && (i + 1 + l4 >= t.Count || Is(i + 1 + l4, "please", "to", "from", "on", "in", "at", "and", "with", "under", "next", "this", "tomorrow", "today", "leaving", "departing", "flying", "person", "people", "only", "traveler", "traveller")))
             {
                 total = party;
                 Use(i, i + 1 + l4);
                 any = true;
                 continue;
             }
-            if ((w == "just" && Is(i + 1, "me", "myself")) || w is "solo" || (w is "alone") || (w == "by" && Is(i + 1, "myself")) || (w == "only" && Is(i + 1, "me")))
+            if ((w == "just" && Is(i + 1, "me", "myself", "one")) || (w == "just" && Is(i + 1, "be") && Is(i + 2, "me", "myself")) || (w is "me" or "myself" && Is(i + 1, "alone")) || w is "solo" || (w is "alone") || (w == "by" && Is(i + 1, "myself")) || (w == "only" && Is(i + 1, "me")))
             {
                 total ??= 1;
                 Use(i, i + 2);

@@ -171,7 +171,12 @@ internal sealed partial class FrameParser
                 var strong = StrongCues.Contains(W(i - 1)) || (Is(i - 1, "the") && StrongCues.Contains(W(i - 2))) ||
                     (Is(i - 1, "and") && (Is(i - 3, "between") || Is(i - 4, "between") || Is(i - 5, "between"))) ||
                     (Is(i - 1, "for") && placeMentions.Count > 0);
-                if (NeverPlaces.Contains(w))
+                if (NeverPlaces.Contains(w) || entry.NearestAirportKm is not null && !strong)
+                {
+                    continue; // a town without an airport is a place only after "to", "from", "in"…
+                }
+                // "head to Phoenix", "in town", "the Garden": ordinary words that end some airport's name.
+                if (entry.IsAirportName && Knowledge.TravelKnowledge.Shared.CommonWords.Contains(w) && !Is(i + 1, "airport") && !(capitalized && strong))
                 {
                     continue;
                 }
@@ -255,7 +260,7 @@ internal sealed partial class FrameParser
             {
                 var w = t[k].Text;
                 var prefix = k == i && n > 1 && NamePrefixes.Contains(w);
-                ok = !t[k].Used && w.All(char.IsAsciiLetter) && (prefix || !ThreeLetterWords.Contains(w)) &&
+                ok = !t[k].Used && w.All(char.IsAsciiLetter) && (prefix || !ThreeLetterWords.Contains(w)) && (prefix || !Knowledge.TravelKnowledge.Shared.CommonWords.Contains(w)) &&
                     (!Vocabulary.IsOrdinary(w) || prefix || (k > i && w is "city"));
             }
             if (!ok)

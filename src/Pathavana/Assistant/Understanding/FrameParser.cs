@@ -47,16 +47,66 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
     public TripFrame Run()
     {
         legs = ComputeLegs();
+        ExtractRegionQualifiers();
+        ExtractQuestion();
+        ExtractRemovals();
+        ExtractShifts();
+        ExtractNightEdits();
         ExtractMoney();
         ExtractStars();
         ExtractDurations();
         ExtractDates();
+        ExtractWindow();
         ExtractPassengers();
         ExtractTimes();
         ExtractFlags();
+        ExtractSomewhere();
         ExtractAirlines();
         ExtractPlaces();
         return Assemble();
+    }
+
+    // ---- "Seattle, WA", "Paris, France": a region after a city only says which city -------------
+
+    private void ExtractRegionQualifiers()
+    {
+        for (var i = 1; i < t.Count; i++)
+        {
+            var before = t[i - 1];
+            if (before.Used || before.IsNumber || !char.IsAsciiLetter(before.Text[0]) || Lexicon.Months.ContainsKey(before.Text) || Lexicon.Weekdays.ContainsKey(before.Text)
+                || Vocabulary.IsOrdinary(before.Text) && !char.IsAsciiLetterUpper(before.Raw[0]) || Knowledge.TravelKnowledge.Shared.CommonWords.Contains(before.Text) && !char.IsAsciiLetterUpper(before.Raw[0]))
+            {
+                continue;
+            }
+            var raw = t[i].Raw;
+            var upper = raw.Length >= 2 && raw.All(char.IsAsciiLetterUpper);
+            var length = 0;
+            if (t[i].AfterComma)
+            {
+                for (var n = Math.Min(3, t.Count - i); n >= 1 && length == 0; n--)
+                {
+                    var words = string.Join(' ', t.GetRange(i, n).Select(x => x.Text));
+                    if (RegionQualifiers.Names.Contains(words) && (n > 1 || !Vocabulary.Words.Contains(words) || char.IsAsciiLetterUpper(raw[0])))
+                    {
+                        length = n;
+                    }
+                }
+                if (length == 0 && RegionQualifiers.Codes.Contains(t[i].Text) && (upper || !Vocabulary.IsOrdinary(t[i].Text) && t[i].Text.Length == 2 && char.IsAsciiLetterUpper(raw[0])))
+                {
+                    length = 1;
+                }
+            }
+            else if (upper && t[i].Text.Length == 2 && RegionQualifiers.Codes.Contains(t[i].Text) && char.IsAsciiLetterUpper(before.Raw[0])
+                && !Is(i + 1, "to") && t[i].Text is not ("la" or "dc" or "ny" or "sd" or "us"))
+            {
+                length = 1; // "Seattle WA", "Atlanta GA"
+            }
+            if (length > 0)
+            {
+                Use(i, i + length);
+                i += length - 1;
+            }
+        }
     }
 
     // ---- helpers -------------------------------------------------------------------------
@@ -124,7 +174,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             {
                 mode = Leg.Arrive;
             }
-            else if (ReturnWords.Contains(w) && !(w == "return" && Is(i + 1, "flight", "flights", "ticket", "tickets", "trip", "fare", "fares")))
+            else if (ReturnWords.Contains(w) && !(w == "return" && Is(i + 1, "ticket", "tickets", "trip", "trips", "fare", "fares", "option", "journey")) && !(w == "back" && Is(i - 1, "come", "comes") && Is(i + 1, "to") && Is(i - 2, "i", "you")))
             {
                 mode = Leg.Return;
                 returnIsTheFlight |= Is(i + 1, "from", "to");
@@ -142,6 +192,18 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
 
     private void ExtractFlags()
     {
+        // "business or economy is fine", "either economy or premium": no cabin asked for.
+        for (var i = 0; i + 2 < t.Count; i++)
+        {
+            if (CabinWord(i) && Is(i + 1, "or", "and") && CabinWord(i + 2) && !t[i].Used)
+            {
+                Use(i, i + 3);
+                if (Is(i + 3, "class", "classes", "seat", "seats", "tickets", "cabin"))
+                {
+                    Use(i + 3, i + 4);
+                }
+            }
+        }
         var connecting = Has("connecting") || Has("connections") || Has("connection") || HasPhrase("one", "stop") || HasPhrase("with", "stops");
         for (var i = 0; i < t.Count; i++)
         {
@@ -240,36 +302,52 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
         }
     }
 
+    private bool CabinWord(int i) => Is(i, "economy", "business", "coach") || Is(i, "first") && Is(i + 1, "class") || Is(i, "premium");
+
     // ---- intent and assembly --------------------------------------------------------------------
 
-    private static readonly HashSet<string> HotelWords = ["hotel", "hotels", "motel", "motels", "hostel", "hostels", "accommodation", "accommodations", "lodging", "airbnb", "resort", "resorts", "inn", "room", "rooms", "suite", "bnb", "apartment", "guesthouse", "stay", "staying"];
+    private static readonly HashSet<string> HotelWords = ["hotel", "hotels", "motel", "motels", "hostel", "hostels", "accommodation", "accommodations", "lodging", "airbnb", "resort", "resorts", "inn", "room", "rooms", "suite", "bnb", "apartment", "apartments", "appartment", "guesthouse", "stay", "staying", "house", "houses", "villa", "villas", "condo", "condos", "cottage", "chalet", "lodge", "homestay", "bungalow"];
     private static readonly HashSet<string> FlightWords = ["flight", "flights", "fly", "flying", "airfare", "airfares", "fare", "fares", "plane", "airline", "airlines", "ticket", "tickets", "nonstop", "layover", "depart", "departing", "leaving", "leave", "arriving", "arrive", "aircraft", "seat"];
-    private static readonly HashSet<string> ActivityWords = ["activities", "activity", "tour", "tours", "attractions", "attraction", "sightseeing", "museum", "museums", "excursion", "excursions", "sights", "experiences", "experience", "restaurants", "nightlife", "hike", "hiking", "concert", "concerts", "show", "shows", "events", "landmarks", "beaches", "snorkeling", "diving", "tickets"];
+    private static readonly HashSet<string> ActivityWords = ["activities", "activity", "tour", "tours", "attractions", "attraction", "sightseeing", "museum", "museums", "excursion", "excursions", "sights", "experiences", "experience", "restaurants", "nightlife", "hike", "hiking", "concert", "concerts", "show", "shows", "events", "landmarks", "beaches", "snorkeling", "diving", "tickets", "parks", "galleries", "park", "mall", "malls", "playground", "playgrounds", "zoo", "aquarium", "gallery", "monument", "monuments", "landmark", "theater", "theatre", "venue", "venues", "stadium", "spot", "spots", "interesting", "stuff", "fun"];
+
+    /// <summary>Nouns that name what is searched for: flights, a stay or things to do.</summary>
+    private static readonly HashSet<string> ProductNouns = ["flight", "flights", "ticket", "tickets", "seat", "seats", "fare", "fares", "airfare", "hotel", "hotels", "room", "rooms", "house", "houses", "apartment", "apartments", "motel", "hostel", "villa", "condo", "attractions", "attraction", "activities", "tour", "tours"];
 
     private (TripIntent? Intent, FrameAct Act) Classify()
     {
-        var hotel = t.Exists(x => HotelWords.Contains(x.Text)) && !HasPhrase("stay", "on") && !(Has("stay") && !Has("hotel") && Has("flight") && !nights.HasValue) || minStars is not null || maxNightly is not null;
-        if (Has("stay") && !Has("hotel") && !Has("hotels") && !Has("room") && !Has("place") && t.Exists(x => FlightWords.Contains(x.Text)) && minStars is null && maxNightly is null && !HasPhrase("place", "to", "stay"))
-        {
-            hotel = HasPhrase("where", "to", "stay");
-        }
-        var flightWords = t.Exists(x => FlightWords.Contains(x.Text) && x.Text is not ("tickets" or "ticket")) || cabin is not null || nonStop || airlineCodes.Count > 0 || placeMentions.Exists(p => p.Role is PlaceRole.Origin or PlaceRole.Via) || tripType is not null || departTime is not null;
-        var activity = (HasPhrase("things", "to", "do") || HasPhrase("what", "to", "do") || HasPhrase("what", "to", "see") || HasPhrase("to", "visit") && !placeMentions.Exists(p => p.Role == PlaceRole.Destination) || t.Exists(x => ActivityWords.Contains(x.Text) && x.Text is not ("show" or "shows" or "tickets" or "experience")) || (Has("shows") && !Has("me"))) && !t.Exists(x => x.Text is "flight" or "flights" or "hotel" or "hotels");
-        var plan = (HasPhrase("plan") || Has("vacation") || Has("holiday") || Has("holidays") || Has("getaway") || Has("honeymoon") || Has("itinerary") || Has("package") || (Has("trip") && !HasPhrase("round", "trip") && !HasPhrase("one", "way", "trip") && !Has("roundtrip")) || HasPhrase("everything") || Has("spend") || Has("spending")) && !Has("my") && !Has("our");
-        var anySlots = placeMentions.Count > 0 || dates.Count > 0 || passengers is not null || maxPrice is not null || cabin is not null || nonStop || airlineCodes.Count > 0 || departTime is not null || nights is not null;
+        var stayWords = t.Exists(x => HotelWords.Contains(x.Text) && x.Text is not ("stay" or "staying" or "house" or "houses" or "room" or "rooms"))
+            || HasPhrase("place", "to", "stay") || HasPhrase("somewhere", "to", "stay") || HasPhrase("where", "to", "stay") || HasPhrase("stay", "somewhere")
+            || (Has("house") || Has("houses")) && !HasPhrase("house", "of") && !HasPhrase("white", "house") && !HasPhrase("opera", "house")
+            || (Has("room") || Has("rooms")) && !HasPhrase("leg", "room") && !HasPhrase("legroom")
+            || HasPhrase("check", "in") && !Has("flight") && !Has("flights") || Has("checkin") && !Has("flight") || HasPhrase("check", "out") && !Has("flight");
+        var stayVerb = (Has("stay") || Has("staying")) && !HasPhrase("stay", "on") && !HasPhrase("stay", "connected");
+        var explicitFlight = t.Exists(x => x.Text is "flight" or "flights" or "plane" or "airfare" or "airfares" or "airline" or "airlines" or "fly" or "flying")
+            || tripType is not null || cabin is not null || nonStop || airlineCodes.Count > 0;
+        var hotel = stayWords || minStars is not null || maxNightly is not null || (stayVerb && !explicitFlight);
+        var flightWords = t.Exists(x => FlightWords.Contains(x.Text) && x.Text is not ("tickets" or "ticket")) || cabin is not null || nonStop || airlineCodes.Count > 0 || placeMentions.Exists(p => p.Role is PlaceRole.Origin or PlaceRole.Via) || tripType is not null || departTime is not null
+            || (Has("ticket") || Has("tickets")) && !t.Exists(x => ActivityWords.Contains(x.Text) && x.Text is not ("tickets" or "show" or "shows"));
+        var activity = (HasPhrase("things", "to", "do") || HasPhrase("what", "to", "do") || HasPhrase("what", "to", "see") || HasPhrase("places", "to", "visit") || HasPhrase("place", "to", "visit") || HasPhrase("places", "to", "see") || HasPhrase("something", "to", "do") || HasPhrase("to", "see") && Has("things") || Has("tourist") || HasPhrase("to", "visit") && !placeMentions.Exists(p => p.Role == PlaceRole.Destination) || HasPhrase("places", "of", "interest") || HasPhrase("place", "of", "interest") || HasPhrase("to", "do") && !HasPhrase("have", "to", "do") && !HasPhrase("need", "to", "do")
+            || t.Where((x, i) => ActivityWords.Contains(x.Text) && x.Text is not ("show" or "shows" or "tickets" or "experience") && !(x.Text is "tour" or "tours" && Is(i - 1, "business")) && !(x.Text is "park" && Is(i + 1, "hotel", "inn", "hyatt"))).Any()
+            || (Has("shows") && !Has("me")) || HasPhrase("find", "places") || HasPhrase("some", "places")) && !t.Exists(x => x.Text is "flight" or "flights" or "hotel" or "hotels" or "ticket" or "fly" or "flying" or "airline" or "airlines");
+        var planWords = HasPhrase("plan") || Has("planning") && Has("trip") || Has("itinerary") || Has("package") || HasPhrase("everything") || HasPhrase("the", "whole", "trip") || HasPhrase("a", "trip") && (Has("plan") || Has("organize") || Has("organise"));
+        var tripNoun = Has("vacation") || Has("holiday") || Has("holidays") || Has("getaway") || Has("honeymoon") || (Has("trip") && !HasPhrase("round", "trip") && !HasPhrase("one", "way", "trip") && !Has("roundtrip")) || Has("spend") || Has("spending");
+        // "a one-way flight for my upcoming trip" is a flight search; "plan a trip to Lisbon" is the whole trip.
+        var plan = (planWords || tripNoun) && !explicitFlight && !hotel && !activity && !Has("ticket") && !Has("tickets") && !HasPhrase("my", "trip") && !HasPhrase("our", "trip") || hotel && explicitFlight && !Has("airport");
+        var anySlots = placeMentions.Count > 0 || dates.Count > 0 || passengers is not null || maxPrice is not null || cabin is not null || nonStop || airlineCodes.Count > 0 || departTime is not null || nights is not null || tripType is not null;
 
         var act = FrameAct.Request;
         if (Has("actually") || Has("instead") || HasPhrase("make", "it") || HasPhrase("change", "it") || HasPhrase("change", "the") || HasPhrase("change", "to") || Has("rather") || HasPhrase("switch", "to") || (W(0) == "no" && t.Count > 1) || HasPhrase("not", "but") || Has("correction") || HasPhrase("move", "it") || HasPhrase("push", "it"))
         {
             act = FrameAct.Change;
         }
-        else if ((Has("add") || HasPhrase("bring", "my") || HasPhrase("also", "my") || Has("plus") || Has("joining") || HasPhrase("coming", "too") || HasPhrase("coming", "with")) && passengers is not null)
+        else if ((Has("add") || HasPhrase("bring", "my") || HasPhrase("also", "my") || Has("plus") || Has("joining") || HasPhrase("coming", "too") || HasPhrase("coming", "with") || HasPhrase("coming", "along") || HasPhrase("is", "coming") || HasPhrase("are", "coming")) && passengers is not null)
         {
             act = FrameAct.Add;
         }
 
-        var myTrip = HasPhrase("my", "trip") || HasPhrase("our", "trip") || HasPhrase("the", "trip") && !Has("plan") || HasPhrase("my", "itinerary") || HasPhrase("our", "itinerary") || HasPhrase("my", "bookings") || HasPhrase("my", "booking") || HasPhrase("my", "plans") || HasPhrase("what", "have", "i", "booked");
-        if (myTrip && (Has("show") || Has("see") || Has("view") || Has("what") || Has("whats") || Has("display") || Has("open") || Has("review") || Has("change") || Has("remove") || Has("delete") || Has("modify") || Has("edit") || Has("cancel") || Has("update") || Has("drop") || Has("where")))
+        var myTrip = HasPhrase("my", "trip") || HasPhrase("our", "trip") || HasPhrase("the", "trip") && !Has("plan") || HasPhrase("my", "itinerary") || HasPhrase("our", "itinerary") || HasPhrase("my", "bookings") || HasPhrase("my", "booking") || HasPhrase("my", "plans") || HasPhrase("what", "have", "i", "booked") || HasPhrase("my", "picks") || HasPhrase("what", "did", "i", "pick");
+        var productNamed = t.Exists(x => ProductNouns.Contains(x.Text));
+        if (myTrip && (!productNamed || Has("remove") || Has("delete") || Has("drop") || Has("cancel") || Has("change")) && (Has("show") || Has("see") || Has("view") || Has("what") || Has("whats") || Has("display") || Has("open") || Has("review") || Has("change") || Has("remove") || Has("delete") || Has("modify") || Has("edit") || Has("cancel") || Has("update") || Has("drop") || Has("where")))
         {
             if (Has("change") || Has("remove") || Has("delete") || Has("modify") || Has("edit") || Has("drop") || Has("cancel") || Has("update"))
             {
@@ -280,12 +358,15 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
                 return (TripIntent.ShowTrip, act);
             }
         }
+        // "book it", "I'll take the second one": an offer already shown. "book me a flight to Rome" is a search.
         var bookVerb = Has("book") || Has("reserve") || Has("purchase") || Has("buy") || (Has("take") && (Has("option") || Has("one") || Has("it") || Has("that")) && !flightWords) || HasPhrase("go", "with") || HasPhrase("i", "ll", "take");
-        if (bookVerb && placeMentions.Count == 0 && dates.Count == 0 && (Has("it") || Has("that") || Has("this") || Has("option") || Has("one") || Has("first") || Has("second") || Has("third") || Has("last") || Has("number") || Has("cheapest") || Has("them") || Has("both") || t.Exists(x => x.IsNumber)))
+        var pointsAtShown = Has("it") || Has("that") || Has("this") || Has("option") || Has("first") || Has("second") || Has("third") || Has("last") || Has("number") || Has("cheapest") || Has("them") || Has("both") || t.Exists(x => x.IsNumber) || Has("one") && !HasPhrase("one", "way");
+        var namesNewProduct = t.Where((x, i) => ProductNouns.Contains(x.Text) && !Is(i - 1, "that", "this", "the", "those", "these", "first", "second", "third", "last", "cheapest")).Any();
+        if (bookVerb && placeMentions.Count == 0 && dates.Count == 0 && pointsAtShown && !namesNewProduct)
         {
             return (TripIntent.Book, act);
         }
-        if (!anySlots && !hotel && !activity)
+        if (!anySlots && !hotel && !activity && !flightWords && !plan)
         {
             if (Has("help") || HasPhrase("what", "can", "you", "do") || HasPhrase("how", "does", "this", "work") || HasPhrase("how", "do", "i") || HasPhrase("what", "do", "you", "do") || HasPhrase("how", "does", "it", "work") || HasPhrase("what", "can", "i", "ask"))
             {
@@ -296,12 +377,9 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             {
                 return (TripIntent.SmallTalk, act);
             }
-            if (!plan)
-            {
-                return (null, act);
-            }
+            return (null, act);
         }
-        if (plan || (hotel && flightWords && !Has("airport")))
+        if (plan)
         {
             return (TripIntent.PlanTrip, act);
         }
@@ -313,11 +391,50 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
         {
             return (TripIntent.SearchActivities, act);
         }
-        if (flightWords || placeMentions.Count > 0 || dates.Count > 0 || maxPrice is not null || passengers is not null)
+        if (flightWords || placeMentions.Count > 0 || dates.Count > 0 || maxPrice is not null || passengers is not null || tripType is not null)
         {
             return (TripIntent.SearchFlights, act);
         }
         return (null, act);
+    }
+
+    /// <summary>
+    /// "London to Tokyo, then Bangkok, flying home from Bangkok": three or more places in a row make a
+    /// multi-city trip (a way home to the first place is its last flight). Null for a one-way or round trip.
+    /// </summary>
+    private List<(PlaceMention From, PlaceMention To)>? MultiCity(out List<DateMention> legDates)
+    {
+        legDates = [.. dates.OrderBy(d => d.Index)];
+        var chain = placeMentions.Where(p => p.Role != PlaceRole.Via).OrderBy(p => p.Start).ToList();
+        var home = HasPhrase("home", "from") || HasPhrase("back", "from") || HasPhrase("return", "from") || HasPhrase("returning", "from") || HasPhrase("fly", "home") || HasPhrase("flying", "home");
+        var joined = Has("then") || HasPhrase("on", "to") || HasPhrase("onward", "to") || t.Count(x => x.Text == "to") >= 2;
+        if (chain.Count < 3 || !joined && !home)
+        {
+            return null;
+        }
+        var stops = new List<PlaceMention>();
+        foreach (var p in chain)
+        {
+            if (stops.Count == 0 || stops[^1].Entry.Code != p.Entry.Code)
+            {
+                stops.Add(p);
+            }
+        }
+        if (home && stops[^1].Entry.Code != stops[0].Entry.Code)
+        {
+            stops.Add(stops[0]);
+        }
+        // A, B, A is a round trip, not multi-city.
+        if (stops.Count < 3 || stops.Count == 3 && stops[0].Entry.Code == stops[2].Entry.Code)
+        {
+            return null;
+        }
+        var result = new List<(PlaceMention, PlaceMention)>();
+        for (var k = 0; k + 1 < stops.Count; k++)
+        {
+            result.Add((stops[k], stops[k + 1]));
+        }
+        return result;
     }
 
     private TripFrame Assemble()
@@ -329,7 +446,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             (Has("airport") || Has("airports")) && !flightWords || (Has("serve") || Has("serves") || Has("service")) && !flightWords && intent is not (TripIntent.SearchHotels or TripIntent.PlanTrip);
         ExtractArea(intent);
 
-        PlaceRef Ref(PlaceMention m) => new(m.Entry.Code, m.Entry.Name);
+        PlaceRef Ref(PlaceMention m) => new(m.Entry.Code, m.Entry.Name) { NearestAirportKm = m.Entry.NearestAirportKm };
         var origin = placeMentions.Find(p => p.Role == PlaceRole.Origin);
         var destination = placeMentions.Find(p => p.Role == PlaceRole.Destination);
         var via = placeMentions.Where(p => p.Role == PlaceRole.Via).ToList();
@@ -413,6 +530,21 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             @return = depart.Value.DayOfWeek == DayOfWeek.Sunday ? depart.Value.AddDays(1) : depart.Value.AddDays(((int)DayOfWeek.Sunday - (int)depart.Value.DayOfWeek + 7) % 7 == 0 ? 7 : ((int)DayOfWeek.Sunday - (int)depart.Value.DayOfWeek + 7) % 7);
         }
 
+        // A return date or a way back said for a flight: a round trip.
+        if (tripType is null && intent is TripIntent.SearchFlights or TripIntent.PlanTrip
+            && (@return is not null || Has("return") && !HasPhrase("return", "ticket") || Has("returning") || Has("returns") || HasPhrase("come", "back") || HasPhrase("coming", "back")
+                || HasPhrase("get", "back") || HasPhrase("getting", "back") || HasPhrase("be", "back") || HasPhrase("fly", "back") || HasPhrase("flying", "back") || HasPhrase("go", "home") || HasPhrase("back", "home")))
+        {
+            tripType = TripType.RoundTrip;
+        }
+        // "somewhere warm from Boston", "within a 3-hour flight of Paris": the place said is where the trip starts.
+        if (somewhere is not null)
+        {
+            origin ??= destination ?? placeMentions.FirstOrDefault(p => p.Role != PlaceRole.Via);
+            destination = null;
+            intent = intent is TripIntent.SearchHotels or TripIntent.SearchActivities ? intent : TripIntent.SearchFlights;
+        }
+        var multiCity = MultiCity(out var legDates);
         var stay = new StayWishes { MinStars = minStars, Area = area, MaxNightly = maxNightly };
         var frame = new TripFrame
         {
@@ -430,7 +562,29 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             MaxPrice = maxPrice,
             Nights = nights,
             DepartTime = departTime,
+            MaxPriceBasis = maxPrice is null ? null : budgetBasis,
+            Window = depart is null ? window : null,
+            Somewhere = somewhere,
+            Edits = edits.Count == 0 ? null : [.. edits],
+            Question = question is { } q ? new KnowledgeQuestion(q, (destination ?? origin ?? placeMentions.FirstOrDefault()) is { } qp ? Ref(qp) : null, questionMonth) : null,
         };
+        if (multiCity is not null)
+        {
+            var resolved = new List<TripLeg>();
+            var previous = today;
+            for (var k = 0; k < multiCity.Count; k++)
+            {
+                DateOnly? date = k < legDates.Count ? Resolve(legDates[k], previous, strictlyAfter: k > 0) : null;
+                previous = date ?? previous;
+                resolved.Add(new TripLeg(Ref(multiCity[k].From), Ref(multiCity[k].To), date));
+            }
+            frame = frame with
+            {
+                Legs = resolved, Origin = resolved[0].Origin, Destination = resolved[0].Destination, DepartDate = resolved[0].Date,
+                ReturnDate = null, TripType = null, Intent = intent is TripIntent.PlanTrip ? intent : TripIntent.SearchFlights,
+            };
+            return frame;
+        }
         if (intent == TripIntent.SearchHotels)
         {
             if (@return is null && depart is not null && Has("tonight"))

@@ -4,7 +4,11 @@ using Pathavana.Inventory;
 namespace Pathavana.Assistant.Understanding;
 
 /// <summary>A name the gazetteer knows: the code it stands for and the name to show.</summary>
-internal sealed record GazetteerEntry(string Code, string Name, bool IsAirportName);
+internal sealed record GazetteerEntry(string Code, string Name, bool IsAirportName)
+{
+    /// <summary>For a town without an airport: how far the airport of <see cref="Code"/> is, in km.</summary>
+    public int? NearestAirportKm { get; init; }
+}
 
 /// <summary>
 /// Every city, metro-area and airport name of the reference data (and a few common names and
@@ -67,6 +71,26 @@ internal sealed class PlaceGazetteer
         ("kansas city", "MCI", "Kansas City"), ("orlando", "MCO", "Orlando"), ("portland", "PDX", "Portland"),
         ("ontario", "ONT", "Ontario"), ("columbus", "CMH", "Columbus"), ("miami", "MIA", "Miami"),
         ("frankfurt", "FRA", "Frankfurt"), ("dusseldorf", "DUS", "Dusseldorf"), ("reykjavik", "REK", "Reykjavik"),
+        // Short names people type.
+        ("kl", "KUL", "Kuala Lumpur"), ("sd", "SAN", "San Diego"), ("cdmx", "MEX", "Mexico City"), ("df", "MEX", "Mexico City"),
+        ("chi town", "CHI", "Chicago"), ("chitown", "CHI", "Chicago"), ("windy city", "CHI", "Chicago"), ("the windy city", "CHI", "Chicago"),
+        ("san fran", "SFO", "San Francisco"), ("san fransisco", "SFO", "San Francisco"), ("big easy", "MSY", "New Orleans"),
+        ("the big easy", "MSY", "New Orleans"), ("motor city", "DTT", "Detroit"), ("beantown", "BOS", "Boston"),
+        ("hk", "HKG", "Hong Kong"), ("joburg", "JNB", "Johannesburg"), ("jo burg", "JNB", "Johannesburg"), ("jozi", "JNB", "Johannesburg"),
+        ("nola", "MSY", "New Orleans"), ("atl", "ATL", "Atlanta"), ("slc", "SLC", "Salt Lake City"), ("st pete", "TPA", "Saint Petersburg"),
+        ("the city of angels", "LAX", "Los Angeles"), ("city of angels", "LAX", "Los Angeles"), ("the eternal city", "ROM", "Rome"),
+        ("the city of light", "PAR", "Paris"), ("city of light", "PAR", "Paris"), ("dubs", "DUB", "Dublin"),
+        ("new delhi", "DEL", "Delhi"), ("bengaluru", "BLR", "Bengaluru"), ("bangalore", "BLR", "Bangalore"),
+        // Cities in their own language.
+        ("ciudad de mexico", "MEX", "Mexico City"), ("mexico df", "MEX", "Mexico City"), ("sevilla", "SVQ", "Seville"),
+        ("torino", "TRN", "Turin"), ("genova", "GOA", "Genoa"), ("geneve", "GVA", "Geneva"), ("genf", "GVA", "Geneva"),
+        ("kobenhavn", "CPH", "Copenhagen"), ("warszawa", "WAW", "Warsaw"), ("krakow", "KRK", "Krakow"), ("athina", "ATH", "Athens"),
+        ("athinai", "ATH", "Athens"), ("antwerpen", "ANR", "Antwerp"), ("nurnberg", "NUE", "Nuremberg"), ("beograd", "BEG", "Belgrade"),
+        ("bucuresti", "BUH", "Bucharest"), ("sankt peterburg", "LED", "Saint Petersburg"), ("kobe", "UKB", "Kobe"),
+        ("marrakesh", "RAK", "Marrakech"), ("al qahira", "CAI", "Cairo"), ("firenze", "FLR", "Florence"), ("lisbon", "LIS", "Lisbon"),
+        ("rio de janeiro", "RIO", "Rio de Janeiro"), ("bogota", "BOG", "Bogota"), ("thessaloniki", "SKG", "Thessaloniki"),
+        ("den helder", "DHR", "Den Helder"), ("s hertogenbosch", "EIN", "'s-Hertogenbosch"), ("dunedin", "DUD", "Dunedin"),
+        ("munich", "MUC", "Munich"), ("zurich", "ZRH", "Zurich"), ("quebec", "YQB", "Quebec City"), ("quebec city", "YQB", "Quebec City"),
     ];
 
     private readonly FrozenDictionary<string, GazetteerEntry> names;
@@ -118,15 +142,68 @@ internal sealed class PlaceGazetteer
                 Add(variant, entry);
             }
         }
+        AddTowns(directory, map);
         names = map.ToFrozenDictionary(StringComparer.Ordinal);
         byInitial = map
-            .Where(p => p.Key.Length >= 5 && !p.Value.IsAirportName)
+            .Where(p => p.Key.Length >= 5 && !p.Value.IsAirportName && p.Value.NearestAirportKm is null) // towns only when spelt right
             .GroupBy(p => p.Key[0])
             .ToFrozenDictionary(g => g.Key, g => g.Select(p => (p.Key, p.Value)).ToArray());
         codes = all.Select(l => l.Code.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
     }
 
     public ILocationDirectory Directory { get; }
+
+    /// <summary>Nearest airport farther than this: the town is left out (it is not near any airport we know).</summary>
+    private const double MaxTownAirportKm = 120;
+
+    /// <summary>
+    /// Towns of 75,000+ people with no airport of that name ("Anaheim", "Boulder", "Cannes"): their name
+    /// stands for the nearest airport, and the entry says how far it is. One-word names that are common
+    /// English words ("Surprise", "Temple") are left out.
+    /// </summary>
+    private static void AddTowns(ILocationDirectory directory, Dictionary<string, GazetteerEntry> map)
+    {
+        var knowledge = Knowledge.TravelKnowledge.Shared;
+        var airports = directory.All.Where(l => l.Kind == LocationKind.Airport).ToList();
+        var cells = airports.GroupBy(a => Cell(a.Point)).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var town in knowledge.Towns)
+        {
+            var key = Key(town.Name);
+            if (key.Length < 4 || map.ContainsKey(key) || Generic.Contains(key) || Vocabulary.Regions.Contains(key) || RegionQualifiers.Names.Contains(key)
+                || (!key.Contains(' ', StringComparison.Ordinal) && (knowledge.CommonWords.Contains(key) || Vocabulary.IsOrdinary(key))))
+            {
+                continue;
+            }
+            Location? best = null;
+            var bestKm = MaxTownAirportKm;
+            var (row, column) = Cell(town.Point);
+            for (var dr = -1; dr <= 1; dr++)
+            {
+                for (var dc = -2; dc <= 2; dc++)
+                {
+                    if (!cells.TryGetValue((row + dr, column + dc), out var near))
+                    {
+                        continue;
+                    }
+                    foreach (var airport in near)
+                    {
+                        var km = Knowledge.TravelKnowledge.DistanceKm(town.Point, airport.Point);
+                        if (km < bestKm)
+                        {
+                            best = airport;
+                            bestKm = km;
+                        }
+                    }
+                }
+            }
+            if (best is not null)
+            {
+                map.TryAdd(key, new GazetteerEntry(best.Code, town.Name, false) { NearestAirportKm = (int)Math.Round(bestKm) });
+            }
+        }
+    }
+
+    private static (int Row, int Column) Cell(GeoPoint p) => ((int)Math.Floor(p.Latitude), (int)Math.Floor(p.Longitude));
 
     /// <summary>The entry for a normalized name ("new york", "saint louis"), or null.</summary>
     public GazetteerEntry? Lookup(string key) => names.GetValueOrDefault(key);

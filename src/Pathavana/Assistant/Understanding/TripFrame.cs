@@ -38,8 +38,15 @@ internal enum FrameAct
     Add,
 }
 
-/// <summary>An airport or metropolitan area: its IATA code and the name the traveler used.</summary>
-internal sealed record PlaceRef(string Code, string Name);
+/// <summary>
+/// An airport or metropolitan area: its IATA code and the name the traveler used. For a town with no
+/// airport of its own ("Anaheim"), <see cref="Code"/> is the nearest airport and <see cref="NearestAirportKm"/>
+/// its great-circle distance from the town.
+/// </summary>
+internal sealed record PlaceRef(string Code, string Name)
+{
+    public int? NearestAirportKm { get; init; }
+}
 
 /// <summary>A window of local time of day; <c>To</c> may be earlier than <c>From</c> for an overnight window.</summary>
 internal sealed record TimeWindow(
@@ -81,6 +88,24 @@ internal sealed record TripFrame
     public Money? MaxPrice { get; init; }
     public StayWishes? Stay { get; init; }
 
+    /// <summary>Whether <see cref="MaxPrice"/> is per traveller ("under $900 each") or for the whole party ("$2,000 in total").</summary>
+    public BudgetBasis? MaxPriceBasis { get; init; }
+
+    /// <summary>Flexible dates: a month, a season or a holiday to search for the cheapest departure in.</summary>
+    public DateWindow? Window { get; init; }
+
+    /// <summary>A multi-city trip: the flights in order (2 to 6), each with its date when said.</summary>
+    public IReadOnlyList<TripLeg>? Legs { get; init; }
+
+    /// <summary>An open destination: what the place should be like ("somewhere warm and cheap").</summary>
+    public DestinationWishes? Somewhere { get; init; }
+
+    /// <summary>Changes relative to what was said before: shifts, nights, removals.</summary>
+    public IReadOnlyList<FrameEdit>? Edits { get; init; }
+
+    /// <summary>A question the product can answer from what it knows (weather, local time, currency).</summary>
+    public KnowledgeQuestion? Question { get; init; }
+
     /// <summary>A length of stay said without a date to count from ("for 5 nights"); not serialized.</summary>
     [JsonIgnore]
     public int? Nights { get; init; }
@@ -95,6 +120,70 @@ internal sealed record TripFrame
     /// <summary>The frame as one line of JSON in the README's format.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, TripFrameJson.Options);
 }
+
+internal enum BudgetBasis
+{
+    PerPerson,
+    Total,
+}
+
+/// <summary>The earliest and latest departure of a flexible search, and what the traveller called it ("June", "Thanksgiving").</summary>
+internal sealed record DateWindow(DateOnly From, DateOnly To, string Label)
+{
+    /// <summary>For a holiday, the usual day to come back (the Sunday after Thanksgiving…).</summary>
+    public DateOnly? ReturnOn { get; init; }
+}
+
+/// <summary>One flight of a multi-city trip.</summary>
+internal sealed record TripLeg(PlaceRef Origin, PlaceRef Destination, DateOnly? Date = null);
+
+/// <summary>What an open destination should be like.</summary>
+internal sealed record DestinationWishes
+{
+    public bool Warm { get; init; }
+    public bool Sunny { get; init; }
+    public bool Snow { get; init; }
+    public bool Beach { get; init; }
+    public bool CityBreak { get; init; }
+    public bool Cheap { get; init; }
+
+    /// <summary>A continent or region by name: Europe, Asia, North America, South America, Africa, Oceania, Caribbean.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>"within a 3-hour flight": the longest flight time wanted, in hours.</summary>
+    public double? MaxFlightHours { get; init; }
+}
+
+internal enum EditKind
+{
+    /// <summary>Move the departure by <see cref="FrameEdit.Days"/> (negative: earlier), keeping the return.</summary>
+    ShiftDepart,
+
+    /// <summary>Move the return only.</summary>
+    ShiftReturn,
+
+    /// <summary>Move the whole trip, keeping its length.</summary>
+    ShiftTrip,
+
+    /// <summary>Stay <see cref="FrameEdit.Days"/> nights longer (negative: shorter).</summary>
+    Nights,
+
+    /// <summary>Drop a constraint: <see cref="FrameEdit.Slot"/> is airlines, maxPrice, nonStop, departTime, cabin, minStars, area or returnDate.</summary>
+    Remove,
+}
+
+/// <summary>A change relative to the conversation so far.</summary>
+internal sealed record FrameEdit(EditKind Kind, int Days = 0, string? Slot = null);
+
+internal enum QuestionKind
+{
+    Weather,
+    LocalTime,
+    Currency,
+}
+
+/// <summary>"What's the weather like in Lisbon in March?": the kind, the place and the month (1–12) when said.</summary>
+internal sealed record KnowledgeQuestion(QuestionKind Kind, PlaceRef? Place, int? Month = null);
 
 internal enum TripType
 {

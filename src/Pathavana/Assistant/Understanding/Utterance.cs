@@ -5,8 +5,11 @@ using System.Text.RegularExpressions;
 namespace Pathavana.Assistant.Understanding;
 
 /// <summary>One word of an utterance: lower-case ASCII text, the text as typed, and whether a grammar has used it.</summary>
-internal sealed class Token(string text, string raw, bool gluedToNext)
+internal sealed class Token(string text, string raw, bool gluedToNext, bool afterComma = false)
 {
+    /// <summary>A comma stands between this token and the one before ("Seattle, WA").</summary>
+    public bool AfterComma { get; } = afterComma;
+
     public string Text { get; set; } = text;
     public string Raw { get; } = raw;
 
@@ -41,7 +44,9 @@ internal static partial class Utterance
             {
                 text = text.Replace(",", "", StringComparison.Ordinal);
             }
-            tokens.Add(new Token(text, folded.Substring(m.Index, m.Length), glued));
+            var previousEnd = i == 0 ? 0 : matches[i - 1].Index + matches[i - 1].Length;
+            var afterComma = i > 0 && lower.AsSpan(previousEnd, m.Index - previousEnd).Contains(',');
+            tokens.Add(new Token(text, folded.Substring(m.Index, m.Length), glued, afterComma));
         }
         // A hyphen is kept only inside a range of numbers ("12-15"); "one-way", "4-star", "red-eye" read as words.
         // A slash is kept only before "night" ("$200/night").
@@ -64,17 +69,28 @@ internal static partial class Utterance
             var next = tokens[i + 1].Text;
             if (t.GluedToNext && t.IsNumber && next is "st" or "nd" or "rd" or "th")
             {
-                tokens[i] = new Token(t.Text + next, t.Raw + tokens[i + 1].Raw, tokens[i + 1].GluedToNext);
+                tokens[i] = new Token(t.Text + next, t.Raw + tokens[i + 1].Raw, tokens[i + 1].GluedToNext, t.AfterComma);
                 tokens.RemoveAt(i + 1);
             }
             else if (t.Text is "a" or "p" && next == "m" && t.GluedToNext)
             {
-                tokens[i] = new Token(t.Text + "m", t.Raw + tokens[i + 1].Raw, tokens[i + 1].GluedToNext);
+                tokens[i] = new Token(t.Text + "m", t.Raw + tokens[i + 1].Raw, tokens[i + 1].GluedToNext, t.AfterComma);
                 tokens.RemoveAt(i + 1);
+            }
+        }
+        // Common slips of "from" before a place: "flights fro Philly", "leaving form SFO".
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var w = tokens[i].Text;
+            if (w == "fro" && !(i > 0 && tokens[i - 1].Text == "and") || w is "form" or "frm" && i > 0 && FromVerbs.Contains(tokens[i - 1].Text))
+            {
+                tokens[i].Text = "from";
             }
         }
         return tokens;
     }
+
+    private static readonly HashSet<string> FromVerbs = ["leaving", "leave", "depart", "departing", "flights", "flight", "flying", "fly", "coming", "travel", "traveling", "travelling", "go", "going", "start", "starting", "ticket", "tickets", "me", "out"];
 
     /// <summary>Drops accents and folds typographic quotes, so "Zürich" and "Zurich" read alike.</summary>
     public static string Fold(string text)

@@ -58,3 +58,32 @@ internal static class Vocabulary
         Words.Contains(word) || Lexicon.Months.ContainsKey(word) || Lexicon.Weekdays.ContainsKey(word) ||
         Lexicon.Cardinals.ContainsKey(word) || Lexicon.Ordinals.ContainsKey(word) || Lexicon.Currencies.ContainsKey(word);
 }
+
+/// <summary>
+/// States, provinces and countries written after a city ("Seattle, WA", "Vancouver, BC", "Paris, France",
+/// "Sydney, NSW"): they only say which city is meant, so they are never airlines, airports or places of their own.
+/// </summary>
+internal static class RegionQualifiers
+{
+    /// <summary>US states (and DC), Canadian provinces and territories, Australian states, and short country names.</summary>
+    public static readonly FrozenSet<string> Codes = FrozenSet.ToFrozenSet(
+    """
+    al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc
+    sd tn tx ut vt va wa wv wi wy dc ab bc mb nb nl ns nt nu on pe qc sk yt nsw vic qld tas act uk usa us uae
+    """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+
+    /// <summary>Names of states, provinces and countries (folded, lower case), up to three words.</summary>
+    public static readonly FrozenSet<string> Names = FrozenSet.ToFrozenSet(
+    [
+        .. Vocabulary.Regions,
+        "new york", "new jersey", "new mexico", "new hampshire", "north carolina", "south carolina", "north dakota", "south dakota",
+        "west virginia", "rhode island", "british columbia", "alberta", "manitoba", "saskatchewan", "nova scotia", "new brunswick",
+        "newfoundland", "ontario", "new south wales", "victoria", "queensland", "tasmania", "western australia", "south australia",
+        "united kingdom", "united states", "united arab emirates", "south africa", "new zealand", "south korea", "czech republic",
+        "czechia", "hungary", "romania", "bulgaria", "croatia", "serbia", "slovakia", "slovenia", "estonia", "latvia", "lithuania",
+        "russia", "ukraine", "israel", "jordan", "lebanon", "qatar", "kenya", "tanzania", "nigeria", "ghana", "ethiopia", "malaysia",
+        "singapore", "philippines", "cambodia", "laos", "myanmar", "nepal", "sri lanka", "pakistan", "bangladesh", "taiwan",
+        "venezuela", "ecuador", "bolivia", "uruguay", "paraguay", "cuba", "jamaica", "costa rica", "panama", "guatemala", "honduras",
+        "dominican republic", "puerto rico", "bahamas", "wales", "northern ireland", "bavaria", "catalonia", "tuscany", "sicily",
+    ], StringComparer.Ordinal);
+}

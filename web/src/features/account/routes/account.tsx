@@ -71,21 +71,10 @@ export function AccountRoute() {
       </section>
       <section className="card" aria-labelledby="privacy-title">
         <h2 id="privacy-title">Privacy</h2>
-        <p className="muted">Your travelers' details are encrypted with a key of your own. These controls are on their way:</p>
-        <ul className="coming-soon">
-          <li>
-            <span>Export my data</span>
-            <span className="pill pill--muted">Coming soon</span>
-          </li>
-          <li>
-            <span>Delete my account</span>
-            <span className="pill pill--muted">Coming soon</span>
-          </li>
-          <li>
-            <span>Consents</span>
-            <span className="pill pill--muted">Coming soon</span>
-          </li>
-        </ul>
+        <p>Your travelers' passport and contact details are encrypted with a key of your own before they are stored, and every read of them is recorded.</p>
+        <p className="muted small">
+          Downloading a copy of your data and deleting your account are not in the app yet. Until they are, the people who run this Pathavana can do either for you on request.
+        </p>
       </section>
     </div>
   );

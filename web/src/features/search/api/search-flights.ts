@@ -5,6 +5,8 @@ import type { FlightSearchResponse, TripQuery } from './types';
 export function searchFlights(q: TripQuery): Promise<FlightSearchResponse> {
   const params = new URLSearchParams({ origin: q.origin, destination: q.destination, departureDate: q.departureDate, adults: String(q.adults), cabin: q.cabin });
   if (q.returnDate) params.set('returnDate', q.returnDate);
+  if (q.children) params.set('children', String(q.children));
+  if (q.infants) params.set('infants', String(q.infants));
   return request('GET', `/api/v1/flights/search?${params}`);
 }
 

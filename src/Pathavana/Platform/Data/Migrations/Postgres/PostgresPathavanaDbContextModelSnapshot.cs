@@ -909,9 +909,20 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("end_date");
 
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
+
+                    b.Property<int>("PartySize")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("party_size");
 
                     b.Property<Guid?>("SessionId")
                         .HasColumnType("uuid")
