@@ -282,12 +282,17 @@ internal static partial class SecurityModule
         Message = "Rate limit {Policy} reached: rejected a request from {ClientIp}; retry after {RetryAfterSeconds} s.")]
     private static partial void LogRejected(ILogger logger, string policy, [Pii] string clientIp, int retryAfterSeconds);
 
-    /// <summary>The API limit: every request under /api, /openapi and /docs counts against its client address.</summary>
-    private sealed class ApiRateLimitMiddleware(RequestDelegate next, RateLimits limits)
+    /// <summary>
+    /// The API limit: every request under /api, /openapi and /docs counts against its client address.
+    /// Requests on the management port (<c>Metrics__Port</c>) do not: it answers only /metrics and
+    /// /health, and 404 to anything else without spending anyone's permits.
+    /// </summary>
+    private sealed class ApiRateLimitMiddleware(RequestDelegate next, RateLimits limits, IOptions<MetricsOptions> metrics)
     {
         public async Task InvokeAsync(HttpContext context)
         {
-            if (!Limited.Any(p => context.Request.Path.StartsWithSegments(p)) || HttpMethods.IsOptions(context.Request.Method))
+            if (!Limited.Any(p => context.Request.Path.StartsWithSegments(p)) || HttpMethods.IsOptions(context.Request.Method)
+                || context.Connection.LocalPort == metrics.Value.Port)
             {
                 await next(context);
                 return;
