@@ -110,7 +110,7 @@ internal sealed partial class OfflineAssistant
             var card = HotelCard(cheapest, s);
             var reason = s.MaxNightly is { } n
                 ? $"Nothing {where} is under {Money(n)} a night: the cheapest, {cheapest.Hotel.Name}, is {Money(cheapest.Nightly)} a night, {Money(card.Price!.OverBudget ?? cheapest.Nightly)} over."
-                : s.Area is { } area ? $"No hotel {where} is in {area}. The cheapest elsewhere is {cheapest.Hotel.Name} at {Money(cheapest.Nightly)} a night."
+                : s.Area is { } area ? $"No hotel {where} is {AreaWords(area)}. The cheapest elsewhere is {cheapest.Hotel.Name} at {Money(cheapest.Nightly)} a night."
                 : $"Nothing {where} is within {Money(s.MaxPrice!)}: the cheapest, {cheapest.Hotel.Name}, is {Money(cheapest.Total)} in total.";
             return new TurnReply(reason, [card], [s.Area is not null ? "anywhere in the city" : "no budget limit"], s, info);
         }
@@ -181,4 +181,8 @@ internal sealed partial class OfflineAssistant
             + Describe(offers[0], "The cheapest", s);
         return new TurnReply(text, [.. offers.Select(o => Card(o, s))], ["nonstop only"], s, info);
     }
+
+    /// <summary>Where a held area puts a hotel, in words: "near the beach", "near the airport", "in Alfama".</summary>
+    private static string AreaWords(string area) =>
+        area is "beach" or "airport" or "station" or "centre" or "center" or "sea" or "port" ? $"near the {area}" : $"in {area}";
 }

@@ -39,7 +39,7 @@ public sealed class LlmConversationTests : IDisposable
         ["Llm:Endpoint"] = _fake.Url + "/v1",
         ["Llm:ApiKey"] = "sk-test-never-sent-anywhere-else",
         ["Llm:Model"] = "fake-model",
-        ["Llm:TimeoutSeconds"] = "20",
+        ["Llm:TimeoutSeconds"] = "120", // the fake answers at once; a loaded machine must not turn that into a time-out
     });
 
     private static string Completion(object message, string finish) => JsonSerializer.Serialize(new

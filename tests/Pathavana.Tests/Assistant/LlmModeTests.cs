@@ -38,7 +38,7 @@ public sealed class LlmModeTests : IDisposable
 
     private static DateOnly Depart => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
 
-    private PathavanaFactory App(long budget = 100_000, int timeoutSeconds = 20) => PathavanaFactory.Embedded(new Dictionary<string, string?>
+    private PathavanaFactory App(long budget = 100_000, int timeoutSeconds = 120) => PathavanaFactory.Embedded(new Dictionary<string, string?>
     {
         ["Llm:Endpoint"] = _fake.Url + "/v1",
         ["Llm:ApiKey"] = "sk-test-never-sent-anywhere-else",

@@ -29,14 +29,17 @@ public sealed class AmadeusBookingFlowTests
         return fake;
     }
 
+    /// <summary>The documented pricing answer's passengers: an adult, and a child of 8 on its travel date (1 Nov 2021).</summary>
+    internal static readonly (string Given, string Born)[] Family = [("Ana", "1988-04-09"), ("Rui", "2013-05-20")];
+
     /// <summary>Searches through the fake, re-prices, and returns the body that books the offer at its current price.</summary>
     private static async Task<object> BookableAsync(TestUser user)
     {
-        // The documented pricing answer is for two passengers.
+        // The documented pricing answer is for two passengers, an adult and a child (travelling 1 Nov 2021).
         var travelers = new List<Guid>();
-        foreach (var given in new[] { "Ana", "Rui" })
+        foreach (var (given, born) in Family)
         {
-            travelers.Add((await (await user.Client.PostAsJsonAsync("/api/v1/travelers", TestUsers.Traveler(given: given))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+            travelers.Add((await (await user.Client.PostAsJsonAsync("/api/v1/travelers", TestUsers.Traveler(given: given, dateOfBirth: born))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
         }
         var found = await user.Client.GetFromJsonAsync<JsonElement>($"/api/v1/flights/search?origin=SYD&destination=BKK&departureDate={Day:yyyy-MM-dd}&adults=2");
         Assert.Equal("amadeus", found.GetProperty("source").GetString());
@@ -141,9 +144,9 @@ public sealed class ProviderMetricsTests
         var ana = await app.SignUpAsync();
         var day = new DateOnly(2021, 11, 1);
         var travelers = new List<Guid>();
-        foreach (var given in new[] { "Ana", "Rui" })
+        foreach (var (given, born) in AmadeusBookingFlowTests.Family)
         {
-            travelers.Add((await (await ana.Client.PostAsJsonAsync("/api/v1/travelers", TestUsers.Traveler(given: given))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+            travelers.Add((await (await ana.Client.PostAsJsonAsync("/api/v1/travelers", TestUsers.Traveler(given: given, dateOfBirth: born))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
         }
         var search = $"/api/v1/flights/search?origin=SYD&destination=BKK&departureDate={day:yyyy-MM-dd}&adults=2";
         var offerId = (await ana.Client.GetFromJsonAsync<JsonElement>(search)).GetProperty("offers")[0].GetProperty("id").GetString();

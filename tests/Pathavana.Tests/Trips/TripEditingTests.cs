@@ -206,6 +206,9 @@ public sealed class TripEditingTests
         var reviewed = review.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["flight", "hotel"], reviewed.Select(i => i.GetProperty("kind").GetString()));
         Assert.Equal(2, reviewed[0].GetProperty("travelers").GetProperty("adults").GetInt32());
+        // Places and airlines in words, as a traveller reads them: "Boston (BOS) → Lisbon (LIS) and back · TAP Portugal TP 218".
+        var flightTitle = reviewed[0].GetProperty("title").GetString()!;
+        Assert.Matches(@"^Boston \(BOS\) → Lisbon \(LIS\) and back · \D+ [A-Z0-9]{2} \d+", flightTitle);
         Assert.Equal(hotel.GetProperty("cancellation").GetProperty("description").GetString(), reviewed[1].GetProperty("cancellation").GetString());
         Assert.NotEmpty(reviewed[0].GetProperty("rules").EnumerateArray());
         var toPay = review.GetProperty("toPay").EnumerateArray().Single();

@@ -30,7 +30,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account; a confirmation email follows. */
+        /** Create an account. Always 202 with the same body: the email sent to the address says what happened (a confirmation link, or that it already has an account). */
         post: operations["Register"];
         delete?: never;
         options?: never;
@@ -81,7 +81,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for a new bearer token. */
+        /** Exchange a refresh token for a new access token and a new refresh token; the old refresh token stops working (using it again ends the session). */
         post: operations["RefreshToken"];
         delete?: never;
         options?: never;
@@ -98,7 +98,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out of the web app's cookie session. */
+        /** Sign out: this session's cookie or tokens stop working at once, on every server. */
         post: operations["Logout"];
         delete?: never;
         options?: never;
@@ -219,6 +219,23 @@ export interface paths {
         put?: never;
         /** Send the confirmation email again. */
         post: operations["ResendConfirmation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/logout-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out everywhere: every session of the account (other browsers, apps, refresh tokens) ends at once, this one included. */
+        post: operations["LogoutEverywhere"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1336,6 +1353,11 @@ export interface components {
             email: null | string;
             password: null | string;
         };
+        /** @description The answer to sign-up, the same whether or not the address already had an account. */
+        RegisterResponse: {
+            status: string;
+            detail: string;
+        };
         RenameSessionRequest: {
             title: null | string;
         };
@@ -1489,6 +1511,11 @@ export interface components {
             otherCurrencies: components["schemas"]["Money"][];
             days: components["schemas"]["SharedTripDay"][];
             warnings: components["schemas"]["TripWarning"][];
+        };
+        /** @description How many other sessions "sign out everywhere" ended. */
+        SignOutEverywhereResponse: {
+            /** Format: int32 */
+            sessionsEnded: number | string;
         };
         SseItemOfstring: {
             data?: null | string;
@@ -1742,13 +1769,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
-            201: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountResponse"];
+                    "application/json": components["schemas"]["RegisterResponse"];
                 };
             };
             /** @description Bad Request */
@@ -2074,6 +2101,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LogoutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignOutEverywhereResponse"];
+                };
             };
             /** @description Not Found */
             404: {

@@ -48,14 +48,29 @@ export function useSignIn() {
   });
 }
 
+/**
+ * What became of a sign-up. Registering always answers 202 with the same body, whether or not the
+ * address already had an account (so nobody can find out who has one); the email sent to the
+ * address says which. Signing in straight after then either works (a new account) or does not
+ * (the address had an account with another password): the page then says to check the email.
+ */
+export type SignUpOutcome = 'signed-in' | 'check-email';
+
 export function useSignUp() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (credentials: Credentials) => {
+    mutationFn: async (credentials: Credentials): Promise<SignUpOutcome> => {
       await unwrap(api.POST('/api/v1/account/register', { body: credentials }));
-      await signIn(credentials);
+      try {
+        await signIn(credentials);
+      } catch (e) {
+        if (e instanceof ApiError && e.status < 500) return 'check-email';
+        throw e;
+      }
+      return 'signed-in';
     },
-    onSuccess: async () => {
+    onSuccess: async (outcome) => {
+      if (outcome !== 'signed-in') return;
       client.clear();
       await client.fetchQuery(meQueryOptions());
     },
@@ -75,3 +90,4 @@ export function useSignOut() {
     },
   });
 }
+

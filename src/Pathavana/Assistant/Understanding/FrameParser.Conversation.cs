@@ -447,7 +447,9 @@ internal sealed partial class FrameParser
             Snow = Has("ski") || Has("skiing") || Has("snow") || Has("snowy"),
             Beach = Has("beach") || Has("beaches"),
             CityBreak = HasPhrase("city", "break") || HasPhrase("city", "trip"),
-            Cheap = Has("cheap") || Has("cheapest") || Has("affordable") || Has("budget") || Has("inexpensive"),
+            Cheap = Has("cheap") || Has("cheapest") || Has("affordable") || Has("budget") || Has("inexpensive") || Has("economical")
+                || HasPhrase("not", "too", "pricey") || HasPhrase("not", "too", "expensive") || HasPhrase("not", "expensive") || HasPhrase("not", "pricey")
+                || HasPhrase("low", "cost") || HasPhrase("good", "value") || HasPhrase("without", "breaking", "the", "bank"),
             MaxFlightHours = hours,
         };
         foreach (var (word, region) in RegionWords)

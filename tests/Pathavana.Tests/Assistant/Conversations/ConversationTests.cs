@@ -434,6 +434,28 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
     }
 
     [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task Somewhere_warm_not_too_pricey_then_a_hotel_there_then_a_child_before_any_adult(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var t = await me.SayAsync($"somewhere warm in {NextJanuary} from chicago, not too pricey");
+        Assert.True(t.Flights.Length >= 2, t.ToString());
+        Assert.True(t.Says("Cheapest first"), t.ToString());
+        Assert.True(PerPerson(t.Flights[0]) <= PerPerson(t.Flights[^1]), "not too pricey: cheapest first");
+        var pick = t.Chips[0];
+        await me.SayAsync("ok the first one, for 5 nights");
+        var hotel = await me.SayAsync("find me a hotel there near the beach");
+        Assert.Equal(pick, (await me.SessionAsync()).GetProperty("state").GetProperty("destination").GetProperty("name").GetString());
+        // A child said before any adult: the party cannot travel yet, so the assistant asks (never a server error).
+        var child = await me.SayAsync("add a child aged 6");
+        Assert.Empty(child.Hotels);
+        Assert.True(child.Says("adult") || child.Says("people") || child.Says("who"), child.ToString());
+        var dated = await me.SayAsync("2 adults");
+        var shown = dated.Hotels.Length > 0 ? dated : await me.SayAsync("checking in on the 12th");
+        Assert.True(shown.Hotels.Length > 0, $"{hotel}\n{child}\n{dated}\n{shown}");
+        Assert.Equal("2", shown.Query("adults"));
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
     public async Task Somewhere_a_ski_trip_in_Europe_in_February(string store)
     {
         var me = await apps.StartAsync(store);

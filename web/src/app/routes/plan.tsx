@@ -15,6 +15,8 @@ import { TripDraft } from '../components/TripDraft';
 const empty = (): TripQuery => ({ origin: '', destination: '', departureDate: inDays(30), returnDate: inDays(37), adults: 1, cabin: 'economy' });
 const tabOf: Record<SearchRef['kind'], ResultTab> = { flights: 'flights', hotels: 'hotels', activities: 'activities' };
 const str = (v: unknown) => (v === null || v === undefined || v === '' ? undefined : String(v));
+/** The API's cabin words (`premium_economy`) as the form's option values (`premiumEconomy`). */
+const cabinOf = (v: string) => v.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /**
  * What a reply searched, as the search form's query: from the reply's own `search` when the
@@ -37,7 +39,8 @@ export function understood(m: ChatMessage, previous: TripQuery | null): { query:
       adults: Number(q.adults ?? base.adults) || 1,
       children: Number(q.children ?? 0) || undefined,
       infants: Number(q.infants ?? 0) || undefined,
-      cabin: str(q.cabin) ?? base.cabin,
+      cabin: cabinOf(str(q.cabin) ?? base.cabin),
+      nonStop: m.search.kind === 'flights' ? q.nonStop === 'true' || q.nonStop === true || undefined : base.nonStop,
     };
     // A stay or things to do need only the destination; flights need both ends.
     return query.destination && (query.origin || m.search.kind !== 'flights') ? { query, tab: tabOf[m.search.kind], total: m.search.total } : null;

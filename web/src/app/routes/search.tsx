@@ -18,6 +18,7 @@ export function queryFromParams(p: URLSearchParams): TripQuery | null {
     legs: legs && legs.length > 1 ? legs : undefined,
     origin, destination, departureDate, returnDate: p.get('return') ?? undefined, adults: Number(p.get('adults') ?? 1) || 1,
     children: Number(p.get('children') ?? 0) || undefined, infants: Number(p.get('infants') ?? 0) || undefined, cabin: p.get('cabin') ?? 'economy',
+    nonStop: p.get('nonstop') === '1' || undefined,
   };
 }
 
@@ -27,6 +28,7 @@ function toParams(q: TripQuery, tab?: string | null): Record<string, string> {
   if (q.returnDate && !p.legs) p.return = q.returnDate;
   if (q.children) p.children = String(q.children);
   if (q.infants) p.infants = String(q.infants);
+  if (q.nonStop) p.nonstop = '1';
   if (tab) p.tab = tab;
   return p;
 }

@@ -14,7 +14,8 @@ export function SignInRoute() {
   const signIn = useSignIn();
   const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const state = location.state as { from?: string; notice?: string } | null;
+  const from = state?.from ?? '/';
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -29,6 +30,7 @@ export function SignInRoute() {
     <section className="card auth-card" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in</h1>
       <p className="muted">Welcome back. Your trips and travelers are waiting.</p>
+      {state?.notice && <Alert tone="success">{state.notice}</Alert>}
       <form onSubmit={submit} noValidate>
         <TextField label="Email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email ?? server?.fieldError('email')} />
         <TextField

@@ -32,6 +32,8 @@ export interface TripQuery {
   children?: number | undefined;
   infants?: number | undefined;
   cabin: string;
+  /** Only flights without a stop (the API's `nonStop`). */
+  nonStop?: boolean | undefined;
 }
 
 export type ResultTab = 'flights' | 'hotels' | 'activities' | 'calendar';

@@ -164,6 +164,10 @@ export function SearchForm({ initial, onSearch, serverErrors }: { initial: TripQ
           <option value="business">Business</option>
           <option value="first">First</option>
         </SelectField>
+        <label className="chip-check chip-check--inline search-form__nonstop">
+          <input type="checkbox" checked={q.nonStop ?? false} onChange={(e) => set('nonStop', e.target.checked || undefined)} />
+          <span>Nonstop only</span>
+        </label>
       </div>
       {multi && (
         <ol className="search-form__legs" aria-label="Further flights">
