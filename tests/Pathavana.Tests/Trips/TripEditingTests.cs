@@ -137,10 +137,10 @@ public sealed class TripEditingTests
         var onward = await TripTests.CheapestFlightAsync(ana.Client, "LIS", "MAD", landing.AddDays(-1) < Depart ? Depart : landing.AddDays(-1), null, adults: 1);
         var departure = DateTimeOffset.Parse(onward.GetProperty("itineraries")[0].GetProperty("segments")[0].GetProperty("departure").GetString()!, CultureInfo.InvariantCulture);
         var withOnward = await ReadAsync(await ana.Client.PostAsJsonAsync($"/api/v1/trips/{id}/items", new { kind = "flight", offerId = onward.GetProperty("id").GetString() }, Ct), HttpStatusCode.Created);
-        if (departure < Arrival(flight))
-        {
-            Assert.Contains("flightDepartsBeforePreviousLands", Codes(withOnward));
-        }
+        var firstDeparts = DateTimeOffset.Parse(flight.GetProperty("itineraries")[0].GetProperty("segments")[0].GetProperty("departure").GetString()!, CultureInfo.InvariantCulture);
+        // The rule as the planner states it: a flight that leaves while the previous one is still in the air.
+        // (One that leaves the arrival city before the first even departs is not caught yet: see docs/trips-and-bookings.md.)
+        Assert.Equal(departure > firstDeparts && departure < Arrival(flight), Codes(withOnward).Contains("flightDepartsBeforePreviousLands"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 // Builds routes.tsv, the simulator's airline route network, from the OpenFlights route database
 // (ODbL 1.0; attribution "OpenFlights.org", see SOURCES.md). Keeps what the simulator needs:
-// who operates each nonstop route with which aircraft, and who sells it as a codeshare.
+// who operates each nonstop route with which aircraft, and who sells it as a codeshare. A route
+// listed only as codeshares (a regional partner operates it) is kept, its marketing carriers as operators.
 //
 //   node src/Pathavana/Inventory/Data/build-route-network.mjs /work/shared/data/openflights
 //
@@ -37,10 +38,12 @@ for (const line of readFileSync(join(source, 'routes.dat'), 'utf8').split('\n'))
   if (stops !== '0' || from === to || !airports.has(from) || !airports.has(to) || !airlines.has(carrier)) continue;
   kept++;
   const key = `${from}-${to}`;
-  if (!routes.has(key)) routes.set(key, { from, to, operators: new Map(), codeshares: new Set() });
+  if (!routes.has(key)) routes.set(key, { from, to, operators: new Map(), codeshares: new Set(), shareAircraft: new Map() });
   const route = routes.get(key);
   if (codeshare === 'Y') {
     route.codeshares.add(carrier);
+    const aircraft = (equipment ?? '').trim().split(/\s+/)[0];
+    if (!route.shareAircraft.has(carrier)) route.shareAircraft.set(carrier, /^[A-Z0-9]{3}$/.test(aircraft ?? '') ? aircraft : '---');
   } else if (!route.operators.has(carrier)) {
     const aircraft = (equipment ?? '').trim().split(/\s+/)[0];
     route.operators.set(carrier, /^[A-Z0-9]{3}$/.test(aircraft ?? '') ? aircraft : '---');
@@ -50,7 +53,12 @@ for (const line of readFileSync(join(source, 'routes.dat'), 'utf8').split('\n'))
 const byOrigin = new Map();
 let pairs = 0;
 for (const route of routes.values()) {
-  if (route.operators.size === 0) continue; // sold only as a codeshare of an airline we do not know
+  if (route.operators.size === 0) {
+    // Sold only as codeshares ("AC 330 SEA-YVR" flown by a regional partner the data does not list):
+    // the route is flown, so its marketing carriers sell it as if they operated it.
+    if (route.shareAircraft.size === 0) continue;
+    for (const [c, a] of route.shareAircraft) route.operators.set(c, a);
+  }
   for (const c of route.operators.keys()) route.codeshares.delete(c);
   pairs++;
   const ops = [...route.operators].sort((a, b) => a[0].localeCompare(b[0])).map(([c, a]) => c + a).join('.');
