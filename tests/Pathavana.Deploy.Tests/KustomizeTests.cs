@@ -245,7 +245,7 @@ public sealed class KustomizeTests
     {
         var objects = Overlays.Load(overlay);
         var owner = Assert.Single(objects.OfType<ExternalSecret>(), e => e.Metadata.Name == "pathavana-migrate-secrets");
-        var job = Assert.Single(objects.OfType<V1Job>()).Spec.Template.Spec.Containers[0];
+        var job = Assert.Single(objects.OfType<V1Job>(), j => j.Metadata.Name == "pathavana-migrate").Spec.Template.Spec.Containers[0];
         var backend = Assert.Single(objects.OfType<V1Deployment>(), d => d.Metadata.Name == "pathavana-backend").Spec.Template.Spec.Containers[0];
 
         Assert.Equal(["ConnectionStrings__Pathavana", "Database__AppRolePassword"], owner.Spec!.Data.Select(d => d.SecretKey).Order(StringComparer.Ordinal));

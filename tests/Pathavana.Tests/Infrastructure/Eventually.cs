@@ -8,7 +8,7 @@ namespace Pathavana.Tests.Infrastructure;
 /// </summary>
 public static class Eventually
 {
-    public static readonly TimeSpan SafetyNet = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan SafetyNet = TimeSpan.FromMinutes(3);
 
     /// <summary>Polls <paramref name="probe"/> until <paramref name="done"/> holds (or <paramref name="giveUp"/> does); answers the last value.</summary>
     public static async Task<T> UntilAsync<T>(Func<CancellationToken, Task<T>> probe, Func<T, bool> done, Func<bool>? giveUp = null, CancellationToken cancellationToken = default)
