@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Pathavana.Assistant.Knowledge;
 using Pathavana.Assistant.Understanding;
 using Pathavana.Inventory;
@@ -170,11 +171,11 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
         };
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|\bthe\s+\d{1,2}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex BareDayOfMonth();
+    [GeneratedRegex(@"\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|\bthe\s+\d{1,2}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BareDayOfMonth();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[/.-]\d{1,2}", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex MonthName();
+    [GeneratedRegex(@"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[/.-]\d{1,2}", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthName();
 
     /// <summary>
     /// Applies a frame to the state: its values (the last word wins), then its edits (shifts, nights,
