@@ -445,6 +445,23 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
     }
 
     [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task Somewhere_a_beach_for_a_long_weekend_is_a_short_flight_and_three_nights(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var t = await me.SayAsync("my wife and I want to get out of Denver for a long weekend in February, somewhere with a beach");
+        Assert.NotEmpty(t.Flights);
+        AllFlights(t, c => Assert.True(c.GetProperty("destination").GetProperty("flightHours").GetDouble() <= 6, t.ToString()));
+        var picked = await me.SayAsync("the first one");
+        Assert.NotEmpty(picked.Flights);
+        AllFlights(picked, c =>
+        {
+            Assert.Equal(2, Itineraries(c));
+            Assert.Equal(3, ReturnDay(c).DayNumber - OutboundDay(c).DayNumber);
+            Assert.Equal(2, Travellers(c));
+        });
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
     public async Task Somewhere_a_ski_trip_in_Europe_in_February(string store)
     {
         var me = await apps.StartAsync(store);
