@@ -128,7 +128,11 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
     /// </summary>
     private static TripFrame NearHeldDate(TripFrame frame, DialogState state, string utterance)
     {
-        if (frame is not { Act: FrameAct.Change, DepartDate: { } said, ReturnDate: null } || state.DepartDate is not { } held
+        // A correction ("actually make it Saturday"), or a follow-up on the same route that names only a
+        // weekday ("what about flights that leave friday morning"): "next"/"this" Friday mean what they say.
+        var followUp = frame is { Origin: null, Destination: null, Window: null, Somewhere: null }
+            && !ExplicitWeek().IsMatch(utterance);
+        if (frame is not { DepartDate: { } said, ReturnDate: null } || frame.Act != FrameAct.Change && !followUp || state.DepartDate is not { } held
             || !utterance.Contains(said.DayOfWeek.ToString(), StringComparison.OrdinalIgnoreCase))
         {
             return frame;
@@ -170,6 +174,9 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
             Stay = frame.Stay is { CheckIn: not null } stay ? stay with { CheckIn = Within(stay.CheckIn) } : frame.Stay,
         };
     }
+
+    [GeneratedRegex(@"\b(?:next|this|coming|tomorrow|today|tonight)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ExplicitWeek();
 
     [GeneratedRegex(@"\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|\bthe\s+\d{1,2}\b", RegexOptions.IgnoreCase)]
     private static partial Regex BareDayOfMonth();

@@ -462,6 +462,26 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
     }
 
     [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task A_weekday_said_about_the_held_trip_is_the_one_nearest_it_and_a_hotel_area_miss_is_not_called_a_budget_miss(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var go = Ahead(80);
+        var t = await me.SayAsync($"Denver to Miami on {Said(go)} for 3 nights, 2 adults");
+        Assert.NotEmpty(t.Flights);
+        var friday = await me.SayAsync("what about flights that leave friday morning");
+        AllFlights(friday, c =>
+        {
+            Assert.Equal(DayOfWeek.Friday, OutboundDay(c).DayOfWeek);
+            Assert.InRange(OutboundDay(c).DayNumber - go.DayNumber, -3, 3);
+        });
+        // Whether or not a hotel stands by the beach, many are under the budget: the reply says so, not "over budget".
+        var hotels = await me.SayAsync("any hotels near the beach there with a pool? max 250 a night");
+        Assert.False(hotels.Says("over"), hotels.ToString());
+        Assert.False(hotels.Says("beach there"), hotels.ToString());
+        Assert.All(hotels.Hotels, h => Assert.True(h.GetProperty("price").GetProperty("nightly").GetProperty("amount").GetDecimal() <= 250, hotels.ToString()));
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
     public async Task Somewhere_a_ski_trip_in_Europe_in_February(string store)
     {
         var me = await apps.StartAsync(store);
