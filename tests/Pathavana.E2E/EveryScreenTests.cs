@@ -62,6 +62,7 @@ public sealed class EveryScreenTests(BrowserFixture browser, EmbeddedApp embedde
         await session.CheckAsync("sign-up-check-email");
 
         await page.GotoAsync("/forgot-password");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reset your password" })).ToBeVisibleAsync();
         await session.CheckAsync("forgot-password");
 
         await page.GotoAsync("/reset-password?userId=0196a3b4-0000-7000-8000-000000000000&code=bm90LWEtY29kZQ");

@@ -106,13 +106,20 @@ internal sealed partial class OfflineAssistant
                     ? $"I found no hotel of {stars} stars or more {where}."
                     : $"I found no hotels {where}.", [], s.MinStars is not null ? ["any stars"] : ["a day later"], s, info);
             }
+            // Name the wish that left nothing: the area when hotels within the budget exist elsewhere, else the budget.
+            var affordable = all.Where(h => HotelWithinBudget(h, s)).OrderBy(h => h.Nightly.Amount).ToList();
+            if (s.Area is { } area && affordable.Count > 0)
+            {
+                var elsewhere = affordable[0];
+                return new TurnReply($"No hotel {where} is {AreaWords(area)}. The cheapest elsewhere is {elsewhere.Hotel.Name} at {Money(elsewhere.Nightly)} a night.",
+                    [HotelCard(elsewhere, s)], ["anywhere in the city"], s, info);
+            }
             var cheapest = all.OrderBy(h => h.Nightly.Amount).First();
             var card = HotelCard(cheapest, s);
             var reason = s.MaxNightly is { } n
                 ? $"Nothing {where} is under {Money(n)} a night: the cheapest, {cheapest.Hotel.Name}, is {Money(cheapest.Nightly)} a night, {Money(card.Price!.OverBudget ?? cheapest.Nightly)} over."
-                : s.Area is { } area ? $"No hotel {where} is {AreaWords(area)}. The cheapest elsewhere is {cheapest.Hotel.Name} at {Money(cheapest.Nightly)} a night."
                 : $"Nothing {where} is within {Money(s.MaxPrice!)}: the cheapest, {cheapest.Hotel.Name}, is {Money(cheapest.Total)} in total.";
-            return new TurnReply(reason, [card], [s.Area is not null ? "anywhere in the city" : "no budget limit"], s, info);
+            return new TurnReply(reason, [card], ["no budget limit"], s, info);
         }
         var best = hotels[0];
         var shown = hotels.Take(MaxCards).ToList();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Pathavana.Assistant.Knowledge;
 using Pathavana.Assistant.Understanding;
 using Pathavana.Inventory;
@@ -127,7 +128,11 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
     /// </summary>
     private static TripFrame NearHeldDate(TripFrame frame, DialogState state, string utterance)
     {
-        if (frame is not { Act: FrameAct.Change, DepartDate: { } said, ReturnDate: null } || state.DepartDate is not { } held
+        // A correction ("actually make it Saturday"), or a follow-up on the same route that names only a
+        // weekday ("what about flights that leave friday morning"): "next"/"this" Friday mean what they say.
+        var followUp = frame is { Origin: null, Destination: null, Window: null, Somewhere: null }
+            && !ExplicitWeek().IsMatch(utterance);
+        if (frame is not { DepartDate: { } said, ReturnDate: null } || frame.Act != FrameAct.Change && !followUp || state.DepartDate is not { } held
             || !utterance.Contains(said.DayOfWeek.ToString(), StringComparison.OrdinalIgnoreCase))
         {
             return frame;
@@ -170,11 +175,14 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
         };
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|\bthe\s+\d{1,2}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex BareDayOfMonth();
+    [GeneratedRegex(@"\b(?:next|this|coming|tomorrow|today|tonight)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ExplicitWeek();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[/.-]\d{1,2}", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex MonthName();
+    [GeneratedRegex(@"\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|\bthe\s+\d{1,2}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BareDayOfMonth();
+
+    [GeneratedRegex(@"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[/.-]\d{1,2}", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthName();
 
     /// <summary>
     /// Applies a frame to the state: its values (the last word wins), then its edits (shifts, nights,

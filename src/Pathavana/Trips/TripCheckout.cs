@@ -48,7 +48,9 @@ internal static class TripCheckout
                 {
                     var first = flight.Itineraries[0];
                     list.Add(new(group.Key.Item1, TripItemKind.Flight,
-                        $"{Place(first.Segments[0].Origin)} → {Place(first.Segments[^1].Destination)}{(flight.Itineraries.Count == 2 ? " and back" : "")} · {string.Join(", ", first.Segments.Select(s => $"{directory.AirlineName(s.CarrierCode) ?? s.CarrierCode} {s.CarrierCode} {s.FlightNumber}"))}",
+                        $"{Place(first.Segments[0].Origin)} → {Place(first.Segments[^1].Destination)}{(flight.Itineraries.Count == 2 ? " and back" : "")} · {string.Join(", ", first.Segments.Select((s, k) => k > 0 && first.Segments[k - 1].CarrierCode == s.CarrierCode
+                            ? $"{s.CarrierCode} {s.FlightNumber}" // the airline is named once for its flights in a row
+                            : $"{directory.AirlineName(s.CarrierCode) ?? s.CarrierCode} {s.CarrierCode} {s.FlightNumber}"))}",
                         [.. group], flight, null));
                 }
                 else if (group.Key.Kind == TripItemKind.Hotel && JsonSerializer.Deserialize<HotelOffer>(snapshot, JsonSerializerOptions.Web) is { } hotel)

@@ -209,6 +209,7 @@ public sealed class TripEditingTests
         // Places and airlines in words, as a traveller reads them: "Boston (BOS) → Lisbon (LIS) and back · TAP Portugal TP 218".
         var flightTitle = reviewed[0].GetProperty("title").GetString()!;
         Assert.Matches(@"^Boston \(BOS\) → Lisbon \(LIS\) and back · \D+ [A-Z0-9]{2} \d+", flightTitle);
+        Assert.DoesNotMatch(@"([A-Z][a-z]+(?: [A-Z][a-z]+)*) ([A-Z0-9]{2}) \d+, \1 \2 ", flightTitle); // an airline is named once for its flights in a row
         Assert.Equal(hotel.GetProperty("cancellation").GetProperty("description").GetString(), reviewed[1].GetProperty("cancellation").GetString());
         Assert.NotEmpty(reviewed[0].GetProperty("rules").EnumerateArray());
         var toPay = review.GetProperty("toPay").EnumerateArray().Single();

@@ -456,6 +456,43 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
     }
 
     [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task Somewhere_a_beach_for_a_long_weekend_is_a_short_flight_and_three_nights(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var t = await me.SayAsync("my wife and I want to get out of Denver for a long weekend in February, somewhere with a beach");
+        Assert.NotEmpty(t.Flights);
+        AllFlights(t, c => Assert.True(c.GetProperty("destination").GetProperty("flightHours").GetDouble() <= 6, t.ToString()));
+        var picked = await me.SayAsync("the first one");
+        Assert.NotEmpty(picked.Flights);
+        AllFlights(picked, c =>
+        {
+            Assert.Equal(2, Itineraries(c));
+            Assert.Equal(3, ReturnDay(c).DayNumber - OutboundDay(c).DayNumber);
+            Assert.Equal(2, Travellers(c));
+        });
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task A_weekday_said_about_the_held_trip_is_the_one_nearest_it_and_a_hotel_area_miss_is_not_called_a_budget_miss(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var go = Ahead(80);
+        var t = await me.SayAsync($"Denver to Miami on {Said(go)} for 3 nights, 2 adults");
+        Assert.NotEmpty(t.Flights);
+        var friday = await me.SayAsync("what about flights that leave friday morning");
+        AllFlights(friday, c =>
+        {
+            Assert.Equal(DayOfWeek.Friday, OutboundDay(c).DayOfWeek);
+            Assert.InRange(OutboundDay(c).DayNumber - go.DayNumber, -3, 3);
+        });
+        // Whether or not a hotel stands by the beach, many are under the budget: the reply says so, not "over budget".
+        var hotels = await me.SayAsync("any hotels near the beach there with a pool? max 250 a night");
+        Assert.False(hotels.Says("over"), hotels.ToString());
+        Assert.False(hotels.Says("beach there"), hotels.ToString());
+        Assert.All(hotels.Hotels, h => Assert.True(h.GetProperty("price").GetProperty("nightly").GetProperty("amount").GetDecimal() <= 250, hotels.ToString()));
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
     public async Task Somewhere_a_ski_trip_in_Europe_in_February(string store)
     {
         var me = await apps.StartAsync(store);
