@@ -1,3 +1,4 @@
+using Pathavana.Platform.Caching;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -151,7 +152,7 @@ internal sealed partial class InventoryService(
         {
             return null;
         }
-        var stored = await TryGetAsync<FlightOffer>(OfferKey("flight", id), cancellationToken);
+        var stored = await cache.TryGetAsync<FlightOffer>(OfferKey("flight", id), cancellationToken);
         // A simulated offer's id encodes it, so it outlives the cache.
         return stored ?? (flights as SimulatedFlightProvider)?.Rebuild(id);
     }
@@ -262,7 +263,7 @@ internal sealed partial class InventoryService(
         {
             return null;
         }
-        var stored = await TryGetAsync<HotelOffer>(OfferKey("hotel", id), cancellationToken);
+        var stored = await cache.TryGetAsync<HotelOffer>(OfferKey("hotel", id), cancellationToken);
         return stored ?? (hotels as SimulatedHotelProvider)?.Rebuild(id);
     }
 
@@ -356,14 +357,14 @@ internal sealed partial class InventoryService(
     private async Task<T> GetOrCreateAsync<T>(string key, TimeSpan lifetime, string kind, Func<CancellationToken, Task<T>> create, CancellationToken cancellationToken)
     {
         var miss = new StrongBox<bool>();
-        var value = await cache.GetOrCreateAsync(key, (create, kind, logger: logger, miss), async static (state, ct) =>
+        var value = await cache.GetOrCreateInTraceAsync(key, (create, kind, logger: logger, miss), async static (state, ct) =>
         {
             state.miss.Value = true;
             var started = Stopwatch.GetTimestamp();
             var value = await state.create(ct);
             LogProviderCall(state.logger, state.kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return value;
-        }, Options(lifetime), cancellationToken: cancellationToken);
+        }, Options(lifetime), cancellationToken);
         metrics.RecordCacheLookup(kind, hit: !miss.Value);
         var (searchKind, source) = kind switch
         {
@@ -376,14 +377,6 @@ internal sealed partial class InventoryService(
         };
         metrics.RecordSearch(searchKind, source);
         return value;
-    }
-
-    private async Task<T?> TryGetAsync<T>(string key, CancellationToken cancellationToken) where T : class
-    {
-        // HybridCache has no plain "get": ask with a factory that reports a miss and is never stored.
-        return await cache.GetOrCreateAsync<T?>(key, static _ => ValueTask.FromResult<T?>(null),
-            new HybridCacheEntryOptions { Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite },
-            cancellationToken: cancellationToken);
     }
 
     [LoggerMessage(EventId = 3100, Level = LogLevel.Debug, Message = "Inventory cache miss: {Kind} asked of the provider in {ElapsedMs:0.0} ms")]

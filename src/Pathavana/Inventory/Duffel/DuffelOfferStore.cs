@@ -1,3 +1,4 @@
+using Pathavana.Platform.Caching;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
@@ -13,10 +14,6 @@ internal sealed class DuffelOfferStore(HybridCache cache, IOptions<DuffelOptions
     public const string FlightPrefix = "duffel-f-";
     public const string HotelPrefix = "duffel-h-";
 
-    private static readonly HybridCacheEntryOptions ReadOnly = new()
-    {
-        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
-    };
 
     public static bool IsOurs(string? id) =>
         id is { Length: > 12 and < 120 } && (id.StartsWith(FlightPrefix, StringComparison.Ordinal) || id.StartsWith(HotelPrefix, StringComparison.Ordinal));
@@ -30,6 +27,6 @@ internal sealed class DuffelOfferStore(HybridCache cache, IOptions<DuffelOptions
 
     public async ValueTask<string?> FindAsync(string id, CancellationToken cancellationToken) =>
         IsOurs(id)
-            ? await cache.GetOrCreateAsync<string?>("duffel:offer:" + id, static _ => ValueTask.FromResult<string?>(null), ReadOnly, cancellationToken: cancellationToken)
+            ? await cache.TryGetAsync<string>("duffel:offer:" + id, cancellationToken)
             : null;
 }
