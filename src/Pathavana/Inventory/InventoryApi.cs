@@ -15,12 +15,14 @@ public sealed record PlaceSearchRequest(string? Q, string? Lat, string? Lon);
 /// <c>returnDate</c>), or a multi-city one in the compact <c>legs</c> form instead:
 /// <c>ORIGIN-DESTINATION-YYYY-MM-DD</c> comma-separated in the order flown, 1–6 legs
 /// (<c>LON-TYO-2027-03-01,TYO-BKK-2027-03-08,BKK-LON-2027-03-15</c>), each date local at its origin.
-/// Problems name the field (<c>legs[2].date</c>). The same search as a JSON body: <c>POST /api/v1/flights/search</c>.
+/// Problems name the field (<c>legs[2].date</c>). <c>childAges</c> (optional, comma-separated, one per
+/// child, 2–11 on the day of the last flight: <c>5,8</c>) lets providers that price children by age
+/// (Duffel) quote them exactly. The same search as a JSON body: <c>POST /api/v1/flights/search</c>.
 /// </summary>
 public sealed record FlightSearchRequest(
     string? Origin, string? Destination, string? DepartureDate, string? ReturnDate,
     string? Adults, string? Children, string? Infants, string? Cabin, string? NonStop, string? Currency, string? Sort,
-    string? Legs = null);
+    string? Legs = null, string? ChildAges = null);
 
 /// <summary>One leg of a multi-city search: IATA airport or city codes and a local date (YYYY-MM-DD) at the origin.</summary>
 public sealed record FlightLegRequest(string? Origin, string? Destination, string? Date);
@@ -169,7 +171,7 @@ internal static class InventoryApi
                 }
             }
         }
-        var passengers = errors.Passengers(request.Adults, request.Children, request.Infants);
+        var passengers = errors.WithChildAges(errors.Passengers(request.Adults, request.Children, request.Infants), ParseAges(errors, request.ChildAges));
         var cabin = errors.Cabin(request.Cabin);
         var nonStop = errors.Bool("nonStop", request.NonStop);
         var currency = errors.Currency(request.Currency);
@@ -188,22 +190,7 @@ internal static class InventoryApi
     {
         var errors = new Errors();
         var legs = ValidateLegs(errors, inventory, request.Legs);
-        var passengers = errors.Passengers(Text(request.Adults), Text(request.Children), Text(request.Infants));
-        if (request.ChildAges is { Count: > 0 } ages && passengers is not null)
-        {
-            if (ages.Count != passengers.Children)
-            {
-                errors.Add("childAges", $"childAges must give one age for each of the {passengers.Children} children.");
-            }
-            for (var i = 0; i < ages.Count; i++)
-            {
-                if (ages[i] is < 2 or > 11)
-                {
-                    errors.Add($"childAges[{i}]", $"childAges[{i}] must be from 2 to 11; younger travel as infants, older as adults.");
-                }
-            }
-            passengers = passengers with { ChildAges = ages };
-        }
+        var passengers = errors.WithChildAges(errors.Passengers(Text(request.Adults), Text(request.Children), Text(request.Infants)), request.ChildAges);
         var cabin = errors.Cabin(request.Cabin);
         var currency = errors.Currency(request.Currency);
         var sort = errors.Sort(request.Sort);
@@ -299,6 +286,31 @@ internal static class InventoryApi
             legs.Add(new FlightLegRequest(bits[0], bits[1], bits[2]));
         }
         return legs;
+    }
+
+    /// <summary>Reads the <c>childAges</c> query form, whole years comma-separated (<c>5,8</c>); a part that is not a number is refused as <c>childAges[i]</c>.</summary>
+    private static List<int>? ParseAges(Errors errors, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var ages = new List<int>();
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var ok = true;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (int.TryParse(parts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var age))
+            {
+                ages.Add(age);
+            }
+            else
+            {
+                ok = false;
+                errors.Add($"childAges[{i}]", $"childAges[{i}] must be a child's age in whole years (2 to 11); it was '{parts[i]}'.");
+            }
+        }
+        return ok ? ages : null;
     }
 
     public static async Task<Results<Ok<FlightOffer>, ProblemHttpResult>> GetFlightOffer(
@@ -748,6 +760,27 @@ internal static class InventoryApi
                 ok = false;
             }
             return ok ? new PassengerMix(a, c, i) : null;
+        }
+
+        /// <summary>The mix with each child's age (2–11), checked: one age per child.</summary>
+        public PassengerMix? WithChildAges(PassengerMix? passengers, IReadOnlyList<int>? ages)
+        {
+            if (ages is not { Count: > 0 } || passengers is null)
+            {
+                return passengers;
+            }
+            if (ages.Count != passengers.Children)
+            {
+                Add("childAges", $"childAges must give one age for each of the {passengers.Children} children.");
+            }
+            for (var i = 0; i < ages.Count; i++)
+            {
+                if (ages[i] is < 2 or > 11)
+                {
+                    Add($"childAges[{i}]", $"childAges[{i}] must be from 2 to 11; younger travel as infants, older as adults.");
+                }
+            }
+            return passengers with { ChildAges = ages };
         }
 
         public Cabin Cabin(string? value)

@@ -73,6 +73,30 @@ public sealed class DuffelBookingFlowTests
     }
 
     [Fact]
+    public async Task Children_are_asked_of_Duffel_with_the_ages_the_traveller_gave_and_a_wrong_age_names_its_place()
+    {
+        await using var duffel = await DuffelFake.StartAsync();
+        await using var app = PathavanaFactory.Embedded(duffel.Settings());
+        using var client = app.CreateClient();
+        var search = $"/api/v1/flights/search?origin=LIS&destination=MAD&departureDate={Day:yyyy-MM-dd}&adults=2&children=2";
+
+        var found = await client.GetAsync(search + "&childAges=5,%208");
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        var asked = duffel.Calls.First(c => c.Path == "air/offer_requests").Body!["data"]!["passengers"]!.AsArray();
+        Assert.Equal(["adult", "adult"], asked.Where(p => p!["type"] is not null).Select(p => (string?)p!["type"]));
+        Assert.Equal([5, 8], asked.Where(p => p!["age"] is not null).Select(p => (int)p!["age"]!));
+
+        foreach (var (ages, field) in new[] { ("5", "childAges"), ("5,1", "childAges[1]"), ("5,twelve", "childAges[1]"), ("5,12", "childAges[1]") })
+        {
+            var refused = await client.GetAsync($"{search}&childAges={ages}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var problem = await JsonAsync(refused);
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"childAges={ages} should name {field}: {problem}");
+        }
+        Assert.Single(duffel.Calls, c => c.Path == "air/offer_requests");
+    }
+
+    [Fact]
     public async Task Three_slices_are_ordered_for_two_adults_and_a_lap_infant_then_cancelled_with_a_refund()
     {
         await using var duffel = await DuffelFake.StartAsync();

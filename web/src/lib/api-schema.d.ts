@@ -2480,6 +2480,7 @@ export interface operations {
                 Currency?: string;
                 Sort?: string;
                 Legs?: string;
+                ChildAges?: string;
             };
             header?: never;
             path?: never;

@@ -17,7 +17,9 @@ export function queryFromParams(p: URLSearchParams): TripQuery | null {
   return {
     legs: legs && legs.length > 1 ? legs : undefined,
     origin, destination, departureDate, returnDate: p.get('return') ?? undefined, adults: Number(p.get('adults') ?? 1) || 1,
-    children: Number(p.get('children') ?? 0) || undefined, infants: Number(p.get('infants') ?? 0) || undefined, cabin: p.get('cabin') ?? 'economy',
+    children: Number(p.get('children') ?? 0) || undefined,
+    childAges: p.get('ages') ? p.get('ages')!.split(',').map(Number).filter((n) => n >= 2 && n <= 11) : undefined,
+    infants: Number(p.get('infants') ?? 0) || undefined, cabin: p.get('cabin') ?? 'economy',
     nonStop: p.get('nonstop') === '1' || undefined,
   };
 }
@@ -27,6 +29,7 @@ function toParams(q: TripQuery, tab?: string | null): Record<string, string> {
     q.legs && q.legs.length > 1 ? { legs: legsParam(q.legs), adults: String(q.adults), cabin: q.cabin } : { from: q.origin, to: q.destination, depart: q.departureDate, adults: String(q.adults), cabin: q.cabin };
   if (q.returnDate && !p.legs) p.return = q.returnDate;
   if (q.children) p.children = String(q.children);
+  if (q.children && q.childAges?.length) p.ages = q.childAges.join(',');
   if (q.infants) p.infants = String(q.infants);
   if (q.nonStop) p.nonstop = '1';
   if (tab) p.tab = tab;

@@ -26,6 +26,7 @@ export function searchFlights(q: TripQuery): Promise<FlightSearchResponse> {
   );
   if (q.returnDate && !multi) params.set('returnDate', q.returnDate);
   if (q.children) params.set('children', String(q.children));
+  if (q.children && q.childAges?.length) params.set('childAges', q.childAges.join(','));
   if (q.infants) params.set('infants', String(q.infants));
   if (q.nonStop) params.set('nonStop', 'true');
   return request('GET', `/api/v1/flights/search?${params}`);

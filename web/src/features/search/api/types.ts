@@ -30,6 +30,8 @@ export interface TripQuery {
   returnDate?: string | undefined;
   adults: number;
   children?: number | undefined;
+  /** Each child's age (2–11) on the day of travel, one per child, in order. */
+  childAges?: number[] | undefined;
   infants?: number | undefined;
   cabin: string;
   /** Only flights without a stop (the API's `nonStop`). */

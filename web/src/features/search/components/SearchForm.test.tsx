@@ -54,3 +54,27 @@ describe('search form, multi-city', () => {
     expect(onSearch).toHaveBeenCalledWith(expect.objectContaining({ legs: undefined, origin: 'LON', destination: 'TYO' }));
   });
 });
+
+describe('search form, children', () => {
+  it('asks each child’s age, refuses to search without it, and sends the ages in order', async () => {
+    const onSearch = vi.fn();
+    renderForm(start, onSearch);
+    expect(screen.queryByLabelText('Child 1’s age')).toBeNull();
+    await userEvent.selectOptions(screen.getByLabelText('Children (2–11)'), '2');
+    await userEvent.selectOptions(screen.getByLabelText('Child 1’s age'), '5');
+    await userEvent.click(screen.getByRole('button', { name: 'Search' }));
+    expect(await screen.findByText('Choose this child’s age on the day of travel.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Child 2’s age')).toHaveAttribute('aria-invalid', 'true');
+    expect(onSearch).not.toHaveBeenCalled();
+
+    await userEvent.selectOptions(screen.getByLabelText('Child 2’s age'), '8');
+    await userEvent.click(screen.getByRole('button', { name: 'Search' }));
+    expect(onSearch).toHaveBeenCalledWith(expect.objectContaining({ children: 2, childAges: [5, 8] }));
+
+    // One child fewer: the second age goes with it.
+    await userEvent.selectOptions(screen.getByLabelText('Children (2–11)'), '1');
+    expect(screen.queryByLabelText('Child 2’s age')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Search' }));
+    expect(onSearch).toHaveBeenLastCalledWith(expect.objectContaining({ children: 1, childAges: [5] }));
+  });
+});

@@ -49,6 +49,9 @@ export function SearchForm({ initial, onSearch, serverErrors }: { initial: TripQ
   const [to, setTo] = useState<Place>({ text: shown(initial.destination), code: initial.destination, suggestion: null });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+  // One age per child (2–11 on the day of travel): airlines price children by age.
+  const [ages, setAges] = useState<string[]>(() => (initial.childAges ?? []).map(String));
+  const [ageErrors, setAgeErrors] = useState<(string | undefined)[]>([]);
   const [more, setMore] = useState<LegRow[]>(() => (initial.legs ?? []).slice(1).map((l) => ({ from: place(l.origin), to: place(l.destination), date: l.date })));
   const multi = more.length > 0;
   const setLeg = (i: number, change: Partial<LegRow>) => setMore((rows) => rows.map((r, j) => (j === i ? { ...r, ...change, error: undefined } : r)));
@@ -88,7 +91,17 @@ export function SearchForm({ initial, onSearch, serverErrors }: { initial: TripQ
           return { r, ro, rd };
         }),
       );
-      const normal: TripQuery = { ...q, origin: typeof o === 'string' ? o : '', destination: typeof d === 'string' ? d : '', returnDate: multi ? undefined : q.returnDate || undefined, legs: undefined };
+      const kids = ages.slice(0, q.children ?? 0);
+      const missingAges = kids.map((a) => (a ? undefined : 'Choose this child’s age on the day of travel.'));
+      setAgeErrors(missingAges);
+      const normal: TripQuery = {
+        ...q,
+        origin: typeof o === 'string' ? o : '',
+        destination: typeof d === 'string' ? d : '',
+        returnDate: multi ? undefined : q.returnDate || undefined,
+        legs: undefined,
+        childAges: kids.length > 0 ? kids.map(Number) : undefined,
+      };
       const found = validateQuery(normal);
       if (typeof o !== 'string') found.origin = o.error;
       if (typeof d !== 'string') found.destination = d.error;
@@ -117,7 +130,7 @@ export function SearchForm({ initial, onSearch, serverErrors }: { initial: TripQ
         }
       }
       setErrors(found);
-      if (Object.keys(found).length === 0 && !legErrors) onSearch(normal);
+      if (Object.keys(found).length === 0 && !legErrors && missingAges.every((m) => !m)) onSearch(normal);
     } catch {
       setErrors({ origin: 'Places could not be looked up: check your connection and try again.' });
     } finally {
@@ -144,13 +157,43 @@ export function SearchForm({ initial, onSearch, serverErrors }: { initial: TripQ
             </option>
           ))}
         </SelectField>
-        <SelectField label="Children (2–11)" value={q.children ?? 0} onChange={(e) => set('children', Number(e.target.value))} error={err('children')}>
+        <SelectField
+          label="Children (2–11)"
+          value={q.children ?? 0}
+          onChange={(e) => {
+            const n = Number(e.target.value);
+            set('children', n);
+            setAges((old) => Array.from({ length: n }, (_, i) => old[i] ?? ''));
+            setAgeErrors([]);
+          }}
+          error={err('children')}
+        >
           {[0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => (
             <option key={n} value={n}>
               {n}
             </option>
           ))}
         </SelectField>
+        {Array.from({ length: q.children ?? 0 }, (_, i) => (
+          <SelectField
+            key={i}
+            label={`Child ${i + 1}’s age`}
+            value={ages[i] ?? ''}
+            onChange={(e) => {
+              const age = e.target.value;
+              setAges((old) => old.map((a, j) => (j === i ? age : a)));
+              setAgeErrors((old) => old.map((m, j) => (j === i ? undefined : m)));
+            }}
+            error={ageErrors[i] ?? (i === 0 ? serverErrors?.childAges : undefined) ?? serverErrors?.[`childAges[${i}]`]}
+          >
+            <option value="">Age</option>
+            {[2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </SelectField>
+        ))}
         <SelectField label="Infants (under 2, on a lap)" value={q.infants ?? 0} onChange={(e) => set('infants', Number(e.target.value))} error={err('infants')}>
           {[0, 1, 2, 3, 4].map((n) => (
             <option key={n} value={n}>
