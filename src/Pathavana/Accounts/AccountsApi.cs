@@ -30,6 +30,17 @@ public sealed record RegisterResponse(string Status, string Detail);
 /// <summary>How many other sessions "sign out everywhere" ended.</summary>
 public sealed record SignOutEverywhereResponse(int SessionsEnded);
 
+/// <summary>
+/// How a visitor can sign in besides email and password. <c>Google</c> is null unless
+/// <c>Authentication__Google__ClientId</c> is configured; then it gives the OAuth client id and the
+/// URL of Google Identity Services' script (under the configured authority), which the web app loads
+/// to show "Continue with Google" and sends the ID token it returns to <c>POST /api/v1/account/google</c>.
+/// </summary>
+public sealed record SignInOptionsResponse(GoogleSignInOption? Google);
+
+/// <summary>Google Identity Services for the web app: the OAuth client id and the script to load.</summary>
+public sealed record GoogleSignInOption(string ClientId, string ScriptUrl);
+
 /// <summary>Sign-up, sign-in (cookie or bearer token), email confirmation, password reset and change.</summary>
 internal static class AccountsApi
 {
@@ -43,6 +54,8 @@ internal static class AccountsApi
             .WithSummary("Sign in: ?useCookies=true sets the web app's cookie, otherwise a bearer token is returned.");
         group.MapPost("/google", GoogleSignIn.SignInAsync).WithName("SignInWithGoogle")
             .WithSummary("Sign in with a Google ID token (verified server-side); ?useCookies=true for the web app.");
+        group.MapGet("/sign-in-options", SignInOptions).WithName("SignInOptions")
+            .WithSummary("How one can sign in besides email and password (Google, when configured).");
         group.MapPost("/refresh", RefreshAsync).WithName("RefreshToken")
             .WithSummary("Exchange a refresh token for a new access token and a new refresh token; the old refresh token stops working (using it again ends the session).");
         group.MapPost("/logout", LogoutAsync).WithName("Logout")
@@ -463,6 +476,11 @@ internal static class AccountsApi
             return null;
         }
     }
+
+    private static Ok<SignInOptionsResponse> SignInOptions(Microsoft.Extensions.Options.IOptions<GoogleOptions> google) =>
+        TypedResults.Ok(new SignInOptionsResponse(google.Value.Enabled
+            ? new GoogleSignInOption(google.Value.ClientId!.Trim(), google.Value.ScriptUrl)
+            : null));
 
     private static Ok<AntiforgeryResponse> Antiforgery(HttpContext context, IAntiforgery antiforgery)
     {

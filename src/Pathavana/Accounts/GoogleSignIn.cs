@@ -22,6 +22,12 @@ internal sealed class GoogleOptions
     public string Authority { get; set; } = "https://accounts.google.com";
 
     public bool Enabled => !string.IsNullOrWhiteSpace(ClientId);
+
+    /// <summary>Google Identity Services' origin path (script, button frame, styles): <c>{Authority}/gsi/</c>.</summary>
+    public string IdentityServices => Authority.TrimEnd('/') + "/gsi/";
+
+    /// <summary>The script the web app loads for the "Continue with Google" button.</summary>
+    public string ScriptUrl => IdentityServices + "client";
 }
 
 public sealed record GoogleSignInRequest(string? IdToken);

@@ -42,7 +42,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (its own cookies) at a width; 1280 px desktop or 375 px phone.</summary>
-    public async Task<BrowserSession> NewSessionAsync(AppProcess app, int width = 1280)
+    /// <summary>
+    /// A fresh browser context on the app. Requests to any other origin are refused and recorded,
+    /// except to <paramref name="alsoAllowed"/> (a loopback stand-in for an internet service the
+    /// configured app uses, such as Google's sign-in).
+    /// </summary>
+    public async Task<BrowserSession> NewSessionAsync(AppProcess app, int width = 1280, params string[] alsoAllowed)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -75,16 +80,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         };
         page.PageError += (_, error) => session.ConsoleErrors.Enqueue($"uncaught: {error}");
         // The app must make no request outside its own origin (no CDN, no map tiles by default).
-        var origin = app.BaseAddress.ToString();
+        string[] allowed = [app.BaseAddress.ToString(), .. alsoAllowed];
+        bool Allowed(string url) => allowed.Any(a => url.StartsWith(a, StringComparison.Ordinal));
         context.Request += (_, request) =>
         {
-            if (!request.Url.StartsWith(origin, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal)
+            if (!Allowed(request.Url) && !request.Url.StartsWith("data:", StringComparison.Ordinal)
                 && !request.Url.StartsWith("blob:", StringComparison.Ordinal))
             {
                 session.ForeignRequests.Add(request.Url);
             }
         };
-        await context.RouteAsync(url => !url.StartsWith(origin, StringComparison.Ordinal), route => route.AbortAsync());
+        await context.RouteAsync(url => !Allowed(url), route => route.AbortAsync());
         return session;
     }
 

@@ -72,6 +72,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/sign-in-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How one can sign in besides email and password (Google, when configured). */
+        get: operations["SignInOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/account/refresh": {
         parameters: {
             query?: never;
@@ -1083,6 +1100,11 @@ export interface components {
             /** Format: double */
             longitude?: number | string;
         };
+        /** @description Google Identity Services for the web app: the OAuth client id and the script to load. */
+        GoogleSignInOption: {
+            clientId: string;
+            scriptUrl: string;
+        };
         GoogleSignInRequest: {
             idToken: null | string;
         };
@@ -1512,6 +1534,15 @@ export interface components {
             days: components["schemas"]["SharedTripDay"][];
             warnings: components["schemas"]["TripWarning"][];
         };
+        /**
+         * @description How a visitor can sign in besides email and password. `Google` is null unless
+         *     `Authentication__Google__ClientId` is configured; then it gives the OAuth client id and the
+         *     URL of Google Identity Services' script (under the configured authority), which the web app loads
+         *     to show "Continue with Google" and sends the ID token it returns to `POST /api/v1/account/google`.
+         */
+        SignInOptionsResponse: {
+            google: null | components["schemas"]["GoogleSignInOption"];
+        };
         /** @description How many other sessions "sign out everywhere" ended. */
         SignOutEverywhereResponse: {
             /** Format: int32 */
@@ -1846,6 +1877,26 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    SignInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptionsResponse"];
                 };
             };
         };

@@ -150,11 +150,12 @@ internal static partial class SecurityModule
     {
         app.UseForwardedHeaders();
         var options = app.Services.GetRequiredService<IOptions<SecurityHeadersOptions>>().Value;
-        var strict = Headers(options, app.Environment, strictCsp: true);
+        var google = app.Services.GetRequiredService<IOptions<Accounts.GoogleOptions>>().Value;
+        var strict = Headers(options, app.Environment, strictCsp: true, google.Enabled ? google.IdentityServices : null);
         if (app.Environment.IsDevelopment())
         {
             // The interactive API reference (/docs, Development only) runs its own inline scripts.
-            var docs = Headers(options, app.Environment, strictCsp: false);
+            var docs = Headers(options, app.Environment, strictCsp: false, googleIdentityServices: null);
             app.UseWhen(c => c.Request.Path.StartsWithSegments("/docs"), b => b.UseSecurityHeaders(docs));
             app.UseWhen(c => !c.Request.Path.StartsWithSegments("/docs"), b => b.UseSecurityHeaders(strict));
         }
@@ -171,15 +172,19 @@ internal static partial class SecurityModule
 
     /// <summary>
     /// The headers of every response. The CSP allows no inline script and no eval: the web app is a
-    /// Vite build whose index.html only references hashed files under /assets.
+    /// Vite build whose index.html only references hashed files under /assets. With sign-in with
+    /// Google configured, Google Identity Services (<paramref name="googleIdentityServices"/>, its
+    /// <c>/gsi/</c> path) may run its script, button frame and styles, as Google documents, and the
+    /// opener policy lets its sign-in pop-up answer.
     /// </summary>
-    private static HeaderPolicyCollection Headers(SecurityHeadersOptions options, IWebHostEnvironment environment, bool strictCsp)
+    private static HeaderPolicyCollection Headers(SecurityHeadersOptions options, IWebHostEnvironment environment, bool strictCsp, string? googleIdentityServices)
     {
+        string[] gsi = googleIdentityServices is null ? [] : [googleIdentityServices];
         var headers = new HeaderPolicyCollection()
             .AddContentTypeOptionsNoSniff()
             .AddFrameOptionsDeny()
             .AddReferrerPolicyStrictOriginWhenCrossOrigin()
-            .AddCrossOriginOpenerPolicy(p => p.SameOrigin())
+            .AddCrossOriginOpenerPolicy(p => { if (gsi.Length > 0) p.SameOriginAllowPopups(); else p.SameOrigin(); })
             .AddCrossOriginResourcePolicy(p => p.SameSite())
             .AddPermissionsPolicy(p =>
             {
@@ -203,11 +208,15 @@ internal static partial class SecurityModule
             headers.AddContentSecurityPolicy(csp =>
             {
                 csp.AddDefaultSrc().Self();
-                csp.AddScriptSrc().Self();
-                csp.AddStyleSrc().Self();
+                csp.AddScriptSrc().Self().From(gsi.Select(g => g + "client"));
+                csp.AddStyleSrc().Self().From(gsi.Select(g => g + "style"));
                 csp.AddImgSrc().Self().Data().Blob().From(options.ImageOrigins.Select(o => o.TrimEnd('/')));
                 csp.AddFontSrc().Self().Data();
-                csp.AddConnectSrc().Self();
+                csp.AddConnectSrc().Self().From(gsi);
+                if (gsi.Length > 0)
+                {
+                    csp.AddFrameSrc().From(gsi);
+                }
                 csp.AddManifestSrc().Self();
                 csp.AddWorkerSrc().Self();
                 csp.AddObjectSrc().None();

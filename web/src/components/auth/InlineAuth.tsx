@@ -4,6 +4,7 @@ import { TextField } from '@/components/ui/Field';
 import { Alert } from '@/components/ui/Feedback';
 import { useSignIn, useSignUp } from '@/lib/auth';
 import { ApiError } from '@/lib/problem';
+import { GoogleSignInButton } from './GoogleSignInButton';
 
 const MIN_PASSWORD = 12;
 
@@ -65,6 +66,7 @@ export function InlineAuth({ reason, onDone, onCancel }: { reason: string; onDon
           If you already have an account with this address, sign in below with its password; everything you picked is kept.
         </Alert>
       )}
+      <GoogleSignInButton onSignedIn={onDone} />
       <form onSubmit={submit} noValidate>
         <TextField label="Email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email ?? server?.fieldError('email')} />
         <TextField

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { GoogleSignInButton } from '@/components/auth/GoogleSignInButton';
 import { Button } from '@/components/ui/Button';
 import { TextField } from '@/components/ui/Field';
 import { Alert } from '@/components/ui/Feedback';
@@ -31,6 +32,7 @@ export function SignInRoute() {
       <h1 id="sign-in-title">Sign in</h1>
       <p className="muted">Welcome back. Your trips and travelers are waiting.</p>
       {state?.notice && <Alert tone="success">{state.notice}</Alert>}
+      <GoogleSignInButton onSignedIn={() => void navigate(from, { replace: true })} />
       <form onSubmit={submit} noValidate>
         <TextField label="Email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email ?? server?.fieldError('email')} />
         <TextField

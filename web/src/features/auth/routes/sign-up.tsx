@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { GoogleSignInButton } from '@/components/auth/GoogleSignInButton';
 import { Button } from '@/components/ui/Button';
 import { TextField } from '@/components/ui/Field';
 import { Alert } from '@/components/ui/Feedback';
@@ -44,6 +45,7 @@ export function SignUpRoute() {
     <section className="card auth-card" aria-labelledby="sign-up-title">
       <h1 id="sign-up-title">Create your account</h1>
       <p className="muted">Plan trips by talking them through, keep your travelers' details safe, and book in one place.</p>
+      <GoogleSignInButton onSignedIn={() => void navigate('/', { replace: true })} />
       <form onSubmit={submit} noValidate>
         <TextField label="Email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email ?? server?.fieldError('email')} />
         <TextField
