@@ -141,8 +141,9 @@ internal sealed partial class ChatTurns(
             LogBudget(session.Id);
             return (null, FallbackReasons.Budget);
         }
+        // Whole rows: the text is encrypted, and only a materialised message is decrypted.
         var history = await db.ChatMessages.AsNoTracking().Where(m => m.SessionId == session.Id)
-            .OrderBy(m => m.Seq).Select(m => new { m.Role, m.Text }).ToListAsync(ct);
+            .OrderBy(m => m.Seq).ToListAsync(ct);
         var llm = services.GetRequiredService<LlmAssistant>();
         try
         {

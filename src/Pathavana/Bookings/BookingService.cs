@@ -192,6 +192,7 @@ internal sealed partial class BookingService(
             OfferId = offerId,
             OfferSnapshot = snapshot,
             TravelerIds = [.. people.Select(p => p.Id)],
+            PassengerSnapshot = JsonSerializer.Serialize(Passengers(people), JsonSerializerOptions.Web),
             TripId = tripId,
         };
         Transition(booking, BookingStatus.Pending, "Offer re-priced; ordering from the provider.");

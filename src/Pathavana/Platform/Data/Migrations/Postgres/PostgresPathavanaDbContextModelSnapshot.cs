@@ -390,8 +390,7 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("text")
                         .HasColumnName("title");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
@@ -568,6 +567,10 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
 
+                    b.Property<string>("PassengerSnapshot")
+                        .HasColumnType("text")
+                        .HasColumnName("passenger_snapshot");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -707,6 +710,55 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                         .HasDatabaseName("ix_idempotency_keys_owner_id_key");
 
                     b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Pathavana.Platform.Security.Encryption.AnonymousDataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AdoptedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("adopted_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("MasterKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("master_key_id");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("bytea")
+                        .HasColumnName("wrapped_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_anonymous_keys");
+
+                    b.HasIndex("AdoptedBy")
+                        .HasDatabaseName("ix_anonymous_keys_adopted_by");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_anonymous_keys_token_hash");
+
+                    b.ToTable("anonymous_keys", (string)null);
                 });
 
             modelBuilder.Entity("Pathavana.Platform.Security.Encryption.UserDataKey", b =>
@@ -876,8 +928,7 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("text")
                         .HasColumnName("title");
 
                     b.Property<string>("TravelerIds")
@@ -966,8 +1017,7 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                         .HasColumnName("longitude");
 
                     b.Property<string>("Notes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("text")
                         .HasColumnName("notes");
 
                     b.Property<string>("OfferId")
@@ -1015,8 +1065,7 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
+                        .HasColumnType("text")
                         .HasColumnName("title");
 
                     b.Property<Guid>("TripId")
@@ -1170,6 +1219,15 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_keys_users_owner_id");
+                });
+
+            modelBuilder.Entity("Pathavana.Platform.Security.Encryption.AnonymousDataKey", b =>
+                {
+                    b.HasOne("Pathavana.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("AdoptedBy")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_anonymous_keys_users_adopted_by");
                 });
 
             modelBuilder.Entity("Pathavana.Platform.Security.Encryption.UserDataKey", b =>

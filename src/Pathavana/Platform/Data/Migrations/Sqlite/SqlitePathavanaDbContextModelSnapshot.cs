@@ -379,7 +379,6 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
 
@@ -557,6 +556,10 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_id");
 
+                    b.Property<string>("PassengerSnapshot")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("passenger_snapshot");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -696,6 +699,55 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_idempotency_keys_owner_id_key");
 
                     b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Pathavana.Platform.Security.Encryption.AnonymousDataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AdoptedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adopted_by");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("MasterKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("master_key_id");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("wrapped_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_anonymous_keys");
+
+                    b.HasIndex("AdoptedBy")
+                        .HasDatabaseName("ix_anonymous_keys_adopted_by");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_anonymous_keys_token_hash");
+
+                    b.ToTable("anonymous_keys", (string)null);
                 });
 
             modelBuilder.Entity("Pathavana.Platform.Security.Encryption.UserDataKey", b =>
@@ -865,7 +917,6 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
 
@@ -955,7 +1006,6 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .HasColumnName("longitude");
 
                     b.Property<string>("Notes")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("notes");
 
@@ -1004,7 +1054,6 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
 
@@ -1159,6 +1208,15 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_keys_users_owner_id");
+                });
+
+            modelBuilder.Entity("Pathavana.Platform.Security.Encryption.AnonymousDataKey", b =>
+                {
+                    b.HasOne("Pathavana.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("AdoptedBy")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_anonymous_keys_users_adopted_by");
                 });
 
             modelBuilder.Entity("Pathavana.Platform.Security.Encryption.UserDataKey", b =>
