@@ -160,6 +160,8 @@ internal static class AssistantApi
         await db.SaveChangesAsync(ct);
         // The user adopts the browser's key: what was written before sign-in stays readable, and is erased with the account.
         await DataKeys.AdoptAsync(db, hash, user, ct);
+        // And the browser's consent decisions (the latest decision, the user's or the browser's, counts).
+        await Pathavana.Privacy.Consents.AdoptAsync(db, hash, user, ct);
         return TypedResults.Ok(new ClaimResponse(sessions.Count));
     }
 

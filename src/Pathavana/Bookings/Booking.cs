@@ -29,7 +29,9 @@ internal enum BookingStatus
 internal sealed class Booking : IHasTimestamps, IEncryptedRow
 {
     public Guid Id { get; set; }
-    public Guid OwnerId { get; set; }
+
+    /// <summary>The user who booked; null once their account is erased (the booking keeps only amount, dates and the provider's reference).</summary>
+    public Guid? OwnerId { get; set; }
     public BookingKind Kind { get; set; }
     public BookingStatus Status { get; set; } = BookingStatus.Pending;
 
@@ -63,7 +65,9 @@ internal sealed class Booking : IHasTimestamps, IEncryptedRow
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    DataKeyOwner IEncryptedRow.KeyOwner => DataKeyOwner.User(OwnerId);
+    DataKeyOwner IEncryptedRow.KeyOwner => OwnerId is { } owner
+        ? DataKeyOwner.User(owner)
+        : throw new InvalidOperationException("An erased booking holds no personal data to encrypt.");
 }
 
 /// <summary>One status transition of a booking, with its time and reason.</summary>
@@ -83,7 +87,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
     {
         builder.ToTable("bookings");
         builder.HasKey(b => b.Id);
-        builder.HasOne<User>().WithMany().HasForeignKey(b => b.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany().HasForeignKey(b => b.OwnerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(b => new { b.OwnerId, b.CreatedAt });
         builder.Property(b => b.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(16);

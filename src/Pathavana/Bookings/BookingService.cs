@@ -252,7 +252,7 @@ internal sealed partial class BookingService(
             if (tripId is { } trip)
             {
                 // The trip holds the offer as searched; re-pricing may have re-quoted it under a new id.
-                await trips.AttachAsync(booking.OwnerId, trip, searchedOfferId, booking.Id, ct);
+                await trips.AttachAsync(booking.OwnerId!.Value, trip, searchedOfferId, booking.Id, ct);
             }
             await SendConfirmationAsync(booking, calendarItems, summary, ct);
         }
@@ -282,7 +282,7 @@ internal sealed partial class BookingService(
 
     private async Task SendConfirmationAsync(Booking booking, List<TripItem> calendarItems, string summary, CancellationToken ct)
     {
-        var user = await users.FindByIdAsync(booking.OwnerId.ToString());
+        var user = await users.FindByIdAsync(booking.OwnerId!.Value.ToString());
         if (user?.Email is null)
         {
             return;

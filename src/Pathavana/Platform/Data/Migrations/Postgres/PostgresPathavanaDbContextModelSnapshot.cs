@@ -563,7 +563,7 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("offer_snapshot");
 
-                    b.Property<Guid>("OwnerId")
+                    b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
 
@@ -794,6 +794,52 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                         .HasDatabaseName("ix_user_keys_master_key_id");
 
                     b.ToTable("user_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Pathavana.Privacy.ConsentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnonymousTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("anonymous_token_hash");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("granted");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consents");
+
+                    b.HasIndex("AnonymousTokenHash", "Purpose", "RecordedAt")
+                        .HasDatabaseName("ix_consents_anonymous_token_hash_purpose_recorded_at");
+
+                    b.HasIndex("UserId", "Purpose", "RecordedAt")
+                        .HasDatabaseName("ix_consents_user_id_purpose_recorded_at");
+
+                    b.ToTable("consents", (string)null);
                 });
 
             modelBuilder.Entity("Pathavana.Travelers.Traveler", b =>
@@ -1166,8 +1212,7 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                     b.HasOne("Pathavana.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
+                        .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_bookings_users_owner_id");
 
                     b.OwnsOne("Pathavana.Platform.Money", "Price", b1 =>
@@ -1238,6 +1283,15 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_keys_users_user_id");
+                });
+
+            modelBuilder.Entity("Pathavana.Privacy.ConsentRecord", b =>
+                {
+                    b.HasOne("Pathavana.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_consents_users_user_id");
                 });
 
             modelBuilder.Entity("Pathavana.Travelers.Traveler", b =>

@@ -552,7 +552,7 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("offer_snapshot");
 
-                    b.Property<Guid>("OwnerId")
+                    b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_id");
 
@@ -783,6 +783,52 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_user_keys_master_key_id");
 
                     b.ToTable("user_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Pathavana.Privacy.ConsentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnonymousTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("anonymous_token_hash");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("granted");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consents");
+
+                    b.HasIndex("AnonymousTokenHash", "Purpose", "RecordedAt")
+                        .HasDatabaseName("ix_consents_anonymous_token_hash_purpose_recorded_at");
+
+                    b.HasIndex("UserId", "Purpose", "RecordedAt")
+                        .HasDatabaseName("ix_consents_user_id_purpose_recorded_at");
+
+                    b.ToTable("consents", (string)null);
                 });
 
             modelBuilder.Entity("Pathavana.Travelers.Traveler", b =>
@@ -1155,8 +1201,7 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                     b.HasOne("Pathavana.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
+                        .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_bookings_users_owner_id");
 
                     b.OwnsOne("Pathavana.Platform.Money", "Price", b1 =>
@@ -1227,6 +1272,15 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_keys_users_user_id");
+                });
+
+            modelBuilder.Entity("Pathavana.Privacy.ConsentRecord", b =>
+                {
+                    b.HasOne("Pathavana.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_consents_users_user_id");
                 });
 
             modelBuilder.Entity("Pathavana.Travelers.Traveler", b =>
