@@ -22,7 +22,7 @@ public sealed partial class GitOpsTests
     {
         var application = Application(overlay);
         var project = Project();
-        var ns = Assert.Single(Overlays.Load(overlay).OfType<V1Namespace>()).Metadata.Name;
+        var ns = Overlays.AppNamespace(overlay);
         var spec = application.Spec!;
 
         Assert.Equal(project.Metadata.Name, spec.Project);
@@ -30,22 +30,28 @@ public sealed partial class GitOpsTests
         Assert.True(Directory.Exists(RepositoryLayout.PathTo(spec.Source.Path.Split('/'))));
         Assert.Equal("main", spec.Source.TargetRevision);
         Assert.Equal(ns, spec.Destination.Namespace);
-        Assert.Contains(project.Spec!.Destinations, d => d.Namespace == ns && d.Server == spec.Destination.Server);
-        Assert.Contains(spec.Source.RepoURL, project.Spec.SourceRepos);
+        // Every namespace the overlay renders into is a destination the project allows.
+        foreach (var target in Overlays.Load(overlay).Select(o => o.Metadata.NamespaceProperty).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            Assert.Contains(project.Spec!.Destinations, d => d.Namespace == target && d.Server == spec.Destination.Server);
+        }
+        Assert.Contains(spec.Source.RepoURL, project.Spec!.SourceRepos);
         Assert.True(spec.SyncPolicy?.Automated is { Prune: true, SelfHeal: true });
     }
 
     [Fact]
-    public void ProjectAllowsNoClusterScopedKindButTheNamespace()
+    public void ProjectAllowsOnlyTheClusterScopedKindsTheOverlaysNeed()
     {
         var project = Project();
 
-        var allowed = Assert.Single(project.Spec!.ClusterResourceWhitelist!);
-        Assert.Equal(("", "Namespace"), (allowed.Group, allowed.Kind));
-        // And every cluster-scoped object the overlays render is one the project allows.
+        Assert.Equal(
+            [("", "Namespace"), ("rbac.authorization.k8s.io", "ClusterRole"), ("rbac.authorization.k8s.io", "ClusterRoleBinding"), ("storage.k8s.io", "StorageClass")],
+            project.Spec!.ClusterResourceWhitelist!.Select(k => (k.Group, k.Kind)).Order());
+        // And every cluster-scoped object the overlays render is of a kind the project allows.
         foreach (var overlay in new[] { "dev", "staging", "production" })
         {
-            Assert.All(Overlays.Load(overlay).Where(o => string.IsNullOrEmpty(o.Metadata.NamespaceProperty)), o => Assert.Equal("Namespace", o.Kind));
+            Assert.All(Overlays.Load(overlay).Where(o => string.IsNullOrEmpty(o.Metadata.NamespaceProperty)),
+                o => Assert.Contains(project.Spec!.ClusterResourceWhitelist!, k => k.Kind == o.Kind));
         }
     }
 
@@ -101,22 +107,35 @@ public sealed partial class GitOpsTests
             roots.Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// A deployment commits the release's tag and its digest, read from ECR, to the overlay's
+    /// images; nothing calls the cluster. The entries it edits are the overlays' own.
+    /// </summary>
     [Fact]
-    public void DeploymentIsACommitToAnOverlayNeverAClusterCall()
+    public void DeploymentIsACommitOfTagAndDigestToAnOverlayNeverAClusterCall()
     {
-        var runs = string.Join('\n', Steps(Workflow("deploy.yaml")).Select(s => s["run"]?.GetValue<string>()).OfType<string>());
+        var workflow = Workflow("deploy.yaml");
+        var steps = Steps(workflow).ToList();
+        var runs = string.Join('\n', steps.Select(s => s["run"]?.GetValue<string>()).OfType<string>());
 
-        Assert.Contains("kustomize edit set image", runs, StringComparison.Ordinal);
         Assert.DoesNotContain("kubectl apply", runs, StringComparison.Ordinal);
         Assert.DoesNotContain("kubectl set image", runs, StringComparison.Ordinal);
-        // The image names the workflow moves are the ones the overlays use.
-        Assert.Equal(4, ImageMove().Count(runs));
+        // Both jobs look the digest up in ECR (as the CI role, by OIDC) and write tag and digest.
+        Assert.Equal(2, ImageEdit().Count(runs));
+        Assert.Equal(2, Regex.Count(runs, "aws ecr describe-images --repository-name \"pathavana/\\$\\{component\\}\"", RegexOptions.None));
+        Assert.Equal(2, steps.Count(s => s["uses"]?.GetValue<string>()?.StartsWith("aws-actions/configure-aws-credentials@", StringComparison.Ordinal) == true));
+        Assert.Equal("write", workflow["permissions"]!["id-token"]!.GetValue<string>());
+        Assert.Contains("for component in backend web; do", runs, StringComparison.Ordinal);
         foreach (var overlay in new[] { "dev", "staging", "production" })
         {
-            var kustomization = File.ReadAllText(Path.Combine(Overlays.Directory(overlay), "kustomization.yaml"));
-            foreach (Match image in ImageMove().Matches(runs))
+            var kustomization = YamlJson.ParseDocuments(File.ReadAllText(Path.Combine(Overlays.Directory(overlay), "kustomization.yaml")))[0];
+            var images = kustomization["images"]!.AsArray().OfType<JsonObject>().ToDictionary(i => i["name"]!.GetValue<string>(), StringComparer.Ordinal);
+            foreach (var component in new[] { "backend", "web" })
             {
-                Assert.Contains($"- name: {image.Groups["name"].Value}\n    newName: {image.Groups["repo"].Value}\n", kustomization, StringComparison.Ordinal);
+                var image = images[$"pathavana/{component}"];
+                Assert.Matches(@"^\d{12}\.dkr\.ecr\.us-east-1\.amazonaws\.com/pathavana/" + component + "$", image["newName"]!.GetValue<string>());
+                Assert.Matches("^sha256:[0-9a-f]{64}$", image["digest"]!.GetValue<string>());
+                Assert.NotNull(image["newTag"]);
             }
         }
     }
@@ -136,6 +155,6 @@ public sealed partial class GitOpsTests
         }
     }
 
-    [GeneratedRegex(@"""(?<name>pathavana/(?:backend|web))=(?<repo>[^:""]+):\$\{\w+\}""")]
-    private static partial Regex ImageMove();
+    [GeneratedRegex(@"yq -i '\(\.images\[\] \| select\(\.name == strenv\(NAME\)\)\) \|= \(\.newTag = strenv\(TAG\) \| \.digest = strenv\(DIGEST\)\)' kustomization\.yaml")]
+    private static partial Regex ImageEdit();
 }

@@ -22,7 +22,11 @@ public sealed class PolicyTests
         nameof(ManifestPolicy.NoServiceAccountToken),
         nameof(ManifestPolicy.AutoscalerRange),
         nameof(ManifestPolicy.IngressHardening),
-        nameof(ManifestPolicy.MetricsPortNotPublic));
+        nameof(ManifestPolicy.MetricsPortNotPublic),
+        nameof(ManifestPolicy.PodSecurityStandard),
+        nameof(ManifestPolicy.ReadOnlyRoles),
+        nameof(ManifestPolicy.StorageClassDefined),
+        nameof(ManifestPolicy.NodeAgentsOnEveryNode));
 
     private static IReadOnlyList<PolicyViolation> BrokenManifestViolations()
     {
@@ -73,7 +77,14 @@ public sealed class PolicyTests
     [InlineData("        runAsNonRoot: true\n", "        runAsNonRoot: false\n", nameof(ManifestPolicy.RunAsNonRoot))]
     [InlineData("allowPrivilegeEscalation: false", "allowPrivilegeEscalation: true", nameof(ManifestPolicy.NoPrivilegeEscalation))]
     [InlineData("            - ALL", "            - NET_RAW", nameof(ManifestPolicy.DropAllCapabilities))]
-    [InlineData("pathavana/backend:0.1.0", "pathavana/backend:latest", nameof(ManifestPolicy.PinnedImageTags))]
+    [InlineData("pathavana/backend:0.1.0@sha256:0000000000000000000000000000000000000000000000000000000000000000", "pathavana/backend:0.1.0", nameof(ManifestPolicy.PinnedImageTags))]
+    [InlineData("quay.io/prometheus/prometheus:v3.2.1", "quay.io/prometheus/prometheus:latest", nameof(ManifestPolicy.PinnedImageTags))]
+    [InlineData("- mountPath: /var/log\n          name: varlog\n          readOnly: true", "- mountPath: /var/log\n          name: varlog\n          readOnly: false", nameof(ManifestPolicy.NoHostAccess))]
+    [InlineData("      hostPID: true\n", "      hostPID: true\n      hostIPC: true\n", nameof(ManifestPolicy.NoHostAccess))]
+    [InlineData("      automountServiceAccountToken: false\n      containers:\n      - env:\n        - name: GF_SECURITY_ADMIN_USER", "      automountServiceAccountToken: true\n      containers:\n      - env:\n        - name: GF_SECURITY_ADMIN_USER", nameof(ManifestPolicy.NoServiceAccountToken))]
+    [InlineData("storageClassName: gp3", "storageClassName: gp2", nameof(ManifestPolicy.StorageClassDefined))]
+    [InlineData("      tolerations:\n      - operator: Exists\n", "      tolerations:\n      - key: pathavana.io/spot\n        operator: Exists\n", nameof(ManifestPolicy.NodeAgentsOnEveryNode))]
+    [InlineData("pod-security.kubernetes.io/enforce: restricted", "pod-security.kubernetes.io/enforce: baseline", nameof(ManifestPolicy.PodSecurityStandard))]
     [InlineData("nginx.ingress.kubernetes.io/limit-rpm: \"100\"", "nginx.ingress.kubernetes.io/limit-rpm: \"1000\"", nameof(ManifestPolicy.IngressHardening))]
     [InlineData("minReplicas: 2", "minReplicas: 1", nameof(ManifestPolicy.AutoscalerRange))]
     [InlineData("automountServiceAccountToken: false", "automountServiceAccountToken: true", nameof(ManifestPolicy.NoServiceAccountToken))]
@@ -88,6 +99,35 @@ public sealed class PolicyTests
 
         Assert.NotEmpty(violations);
         Assert.All(violations, v => Assert.Equal(rule, v.Rule));
+    }
+
+    /// <summary>A role that may read Secrets is caught, and the pods bound to it lose their right to a token.</summary>
+    [Fact]
+    public void RoleThatReadsSecretsIsCaughtAndItsPodsLoseTheirToken()
+    {
+        var rendered = Overlays.Render("production");
+        const string find = "  name: pathavana-fluent-bit\nrules:\n- apiGroups:\n  - \"\"\n  resources:\n  - namespaces\n  - pods\n";
+        Assert.Contains(find, rendered, StringComparison.Ordinal);
+        var broken = rendered.Replace(find, find + "  - secrets\n", StringComparison.Ordinal);
+
+        var violations = new ManifestPolicy(ManifestLoader.LoadYaml(broken, "production (edited)")).Check().Select(v => v.ToString()).ToList();
+
+        Assert.Equal(2, violations.Count);
+        Assert.Contains(violations, v => v.StartsWith("[ReadOnlyRoles] ClusterRole/pathavana-fluent-bit: grants access to [namespaces, pods, secrets]", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.StartsWith("[NoServiceAccountToken] DaemonSet/monitoring-agents/fluent-bit: mounts a service account token", StringComparison.Ordinal));
+    }
+
+    /// <summary>Only the listed node agents may touch the node; the same DaemonSet anywhere else may not.</summary>
+    [Fact]
+    public void NodeAgentOutsideItsNamespaceIsCaught()
+    {
+        var objects = Overlays.Load("production").ToList();
+        var exporter = objects.OfType<V1DaemonSet>().Single(d => d.Metadata.Name == "node-exporter");
+        exporter.Metadata.NamespaceProperty = "monitoring";
+
+        var rules = new ManifestPolicy(objects).Check().Select(v => v.Rule).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+
+        Assert.Equal([nameof(ManifestPolicy.NetworkPolicyForEveryWorkload), nameof(ManifestPolicy.NoHostAccess), nameof(ManifestPolicy.NoServiceAccountToken)], rules);
     }
 
     [Fact]

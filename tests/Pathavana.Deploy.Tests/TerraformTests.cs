@@ -41,7 +41,7 @@ public sealed partial class TerraformTests
     {
         var modules = Directory.GetDirectories(Path.Combine(TerraformRoot, "modules")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["acm", "budgets", "dns", "ecr", "edge", "eks", "elasticache", "rds", "s3", "secrets", "vpc"], modules);
+        Assert.Equal(["access", "acm", "budgets", "cloudtrail", "dns", "ecr", "edge", "eks", "elasticache", "monitoring", "rds", "s3", "secrets", "vpc"], modules);
         foreach (var root in Roots)
         {
             Assert.True(Directory.Exists(Path.Combine(TerraformRoot, (string)root.Data)), $"missing root {root.Data}");

@@ -17,6 +17,18 @@ public sealed class EveryScreenTests(BrowserFixture browser, EmbeddedApp embedde
         await using var session = await browser.NewSessionAsync(App, width);
         var page = session.Page;
 
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Plan a trip" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await session.CheckAsync("plan-anonymous");
+
+        await page.GotoAsync("/shared/abcdefghijklmnopqrstuvwxyz012345");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This link no longer works" })).ToBeVisibleAsync();
+        await session.CheckAsync("shared-trip-gone");
+
+        await page.GotoAsync("/trips");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+
         await page.GotoAsync("/sign-in");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
         await session.CheckAsync("sign-in");
@@ -65,7 +77,7 @@ public sealed class EveryScreenTests(BrowserFixture browser, EmbeddedApp embedde
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Hotels" })).ToBeVisibleAsync();
         await session.CheckAsync("plan-hotels");
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Activities" }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Things to do" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Activities" }).Or(page.GetByText("No activities found nearby"))).ToBeVisibleAsync();
         await session.CheckAsync("plan-activities");
 
@@ -104,7 +116,8 @@ public sealed class EveryScreenTests(BrowserFixture browser, EmbeddedApp embedde
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bookings" })).ToBeVisibleAsync();
         await session.CheckAsync("bookings");
         await page.GotoAsync("/account");
-        await Expect(page.GetByText("Export my data")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Privacy", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Coming soon")).ToHaveCountAsync(0);
         await session.CheckAsync("account");
         Assert.Empty(session.ForeignRequests);
     }

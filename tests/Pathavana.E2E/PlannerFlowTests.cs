@@ -10,47 +10,61 @@ public sealed class PlannerFlowTests(BrowserFixture browser, EmbeddedApp embedde
     private AppProcess App => embedded.App;
 
     [Fact]
-    public async Task Sign_up_then_search_flights_shows_results_marked_simulated()
+    public async Task A_visitor_searches_by_place_names_and_reads_local_times_by_city_marked_simulated()
     {
         await using var session = await browser.NewSessionAsync(App);
         var page = session.Page;
 
-        await session.SignUpAsync();
-        await session.SearchFlightsAsync("BOS", "LIS", Screens.InDays(45));
+        await page.GotoAsync("/");
+        var from = page.GetByRole(AriaRole.Combobox, new() { Name = "From", Exact = true });
+        await from.FillAsync("Bost");
+        await page.GetByRole(AriaRole.Option, new() { Name = "(BOS)" }).ClickAsync();
+        await Expect(from).ToHaveValueAsync("Boston (BOS)");
+        await session.SearchFlightsAsync("Boston (BOS)", "Lisbn", Screens.InDays(45));
+        // A typo gets a "did you mean", not an error code.
+        await page.GetByRole(AriaRole.Button, new() { Name = "(LIS)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
 
         var flights = page.GetByRole(AriaRole.List, new() { Name = "Flights" }).GetByRole(AriaRole.Article);
         await Expect(flights.First).ToBeVisibleAsync();
         Assert.True(await flights.CountAsync() > 1);
         var first = flights.First;
-        await Expect(first).ToContainTextAsync("BOS");
-        await Expect(first).ToContainTextAsync("UTC");
+        await Expect(first).ToContainTextAsync("Boston (BOS)");
+        await Expect(first).ToContainTextAsync("Lisbon (LIS)");
+        await Expect(first).Not.ToContainTextAsync("UTC");
         await Expect(first).ToContainTextAsync("Simulated offer — not bookable with a real airline");
         await Expect(first).ToContainTextAsync("$");
 
-        // Non-stop only: every remaining card says so.
-        await page.GetByLabel("Stops").SelectOptionAsync(new SelectOptionValue { Label = "Non-stop only" });
+        // Nonstop only: every remaining card says so.
+        await page.GetByLabel("Stops").SelectOptionAsync(new SelectOptionValue { Label = "Nonstop only" });
         var count = await flights.CountAsync();
         for (var i = 0; i < count; i++)
         {
-            await Expect(flights.Nth(i)).ToContainTextAsync("Non-stop");
+            await Expect(flights.Nth(i)).ToContainTextAsync("Nonstop");
         }
         Assert.Empty(session.ForeignRequests);
     }
 
     [Fact]
-    public async Task Hotels_show_stars_and_nightly_prices_on_a_plain_map_without_leaving_the_origin()
+    public async Task Hotels_show_one_card_each_with_their_rates_on_a_world_map_drawn_without_leaving_the_origin()
     {
         await using var session = await browser.NewSessionAsync(App);
         var page = session.Page;
-        await session.SignUpAsync();
+        await page.GotoAsync("/");
         await session.SearchFlightsAsync("BOS", "LIS", Screens.InDays(45));
         await page.GetByRole(AriaRole.Tab, new() { Name = "Hotels" }).ClickAsync();
 
         var hotels = page.GetByRole(AriaRole.List, new() { Name = "Hotels" }).GetByRole(AriaRole.Article);
         await Expect(hotels.First).ToBeVisibleAsync();
-        await Expect(hotels.First).ToContainTextAsync("per night");
-        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Map of the hotels" })).ToBeVisibleAsync();
-        Assert.True(await page.Locator(".leaflet-interactive").CountAsync() > 0, "the hotels are drawn on the map");
+        await Expect(hotels.First).ToContainTextAsync("a night");
+        var names = await hotels.EvaluateAllAsync<string[]>("cards => cards.map(c => c.getAttribute('aria-label'))");
+        Assert.Equal(names.Length, names.Distinct().Count());
+        var map = page.GetByRole(AriaRole.Region, new() { Name = "Map of the hotels" });
+        await Expect(map).ToBeVisibleAsync();
+        Assert.True(await map.Locator(".leaflet-interactive").CountAsync() > 0, "the hotels are drawn on the map");
+        // The world is drawn from bundled data: land and borders, and the city's name.
+        await Expect(map.Locator(".leaflet-overlay-pane path").First).ToBeAttachedAsync();
+        await Expect(map.Locator(".map__city span", new() { HasText = "Lisbon" })).ToBeVisibleAsync();
         Assert.Empty(session.ForeignRequests);
     }
 }

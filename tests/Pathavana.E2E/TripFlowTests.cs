@@ -1,137 +1,175 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Pathavana.E2E.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace Pathavana.E2E;
 
-/// <summary>Sign up → chat or search → pick a flight and a hotel → trip → book → confirmation shown and emailed; nobody else can open the trip.</summary>
-public sealed class TripFlowTests(BrowserFixture browser, EmbeddedApp embedded)
+/// <summary>
+/// The journeys of a traveller, in Chromium at desktop and phone width: from an anonymous chat to a
+/// booked trip with its email; a share link opened by someone else; search → trip → edit → book.
+/// </summary>
+public sealed partial class TripFlowTests(BrowserFixture browser, EmbeddedApp embedded)
 {
     private AppProcess App => embedded.App;
+
+    [GeneratedRegex("/trips/[0-9a-f-]{36}/review$")]
+    private static partial Regex ReviewUrl();
+
+    [GeneratedRegex("/trips/[0-9a-f-]{36}$")]
+    private static partial Regex TripUrl();
 
     [Theory]
     [InlineData(1280)]
     [InlineData(375)]
-    public async Task Pick_a_flight_and_a_hotel_into_a_trip_book_it_and_nobody_else_can_open_it(int width)
+    public async Task A_visitor_chats_sees_all_selects_a_flight_and_a_stay_signs_up_at_book_reviews_and_is_booked_with_the_email_in_the_outbox(int width)
     {
         await using var session = await browser.NewSessionAsync(App, width);
         var page = session.Page;
-        var email = await session.SignUpAsync();
-        await page.GotoAsync("/travelers/new");
-        await page.GetByLabel("Given names").FillAsync("Ana");
-        await page.GetByLabel("Surname").FillAsync("Silva");
-        await page.GetByLabel("Date of birth").FillAsync("1990-04-01");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save traveler" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ana Silva" })).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Plan", Exact = true }).ClickAsync();
-        await page.GetByLabel("From").FillAsync("BOS");
-        await page.GetByLabel("To", new() { Exact = true }).FillAsync("LIS");
-        await page.GetByLabel("Depart").FillAsync(Screens.InDays(50));
-        await page.GetByLabel("Return (optional)").FillAsync(Screens.InDays(55));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        var email = $"e2e-{Guid.NewGuid():N}@example.com";
 
+        // No account: the planner opens, and the chat answers.
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Plan a trip" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Create account" })).ToBeVisibleAsync();
+        await session.CheckAsync("landing");
+        var chat = page.GetByRole(AriaRole.Region, new() { Name = "Conversation with the assistant" });
+        await SayAsync(page, $"Two of us from Boston to Lisbon on {Screens.InDays(42)} back {Screens.InDays(47)}");
+        await Expect(chat.Locator("article.chat-card--flight").First).ToBeVisibleAsync();
+
+        // What was understood fills the search form; "see all" shows the full list beside the chat.
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Search trips" });
+        await Expect(form.GetByRole(AriaRole.Combobox, new() { Name = "From", Exact = true })).ToHaveValueAsync(new Regex("Boston"));
+        await Expect(form.GetByRole(AriaRole.Combobox, new() { Name = "To", Exact = true })).ToHaveValueAsync(new Regex("Lisbon"));
+        await chat.GetByRole(AriaRole.Button, new() { Name = "See all flights" }).Last.ClickAsync();
         var flights = page.GetByRole(AriaRole.List, new() { Name = "Flights" }).GetByRole(AriaRole.Article);
-        await flights.First.GetByRole(AriaRole.Button, new() { Name = "Select" }).ClickAsync();
+        await Expect(flights.First).ToBeVisibleAsync();
+        await Expect(flights.First).ToContainTextAsync("Boston");
+        await session.CheckAsync("plan-chat-see-all");
+
+        await flights.First.GetByRole(AriaRole.Button, new() { Name = "Select:" }).ClickAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Hotels" }).ClickAsync();
-        var hotels = page.GetByRole(AriaRole.List, new() { Name = "Hotels" }).GetByRole(AriaRole.Article);
-        var hotelName = await hotels.First.GetAttributeAsync("aria-label");
-        await hotels.First.GetByRole(AriaRole.Button, new() { Name = "Select" }).ClickAsync();
-        await session.CheckAsync("plan-selected");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create a trip with them" }).ClickAsync();
+        var hotel = page.GetByRole(AriaRole.List, new() { Name = "Hotels" }).GetByRole(AriaRole.Article).First;
+        var hotelName = await hotel.GetAttributeAsync("aria-label");
+        await hotel.GetByRole(AriaRole.Button, new() { Name = "Select:" }).First.ClickAsync();
+        var tray = page.GetByRole(AriaRole.Region, new() { Name = "Your trip so far" });
+        await Expect(tray).ToContainTextAsync(hotelName!);
+        await Expect(tray).ToContainTextAsync("Boston → Lisbon and back");
+        await session.CheckAsync("plan-draft");
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/trips/[0-9a-f-]{36}$"));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Trip to LIS" })).ToBeVisibleAsync();
-        await Expect(page.GetByText(hotelName!, new() { Exact = false }).First).ToBeVisibleAsync();
-        await Expect(page.GetByText("Simulated — not bookable with a real provider").First).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Add to calendar (.ics)" })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Map of the trip" })).ToBeVisibleAsync();
-        await session.CheckAsync("trip");
+        // Booking asks for an account right there; the picks stay.
+        await tray.GetByRole(AriaRole.Button, new() { Name = "Review and book" }).ClickAsync();
+        await tray.GetByLabel("Email").FillAsync(email);
+        await tray.GetByLabel("Password").FillAsync(Screens.Password);
+        await session.CheckAsync("plan-sign-up-at-book");
+        await tray.GetByRole(AriaRole.Button, new() { Name = "Create account and continue" }).ClickAsync();
+        await page.WaitForURLAsync(ReviewUrl());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Review and book: Trip to Lisbon" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("This trip is for", new() { Exact = false })).ToContainTextAsync("2 travelers");
 
-        // Book the flight for Ana: the confirmation is shown, and emailed.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Book flight" }).First.ClickAsync();
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Ana Silva" }).CheckAsync();
-        await session.CheckAsync("trip-booking");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
-        await Expect(page.GetByText("Booked — confirmation emailed")).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        await session.CheckAsync("trip-booked");
-        Assert.Contains(App.OutboxEmails(), e => e.Contains(email, StringComparison.OrdinalIgnoreCase) && e.Contains("Booking confirmed", StringComparison.Ordinal));
+        foreach (var (given, born) in new[] { ("Rui", "1985-09-12"), ("Ines", "1987-02-03") })
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "Add a traveler" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Add a traveler" })).ToBeVisibleAsync();
+            await session.FillTravelerAsync(given, "Costa", born);
+            await page.WaitForURLAsync(ReviewUrl());
+        }
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Rui Costa" }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Ines Costa" }).CheckAsync();
+        await session.CheckAsync("review");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book all 2 for" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Booked", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByText("booking reference", new() { Exact = false })).ToHaveCountAsync(2);
+        await session.CheckAsync("booked");
 
-        await page.GotoAsync("/bookings");
-        await Expect(page.GetByText("Confirmed", new() { Exact = true })).ToBeVisibleAsync();
+        var mail = App.OutboxEmails().Single(e => e.Contains(email, StringComparison.OrdinalIgnoreCase) && e.Contains("Subject: Booked:", StringComparison.Ordinal));
+        Assert.Contains("Rui Costa", mail, StringComparison.Ordinal);
+        Assert.Contains("(BOS)", mail, StringComparison.Ordinal);
+        Assert.Contains("Check-in", mail, StringComparison.Ordinal);
+        Assert.Contains(".ics", mail, StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "See your bookings" }).ClickAsync();
+        await Expect(page.GetByText("Confirmed", new() { Exact = true })).ToHaveCountAsync(2);
         await session.CheckAsync("bookings-list");
-
-        await page.GotoAsync("/trips");
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Trip to LIS" })).ToBeVisibleAsync();
-        await session.CheckAsync("trips-list");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Trip to LIS" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/trips/[0-9a-f-]{36}$"));
-        var tripUrl = new Uri(page.Url).AbsolutePath;
-
-        await using var other = await browser.NewSessionAsync(App, width);
-        await other.SignUpAsync();
-        await other.Page.GotoAsync(tripUrl);
-        await Expect(other.Page.GetByRole(AriaRole.Heading, new() { Name = "Trip not found" })).ToBeVisibleAsync();
-        await Expect(other.Page.GetByText("Trip to LIS")).ToHaveCountAsync(0);
-        await other.CheckAsync("trip-not-found");
         Assert.Empty(session.ForeignRequests);
     }
 
     [Theory]
     [InlineData(1280)]
     [InlineData(375)]
-    public async Task Chat_to_flight_and_hotel_results_pick_both_make_a_trip_and_book_it(int width)
+    public async Task Search_select_into_a_trip_edit_it_book_it_and_share_it_with_someone_without_an_account(int width)
     {
         await using var session = await browser.NewSessionAsync(App, width);
         var page = session.Page;
-        var email = await session.SignUpAsync();
-        foreach (var (given, born) in new[] { ("Rui", "1985-09-12"), ("Ines", "1987-02-03") })
-        {
-            await page.GotoAsync("/travelers/new");
-            await page.GetByLabel("Given names").FillAsync(given);
-            await page.GetByLabel("Surname").FillAsync("Costa");
-            await page.GetByLabel("Date of birth").FillAsync(born);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Save traveler" }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"{given} Costa" })).ToBeVisibleAsync();
-        }
-        await page.GetByRole(AriaRole.Link, new() { Name = "Plan", Exact = true }).ClickAsync();
+        await session.SignUpAsync();
+        await page.GotoAsync("/travelers/new");
+        await session.FillTravelerAsync("Ana", "Silva", "1990-04-01");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ana Silva" })).ToBeVisibleAsync();
 
-        // The assistant asks what is missing; ISO dates are understood whatever today is.
-        var chat = page.GetByRole(AriaRole.Region, new() { Name = "Conversation with the assistant" });
-        await SayAsync(page, $"Plan a trip for 2 adults from Boston to Lisbon on {Screens.InDays(42)} back {Screens.InDays(47)}");
-        var flights = chat.Locator("article.chat-card--flight");
-        var hotels = chat.Locator("article.chat-card--hotel");
-        await Expect(flights.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        if (await hotels.CountAsync() == 0)
-        {
-            await SayAsync(page, "and a hotel in Lisbon");
-            await Expect(hotels.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        }
-        await Expect(chat.GetByText("Simulated results", new() { Exact = false }).First).ToBeVisibleAsync();
-        await Expect(flights.First.GetByText("Simulated offer — not bookable with a real airline")).ToBeVisibleAsync();
-        await session.CheckAsync("plan-chat-results");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Search", Exact = true }).ClickAsync();
+        await session.SearchFlightsAsync("Boston", "Lisbon", Screens.InDays(50), Screens.InDays(55));
+        var flights = page.GetByRole(AriaRole.List, new() { Name = "Flights" }).GetByRole(AriaRole.Article);
+        await flights.First.GetByRole(AriaRole.Button, new() { Name = "Select:" }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Hotels" }).ClickAsync();
+        var hotel = page.GetByRole(AriaRole.List, new() { Name = "Hotels" }).GetByRole(AriaRole.Article).First;
+        await hotel.GetByRole(AriaRole.Button, new() { Name = "Select:" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Things to do" }).ClickAsync();
+        var activity = page.GetByRole(AriaRole.List, new() { Name = "Activities" }).GetByRole(AriaRole.Article).First;
+        var activityName = await activity.GetAttributeAsync("aria-label");
+        await activity.GetByRole(AriaRole.Button, new() { Name = "Add to trip" }).ClickAsync();
+        await session.CheckAsync("search-selected");
+        await page.GetByRole(AriaRole.Region, new() { Name = "Your trip so far" }).GetByRole(AriaRole.Button, new() { Name = "Save as a trip" }).ClickAsync();
 
-        await flights.First.GetByRole(AriaRole.Button, new() { Name = "Pick this flight" }).ClickAsync();
-        await Expect(flights.First.GetByRole(AriaRole.Button, new() { Name = "Picked flight" })).ToBeVisibleAsync();
-        var hotelName = await hotels.First.Locator("h2").InnerTextAsync();
-        await hotels.First.GetByRole(AriaRole.Button, new() { Name = "Pick this hotel" }).ClickAsync();
-        var picks = page.GetByRole(AriaRole.Region, new() { Name = "Your picks" });
-        await Expect(picks).ToContainTextAsync(hotelName);
-        await session.CheckAsync("plan-chat-picked");
-        await picks.GetByRole(AriaRole.Button, new() { Name = "Make a trip" }).ClickAsync();
-
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/trips/[0-9a-f-]{36}$"));
+        await page.WaitForURLAsync(TripUrl());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Trip to Lisbon" })).ToBeVisibleAsync();
-        await Expect(page.GetByText(hotelName, new() { Exact = false }).First).ToBeVisibleAsync();
-        await session.CheckAsync("trip-from-chat");
+        await Expect(page.GetByText(activityName!, new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Boston →", new() { Exact = false }).First).ToBeVisibleAsync();
+        await session.CheckAsync("trip");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Book flight" }).First.ClickAsync();
-        // Two adults were asked for: the offer is priced for both.
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Rui Costa" }).CheckAsync();
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Ines Costa" }).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
-        await Expect(page.GetByText("Booked — confirmation emailed")).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        Assert.Contains(App.OutboxEmails(), e => e.Contains(email, StringComparison.OrdinalIgnoreCase) && e.Contains("Booking confirmed", StringComparison.Ordinal));
+        // Edit: a name, notes, the party; the per-person total follows.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit trip" }).ClickAsync();
+        var edit = page.GetByRole(AriaRole.Form, new() { Name = "Edit the trip" });
+        await edit.GetByLabel("Trip name").FillAsync("Lisbon in spring");
+        await edit.GetByLabel("Notes").FillAsync("Fado on the first night.");
+        await session.CheckAsync("trip-edit");
+        await edit.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lisbon in spring" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Fado on the first night.")).ToBeVisibleAsync();
+
+        // Book: one traveler, one confirmation.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Review and book" }).ClickAsync();
+        await page.WaitForURLAsync(ReviewUrl());
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Ana Silva" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book all 2 for" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Booked", Exact = true })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "See the trip" }).ClickAsync();
+        await Expect(page.GetByText("Booked", new() { Exact = true })).ToHaveCountAsync(3);
+        await session.CheckAsync("trip-booked");
+
+        // Share: the link opens in a fresh browser without an account, read-only and impersonal.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Share" }).ClickAsync();
+        var link = await page.GetByRole(AriaRole.Link, new() { Name = "/shared/" }).GetAttributeAsync("href");
+        await using var stranger = await browser.NewSessionAsync(App, width);
+        await stranger.Page.GotoAsync(link!);
+        await Expect(stranger.Page.GetByRole(AriaRole.Heading, new() { Name = "Lisbon in spring" })).ToBeVisibleAsync();
+        await Expect(stranger.Page.GetByText(activityName!, new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(stranger.Page.GetByText("Ana Silva")).ToHaveCountAsync(0);
+        await Expect(stranger.Page.GetByText("Fado on the first night.")).ToHaveCountAsync(0);
+        await Expect(stranger.Page.GetByRole(AriaRole.Button, new() { Name = "Edit trip" })).ToHaveCountAsync(0);
+        await Expect(stranger.Page.GetByRole(AriaRole.Region, new() { Name = "Map of the shared trip" })).ToBeVisibleAsync();
+        await stranger.CheckAsync("shared-trip");
+        await stranger.Page.GetByRole(AriaRole.Link, new() { Name = "Plan your own" }).ClickAsync();
+        await Expect(stranger.Page.GetByRole(AriaRole.Heading, new() { Name = "Plan a trip" })).ToBeVisibleAsync();
+
+        // Someone else's trip by its address: not found.
+        var tripUrl = new Uri(page.Url).AbsolutePath;
+        await using var other = await browser.NewSessionAsync(App, width);
+        await other.SignUpAsync();
+        await other.Page.GotoAsync(tripUrl);
+        await Expect(other.Page.GetByRole(AriaRole.Heading, new() { Name = "Trip not found" })).ToBeVisibleAsync();
+        await other.CheckAsync("trip-not-found");
         Assert.Empty(session.ForeignRequests);
+        Assert.Empty(stranger.ForeignRequests);
     }
 
     private static async Task SayAsync(IPage page, string text)
@@ -140,7 +178,8 @@ public sealed class TripFlowTests(BrowserFixture browser, EmbeddedApp embedded)
         await Expect(box).ToBeEditableAsync();
         await box.FillAsync(text);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
-        // The reply has finished streaming when the composer is usable again.
+        // The reply has finished streaming when the composer can send again.
         await Expect(page.GetByText(text, new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.Locator(".bubble__cursor")).ToHaveCountAsync(0);
     }
 }

@@ -12,6 +12,8 @@ locals {
     managed-by  = "terraform"
   }
   public_names = ["dev.${var.domain}"]
+  # CloudFront's origin and the health check's target (deploy/k8s/base/ingress.yaml).
+  origin_name = "origin.dev.${var.domain}"
 }
 
 provider "aws" {
@@ -37,10 +39,18 @@ module "vpc" {
   cluster_name         = local.name
 }
 
+# Operators and read-only users: IAM roles assumed with MFA; everything else denied without MFA.
+module "access" {
+  source = "../modules/access"
+
+  name = local.name
+}
+
 module "eks" {
   source = "../modules/eks"
 
   cluster_name           = local.name
+  kubernetes_version     = var.kubernetes_version
   private_subnet_ids     = module.vpc.private_subnet_ids
   public_access_cidrs    = var.eks_public_access_cidrs
   node_instance_types    = ["t3.medium"]
@@ -53,9 +63,12 @@ module "eks" {
   taint_spot_nodes = false
 
   cert_manager_hosted_zone_arns = [data.aws_route53_zone.this.arn]
+
+  access_entries = {
+    operator = { principal_arn = module.access.operator_role_arn, access_policy = "cluster-admin" }
+    readonly = { principal_arn = module.access.readonly_role_arn, access_policy = "view" }
+  }
 }
-
-
 
 module "s3" {
   source = "../modules/s3"
@@ -74,6 +87,18 @@ module "secrets" {
   namespace          = "pathavana-dev"
 }
 
+# The monitoring stack's AWS side: alert topics, Alertmanager's and the monitoring secrets' IRSA roles.
+module "monitoring" {
+  source = "../modules/monitoring"
+
+  environment           = local.environment
+  oidc_provider_arn     = module.eks.oidc_provider_arn
+  oidc_issuer           = module.eks.oidc_issuer
+  monitoring_secret_arn = module.secrets.monitoring_secret_arn
+  secrets_kms_key_arn   = module.secrets.kms_key_arn
+  alert_emails          = var.alert_emails
+}
+
 module "certificate" {
   source = "../modules/acm"
 
@@ -89,7 +114,7 @@ module "edge" {
   name               = local.name
   aliases            = local.public_names
   certificate_arn    = module.certificate.certificate_arn
-  origin_domain_name = var.ingress_load_balancer_hostname
+  origin_domain_name = local.origin_name
 }
 
 module "dns" {
@@ -100,6 +125,9 @@ module "dns" {
   names              = local.public_names
   target_domain_name = module.edge[0].distribution_domain_name
   target_zone_id     = module.edge[0].distribution_hosted_zone_id
+  origin_name        = local.origin_name
+  origin_target      = var.ingress_load_balancer_hostname
+  alarm_topic_arn    = module.monitoring.email_topic_arn
 }
 
 module "budget" {

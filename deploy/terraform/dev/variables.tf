@@ -12,13 +12,19 @@ variable "cost_center" {
 
 variable "alert_emails" {
   type        = list(string)
-  description = "Who receives budget alerts."
+  description = "Who receives budget and cost-anomaly alerts and the origin health check's alarm."
+}
+
+variable "kubernetes_version" {
+  type        = string
+  description = "Kubernetes minor version of the cluster and its node groups (docs/runbooks/kubernetes-upgrade.md: dev first, then staging, then production)."
+  default     = "1.32"
 }
 
 variable "monthly_budget_usd" {
   type        = number
   description = "Monthly budget (the platform document estimates ~100 a month for development)."
-  default     = 150
+  default     = 250
 }
 
 variable "eks_public_access_cidrs" {

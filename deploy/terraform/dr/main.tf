@@ -1,9 +1,11 @@
 # Disaster recovery, us-west-2. Normally a standby: its own VPC (10.1.0.0/16, so it can be
-# peered with production), a small EKS cluster, buckets, and read access to the replicas of
-# production's secrets. ECR images arrive by registry replication (global root) and PostgreSQL's
-# automated backups by RDS backup replication (production root). Setting activate = true
-# restores the database from those backups and creates the cache; then Argo CD deploys the
-# production overlay here and DNS moves (docs/deploy.md, "Disaster recovery").
+# peered with production), a small EKS cluster, buckets, read access to the replicas of
+# production's secrets, and a cross-region read replica of production's PostgreSQL (seconds
+# behind). ECR images arrive by registry replication (global root), PostgreSQL's automated backups
+# by RDS backup replication (production root). Setting activate = true promotes the replica to a
+# standalone database (or, without a replica, restores the replicated backups) and creates the
+# cache; then Argo CD deploys the production overlay here and DNS fails over (docs/deploy.md,
+# "Disaster recovery").
 
 locals {
   environment = "dr"
@@ -36,10 +38,17 @@ module "vpc" {
   cluster_name         = local.name
 }
 
+module "access" {
+  source = "../modules/access"
+
+  name = local.name
+}
+
 module "eks" {
   source = "../modules/eks"
 
   cluster_name           = local.name
+  kubernetes_version     = var.kubernetes_version
   private_subnet_ids     = module.vpc.private_subnet_ids
   public_access_cidrs    = var.eks_public_access_cidrs
   on_demand_min_size     = 1
@@ -47,6 +56,11 @@ module "eks" {
   on_demand_max_size     = 10
   spot_min_size          = 0
   spot_max_size          = 5
+
+  access_entries = {
+    operator = { principal_arn = module.access.operator_role_arn, access_policy = "cluster-admin" }
+    readonly = { principal_arn = module.access.readonly_role_arn, access_policy = "view" }
+  }
 }
 
 module "s3" {
@@ -55,9 +69,12 @@ module "s3" {
   environment = local.environment
 }
 
+# Standby: a read replica of production (replicate_source_db), single-AZ, kept seconds behind.
+# activate = true promotes it in place (replicate_source_db becomes null) and makes it Multi-AZ.
+# Without a replica (production_database_arn null), activate restores the replicated backups.
 module "rds" {
   source = "../modules/rds"
-  count  = var.activate ? 1 : 0
+  count  = var.production_database_arn != null || var.activate ? 1 : 0
   providers = {
     aws               = aws
     aws.backup_region = aws
@@ -65,12 +82,13 @@ module "rds" {
 
   identifier                         = "pathavana-dr"
   instance_class                     = "db.t3.medium"
-  multi_az                           = true
+  multi_az                           = var.activate
   performance_insights_enabled       = true
   vpc_id                             = module.vpc.vpc_id
   subnet_ids                         = module.vpc.private_subnet_ids
   allowed_security_group_ids         = [module.eks.cluster_security_group_id]
-  restore_from_automated_backups_arn = var.replicated_backups_arn
+  replicate_source_db                = var.activate ? null : var.production_database_arn
+  restore_from_automated_backups_arn = var.production_database_arn == null ? var.replicated_backups_arn : null
   deletion_protection                = true
 }
 
@@ -100,7 +118,12 @@ data "aws_iam_policy_document" "external_secrets_assume" {
     condition {
       test     = "StringEquals"
       variable = "${module.eks.oidc_issuer}:sub"
-      values   = ["system:serviceaccount:pathavana:pathavana-external-secrets"]
+      # The application's and, while the production overlay runs here, the monitoring stack's.
+      values = [
+        "system:serviceaccount:pathavana:pathavana-external-secrets",
+        "system:serviceaccount:monitoring:monitoring-external-secrets",
+        "system:serviceaccount:monitoring-agents:monitoring-external-secrets",
+      ]
     }
     condition {
       test     = "StringEquals"

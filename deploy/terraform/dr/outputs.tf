@@ -9,11 +9,16 @@ output "external_secrets_role_arn" {
 }
 
 output "database_endpoint" {
-  description = "The restored database (after activate = true)."
+  description = "The read replica on standby; the promoted (or restored) database after activate = true."
   value       = try(module.rds[0].endpoint, null)
 }
 
 output "redis_endpoint" {
   description = "The standby cache (after activate = true)."
   value       = try(module.elasticache[0].primary_endpoint, null)
+}
+
+output "operator_role_arn" {
+  description = "Administrators' role for the standby cluster, assumed with MFA."
+  value       = module.access.operator_role_arn
 }

@@ -12,6 +12,9 @@ locals {
     managed-by  = "terraform"
   }
   public_names = [var.domain, "www.${var.domain}"]
+  # CloudFront's origin and the health check's target; the ingress serves and certifies it
+  # (deploy/k8s/base/ingress.yaml: origin.<the overlay's public host>).
+  origin_name = "origin.${var.domain}"
 }
 
 provider "aws" {
@@ -47,10 +50,18 @@ module "vpc" {
   cluster_name       = local.name
 }
 
+# Operators and read-only users: IAM roles assumed with MFA; everything else denied without MFA.
+module "access" {
+  source = "../modules/access"
+
+  name = local.name
+}
+
 module "eks" {
   source = "../modules/eks"
 
   cluster_name           = local.name
+  kubernetes_version     = var.kubernetes_version
   private_subnet_ids     = module.vpc.private_subnet_ids
   public_access_cidrs    = var.eks_public_access_cidrs
   node_instance_types    = ["t3.medium"]
@@ -61,6 +72,11 @@ module "eks" {
   spot_max_size          = 5
 
   cert_manager_hosted_zone_arns = [data.aws_route53_zone.this.arn]
+
+  access_entries = {
+    operator = { principal_arn = module.access.operator_role_arn, access_policy = "cluster-admin" }
+    readonly = { principal_arn = module.access.readonly_role_arn, access_policy = "view" }
+  }
 }
 
 module "rds" {
@@ -96,7 +112,18 @@ module "elasticache" {
 module "s3" {
   source = "../modules/s3"
 
-  environment = local.environment
+  environment           = local.environment
+  cloudtrail_trail_name = "pathavana-account"
+}
+
+# One trail for the whole account (every region), into production's logs bucket.
+module "cloudtrail" {
+  source = "../modules/cloudtrail"
+
+  name        = "pathavana-account"
+  bucket_name = module.s3.bucket_names["logs"]
+
+  depends_on = [module.s3]
 }
 
 module "secrets" {
@@ -107,6 +134,20 @@ module "secrets" {
   oidc_provider_arn = module.eks.oidc_provider_arn
   oidc_issuer       = module.eks.oidc_issuer
   namespace         = "pathavana"
+}
+
+# The monitoring stack's AWS side: alert topics (SMS, email), Alertmanager's and the monitoring
+# secrets' IRSA roles.
+module "monitoring" {
+  source = "../modules/monitoring"
+
+  environment           = local.environment
+  oidc_provider_arn     = module.eks.oidc_provider_arn
+  oidc_issuer           = module.eks.oidc_issuer
+  monitoring_secret_arn = module.secrets.monitoring_secret_arn
+  secrets_kms_key_arn   = module.secrets.kms_key_arn
+  alert_emails          = var.alert_emails
+  alert_sms_numbers     = var.alert_sms_numbers
 }
 
 module "certificate" {
@@ -124,7 +165,16 @@ module "edge" {
   name               = local.name
   aliases            = local.public_names
   certificate_arn    = module.certificate.certificate_arn
-  origin_domain_name = var.ingress_load_balancer_hostname
+  origin_domain_name = local.origin_name
+}
+
+# The recovery region's load balancer, when the application runs there (docs/deploy.md,
+# "Disaster recovery"): the public names fail over to it.
+data "aws_elb_hosted_zone_id" "dr" {
+  count    = var.dr_ingress_load_balancer_hostname == null ? 0 : 1
+  provider = aws.dr
+
+  load_balancer_type = "network"
 }
 
 module "dns" {
@@ -135,6 +185,13 @@ module "dns" {
   names              = local.public_names
   target_domain_name = module.edge[0].distribution_domain_name
   target_zone_id     = module.edge[0].distribution_hosted_zone_id
+  origin_name        = local.origin_name
+  origin_target      = var.ingress_load_balancer_hostname
+  alarm_topic_arn    = module.monitoring.email_topic_arn
+  failover_target = var.dr_ingress_load_balancer_hostname == null ? null : {
+    domain_name = var.dr_ingress_load_balancer_hostname
+    zone_id     = data.aws_elb_hosted_zone_id.dr[0].id
+  }
 }
 
 module "budget" {

@@ -23,6 +23,11 @@ output "database_endpoint" {
   value       = module.rds.endpoint
 }
 
+output "database_arn" {
+  description = "The RDS instance's ARN: the disaster-recovery root's production_database_arn (its read replica's source)."
+  value       = module.rds.arn
+}
+
 output "database_master_secret_arn" {
   description = "Where RDS keeps the master password."
   value       = module.rds.master_user_secret_arn
@@ -57,4 +62,44 @@ output "nat_public_ips" {
 output "cloudfront_distribution_id" {
   description = "CloudFront distribution (after the ingress load balancer exists)."
   value       = try(module.edge[0].distribution_id, null)
+}
+
+output "operator_role_arn" {
+  description = "Administrators' role, assumed with MFA (aws eks update-kubeconfig --role-arn <this>)."
+  value       = module.access.operator_role_arn
+}
+
+output "readonly_role_arn" {
+  description = "Read-only role, assumed with MFA."
+  value       = module.access.readonly_role_arn
+}
+
+output "operators_group" {
+  description = "IAM group of the people who may assume the operator and read-only roles."
+  value       = module.access.operators_group
+}
+
+output "alert_topics" {
+  description = "SNS topics of the SMS (P0) and email (P3) alerts (deploy/monitoring/alertmanager/alertmanager.yml)."
+  value       = { sms = module.monitoring.sms_topic_arn, email = module.monitoring.email_topic_arn }
+}
+
+output "alertmanager_role_arn" {
+  description = "IRSA role of monitoring/alertmanager (deploy/monitoring/kubernetes/alertmanager.yaml)."
+  value       = module.monitoring.alertmanager_role_arn
+}
+
+output "monitoring_secrets_role_arn" {
+  description = "IRSA role of the monitoring namespaces' External Secrets ServiceAccounts."
+  value       = module.monitoring.secrets_role_arn
+}
+
+output "origin_health_check_id" {
+  description = "Route 53 health check of origin.<domain> (after the ingress load balancer exists)."
+  value       = try(module.dns[0].health_check_id, null)
+}
+
+output "cloudtrail_trail" {
+  description = "The account's CloudTrail trail (logs in the production logs bucket under cloudtrail/)."
+  value       = module.cloudtrail.trail_name
 }

@@ -54,3 +54,18 @@ output "cloudfront_distribution_id" {
   description = "CloudFront distribution (after the ingress load balancer exists)."
   value       = try(module.edge[0].distribution_id, null)
 }
+
+output "operator_role_arn" {
+  description = "Administrators' role, assumed with MFA (aws eks update-kubeconfig --role-arn <this>)."
+  value       = module.access.operator_role_arn
+}
+
+output "readonly_role_arn" {
+  description = "Read-only role, assumed with MFA."
+  value       = module.access.readonly_role_arn
+}
+
+output "origin_health_check_id" {
+  description = "Route 53 health check of the origin name (after the ingress load balancer exists)."
+  value       = try(module.dns[0].health_check_id, null)
+}

@@ -27,9 +27,9 @@ internal sealed partial class BookingService(
     IEnumerable<IBookingProvider> providers,
     ITravelerDirectory travelers,
     ITripBookings trips,
-    TripItemFactory items,
     UserManager<User> users,
     IEmailSender email,
+    IBookingConfirmations confirmations,
     IAuditLog audit,
     PathavanaMetrics metrics,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
@@ -51,7 +51,8 @@ internal sealed partial class BookingService(
     private StoredResponse Invalid(Dictionary<string, string[]> errors) => new(StatusCodes.Status400BadRequest, Serialize(
         new HttpValidationProblemDetails(errors) { Status = 400, Title = "One or more validation errors occurred." }));
 
-    public async Task<StoredResponse> BookAsync(Guid owner, CreateBookingRequest request)
+    /// <param name="notify">False when the caller sends one confirmation for several bookings (a whole trip).</param>
+    public async Task<StoredResponse> BookAsync(Guid owner, CreateBookingRequest request, bool notify = true)
     {
         // The provider is not told to stop because the client went away: the booking's outcome is recorded either way.
         var ct = CancellationToken.None;
@@ -94,11 +95,11 @@ internal sealed partial class BookingService(
         }
 
         return kind == BookingKind.Flight
-            ? await BookFlightAsync(owner, request, [.. travelerIds.Select(id => people.Single(p => p.Id == id))], ct)
-            : await BookHotelAsync(owner, request, [.. travelerIds.Select(id => people.Single(p => p.Id == id))], ct);
+            ? await BookFlightAsync(owner, request, [.. travelerIds.Select(id => people.Single(p => p.Id == id))], notify, ct)
+            : await BookHotelAsync(owner, request, [.. travelerIds.Select(id => people.Single(p => p.Id == id))], notify, ct);
     }
 
-    private async Task<StoredResponse> BookFlightAsync(Guid owner, CreateBookingRequest request, List<TravelerResponse> people, CancellationToken ct)
+    private async Task<StoredResponse> BookFlightAsync(Guid owner, CreateBookingRequest request, List<TravelerResponse> people, bool notify, CancellationToken ct)
     {
         var check = await inventory.PriceFlightOfferAsync(request.OfferId!, ct);
         if (check is null || !check.Available)
@@ -123,10 +124,10 @@ internal sealed partial class BookingService(
         var provider = ProviderFor(offer.Source);
         var booking = await StartAsync(owner, BookingKind.Flight, provider.Source, offer.TotalPrice, offer.Id, Serialize(offer), people, request.TripId, ct);
         return await OrderAsync(booking, () => provider.OrderFlightAsync(offer, Passengers(people), booking.Id.ToString(), ct),
-            provider, items.ItemsFor(offer), $"Flight {Describe(offer)}", request.OfferId!, request.TripId, ct);
+            provider, $"Flight {Describe(offer)}", request.OfferId!, request.TripId, notify, ct);
     }
 
-    private async Task<StoredResponse> BookHotelAsync(Guid owner, CreateBookingRequest request, List<TravelerResponse> people, CancellationToken ct)
+    private async Task<StoredResponse> BookHotelAsync(Guid owner, CreateBookingRequest request, List<TravelerResponse> people, bool notify, CancellationToken ct)
     {
         var check = await inventory.RecheckHotelOfferAsync(request.OfferId!, ct);
         if (check is null || !check.Available)
@@ -141,7 +142,7 @@ internal sealed partial class BookingService(
         var provider = ProviderFor(offer.Source);
         var booking = await StartAsync(owner, BookingKind.Hotel, provider.Source, offer.Total, offer.Id, Serialize(offer), people, request.TripId, ct);
         return await OrderAsync(booking, () => provider.OrderHotelAsync(offer, Passengers(people), booking.Id.ToString(), ct),
-            provider, items.ItemsFor(offer), $"{offer.Hotel.Name}, {offer.CheckIn:d MMM} to {offer.CheckOut:d MMM yyyy}", request.OfferId!, request.TripId, ct);
+            provider, $"{offer.Hotel.Name}, {offer.CheckIn:d MMM} to {offer.CheckOut:d MMM yyyy}", request.OfferId!, request.TripId, notify, ct);
     }
 
     /// <summary>A price that moved since the search stops the booking until the user accepts the new one.</summary>
@@ -210,7 +211,7 @@ internal sealed partial class BookingService(
     }
 
     private async Task<StoredResponse> OrderAsync(Booking booking, Func<Task<ProviderOrder>> order, IBookingProvider provider,
-        List<TripItem> calendarItems, string summary, string searchedOfferId, Guid? tripId, CancellationToken ct)
+        string summary, string searchedOfferId, Guid? tripId, bool notify, CancellationToken ct)
     {
         ProviderOrder? placed = null;
         try
@@ -254,7 +255,11 @@ internal sealed partial class BookingService(
                 // The trip holds the offer as searched; re-pricing may have re-quoted it under a new id.
                 await trips.AttachAsync(booking.OwnerId!.Value, trip, searchedOfferId, booking.Id, ct);
             }
-            await SendConfirmationAsync(booking, calendarItems, summary, ct);
+            if (notify)
+            {
+                // Passengers, flights, stay, terms, reference, a link back and the .ics (Notifications composes it).
+                await confirmations.SendAsync(booking.OwnerId!.Value, [booking.Id], tripId, wholeTrip: false, ct);
+            }
         }
         var response = Describe(booking, summary);
         return booking.Status switch
@@ -278,26 +283,6 @@ internal sealed partial class BookingService(
             }
         }
         return false;
-    }
-
-    private async Task SendConfirmationAsync(Booking booking, List<TripItem> calendarItems, string summary, CancellationToken ct)
-    {
-        var user = await users.FindByIdAsync(booking.OwnerId!.Value.ToString());
-        if (user?.Email is null)
-        {
-            return;
-        }
-        foreach (var item in calendarItems)
-        {
-            item.Id = Guid.CreateVersion7();
-        }
-        var ics = TripCalendar.Build(summary, calendarItems, clock.GetUtcNow());
-        var simulated = booking.Provider == Sources.Simulated ? "\nThis is a SIMULATED booking: no airline or hotel holds it." : "";
-        var message = EmailTemplates.BookingConfirmed(user.Email, summary, booking.ProviderReference!, booking.Price.ToString(), simulated) with
-        {
-            Attachments = [new EmailAttachment("booking.ics", "text/calendar", System.Text.Encoding.UTF8.GetBytes(ics))],
-        };
-        await email.SendAsync(message, ct);
     }
 
     public async Task<StoredResponse> CancelAsync(Guid owner, Guid id)

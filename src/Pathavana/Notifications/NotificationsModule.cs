@@ -16,6 +16,7 @@ internal static class NotificationsModule
             .Bind(builder.Configuration.GetSection(AppOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddScoped<IBookingConfirmations, BookingConfirmations>();
         builder.Services.AddSingleton<OutboxEmailSender>();
         builder.Services.AddSingleton<SmtpEmailSender>();
         builder.Services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value.Enabled

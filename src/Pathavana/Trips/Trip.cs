@@ -24,6 +24,13 @@ internal sealed class Trip : IHasTimestamps, IEncryptedRow
     public decimal? BudgetAmount { get; set; }
     public List<Guid> TravelerIds { get; set; } = [];
 
+    /// <summary>The traveler's own notes on the trip (left out of the shared view).</summary>
+    [Encrypted]
+    public string? Notes { get; set; }
+
+    /// <summary>How many people the trip is for: per-person totals divide by it (1–9).</summary>
+    public int PartySize { get; set; } = 1;
+
     /// <summary>SHA-256 of the share token, while a share link is live.</summary>
     public string? ShareTokenHash { get; set; }
     public DateTimeOffset? SharedAt { get; set; }
@@ -114,6 +121,7 @@ internal sealed class TripConfiguration : IEntityTypeConfiguration<Trip>
         builder.HasOne<User>().WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.OwnerId, t.StartDate });
         builder.HasIndex(t => t.ShareTokenHash).IsUnique();
+        builder.Property(t => t.PartySize).HasDefaultValue(1);
         builder.Property(t => t.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(t => t.BudgetAmount).HasPrecision(18, 2);
         builder.Property(t => t.ShareTokenHash).HasMaxLength(64);

@@ -72,10 +72,29 @@ internal static class TripPlanner
             others,
             includePrivate ? trip.TravelerIds : [],
             days,
-            includePrivate ? warnings : [.. warnings.Where(w => w.Code != "passportExpiresBeforeReturn" && w.Code != "passportValidityShort")],
+            includePrivate ? warnings : [.. warnings.Where(w => !w.Code.StartsWith("passport", StringComparison.Ordinal))],
             trip.ShareTokenHash is not null,
             trip.CreatedAt,
-            trip.UpdatedAt);
+            trip.UpdatedAt,
+            includePrivate ? trip.Notes : null,
+            trip.PartySize,
+            PerPerson(total, trip.PartySize));
+    }
+
+    internal static Money? PerPerson(Money total, int partySize) =>
+        partySize > 1 ? new Money(Math.Round(total.Amount / partySize, 2, MidpointRounding.AwayFromZero), total.Currency) : null;
+
+    /// <summary>The public view of a shared trip: what, when, where and how much; nobody's name, notes, ids or references.</summary>
+    public static SharedTripResponse DescribeShared(Trip trip)
+    {
+        var full = Describe(trip, new Dictionary<Guid, (string, DateOnly?)>(), includePrivate: false);
+        var byId = trip.Items.ToDictionary(i => i.Id);
+        return new SharedTripResponse(full.Title, full.StartDate, full.EndDate, full.Currency, full.Total, full.PartySize, full.PerPerson,
+            full.OtherCurrencies,
+            [.. full.Days.Select(d => new SharedTripDay(d.Date, [.. d.Items.Select(i => new SharedTripItem(
+                i.Kind, i.Title, i.Start, i.StartTimeZone, i.End, i.EndTimeZone, i.Place, i.EndPlace, i.Price, i.CheckIn, i.CheckOut,
+                byId[i.Id].Source == "simulated"))], d.Total))],
+            [.. full.Warnings.Where(w => w.Code != "budgetExceeded").Select(w => w with { ItemIds = null })]);
     }
 
     internal static Money Sum(IEnumerable<TripItem> items, string currency) =>
@@ -97,19 +116,57 @@ internal static class TripPlanner
                 var first = timed[a];
                 var second = timed[b];
                 var firstEnd = first.EndsAt ?? first.StartsAt!.Value.AddHours(1);
-                if (second.StartsAt < firstEnd)
+                if (second.StartsAt >= firstEnd)
                 {
-                    if (first.Kind == TripItemKind.Flight)
-                    {
-                        warnings.Add(new TripWarning("flightArrivesAfterNextItem",
-                            $"{first.Title} lands at {Local(first.EndsAt, first.EndTimeZone):HH:mm}, after {second.Title} starts.",
-                            second.Day, [first.Id, second.Id]));
-                    }
-                    else
-                    {
-                        warnings.Add(new TripWarning("overlap", $"{first.Title} and {second.Title} overlap.", second.Day, [first.Id, second.Id]));
-                    }
+                    continue;
                 }
+                if (first.Kind == TripItemKind.Flight && second.Kind == TripItemKind.Flight)
+                {
+                    warnings.Add(new TripWarning("flightDepartsBeforePreviousLands",
+                        $"{second.Title} leaves at {Local(second.StartsAt, second.StartTimeZone):HH:mm}, before {first.Title} lands at {Local(first.EndsAt, first.EndTimeZone):HH:mm}.",
+                        second.Day, [first.Id, second.Id]));
+                }
+                else if (first.Kind == TripItemKind.Flight)
+                {
+                    warnings.Add(new TripWarning("flightArrivesAfterNextItem",
+                        $"{first.Title} lands at {Local(first.EndsAt, first.EndTimeZone):HH:mm}, after {second.Title} starts.",
+                        second.Day, [first.Id, second.Id]));
+                }
+                else
+                {
+                    warnings.Add(new TripWarning("overlap", $"{first.Title} and {second.Title} overlap.", second.Day, [first.Id, second.Id]));
+                }
+            }
+        }
+
+        // Two beds for one night.
+        var stays = items.Where(i => i.Kind == TripItemKind.Hotel && i.CheckIn is not null && i.CheckOut is not null).OrderBy(i => i.CheckIn).ToList();
+        for (var a = 0; a < stays.Count; a++)
+        {
+            for (var b = a + 1; b < stays.Count; b++)
+            {
+                if (stays[b].CheckIn < stays[a].CheckOut)
+                {
+                    warnings.Add(new TripWarning("overlap",
+                        $"{stays[a].Title} and {stays[b].Title} are both booked for the night of {Day(stays[b].CheckIn!.Value)}.",
+                        stays[b].CheckIn, [stays[a].Id, stays[b].Id]));
+                }
+            }
+        }
+
+        // A stay that starts before the traveler lands in its city: a night paid for and not slept in.
+        var flights = items.Where(i => i.Kind == TripItemKind.Flight && i.EndLatitude is not null && i.EndsAt is not null).ToList();
+        foreach (var stay in stays.Where(s => s.Latitude is not null))
+        {
+            var arrivals = flights
+                .Where(f => Geo(f.EndLatitude!.Value, f.EndLongitude!.Value, stay.Latitude!.Value, stay.Longitude!.Value) < 80)
+                .Select(f => (Flight: f, Day: LocalDate(f.EndsAt, f.EndTimeZone)!.Value))
+                .OrderBy(x => x.Day).ToList();
+            if (arrivals.Count > 0 && arrivals.All(x => x.Day > stay.CheckIn) && arrivals[0] is var first)
+            {
+                warnings.Add(new TripWarning("stayBeforeArrival",
+                    $"{stay.Title} starts on {Day(stay.CheckIn!.Value)}, but {first.Flight.Title} lands in {first.Flight.EndPlaceName} on {Day(first.Day)}: a night paid for and not used.",
+                    stay.CheckIn, [stay.Id, first.Flight.Id]));
             }
         }
 
@@ -130,7 +187,7 @@ internal static class TripPlanner
         foreach (var night in uncovered)
         {
             warnings.Add(new TripWarning("nightWithoutStay",
-                $"No place to stay on the night of {night.ToString("ddd d MMM", CultureInfo.InvariantCulture)}.", night));
+                $"No place to stay on the night of {Day(night)}.", night));
         }
 
         if (trip.Budget is { } budget && total.Amount > budget.Amount)
@@ -165,6 +222,40 @@ internal static class TripPlanner
             }
         }
         return warnings;
+    }
+
+    private static string Day(DateOnly day) => day.ToString("ddd d MMM", CultureInfo.InvariantCulture);
+
+    /// <summary>Great-circle distance in km.</summary>
+    private static double Geo(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double R = 6371;
+        var dLat = (lat2 - lat1) * Math.PI / 180;
+        var dLon = (lon2 - lon1) * Math.PI / 180;
+        var h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        return 2 * R * Math.Asin(Math.Sqrt(h));
+    }
+
+    /// <summary>Moves a timed item's local times by whole days in its own zone (DST-correct): page, calendar and warnings agree.</summary>
+    public static void ShiftDays(TripItem item, int days)
+    {
+        static DateTimeOffset? Shift(DateTimeOffset? at, string? zoneId, int days)
+        {
+            if (at is not { } value)
+            {
+                return null;
+            }
+            if (zoneId is null || !TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
+            {
+                return value.AddDays(days);
+            }
+            return FromLocal(TimeZoneInfo.ConvertTime(value, zone).DateTime.AddDays(days), zone);
+        }
+        item.StartsAt = Shift(item.StartsAt, item.StartTimeZone, days);
+        item.EndsAt = Shift(item.EndsAt, item.EndTimeZone ?? item.StartTimeZone, days);
+        item.CheckIn = item.CheckIn?.AddDays(days);
+        item.CheckOut = item.CheckOut?.AddDays(days);
+        item.Day = item.Day.AddDays(days);
     }
 
     private static DateOnly? LocalDate(DateTimeOffset? instant, string? zone) =>

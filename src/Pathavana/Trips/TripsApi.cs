@@ -32,6 +32,15 @@ internal static partial class TripsApi
         trips.MapPost("/{id:guid}/items/{itemId:guid}/move", MoveItemAsync).WithName("MoveTripItem").WithSummary("Reorder an item or move it to another day.");
         trips.MapDelete("/{id:guid}/items/{itemId:guid}", RemoveItemAsync).WithName("RemoveTripItem").WithSummary("Remove an item.");
         trips.MapGet("/{id:guid}/calendar.ics", CalendarAsync).WithName("TripCalendar").WithSummary("The trip as an iCalendar file, an event per item.");
+        trips.MapGet("/{id:guid}/review", TripCheckout.ReviewAsync).WithName("ReviewTrip")
+            .WithSummary("Before booking: each bookable offer with its travelers, fare or rate rules, cancellation terms and the total.");
+        trips.MapPost("/{id:guid}/book", TripCheckout.BookAsync).WithName("BookTrip")
+            .WithSummary("Book every bookable item of the trip not yet booked, each exactly once, with one confirmation email. Requires an Idempotency-Key header.")
+            .Accepts<TripCheckoutRequest>("application/json")
+            .Produces<TripCheckoutResponse>(StatusCodes.Status201Created)
+            .Produces<TripCheckoutResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         trips.MapPost("/{id:guid}/share", ShareAsync).WithName("ShareTrip").WithSummary("Make (or replace) a read-only share link.");
         trips.MapDelete("/{id:guid}/share", UnshareAsync).WithName("UnshareTrip").WithSummary("Revoke the share link.");
 
@@ -66,9 +75,13 @@ internal static partial class TripsApi
             TripPlanner.Sum(t.Items, t.Currency), t.Budget)).ToList());
     }
 
-    private static async Task<Dictionary<string, string[]>> ValidateAsync(TripRequest r, Guid owner, ITravelerDirectory travelers, CancellationToken ct)
+    private static async Task<Dictionary<string, string[]>> ValidateAsync(TripRequest r, Guid owner, ITravelerDirectory travelers, CancellationToken ct, bool datesFromItems = false)
     {
         var errors = new Dictionary<string, string[]>();
+        if (datesFromItems && r.StartDate is null && r.EndDate is null)
+        {
+            r = r with { StartDate = DateOnly.MinValue, EndDate = DateOnly.MinValue };
+        }
         if (string.IsNullOrWhiteSpace(r.Title) || r.Title.Trim().Length > 200)
         {
             errors["title"] = ["A title of 1 to 200 characters."];
@@ -100,6 +113,18 @@ internal static partial class TripsApi
         {
             errors["budget"] = ["A budget between 0 and 10,000,000."];
         }
+        if (r.Notes is { Length: > 4000 })
+        {
+            errors["notes"] = ["At most 4000 characters."];
+        }
+        if (r.PartySize is < 1 or > 9)
+        {
+            errors["partySize"] = ["How many people: 1 to 9."];
+        }
+        if (r.Items is { Count: > 30 })
+        {
+            errors["items"] = ["At most 30 items at once."];
+        }
         if (r.TravelerIds is { Count: > 0 } ids)
         {
             var owned = await travelers.OwnedIdsAsync(owner, ids, ct);
@@ -122,22 +147,83 @@ internal static partial class TripsApi
         trip.Currency = r.Currency ?? trip.Currency;
         trip.BudgetAmount = r.Budget;
         trip.TravelerIds = [.. (r.TravelerIds ?? []).Distinct()];
+        trip.Notes = string.IsNullOrWhiteSpace(r.Notes) ? null : r.Notes.Trim();
+        trip.PartySize = r.PartySize ?? trip.PartySize;
     }
 
     private static async Task<Results<Created<TripResponse>, ValidationProblem>> CreateAsync(
-        TripRequest request, ClaimsPrincipal user, PathavanaDbContext db, ITravelerDirectory travelers, CancellationToken ct)
+        TripRequest request, ClaimsPrincipal user, PathavanaDbContext db, ITravelerDirectory travelers, TripItemFactory factory, CancellationToken ct)
     {
         var me = user.Id();
-        var errors = await ValidateAsync(request, me, travelers, ct);
+        var withItems = request.Items is { Count: > 0 };
+        var errors = await ValidateAsync(request, me, travelers, ct, datesFromItems: withItems);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
         var trip = new Trip { OwnerId = me, Title = "", Currency = "USD" };
-        Apply(trip, request);
+        var spanFromItems = withItems && request.StartDate is null && request.EndDate is null;
+        Apply(trip, spanFromItems ? request with { StartDate = DateOnly.MinValue, EndDate = DateOnly.MaxValue } : request);
+        foreach (var (itemRequest, index) in (request.Items ?? []).Select((r, i) => (r, i)))
+        {
+            var (items, itemErrors) = await factory.CreateAsync(trip, itemRequest, ct);
+            foreach (var (field, messages) in itemErrors)
+            {
+                errors[$"items[{index}].{field}"] = messages;
+            }
+            foreach (var item in items)
+            {
+                item.Position = trip.Items.Count(i => i.Day == item.Day);
+                trip.Items.Add(item);
+            }
+        }
+        if (spanFromItems && errors.Count == 0)
+        {
+            // The trip spans its items: from the first departure or check-in to the last landing or check-out.
+            trip.StartDate = trip.Items.Min(i => i.Day);
+            trip.EndDate = trip.Items.Select(i => i.CheckOut ?? LastDay(i)).Append(trip.StartDate).Max();
+            if (trip.EndDate.DayNumber - trip.StartDate.DayNumber >= MaxTripDays)
+            {
+                errors["items"] = [$"These items span more than {MaxTripDays} days: make two trips."];
+            }
+        }
+        if (withItems && request.PartySize is null)
+        {
+            trip.PartySize = Math.Clamp(trip.Items.Select(PartyOf).DefaultIfEmpty(1).Max(), 1, 9);
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
         db.Add(trip);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/trips/{trip.Id}", await DescribeAsync(trip, travelers, ct));
+    }
+
+    private static DateOnly LastDay(TripItem item) =>
+        TripPlanner.Local(item.EndsAt, item.EndTimeZone ?? item.StartTimeZone) is { } end ? DateOnly.FromDateTime(end.DateTime) : item.Day;
+
+    /// <summary>How many people an offer item is for: the seats of a flight fare, the adults of a stay.</summary>
+    internal static int PartyOf(TripItem item)
+    {
+        if (item.OfferSnapshot is null)
+        {
+            return 1;
+        }
+        try
+        {
+            return item.Kind switch
+            {
+                TripItemKind.Flight => JsonSerializer.Deserialize<Inventory.FlightOffer>(item.OfferSnapshot, JsonSerializerOptions.Web)?
+                    .PriceBreakdown.Where(p => !p.Type.Contains("INFANT", StringComparison.OrdinalIgnoreCase)).Sum(p => p.Count) ?? 1,
+                TripItemKind.Hotel => JsonSerializer.Deserialize<Inventory.HotelOffer>(item.OfferSnapshot, JsonSerializerOptions.Web)?.Adults ?? 1,
+                _ => 1,
+            };
+        }
+        catch (JsonException)
+        {
+            return 1;
+        }
     }
 
     private static async Task<Results<Ok<TripResponse>, NotFound>> GetAsync(
@@ -261,11 +347,29 @@ internal static partial class TripsApi
         {
             return Invalid("position", "Zero or more.");
         }
-        var from = trip.Items.Where(i => i.Day == item.Day && i.Id != item.Id).OrderBy(i => i.Position).ToList();
+        var originalDay = item.Day;
+        if (day != item.Day)
+        {
+            // An offer's times are the airline's or the hotel's: moving it would make the page, the
+            // calendar and the booking disagree. Timed items of one's own move with their times.
+            if (item.Kind == TripItemKind.Flight && item.OfferId is not null)
+            {
+                return Invalid("day", $"{item.Title} flies on {item.Day:ddd d MMM}: a flight cannot move to another day. To fly on {day:ddd d MMM}, search flights for that date and add one.");
+            }
+            if (item.Kind == TripItemKind.Hotel && item.OfferId is not null)
+            {
+                return Invalid("day", $"{item.Title} is a rate for {item.CheckIn:ddd d MMM} to {item.CheckOut:ddd d MMM}: its dates cannot move. To stay from {day:ddd d MMM}, search hotels for those dates.");
+            }
+            if (item.CheckOut is { } checkOut && checkOut.AddDays(day.DayNumber - item.Day.DayNumber) > trip.EndDate.AddDays(1))
+            {
+                return Invalid("day", $"{item.Title} would end after the trip. Change the trip's dates first.");
+            }
+            TripPlanner.ShiftDays(item, day.DayNumber - item.Day.DayNumber);
+        }
+        var from = trip.Items.Where(i => i.Day == originalDay && i.Id != item.Id).OrderBy(i => i.Position).ToList();
         Renumber(from);
-        var to = day == item.Day ? from : trip.Items.Where(i => i.Day == day && i.Id != item.Id).OrderBy(i => i.Position).ToList();
+        var to = day == originalDay ? from : trip.Items.Where(i => i.Day == day && i.Id != item.Id).OrderBy(i => i.Position).ToList();
         to.Insert(Math.Min(request.Position ?? to.Count, to.Count), item);
-        item.Day = day;
         Renumber(to);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await DescribeAsync(trip, travelers, ct));
@@ -353,7 +457,7 @@ internal static partial class TripsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<TripResponse>, NotFound>> SharedAsync(string token, PathavanaDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<SharedTripResponse>, NotFound>> SharedAsync(string token, PathavanaDbContext db, CancellationToken ct)
     {
         if (token.Length is < 16 or > 64)
         {
@@ -361,16 +465,8 @@ internal static partial class TripsApi
         }
         var hash = Hash(token);
         var trip = await db.Set<Trip>().AsNoTracking().Include(t => t.Items).SingleOrDefaultAsync(t => t.ShareTokenHash == hash, ct);
-        if (trip is null)
-        {
-            return TypedResults.NotFound();
-        }
-        // Read-only and impersonal: no travelers, no passport warnings, no booking references.
-        var view = TripPlanner.Describe(trip, new Dictionary<Guid, (string, DateOnly?)>(), includePrivate: false);
-        return TypedResults.Ok(view with
-        {
-            Days = [.. view.Days.Select(d => d with { Items = [.. d.Items.Select(i => i with { BookingId = null })] })],
-        });
+        // Read-only and impersonal: no travelers, names, notes, passport warnings, ids or booking references.
+        return trip is null ? TypedResults.NotFound() : TypedResults.Ok(TripPlanner.DescribeShared(trip));
     }
 
     internal static string Snapshot<T>(T offer) => JsonSerializer.Serialize(offer, JsonSerializerOptions.Web);

@@ -78,7 +78,15 @@ public sealed record BlueGreenStrategy(
     bool? AutoPromotionEnabled,
     RolloutAnalysis? PrePromotionAnalysis);
 
-public sealed record RolloutAnalysis(IReadOnlyList<AnalysisTemplateRef> Templates, int? StartingStep);
+public sealed record RolloutAnalysis(IReadOnlyList<AnalysisTemplateRef> Templates, int? StartingStep, IReadOnlyList<AnalysisRunArgument>? Args);
+
+/// <summary>An argument the Rollout passes to its analysis: a value, or one taken from the Rollout.</summary>
+public sealed record AnalysisRunArgument(string Name, string? Value, ArgumentValueFrom? ValueFrom);
+
+/// <summary><c>podTemplateHashValue: Stable|Latest</c>, or a field of the Rollout (<c>metadata.namespace</c>).</summary>
+public sealed record ArgumentValueFrom(string? PodTemplateHashValue, ArgumentFieldRef? FieldRef);
+
+public sealed record ArgumentFieldRef(string FieldPath);
 
 public sealed record AnalysisTemplateRef(string TemplateName);
 
@@ -89,10 +97,14 @@ public sealed record CanaryPause(string? Duration);
 /// <summary>argoproj.io/v1alpha1 AnalysisTemplate.</summary>
 public sealed class AnalysisTemplate : CustomResource<AnalysisTemplateSpec>;
 
-public sealed record AnalysisTemplateSpec(IReadOnlyList<AnalysisMetric> Metrics);
+public sealed record AnalysisTemplateSpec(IReadOnlyList<AnalysisTemplateArgument>? Args, IReadOnlyList<AnalysisMetric> Metrics);
+
+/// <summary>An argument the template expects (<c>{{args.name}}</c> in its queries).</summary>
+public sealed record AnalysisTemplateArgument(string Name, string? Value);
 
 public sealed record AnalysisMetric(
     string Name,
+    string? InitialDelay,
     string Interval,
     int? FailureLimit,
     string SuccessCondition,

@@ -25,6 +25,21 @@ public sealed class ExternalTool
         "Install Terraform 1.9 or newer: https://developer.hashicorp.com/terraform/install "
         + "(Debian/Ubuntu: the 'terraform' package from apt.releases.hashicorp.com), or put it on PATH.");
 
+    public static ExternalTool Promtool { get; } = new(
+        "promtool",
+        ["/usr/bin/promtool", "/usr/local/bin/promtool"],
+        "Install promtool (Debian/Ubuntu: apt-get install -y prometheus; ./test.sh does it as root), or a release from https://prometheus.io/download/.");
+
+    public static ExternalTool Amtool { get; } = new(
+        "amtool",
+        ["/usr/bin/amtool", "/usr/local/bin/amtool"],
+        "Install amtool (Debian/Ubuntu: apt-get install -y prometheus-alertmanager; ./test.sh does it as root), or a release from https://prometheus.io/download/.");
+
+    public static ExternalTool Node { get; } = new(
+        "node",
+        ["/usr/bin/node", "/usr/local/bin/node"],
+        "Install Node.js 20 or newer (the web app's build needs it too): https://nodejs.org/ or apt-get install -y nodejs.");
+
     private readonly string[] _wellKnownPaths;
 
     public ExternalTool(string name, string[] wellKnownPaths, string installHint)

@@ -27,6 +27,31 @@ public sealed class ManifestPolicy
     /// <summary>The backend's management port: Prometheus only, never the public ingress.</summary>
     public const int MetricsPort = 9464;
 
+    /// <summary>The namespace of the node agents, the one place the restricted standard is not enforced.</summary>
+    public const string NodeAgentNamespace = "monitoring-agents";
+
+    /// <summary>
+    /// The only workloads that may touch the node, and exactly how: node-exporter reads the host's
+    /// /proc, /sys and root file system and shares its network and process namespaces; Fluent Bit
+    /// reads the container log files (root's, hence UID 0) and keeps its read positions on the
+    /// node. Everything else gets nothing of the host.
+    /// </summary>
+    public static readonly IReadOnlyList<NodeAgent> NodeAgents =
+    [
+        new("DaemonSet", "node-exporter", HostNetwork: true, HostPid: true, RunsAsRoot: false,
+            new Dictionary<string, bool>(StringComparer.Ordinal) { ["/proc"] = false, ["/sys"] = false, ["/"] = false }),
+        new("DaemonSet", "fluent-bit", HostNetwork: false, HostPid: false, RunsAsRoot: true,
+            new Dictionary<string, bool>(StringComparer.Ordinal) { ["/var/log"] = false, ["/var/lib/fluent-bit"] = true }),
+    ];
+
+    /// <summary>What a role may grant: reading, never Secrets, never wildcards.</summary>
+    private static readonly HashSet<string> ReadVerbs = new(["get", "list", "watch"], StringComparer.Ordinal);
+
+    /// <summary>The project's own images: pinned by digest, so what runs is exactly what was scanned.</summary>
+    private static readonly System.Text.RegularExpressions.Regex OwnImage = new(@"/pathavana/(backend|web)(:|@|$)");
+
+    private static readonly System.Text.RegularExpressions.Regex Digest = new(@"@sha256:[0-9a-f]{64}$");
+
     private readonly IReadOnlyList<IKubernetesObject<V1ObjectMeta>> _objects;
 
     public ManifestPolicy(IEnumerable<IKubernetesObject<V1ObjectMeta>> objects) => _objects = [.. objects];
@@ -49,27 +74,51 @@ public sealed class ManifestPolicy
         .. AutoscalerRange(),
         .. IngressHardening(),
         .. MetricsPortNotPublic(),
+        .. PodSecurityStandard(),
+        .. ReadOnlyRoles(),
+        .. StorageClassDefined(),
+        .. NodeAgentsOnEveryNode(),
     ];
 
     public IEnumerable<PolicyViolation> RunAsNonRoot() =>
         from w in Workloads()
+        where AgentOf(w) is not { RunsAsRoot: true }
         from c in w.AllContainers
         where (c.SecurityContext?.RunAsNonRoot ?? w.Pod.SecurityContext?.RunAsNonRoot) != true
             || (c.SecurityContext?.RunAsUser ?? w.Pod.SecurityContext?.RunAsUser) == 0
         select Violation(nameof(RunAsNonRoot), w, c, "must set runAsNonRoot: true and not run as UID 0.");
 
-    /// <summary>The restricted standard's host namespaces, host paths and host ports: none.</summary>
+    /// <summary>
+    /// The restricted standard's host namespaces, host paths and host ports: none, except for the
+    /// node agents in <see cref="NodeAgents"/>, which get exactly what they list (read-only unless
+    /// listed as written) in <see cref="NodeAgentNamespace"/>.
+    /// </summary>
     public IEnumerable<PolicyViolation> NoHostAccess()
     {
         foreach (var w in Workloads())
         {
-            if (w.Pod.HostNetwork == true || w.Pod.HostPID == true || w.Pod.HostIPC == true)
+            var agent = AgentOf(w);
+            if ((w.Pod.HostNetwork == true && agent is not { HostNetwork: true })
+                || (w.Pod.HostPID == true && agent is not { HostPid: true })
+                || w.Pod.HostIPC == true)
             {
                 yield return new PolicyViolation(nameof(NoHostAccess), w.Name, "must not share the node's network, PID or IPC namespace.");
             }
             foreach (var volume in (w.Pod.Volumes ?? []).Where(v => v.HostPath is not null))
             {
-                yield return new PolicyViolation(nameof(NoHostAccess), w.Name, $"volume '{volume.Name}' mounts a host path.");
+                if (agent is null || !agent.HostPaths.TryGetValue(volume.HostPath.Path.TrimEnd('/') is { Length: > 0 } p ? p : "/", out var writable))
+                {
+                    yield return new PolicyViolation(nameof(NoHostAccess), w.Name, $"volume '{volume.Name}' mounts a host path.");
+                    continue;
+                }
+                foreach (var c in w.AllContainers)
+                {
+                    var mount = c.VolumeMounts?.FirstOrDefault(m => m.Name == volume.Name);
+                    if (mount is not null && !writable && mount.ReadOnlyProperty != true)
+                    {
+                        yield return Violation(nameof(NoHostAccess), w, c, $"must mount the host path {volume.HostPath.Path} read-only.");
+                    }
+                }
             }
             foreach (var c in w.AllContainers.Where(c => c.Ports?.Any(p => p.HostPort is > 0) == true))
             {
@@ -125,6 +174,9 @@ public sealed class ManifestPolicy
         from w in Workloads()
         from c in w.AllContainers
         let problem = ImageProblem(c.Image)
+            ?? (OwnImage.IsMatch(c.Image) && !Digest.IsMatch(c.Image)
+                ? $"image '{c.Image}' is Pathavana's own: pin it by digest (@sha256:…), as CI writes it."
+                : null)
         where problem is not null
         select Violation(nameof(PinnedImageTags), w, c, problem);
 
@@ -159,6 +211,11 @@ public sealed class ManifestPolicy
         select new PolicyViolation(nameof(NetworkPolicyForEveryWorkload), w.Name,
             "no NetworkPolicy selects its pods (only the default deny would apply).");
 
+    /// <summary>
+    /// No account mounts a token by default, and no pod gets one, except a pod that asks for it
+    /// explicitly and whose account is bound only to roles that read (<see cref="ReadOnlyRoles"/>):
+    /// Prometheus, kube-state-metrics and Fluent Bit read the Kubernetes API; nothing writes to it.
+    /// </summary>
     public IEnumerable<PolicyViolation> NoServiceAccountToken()
     {
         foreach (var sa in _objects.OfType<V1ServiceAccount>().Where(sa => sa.AutomountServiceAccountToken != false))
@@ -175,9 +232,17 @@ public sealed class ManifestPolicy
                 yield return new PolicyViolation(nameof(NoServiceAccountToken), w.Name, $"uses ServiceAccount '{account}', which is not in the manifests.");
             }
             var mounted = w.Pod.AutomountServiceAccountToken ?? sa?.AutomountServiceAccountToken ?? true;
-            if (mounted)
+            if (!mounted)
             {
-                yield return new PolicyViolation(nameof(NoServiceAccountToken), w.Name, "mounts a service account token; set automountServiceAccountToken: false.");
+                continue;
+            }
+            var roles = RolesOf(w.Namespace, account).ToList();
+            var readOnly = w.Pod.AutomountServiceAccountToken == true && roles.Count > 0
+                && roles.All(r => r is not null && RoleProblems(r).Count == 0);
+            if (!readOnly)
+            {
+                yield return new PolicyViolation(nameof(NoServiceAccountToken), w.Name,
+                    "mounts a service account token; set automountServiceAccountToken: false (only a pod that asks for one and whose account may only read gets a token).");
             }
         }
     }
@@ -203,7 +268,8 @@ public sealed class ManifestPolicy
                 yield return new PolicyViolation(nameof(AutoscalerRange), Describe(hpa), $"scales {target.Kind}/{target.Name}, which is not in the manifests.");
             }
         }
-        foreach (var w in Workloads().Where(w => w.Kind is "Deployment"))
+        // The application's Deployments scale; the monitoring stack's run as one replica.
+        foreach (var w in Workloads().Where(w => w.Kind is "Deployment" && w.Labels.TryGetValue("app.kubernetes.io/name", out var n) && n == "pathavana"))
         {
             var scaled = _objects.OfType<V2HorizontalPodAutoscaler>().Any(h =>
                 (h.Metadata.NamespaceProperty ?? "") == w.Namespace
@@ -280,6 +346,117 @@ public sealed class ManifestPolicy
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Every namespace a workload runs in is declared and enforces the restricted Pod Security
+    /// Standard; only <see cref="NodeAgentNamespace"/> enforces "privileged", and it holds nothing
+    /// but the node agents.
+    /// </summary>
+    public IEnumerable<PolicyViolation> PodSecurityStandard()
+    {
+        var namespaces = _objects.OfType<V1Namespace>().ToDictionary(n => n.Metadata.Name, StringComparer.Ordinal);
+        foreach (var ns in Workloads().Select(w => w.Namespace).Distinct(StringComparer.Ordinal))
+        {
+            if (!namespaces.TryGetValue(ns, out var declared))
+            {
+                yield return new PolicyViolation(nameof(PodSecurityStandard), $"Namespace/{ns}", "is not declared, so no Pod Security Standard is enforced on it.");
+                continue;
+            }
+            string? enforce = null;
+            declared.Metadata.Labels?.TryGetValue("pod-security.kubernetes.io/enforce", out enforce);
+            var expected = ns == NodeAgentNamespace ? "privileged" : "restricted";
+            if (enforce != expected)
+            {
+                yield return new PolicyViolation(nameof(PodSecurityStandard), $"Namespace/{ns}", $"must enforce the {expected} Pod Security Standard (has '{enforce ?? "none"}').");
+            }
+        }
+        foreach (var w in Workloads().Where(w => w.Namespace == NodeAgentNamespace && AgentOf(w) is null))
+        {
+            yield return new PolicyViolation(nameof(PodSecurityStandard), w.Name, $"is not a node agent: it does not belong in {NodeAgentNamespace}, where the restricted standard is not enforced.");
+        }
+    }
+
+    /// <summary>Roles and cluster roles only read (get, list, watch), never Secrets, never with wildcards.</summary>
+    public IEnumerable<PolicyViolation> ReadOnlyRoles() =>
+        from role in _objects.Where(o => o is V1ClusterRole or V1Role)
+        from problem in RoleProblems(role)
+        select new PolicyViolation(nameof(ReadOnlyRoles), Describe(role), problem);
+
+    /// <summary>Every volume claim names a StorageClass that is in the manifests and encrypts its volumes.</summary>
+    public IEnumerable<PolicyViolation> StorageClassDefined()
+    {
+        var claims = _objects.OfType<V1StatefulSet>()
+            .SelectMany(s => (s.Spec.VolumeClaimTemplates ?? []).Select(t => (Owner: Describe(s), Claim: t.Spec)))
+            .Concat(_objects.OfType<V1PersistentVolumeClaim>().Select(c => (Owner: Describe(c), Claim: c.Spec)));
+        foreach (var (owner, claim) in claims)
+        {
+            var name = claim.StorageClassName;
+            var storageClass = _objects.OfType<V1StorageClass>().FirstOrDefault(c => c.Metadata.Name == name);
+            if (storageClass is null)
+            {
+                yield return new PolicyViolation(nameof(StorageClassDefined), owner, $"asks for StorageClass '{name ?? "(the default)"}', which nothing in the manifests creates.");
+            }
+            else if (storageClass.Parameters is null || !storageClass.Parameters.TryGetValue("encrypted", out var encrypted) || encrypted != "true")
+            {
+                yield return new PolicyViolation(nameof(StorageClassDefined), owner, $"StorageClass '{name}' does not encrypt its volumes.");
+            }
+        }
+    }
+
+    /// <summary>A DaemonSet runs on every node, spot and tainted ones included: it tolerates every taint.</summary>
+    public IEnumerable<PolicyViolation> NodeAgentsOnEveryNode() =>
+        from d in _objects.OfType<V1DaemonSet>()
+        where !(d.Spec.Template.Spec.Tolerations ?? []).Any(t => t.OperatorProperty == "Exists" && string.IsNullOrEmpty(t.Key) && string.IsNullOrEmpty(t.Effect))
+        select new PolicyViolation(nameof(NodeAgentsOnEveryNode), Describe(d), "must tolerate every taint (operator: Exists, no key) so that it runs on every node.");
+
+    private static NodeAgent? AgentOf(Workload w) =>
+        w.Namespace == NodeAgentNamespace ? NodeAgents.FirstOrDefault(a => a.Kind == w.Kind && a.Name == w.ObjectName) : null;
+
+    /// <summary>The roles bound to a service account (null where a binding names a role that is not in the manifests).</summary>
+    private IEnumerable<IKubernetesObject<V1ObjectMeta>?> RolesOf(string ns, string account)
+    {
+        bool Binds(IList<Rbacv1Subject>? subjects, string? bindingNamespace) =>
+            (subjects ?? []).Any(s => s.Kind == "ServiceAccount" && s.Name == account && (s.NamespaceProperty ?? bindingNamespace) == ns);
+
+        foreach (var binding in _objects.OfType<V1ClusterRoleBinding>().Where(b => Binds(b.Subjects, null)))
+        {
+            yield return _objects.OfType<V1ClusterRole>().FirstOrDefault(r => binding.RoleRef.Kind == "ClusterRole" && r.Metadata.Name == binding.RoleRef.Name);
+        }
+        foreach (var binding in _objects.OfType<V1RoleBinding>().Where(b => Binds(b.Subjects, b.Metadata.NamespaceProperty)))
+        {
+            yield return binding.RoleRef.Kind == "ClusterRole"
+                ? _objects.OfType<V1ClusterRole>().FirstOrDefault(r => r.Metadata.Name == binding.RoleRef.Name)
+                : _objects.OfType<V1Role>().FirstOrDefault(r => r.Metadata.Name == binding.RoleRef.Name && r.Metadata.NamespaceProperty == binding.Metadata.NamespaceProperty);
+        }
+    }
+
+    private static List<string> RoleProblems(IKubernetesObject<V1ObjectMeta> role)
+    {
+        var rules = role switch
+        {
+            V1ClusterRole c => c.Rules ?? [],
+            V1Role r => r.Rules ?? [],
+            _ => [],
+        };
+        var problems = new List<string>();
+        foreach (var rule in rules)
+        {
+            var verbs = rule.Verbs ?? [];
+            if (verbs.Any(v => !ReadVerbs.Contains(v)))
+            {
+                problems.Add($"grants [{string.Join(", ", verbs)}]: only get, list and watch are allowed.");
+            }
+            if ((rule.Resources ?? []).Any(r => r is "*" or "secrets" || r.StartsWith("secrets/", StringComparison.Ordinal)))
+            {
+                problems.Add($"grants access to [{string.Join(", ", rule.Resources!)}]: never Secrets, never every resource.");
+            }
+            if ((rule.ApiGroups ?? []).Contains("*"))
+            {
+                problems.Add("grants every API group ('*').");
+            }
+        }
+        return problems;
     }
 
     private bool ScaledThroughRollout(V2HorizontalPodAutoscaler hpa, Workload deployment) =>
@@ -387,3 +564,6 @@ public sealed class ManifestPolicy
         public IEnumerable<V1Container> AllContainers => (Pod.InitContainers ?? []).Concat(Pod.Containers ?? []);
     }
 }
+
+/// <summary>A workload allowed onto the node: which host namespaces, which host paths (true: written), root or not.</summary>
+public sealed record NodeAgent(string Kind, string Name, bool HostNetwork, bool HostPid, bool RunsAsRoot, IReadOnlyDictionary<string, bool> HostPaths);

@@ -11,7 +11,21 @@ public static class Overlays
 
     private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<IKubernetesObject<V1ObjectMeta>>>> Cache = new(StringComparer.Ordinal);
 
+    /// <summary>The monitoring stack's namespaces, the same in every overlay.</summary>
+    public static readonly string[] MonitoringNamespaces = ["monitoring", "monitoring-agents"];
+
     public static string Directory(string overlay) => RepositoryLayout.PathTo("deploy", "k8s", "overlays", overlay);
+
+    /// <summary>The application's namespace in an overlay.</summary>
+    public static string AppNamespace(string overlay) => overlay == "production" ? "pathavana" : $"pathavana-{overlay}";
+
+    /// <summary>The application's objects of an overlay (its namespace, and the namespace itself).</summary>
+    public static IReadOnlyList<IKubernetesObject<V1ObjectMeta>> App(string overlay) =>
+        [.. Load(overlay).Where(o => o.Metadata.NamespaceProperty == AppNamespace(overlay) || (o is V1Namespace && o.Metadata.Name == AppNamespace(overlay)))];
+
+    /// <summary>The monitoring stack's namespaced objects of an overlay.</summary>
+    public static IReadOnlyList<IKubernetesObject<V1ObjectMeta>> Monitoring(string overlay) =>
+        [.. Load(overlay).Where(o => MonitoringNamespaces.Contains(o.Metadata.NamespaceProperty))];
 
     public static string Render(string overlay)
     {

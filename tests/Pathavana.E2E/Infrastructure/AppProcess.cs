@@ -70,12 +70,15 @@ public sealed class AppProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        for (var attempt = 0; attempt < 240 && !process.HasExited; attempt++)
+        // Ready is a condition, not a time: poll /health/ready until it answers 200 or the process
+        // exits; the overall limit is only a safety net for a machine under heavy load.
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        using var safetyNet = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        while (!process.HasExited && !safetyNet.IsCancellationRequested)
         {
             try
             {
-                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                if ((await http.GetAsync("/health/ready", safetyNet.Token)).StatusCode == HttpStatusCode.OK)
                 {
                     return app;
                 }
@@ -83,10 +86,18 @@ public sealed class AppProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
             }
-            catch (TaskCanceledException)
+            catch (OperationCanceledException)
             {
+                break;
             }
-            await Task.Delay(250);
+            try
+            {
+                await Task.Delay(100, safetyNet.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
         }
         var logs = app.Logs;
         await app.DisposeAsync();

@@ -9,6 +9,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>How long any one wait may last before the test fails (not how long things should take).</summary>
+    public const float SafetyNet = 180_000;
+
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -22,6 +25,9 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"{ChromiumPath} is missing, and the end-to-end tests drive the real browser. Install it: apt-get install -y chromium (./test.sh does this when run as root).");
         }
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // The tests wait on conditions (a heading shown, a URL reached); this is only the safety net
+        // that ends a test that would otherwise wait for ever, sized for a machine under load.
+        Assertions.SetDefaultExpectTimeout(SafetyNet);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -45,7 +51,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-GB",
             TimezoneId = "Europe/Lisbon",
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(SafetyNet);
         var session = new BrowserSession(context, await context.NewPageAsync(), width);
         // The app must make no request outside its own origin (no CDN, no map tiles by default).
         var origin = app.BaseAddress.ToString();

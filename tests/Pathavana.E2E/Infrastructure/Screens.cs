@@ -78,14 +78,27 @@ internal static class Screens
         return email;
     }
 
-    public static async Task SearchFlightsAsync(this BrowserSession session, string from, string to, string depart)
+    /// <summary>Searches as a traveller types: places by name (or code), dates, the Search button.</summary>
+    public static async Task SearchFlightsAsync(this BrowserSession session, string from, string to, string depart, string? back = null, int adults = 1)
     {
         var page = session.Page;
-        await page.GetByLabel("From").FillAsync(from);
-        await page.GetByLabel("To", new() { Exact = true }).FillAsync(to);
-        await page.GetByLabel("Depart").FillAsync(depart);
-        await page.GetByLabel("Return (optional)").FillAsync("");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Search trips" });
+        await form.GetByRole(AriaRole.Combobox, new() { Name = "From", Exact = true }).FillAsync(from);
+        await form.GetByRole(AriaRole.Combobox, new() { Name = "To", Exact = true }).FillAsync(to);
+        await form.GetByLabel("Depart").FillAsync(depart);
+        await form.GetByLabel("Return (optional)").FillAsync(back ?? "");
+        await form.GetByLabel("Adults").SelectOptionAsync(adults.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await form.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Adds a traveler on the traveler form (already open), and waits until it is saved.</summary>
+    public static async Task FillTravelerAsync(this BrowserSession session, string given, string surname, string born)
+    {
+        var page = session.Page;
+        await page.GetByLabel("Given names").FillAsync(given);
+        await page.GetByLabel("Surname").FillAsync(surname);
+        await page.GetByLabel("Date of birth").FillAsync(born);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save traveler" }).ClickAsync();
     }
 
     public static string InDays(int days) => DateTime.UtcNow.Date.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

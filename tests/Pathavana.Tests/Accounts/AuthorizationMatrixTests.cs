@@ -106,6 +106,17 @@ public sealed class AuthorizationMatrixTests
             var (trip, item) = await NewTripItemAsync(o, ct);
             return ($"/api/v1/trips/{trip}/items/{item}/move", new { position = 0 });
         },
+        ["GET /api/v1/trips/{id}/review"] = async (o, ct) => ($"/api/v1/trips/{await NewTripAsync(o, ct)}/review", null),
+        ["POST /api/v1/trips/{id}/book"] = async (o, ct) =>
+        {
+            var trip = await NewTripAsync(o, ct);
+            var traveler = await NewTravelerAsync(o, ct);
+            var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+            var hotels = await o.Client.GetFromJsonAsync<JsonElement>($"/api/v1/hotels/search?cityCode=LIS&checkIn={day:yyyy-MM-dd}&checkOut={day.AddDays(2):yyyy-MM-dd}&adults=1", ct);
+            var added = await o.Client.PostAsJsonAsync($"/api/v1/trips/{trip}/items", new { kind = "hotel", offerId = hotels.GetProperty("offers")[0].GetProperty("id").GetString() }, ct);
+            Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync(ct));
+            return ($"/api/v1/trips/{trip}/book", new { travelerIds = new[] { traveler } });
+        },
         ["GET /api/v1/trips/{id}/calendar.ics"] = async (o, ct) => ($"/api/v1/trips/{await NewTripAsync(o, ct)}/calendar.ics", null),
         ["POST /api/v1/trips/{id}/share"] = async (o, ct) => ($"/api/v1/trips/{await NewTripAsync(o, ct)}/share", null),
         ["DELETE /api/v1/trips/{id}/share"] = async (o, ct) => ($"/api/v1/trips/{await NewTripAsync(o, ct)}/share", null),

@@ -77,7 +77,7 @@ internal static class ExternalProcess
         var output = new StringBuilder();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        using var cts = new CancellationTokenSource(timeout ?? Eventually.SafetyNet);
         try
         {
             await process.WaitForExitAsync(cts.Token);

@@ -41,7 +41,7 @@ public sealed class PathavanaFactory : WebApplicationFactory<Program>
         new(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()), dataDirectory ?? NewDataDirectory()) { Clock = clock };
 
     /// <summary>Production wiring: PostgreSQL (a fresh migrated database) and Redis.</summary>
-    public static async Task<PathavanaFactory> ProductionAsync(TestServers servers, IDictionary<string, string?>? settings = null, bool redis = true)
+    public static async Task<PathavanaFactory> ProductionAsync(TestServers servers, IDictionary<string, string?>? settings = null, bool redis = true, FakeTimeProvider? clock = null)
     {
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
@@ -54,7 +54,7 @@ public sealed class PathavanaFactory : WebApplicationFactory<Program>
             all.TryAdd("Redis:Configuration", servers.Redis.Configuration);
             all.TryAdd("Redis:InstanceName", $"t{Guid.NewGuid():N}:");
         }
-        return new PathavanaFactory(all, NewDataDirectory());
+        return new PathavanaFactory(all, NewDataDirectory()) { Clock = clock };
     }
 
     private static string NewDataDirectory() => Directory.CreateTempSubdirectory("pathavana-data-").FullName;

@@ -31,7 +31,7 @@ public sealed class PostgresServer : IAsyncDisposable
     public int Port { get; }
 
     public string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Timeout=5;Command Timeout=30";
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Timeout=60;Command Timeout=120";
 
     public static async Task<PostgresServer> StartAsync()
     {

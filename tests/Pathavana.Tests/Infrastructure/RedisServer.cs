@@ -38,7 +38,8 @@ public sealed class RedisServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new RedisServer(process, port);
-        for (var attempt = 0; attempt < 100; attempt++)
+        // Listening is waited for as a condition; the limit is a safety net for a loaded machine.
+        for (var deadline = DateTime.UtcNow + Eventually.SafetyNet; DateTime.UtcNow < deadline && !process.HasExited;)
         {
             try
             {

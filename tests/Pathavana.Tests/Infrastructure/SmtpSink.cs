@@ -38,7 +38,8 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public async Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> match)
     {
-        for (var i = 0; i < 100; i++)
+        var deadline = DateTime.UtcNow + Eventually.SafetyNet;
+        while (DateTime.UtcNow < deadline)
         {
             var found = _store.Messages.FirstOrDefault(match);
             if (found is not null)

@@ -14,7 +14,7 @@ public sealed partial class MonitoringConfigTests
         ExternalProcess.Require("promtool", "apt-get install -y prometheus");
         ExternalProcess.Require("amtool", "apt-get install -y prometheus-alertmanager");
 
-        var (exit, output) = await ExternalProcess.TryRunAsync("bash", [Path.Combine(Monitoring, "check.sh")], timeout: TimeSpan.FromMinutes(3));
+        var (exit, output) = await ExternalProcess.TryRunAsync("bash", [Path.Combine(Monitoring, "check.sh")], timeout: Eventually.SafetyNet * 2);
 
         Assert.True(exit == 0, $"deploy/monitoring/check.sh failed ({exit}):\n{output}");
         Assert.Contains("Unit Testing:", output, StringComparison.Ordinal);

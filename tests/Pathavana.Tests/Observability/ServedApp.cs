@@ -48,21 +48,12 @@ public sealed class ServedApp : IAsyncLifetime
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        Main = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{MainPort}"), Timeout = TimeSpan.FromSeconds(10) };
-        Management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ManagementPort}"), Timeout = TimeSpan.FromSeconds(10) };
-        for (var attempt = 0; attempt < 240 && !_process.HasExited; attempt++)
+        // No per-request time-out: a loaded machine answers slowly, and readiness is waited for as a condition.
+        Main = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{MainPort}"), Timeout = Timeout.InfiniteTimeSpan };
+        Management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ManagementPort}"), Timeout = Timeout.InfiniteTimeSpan };
+        if (await Eventually.ReadyAsync(Main, () => _process.HasExited) == HttpStatusCode.OK)
         {
-            try
-            {
-                if ((await Main.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(250);
+            return;
         }
         throw new InvalidOperationException($"pathavana did not become ready:\n{string.Join('\n', Stdout)}");
     }

@@ -46,7 +46,7 @@ public sealed class ServedAppTests(ServedApp served) : IClassFixture<ServedApp>
         // The console logger writes from a background queue.
         string? line = null;
         var waited = Stopwatch.StartNew();
-        while (line is null && waited.Elapsed < TimeSpan.FromSeconds(20))
+        while (line is null && waited.Elapsed < Pathavana.Tests.Infrastructure.Eventually.SafetyNet)
         {
             line = served.Stdout.FirstOrDefault(l => l.Contains(traceId, StringComparison.Ordinal) && l.Contains("LogRejected", StringComparison.Ordinal));
             await Task.Delay(100, ct);

@@ -8,7 +8,7 @@ namespace Pathavana.Tests.Observability;
 
 public sealed class TracingTests(TestServers servers)
 {
-    private static readonly TimeSpan SpanWait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan SpanWait = Eventually.SafetyNet;
 
     [Fact]
     public async Task One_request_is_one_trace_with_http_database_redis_outgoing_and_own_spans()

@@ -18,7 +18,7 @@ public sealed class CommandLineTests(TestServers servers)
             ["DOTNET_NOLOGO"] = "1",
         };
         env.TryAdd("Storage__DataDirectory", Directory.CreateTempSubdirectory("pathavana-cli-").FullName);
-        return ExternalProcess.TryRunAsync("dotnet", [Executable, .. args], environment: env, timeout: TimeSpan.FromSeconds(60));
+        return ExternalProcess.TryRunAsync("dotnet", [Executable, .. args], environment: env, timeout: Eventually.SafetyNet);
     }
 
     [Fact]
@@ -111,19 +111,8 @@ public sealed class CommandLineTests(TestServers servers)
         process.BeginErrorReadLine();
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
-            HttpStatusCode? status = null;
-            for (var attempt = 0; attempt < 120 && status != HttpStatusCode.OK && !process.HasExited; attempt++)
-            {
-                try
-                {
-                    status = (await http.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(250, TestContext.Current.CancellationToken);
-                }
-            }
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = Timeout.InfiniteTimeSpan };
+            var status = await Eventually.ReadyAsync(http, () => process.HasExited, TestContext.Current.CancellationToken);
 
             Assert.True(status == HttpStatusCode.OK, string.Join('\n', logs));
             Assert.True(File.Exists(Path.Combine(data, "pathavana.db")));

@@ -131,20 +131,7 @@ public sealed class RequestShapeTests
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            for (var attempt = 0; attempt < 120; attempt++)
-            {
-                try
-                {
-                    if ((await http.GetAsync("/health/ready", TestContext.Current.CancellationToken)).IsSuccessStatusCode)
-                    {
-                        break;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                }
-                await Task.Delay(250, TestContext.Current.CancellationToken);
-            }
+            await Eventually.ReadyAsync(http, () => process.HasExited, TestContext.Current.CancellationToken);
             var statuses = new List<HttpStatusCode>();
             for (var i = 0; i < 4; i++)
             {

@@ -57,11 +57,12 @@ describe('routes', () => {
     expect(await screen.findByRole('heading', { name: 'Traveler not found' })).toBeInTheDocument();
   });
 
-  it('shows privacy controls as coming soon', async () => {
+  it('says plainly what the privacy section offers today, with no "coming soon" list', async () => {
     signedIn();
     renderApp('/account');
-    expect(await screen.findByText('Export my data')).toBeInTheDocument();
-    expect(screen.getAllByText('Coming soon')).toHaveLength(3);
+    expect(await screen.findByRole('heading', { name: 'Privacy' })).toBeInTheDocument();
+    expect(screen.getByText(/encrypted with a key of your own/)).toBeInTheDocument();
+    expect(screen.queryByText('Coming soon')).toBeNull();
   });
 });
 

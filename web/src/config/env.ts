@@ -1,28 +1,27 @@
-import { z } from 'zod';
+// Every setting the app reads at build time, checked once. Unset means the offline default.
+export interface Env {
+  /**
+   * A tile URL template such as https://tile.example.org/{z}/{x}/{y}.png. When unset, maps draw the
+   * bundled world (land, borders, city names) and make no request outside the app's own origin.
+   */
+  VITE_TILE_URL?: string | undefined;
+  VITE_TILE_ATTRIBUTION?: string | undefined;
+}
 
-// Every setting the app reads at build time, validated once. Unset means the offline default.
-const schema = z.object({
-  // A tile URL template such as https://tile.example.org/{z}/{x}/{y}.png. When unset, maps draw on
-  // a plain background and make no request outside the app's own origin.
-  VITE_TILE_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || /^(https?:\/\/|\/)[^\s]*\{z\}[^\s]*\{x\}[^\s]*\{y\}/.test(v), {
-      message: 'VITE_TILE_URL must be a URL template containing {z}, {x} and {y}',
-    }),
-  VITE_TILE_ATTRIBUTION: z.string().optional(),
-});
-
-export type Env = z.infer<typeof schema>;
+const TILE_TEMPLATE = /^(https?:\/\/|\/)[^\s]*\{z\}[^\s]*\{x\}[^\s]*\{y\}/;
 
 export function parseEnv(source: Record<string, unknown>): Env {
-  const result = schema.safeParse(source);
-  if (!result.success) {
-    throw new Error(`Invalid web app configuration: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const text = (key: string): string | undefined => {
+    const value = source[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string') throw new Error(`Invalid web app configuration: ${key} must be text`);
+    return value.trim() || undefined;
+  };
+  const tileUrl = text('VITE_TILE_URL');
+  if (tileUrl !== undefined && !TILE_TEMPLATE.test(tileUrl)) {
+    throw new Error('Invalid web app configuration: VITE_TILE_URL: VITE_TILE_URL must be a URL template containing {z}, {x} and {y}');
   }
-  return result.data;
+  return { VITE_TILE_URL: tileUrl, VITE_TILE_ATTRIBUTION: text('VITE_TILE_ATTRIBUTION') };
 }
 
 export const env: Env = parseEnv(import.meta.env);

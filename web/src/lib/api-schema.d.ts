@@ -185,7 +185,8 @@ export interface paths {
         get: operations["Me"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete the account and everything held about you (password again; open bookings: cancel or keep). */
+        delete: operations["DeleteAccount"];
         options?: never;
         head?: never;
         patch?: never;
@@ -556,6 +557,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trips/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Before booking: each bookable offer with its travelers, fare or rate rules, cancellation terms and the total. */
+        get: operations["ReviewTrip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book every bookable item of the trip not yet booked, each exactly once, with one confirmation email. Requires an Idempotency-Key header. */
+        post: operations["BookTrip"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trips/{id}/share": {
         parameters: {
             query?: never;
@@ -748,6 +783,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the archive (ZIP: pathavana-export.json and the trips as .ics) with the token from POST /export. */
+        get: operations["DownloadAccountData"];
+        put?: never;
+        /** Prepare the archive of everything held about you (password again); a download link valid 7 days. */
+        post: operations["ExportAccountData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open bookings to decide about before deleting the account. */
+        get: operations["PreviewAccountErasure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The purposes you can agree to, and your decisions. */
+        get: operations["ListConsents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/consents/{purpose}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give or withdraw consent for a purpose. */
+        put: operations["RecordConsent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consents of the signed-in user, or of this browser before sign-in. */
+        get: operations["ListChatConsents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/consents/{purpose}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give or withdraw consent (the user's, or this browser's before sign-in). */
+        put: operations["RecordChatConsent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/browser-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Erase this browser's anonymous chats, their key and consents, and forget the browser. */
+        delete: operations["EraseBrowserChats"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -897,6 +1052,19 @@ export interface components {
             currentPassword: null | string;
             newPassword: null | string;
         };
+        /** @description How one offer of the trip ended: booked (with its reference), already booked, or why not. */
+        CheckoutItem: {
+            offerId: string;
+            kind: string;
+            title: string;
+            status: string;
+            /** Format: uuid */
+            bookingId: null | string;
+            reference: null | string;
+            price: null | components["schemas"]["Money"];
+            problem: null | string;
+            newPrice?: null | components["schemas"]["Money"];
+        };
         ClaimResponse: {
             /** Format: int32 */
             claimed: number | string;
@@ -924,6 +1092,20 @@ export interface components {
             userId: string;
             code: null | string;
         };
+        ConsentRequest: {
+            granted: null | boolean;
+        };
+        /** @description A consent purpose and the current decision: `granted` is null when never asked (or asked for an older version). */
+        ConsentResponse: {
+            purpose: string;
+            /** Format: int32 */
+            version: number | string;
+            title: string;
+            text: string;
+            granted: null | boolean;
+            /** Format: date-time */
+            recordedAt: null | string;
+        };
         /** @description Book a flight or hotel offer for some of your travelers. Send the price you accept after a price change. */
         CreateBookingRequest: {
             kind: null | string;
@@ -939,6 +1121,15 @@ export interface components {
         CreateTripFromSessionRequest: {
             title: null | string;
             currency: null | string;
+        };
+        /**
+         * @description Deleting the account: re-authentication, and when bookings are still open, what to do with them:
+         *     `cancel` (each is cancelled with the provider first) or `keep` (they stay with the provider; we keep only amount, dates and reference).
+         */
+        DeleteAccountRequest: {
+            password: null | string;
+            confirmEmail: null | string;
+            openBookings: null | string;
         };
         /** @description Why an open-destination card was offered: the month's climate normals and the flight's distance and time. */
         DestinationInsight: {
@@ -959,6 +1150,16 @@ export interface components {
             distanceKm: number | string;
             /** Format: double */
             flightHours: number | string;
+        };
+        /** @description The open bookings that deleting the account would leave with the provider, to choose about first. */
+        ErasurePreviewResponse: {
+            openBookings: components["schemas"]["OpenBookingResponse"][];
+        };
+        /** @description An export ready to download until `expiresAt` (7 days), with the signed-in account's cookie or token. */
+        ExportResponse: {
+            downloadUrl: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         FlightOffer: {
             id: string;
@@ -1117,6 +1318,26 @@ export interface components {
             /** Format: int32 */
             position: null | number | string;
         };
+        /** @description A booking still held with a provider, listed before an account is erased. */
+        OpenBookingResponse: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            status: string;
+            provider: string;
+            providerReference: null | string;
+            summary: string;
+            price: components["schemas"]["Money"];
+        };
+        /** @description How many people an offer is priced for, by type. */
+        PartyCount: {
+            /** Format: int32 */
+            adults: number | string;
+            /** Format: int32 */
+            children: number | string;
+            /** Format: int32 */
+            infants: number | string;
+        };
         /** @description What one passenger type pays per person. */
         PassengerPrice: {
             type: string;
@@ -1187,6 +1408,11 @@ export interface components {
             detail?: null | string;
             instance?: null | string;
         };
+        /** @description Re-authentication: the password, or for an account without one (Google sign-in) its email address typed again. */
+        ReauthenticateRequest: {
+            password: null | string;
+            confirmEmail: null | string;
+        };
         RefreshRequest: {
             refreshToken: null | string;
         };
@@ -1217,6 +1443,27 @@ export interface components {
             destination?: null | components["schemas"]["DestinationInsight"];
             climate?: null | components["schemas"]["ClimateInsight"];
             place?: null | components["schemas"]["PlaceInsight"];
+        };
+        /** @description One bookable offer of the trip as the review step shows it before booking. */
+        ReviewItem: {
+            offerId: string;
+            kind: string;
+            title: string;
+            itemIds: string[];
+            price: components["schemas"]["Money"];
+            /** @description Flights: the passengers the fare is priced for (the booking needs exactly that many); hotels: the guests. */
+            travelers: components["schemas"]["PartyCount"];
+            /** @description Fare or rate rules in words (cabin, board, what the price covers). */
+            rules: string[];
+            /** @description Cancellation terms in words. */
+            cancellation: string;
+            refundable: boolean;
+            /** Format: date-time */
+            freeCancellationUntil: null | string;
+            simulated: boolean;
+            /** Format: uuid */
+            bookingId: null | string;
+            bookingStatus: null | string;
         };
         /**
          * @description The search a reply ran, so that the web app can run it again in its results pane: `kind`
@@ -1283,6 +1530,50 @@ export interface components {
             /** Format: date-time */
             sharedAt: string;
         };
+        SharedTripDay: {
+            /** Format: date */
+            date: string;
+            items: components["schemas"]["SharedTripItem"][];
+            total: components["schemas"]["Money"];
+        };
+        /** @description One item of a shared trip: what and when, never who, how booked or at what reference. */
+        SharedTripItem: {
+            kind: string;
+            title: string;
+            /** Format: date-time */
+            start: null | string;
+            startTimeZone: null | string;
+            /** Format: date-time */
+            end: null | string;
+            endTimeZone: null | string;
+            place: null | components["schemas"]["PlaceResponse"];
+            endPlace: null | components["schemas"]["PlaceResponse"];
+            price: null | components["schemas"]["Money"];
+            /** Format: date */
+            checkIn: null | string;
+            /** Format: date */
+            checkOut: null | string;
+            simulated: boolean;
+        };
+        /**
+         * @description The public, read-only view behind a share link: the plan and its prices, with no personal data
+         *     (no travelers, names, notes, passport warnings, booking references or ids).
+         */
+        SharedTripResponse: {
+            title: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            currency: string;
+            total: components["schemas"]["Money"];
+            /** Format: int32 */
+            partySize: number | string;
+            perPerson: null | components["schemas"]["Money"];
+            otherCurrencies: components["schemas"]["Money"][];
+            days: components["schemas"]["SharedTripDay"][];
+            warnings: components["schemas"]["TripWarning"][];
+        };
         SseItemOfstring: {
             data?: null | string;
             eventType?: null | string;
@@ -1331,6 +1622,20 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description Book the trip's bookable items for these travelers; `acceptPrices` after a price change (by offer id). */
+        TripCheckoutRequest: {
+            travelerIds: null | string[];
+            acceptPrices: null | {
+                [key: string]: components["schemas"]["Money"];
+            };
+        };
+        /** @description The outcome of booking a whole trip: `confirmed`, `partial`, `failed` or `priceChanged`. */
+        TripCheckoutResponse: {
+            /** Format: uuid */
+            tripId: string;
+            status: string;
+            items: components["schemas"]["CheckoutItem"][];
+        };
         TripCreatedResponse: {
             /** Format: uuid */
             tripId: string;
@@ -1368,6 +1673,11 @@ export interface components {
             bookingId: null | string;
             bookingStatus: null | string;
         };
+        /**
+         * @description A trip's editable fields (PUT sends them all). `partySize`: how many people (1–9, default 1),
+         *     for per-person totals. On create, `items` adds offers (and activities or notes) in the same
+         *     request; without dates the trip then spans its items.
+         */
         TripRequest: {
             title: null | string;
             /** Format: date */
@@ -1378,6 +1688,10 @@ export interface components {
             /** Format: double */
             budget: null | number | string;
             travelerIds: null | string[];
+            notes?: null | string;
+            /** Format: int32 */
+            partySize?: null | number | string;
+            items?: null | components["schemas"]["AddTripItemRequest"][];
         };
         TripResponse: {
             /** Format: uuid */
@@ -1400,6 +1714,28 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            notes?: null | string;
+            /**
+             * Format: int32
+             * @default 1
+             */
+            partySize: number | string;
+            perPerson?: null | components["schemas"]["Money"];
+        };
+        /** @description The review step: what will be booked, for how many, under which terms, and the total. */
+        TripReviewResponse: {
+            /** Format: uuid */
+            tripId: string;
+            title: string;
+            /**
+             * Format: int32
+             * @description How many of the user's travelers to choose: the most any offer is priced for.
+             */
+            travelersNeeded: number | string;
+            items: components["schemas"]["ReviewItem"][];
+            /** @description What booking the items not yet booked costs, by currency. */
+            toPay: components["schemas"]["Money"][];
+            warnings: components["schemas"]["TripWarning"][];
         };
         TripSummaryResponse: {
             /** Format: uuid */
@@ -1465,7 +1801,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TripResponse"];
+                    "application/json": components["schemas"]["SharedTripResponse"];
                 };
             };
             /** @description Not Found */
@@ -1751,6 +2087,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccountResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["DeleteAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -2707,6 +3081,88 @@ export interface operations {
             };
         };
     };
+    ReviewTrip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripReviewResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BookTrip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TripCheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripCheckoutResponse"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripCheckoutResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ShareTrip: {
         parameters: {
             query?: never;
@@ -3221,6 +3677,228 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["BookingResponse"];
                 };
+            };
+        };
+    };
+    DownloadAccountData: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportAccountData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["ReauthenticateRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PreviewAccountErasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasurePreviewResponse"];
+                };
+            };
+        };
+    };
+    ListConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"][];
+                };
+            };
+        };
+    };
+    RecordConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                purpose: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["ConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListChatConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"][];
+                };
+            };
+        };
+    };
+    RecordChatConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                purpose: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["ConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EraseBrowserChats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -18,3 +18,9 @@ variable "thresholds_percent" {
   description = "Actual-spend thresholds that alert, in percent of the limit."
   default     = [50, 80, 100]
 }
+
+variable "anomaly_threshold_usd" {
+  type        = number
+  description = "Total impact (US dollars) from which a cost anomaly is reported in the daily email."
+  default     = 25
+}

@@ -1,6 +1,12 @@
 # CloudFront in front of the load balancer, with AWS WAF. Hashed static assets are cached at the
 # edge (the web app's nginx marks them immutable); /api is never cached and passes every header
 # the backend needs. Must be applied with a us-east-1 provider (CloudFront-scoped WAF).
+#
+# The origin is origin.<public name> (a Route 53 record to the load balancer, modules/dns), a name
+# the ingress serves and certifies; and every behavior forwards the viewer's Host, so the ingress
+# routes each request by the public name it was made to and CloudFront checks the origin's
+# certificate against that name. www.<domain> is redirected to the apex here, before any cache
+# or origin (www-redirect.js).
 
 data "aws_cloudfront_cache_policy" "optimized" {
   name = "Managed-CachingOptimized"
@@ -16,6 +22,36 @@ data "aws_cloudfront_origin_request_policy" "all_viewer" {
 
 data "aws_cloudfront_response_headers_policy" "security" {
   name = "Managed-SecurityHeadersPolicy"
+}
+
+# Static assets: only the viewer's Host reaches the origin (the ingress routes by it); no
+# cookies and no query string, which the cache key ignores too.
+resource "aws_cloudfront_origin_request_policy" "assets" {
+  name    = "${var.name}-assets"
+  comment = "Static assets: the viewer's Host header only"
+
+  cookies_config {
+    cookie_behavior = "none"
+  }
+
+  headers_config {
+    header_behavior = "whitelist"
+    headers {
+      items = ["Host"]
+    }
+  }
+
+  query_strings_config {
+    query_string_behavior = "none"
+  }
+}
+
+resource "aws_cloudfront_function" "www_redirect" {
+  name    = "${var.name}-www-redirect"
+  runtime = "cloudfront-js-2.0"
+  comment = "www.<domain> -> https://<domain>, path and query kept (301)"
+  publish = true
+  code    = file("${path.module}/www-redirect.js")
 }
 
 resource "aws_wafv2_web_acl" "this" {
@@ -108,6 +144,11 @@ resource "aws_cloudfront_distribution" "this" {
     cache_policy_id            = data.aws_cloudfront_cache_policy.disabled.id
     origin_request_policy_id   = data.aws_cloudfront_origin_request_policy.all_viewer.id
     response_headers_policy_id = data.aws_cloudfront_response_headers_policy.security.id
+
+    function_association {
+      event_type   = "viewer-request"
+      function_arn = aws_cloudfront_function.www_redirect.arn
+    }
   }
 
   ordered_cache_behavior {
@@ -118,7 +159,13 @@ resource "aws_cloudfront_distribution" "this" {
     cached_methods             = ["GET", "HEAD"]
     compress                   = true
     cache_policy_id            = data.aws_cloudfront_cache_policy.optimized.id
+    origin_request_policy_id   = aws_cloudfront_origin_request_policy.assets.id
     response_headers_policy_id = data.aws_cloudfront_response_headers_policy.security.id
+
+    function_association {
+      event_type   = "viewer-request"
+      function_arn = aws_cloudfront_function.www_redirect.arn
+    }
   }
 
   ordered_cache_behavior {
@@ -130,6 +177,11 @@ resource "aws_cloudfront_distribution" "this" {
     compress                 = true
     cache_policy_id          = data.aws_cloudfront_cache_policy.disabled.id
     origin_request_policy_id = data.aws_cloudfront_origin_request_policy.all_viewer.id
+
+    function_association {
+      event_type   = "viewer-request"
+      function_arn = aws_cloudfront_function.www_redirect.arn
+    }
   }
 
   restrictions {

@@ -15,7 +15,7 @@ variable "certificate_arn" {
 
 variable "origin_domain_name" {
   type        = string
-  description = "DNS name of the load balancer in front of the NGINX ingress controller (HTTPS origin)."
+  description = "The origin's name: origin.<public name>, a Route 53 record to the ingress controller's load balancer (modules/dns) that the ingress serves and certifies (HTTPS origin)."
 }
 
 variable "price_class" {

@@ -1,6 +1,7 @@
-# EKS: the control plane (secrets encrypted with a KMS key, audit logs on), an on-demand and a
-# spot managed node group, the IAM OIDC provider for IRSA, and the IAM roles of the cluster
-# autoscaler and the EBS CSI driver.
+# EKS: the control plane (secrets encrypted with a KMS key, audit logs on), who may use it
+# (access entries: no standing access for whoever ran Terraform), an on-demand and a spot managed
+# node group, the IAM OIDC provider for IRSA, and the IAM roles of the cluster autoscaler and the
+# EBS CSI driver.
 
 data "aws_partition" "current" {}
 
@@ -52,8 +53,12 @@ resource "aws_eks_cluster" "this" {
 
   enabled_cluster_log_types = ["api", "audit", "authenticator"]
 
+  # Access entries only (no aws-auth ConfigMap); the identity that creates the cluster gets no
+  # standing admin access: people reach it through the roles of var.access_entries. (Changing
+  # this on an existing cluster replaces the cluster.)
   access_config {
-    authentication_mode = "API"
+    authentication_mode                         = "API"
+    bootstrap_cluster_creator_admin_permissions = false
   }
 
   vpc_config {
@@ -74,6 +79,39 @@ resource "aws_eks_cluster" "this" {
     aws_iam_role_policy_attachment.cluster,
     aws_cloudwatch_log_group.cluster,
   ]
+}
+
+# ---- who may use the cluster ------------------------------------------------------------------
+# Each principal (an IAM role people assume with MFA, modules/access) gets one EKS access policy
+# for the whole cluster: cluster-admin (operators) or view (read-only: no Secrets).
+
+locals {
+  access_policies = {
+    cluster-admin = "arn:${local.partition}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy"
+    view          = "arn:${local.partition}:eks::aws:cluster-access-policy/AmazonEKSViewPolicy"
+  }
+}
+
+resource "aws_eks_access_entry" "this" {
+  for_each = var.access_entries
+
+  cluster_name  = aws_eks_cluster.this.name
+  principal_arn = each.value.principal_arn
+  type          = "STANDARD"
+}
+
+resource "aws_eks_access_policy_association" "this" {
+  for_each = var.access_entries
+
+  cluster_name  = aws_eks_cluster.this.name
+  principal_arn = each.value.principal_arn
+  policy_arn    = local.access_policies[each.value.access_policy]
+
+  access_scope {
+    type = "cluster"
+  }
+
+  depends_on = [aws_eks_access_entry.this]
 }
 
 # ---- IRSA -------------------------------------------------------------------------------------
@@ -144,10 +182,12 @@ resource "aws_launch_template" "node" {
 resource "aws_eks_node_group" "on_demand" {
   cluster_name    = aws_eks_cluster.this.name
   node_group_name = "on-demand"
-  node_role_arn   = aws_iam_role.node.arn
-  subnet_ids      = var.private_subnet_ids
-  capacity_type   = "ON_DEMAND"
-  instance_types  = var.node_instance_types
+  # Follows the control plane: an upgrade of var.kubernetes_version rolls the nodes after it.
+  version        = aws_eks_cluster.this.version
+  node_role_arn  = aws_iam_role.node.arn
+  subnet_ids     = var.private_subnet_ids
+  capacity_type  = "ON_DEMAND"
+  instance_types = var.node_instance_types
 
   scaling_config {
     min_size     = var.on_demand_min_size
@@ -177,6 +217,7 @@ resource "aws_eks_node_group" "on_demand" {
 resource "aws_eks_node_group" "spot" {
   cluster_name    = aws_eks_cluster.this.name
   node_group_name = "spot"
+  version         = aws_eks_cluster.this.version
   node_role_arn   = aws_iam_role.node.arn
   subnet_ids      = var.private_subnet_ids
   capacity_type   = "SPOT"
@@ -199,7 +240,9 @@ resource "aws_eks_node_group" "spot" {
 
   labels = { "pathavana.io/capacity" = "spot" }
 
-  # Only workloads that tolerate interruption land here (unless taint_spot_nodes is false).
+  # Only workloads that tolerate interruption land here (unless taint_spot_nodes is false):
+  # Grafana, Kibana and the log store's setup Job tolerate pathavana.io/spot=true:NoSchedule and
+  # prefer these nodes; the node agents tolerate every taint (deploy/monitoring/kubernetes).
   dynamic "taint" {
     for_each = var.taint_spot_nodes ? [1] : []
     content {

@@ -78,3 +78,17 @@ variable "cert_manager_hosted_zone_arns" {
   description = "Route 53 hosted zones cert-manager may write ACME DNS-01 challenge records to (the ingress's TLS certificate)."
   default     = []
 }
+
+variable "access_entries" {
+  type = map(object({
+    principal_arn = string
+    access_policy = string
+  }))
+  description = "Who may use the cluster: IAM principals (roles people assume with MFA) and their access policy, cluster-admin or view."
+  default     = {}
+
+  validation {
+    condition     = alltrue([for e in values(var.access_entries) : contains(["cluster-admin", "view"], e.access_policy)])
+    error_message = "access_policy is cluster-admin or view."
+  }
+}

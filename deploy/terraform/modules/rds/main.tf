@@ -1,6 +1,14 @@
 # RDS PostgreSQL 15: encrypted with a customer-managed KMS key, TLS required, automated daily
 # backups with point-in-time recovery, Multi-AZ where asked, and a copy of the automated backups
-# in the disaster-recovery region.
+# in the disaster-recovery region. The same module makes the disaster-recovery region's database:
+# a cross-region read replica of production (replicate_source_db), promoted to a standalone
+# instance by setting replicate_source_db to null, or a restore of the replicated backups.
+
+locals {
+  replica = var.replicate_source_db != null
+  # A new, empty database: neither a replica nor a restore.
+  fresh = !local.replica && var.restore_from_automated_backups_arn == null
+}
 
 resource "aws_kms_key" "this" {
   description         = "${var.identifier}: RDS storage and backups"
@@ -51,15 +59,18 @@ resource "aws_db_parameter_group" "this" {
 
 resource "aws_db_instance" "this" {
   identifier     = var.identifier
-  engine         = "postgres"
-  engine_version = var.engine_version
+  engine         = local.replica ? null : "postgres"
+  engine_version = local.replica ? null : var.engine_version
   instance_class = var.instance_class
 
-  db_name                     = var.restore_from_automated_backups_arn == null ? var.database_name : null
-  username                    = var.restore_from_automated_backups_arn == null ? var.master_username : null
-  manage_master_user_password = var.restore_from_automated_backups_arn == null ? true : null
+  # A replica follows its source (cross-region: by ARN); removing it promotes the replica.
+  replicate_source_db = var.replicate_source_db
 
-  allocated_storage     = var.allocated_storage_gb
+  db_name                     = local.fresh ? var.database_name : null
+  username                    = local.fresh ? var.master_username : null
+  manage_master_user_password = local.fresh ? true : null
+
+  allocated_storage     = local.replica ? null : var.allocated_storage_gb
   max_allocated_storage = var.max_allocated_storage_gb
   storage_type          = "gp3"
   storage_encrypted     = true

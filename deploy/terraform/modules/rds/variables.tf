@@ -110,3 +110,9 @@ variable "performance_insights_enabled" {
   description = "Performance Insights (7 days free); not offered on the smallest instance classes."
   default     = false
 }
+
+variable "replicate_source_db" {
+  type        = string
+  description = "Disaster recovery: the ARN of the instance this one is a read replica of (production's, from another region). Setting it to null later promotes the replica to a standalone instance."
+  default     = null
+}

@@ -8,6 +8,8 @@ locals {
     backups = { transition_days = 30, expire_days = var.backup_retention_days }
     logs    = { transition_days = 30, expire_days = var.log_retention_days }
   }
+  # The account's CloudTrail trail writing into the logs bucket (modules/cloudtrail).
+  trail_arn = var.cloudtrail_trail_name == null ? null : "arn:${data.aws_partition.current.partition}:cloudtrail:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:trail/${var.cloudtrail_trail_name}"
 }
 
 resource "aws_s3_bucket" "this" {
@@ -102,8 +104,54 @@ resource "aws_s3_bucket_lifecycle_configuration" "this" {
   depends_on = [aws_s3_bucket_versioning.this]
 }
 
+data "aws_caller_identity" "current" {}
+data "aws_region" "current" {}
+data "aws_partition" "current" {}
+
 data "aws_iam_policy_document" "tls_only" {
   for_each = aws_s3_bucket.this
+
+  # Only the named trail of this account may write its logs (under cloudtrail/AWSLogs/<account>/).
+  dynamic "statement" {
+    for_each = each.key == "logs" && var.cloudtrail_trail_name != null ? ["acl"] : []
+    content {
+      sid       = "CloudTrailAclCheck"
+      actions   = ["s3:GetBucketAcl"]
+      resources = [each.value.arn]
+      principals {
+        type        = "Service"
+        identifiers = ["cloudtrail.amazonaws.com"]
+      }
+      condition {
+        test     = "StringEquals"
+        variable = "aws:SourceArn"
+        values   = [local.trail_arn]
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = each.key == "logs" && var.cloudtrail_trail_name != null ? ["write"] : []
+    content {
+      sid       = "CloudTrailWrite"
+      actions   = ["s3:PutObject"]
+      resources = ["${each.value.arn}/cloudtrail/AWSLogs/${data.aws_caller_identity.current.account_id}/*"]
+      principals {
+        type        = "Service"
+        identifiers = ["cloudtrail.amazonaws.com"]
+      }
+      condition {
+        test     = "StringEquals"
+        variable = "s3:x-amz-acl"
+        values   = ["bucket-owner-full-control"]
+      }
+      condition {
+        test     = "StringEquals"
+        variable = "aws:SourceArn"
+        values   = [local.trail_arn]
+      }
+    }
+  }
 
   statement {
     sid       = "DenyInsecureTransport"

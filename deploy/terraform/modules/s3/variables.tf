@@ -26,3 +26,9 @@ variable "log_retention_days" {
   description = "Days archived logs are kept (the platform document: 12 months)."
   default     = 365
 }
+
+variable "cloudtrail_trail_name" {
+  type        = string
+  description = "The account's CloudTrail trail allowed to write into the logs bucket under cloudtrail/ (modules/cloudtrail). Null: none."
+  default     = null
+}

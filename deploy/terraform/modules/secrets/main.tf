@@ -1,11 +1,9 @@
 # Secrets Manager holds every Pathavana secret; the cluster reads them through the External
-# Secrets Operator with an IRSA role that can read pathavana/{env}/* and nothing else. Terraform
-# creates the secrets empty: values are written by an operator (docs/deploy.md, "Secrets"), so
-# they never pass through Terraform state or this repository.
-
-data "aws_partition" "current" {}
-data "aws_region" "current" {}
-data "aws_caller_identity" "current" {}
+# Secrets Operator with an IRSA role that can read the application's secrets of its environment
+# and nothing else. pathavana/{env}/monitoring (the monitoring stack's passwords and keys) is
+# read by another role (modules/monitoring), never the application's. Terraform creates the
+# secrets empty: values are written by an operator (docs/deploy.md, "Secrets"), so they never
+# pass through Terraform state or this repository.
 
 resource "aws_kms_key" "this" {
   description         = "pathavana/${var.environment}: Secrets Manager"
@@ -18,11 +16,19 @@ resource "aws_kms_alias" "this" {
   target_key_id = aws_kms_key.this.key_id
 }
 
+locals {
+  descriptions = {
+    app        = "Pathavana ${var.environment}: every secret setting of the backend, one JSON property per setting (ConnectionStrings__Pathavana, Redis__Configuration, ...)."
+    monitoring = "Pathavana ${var.environment}: the monitoring stack's secrets (pagerduty_routing_key, slack_webhook_url, grafana_admin_password, elasticsearch_*_password, kibana_encryption_key, postgres_exporter_dsn, redis_exporter_*)."
+  }
+  application_secrets = concat(["app"], var.extra_secret_names)
+}
+
 resource "aws_secretsmanager_secret" "this" {
-  for_each = toset(concat(["app"], var.extra_secret_names))
+  for_each = toset(concat(local.application_secrets, var.monitoring_secret ? ["monitoring"] : []))
 
   name                    = "pathavana/${var.environment}/${each.key}"
-  description             = each.key == "app" ? "Pathavana ${var.environment}: every secret setting of the backend, one JSON property per setting (ConnectionStrings__Pathavana, Redis__Configuration, ...)." : "Pathavana ${var.environment}: ${each.key}"
+  description             = lookup(local.descriptions, each.key, "Pathavana ${var.environment}: ${each.key}")
   kms_key_id              = aws_kms_key.this.arn
   recovery_window_in_days = var.recovery_window_days
 
@@ -32,10 +38,6 @@ resource "aws_secretsmanager_secret" "this" {
       region = replica.value
     }
   }
-}
-
-locals {
-  secret_prefix_arn = "arn:${data.aws_partition.current.partition}:secretsmanager:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:secret:pathavana/${var.environment}/*"
 }
 
 data "aws_iam_policy_document" "assume" {
@@ -69,7 +71,7 @@ data "aws_iam_policy_document" "read" {
       "secretsmanager:GetSecretValue",
       "secretsmanager:DescribeSecret",
     ]
-    resources = [local.secret_prefix_arn]
+    resources = [for name in local.application_secrets : aws_secretsmanager_secret.this[name].arn]
   }
 
   statement {

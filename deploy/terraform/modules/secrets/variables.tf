@@ -41,3 +41,9 @@ variable "service_account" {
   description = "ServiceAccount the SecretStore authenticates as (deploy/k8s/base/serviceaccounts.yaml)."
   default     = "pathavana-external-secrets"
 }
+
+variable "monitoring_secret" {
+  type        = bool
+  description = "Also create pathavana/{environment}/monitoring, which the application's role cannot read (modules/monitoring's role can)."
+  default     = true
+}

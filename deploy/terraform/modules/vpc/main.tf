@@ -1,5 +1,6 @@
 # The platform document's network: 10.0.0.0/16, a public and a private subnet in each of three
-# availability zones, NAT for the private subnets' egress, flow logs for audit.
+# availability zones, NAT for the private subnets' egress, network ACLs on both kinds of subnet,
+# flow logs for audit.
 
 resource "aws_vpc" "this" {
   cidr_block           = var.cidr_block
@@ -104,6 +105,162 @@ resource "aws_vpc_endpoint" "s3" {
   vpc_endpoint_type = "Gateway"
   route_table_ids   = aws_route_table.private[*].id
   tags              = { Name = "${var.name}-s3" }
+}
+
+# ---- network ACLs ------------------------------------------------------------------------------
+# The subnet-level layer of the platform document's defence in depth, under the security groups
+# and the Kubernetes NetworkPolicies. They are stateless, so answers coming back need their
+# ephemeral ports (1024-65535) open. What they add: nothing from outside the VPC reaches remote
+# administration (SSH, RDP) on any subnet, nor PostgreSQL or Redis in the private subnets; the
+# public subnets take the web's ports and answers only. Rules are numbered: the lowest match wins.
+
+resource "aws_network_acl" "public" {
+  vpc_id     = aws_vpc.this.id
+  subnet_ids = aws_subnet.public[*].id
+  tags       = { Name = "${var.name}-public" }
+
+  # Inside the VPC: everything (load balancer health checks, NAT from the private subnets).
+  ingress {
+    rule_no    = 100
+    action     = "allow"
+    protocol   = "-1"
+    cidr_block = var.cidr_block
+    from_port  = 0
+    to_port    = 0
+  }
+  ingress {
+    rule_no    = 110
+    action     = "deny"
+    protocol   = "tcp"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 22
+    to_port    = 22
+  }
+  ingress {
+    rule_no    = 120
+    action     = "deny"
+    protocol   = "tcp"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 3389
+    to_port    = 3389
+  }
+  ingress {
+    rule_no    = 130
+    action     = "allow"
+    protocol   = "tcp"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 80
+    to_port    = 80
+  }
+  ingress {
+    rule_no    = 140
+    action     = "allow"
+    protocol   = "tcp"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 443
+    to_port    = 443
+  }
+  # Answers to the NAT gateways' and load balancer's outbound connections.
+  ingress {
+    rule_no    = 150
+    action     = "allow"
+    protocol   = "tcp"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 1024
+    to_port    = 65535
+  }
+  ingress {
+    rule_no    = 160
+    action     = "allow"
+    protocol   = "udp"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 1024
+    to_port    = 65535
+  }
+
+  egress {
+    rule_no    = 100
+    action     = "allow"
+    protocol   = "-1"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 0
+    to_port    = 0
+  }
+}
+
+resource "aws_network_acl" "private" {
+  vpc_id     = aws_vpc.this.id
+  subnet_ids = aws_subnet.private[*].id
+  tags       = { Name = "${var.name}-private" }
+
+  # Inside the VPC: everything (nodes, pods, the control plane, RDS, ElastiCache).
+  ingress {
+    rule_no    = 100
+    action     = "allow"
+    protocol   = "-1"
+    cidr_block = var.cidr_block
+    from_port  = 0
+    to_port    = 0
+  }
+  ingress {
+    rule_no    = 110
+    action     = "deny"
+    protocol   = "tcp"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 22
+    to_port    = 22
+  }
+  ingress {
+    rule_no    = 120
+    action     = "deny"
+    protocol   = "tcp"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 3389
+    to_port    = 3389
+  }
+  ingress {
+    rule_no    = 130
+    action     = "deny"
+    protocol   = "tcp"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 5432
+    to_port    = 5432
+  }
+  ingress {
+    rule_no    = 140
+    action     = "deny"
+    protocol   = "tcp"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 6379
+    to_port    = 6379
+  }
+  # Answers from the internet (through the NAT gateways) and the load balancer's traffic to the
+  # ingress controller's node ports (it keeps the client's address).
+  ingress {
+    rule_no    = 150
+    action     = "allow"
+    protocol   = "tcp"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 1024
+    to_port    = 65535
+  }
+  ingress {
+    rule_no    = 160
+    action     = "allow"
+    protocol   = "udp"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 1024
+    to_port    = 65535
+  }
+
+  egress {
+    rule_no    = 100
+    action     = "allow"
+    protocol   = "-1"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 0
+    to_port    = 0
+  }
 }
 
 # Nothing may use the default security group.

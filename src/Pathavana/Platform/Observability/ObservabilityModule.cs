@@ -46,6 +46,7 @@ internal static class ObservabilityModule
 
         var services = builder.Services;
         services.AddSingleton<PathavanaMetrics>();
+        services.AddActiveUsage(builder.Configuration);
         services.AddSingleton<IHealthCheckPublisher, DependencyHealthPublisher>();
         services.Configure<HealthCheckPublisherOptions>(o =>
         {
@@ -104,6 +105,7 @@ internal static class ObservabilityModule
     /// </summary>
     public static void MapObservability(this WebApplication app)
     {
+        app.RecordActiveUsage();
         var port = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.Port;
         if (port is int managementPort)
         {
@@ -136,6 +138,40 @@ internal static class ObservabilityModule
     }
 
     private static bool IsPlatformPath(PathString path) => PlatformPaths.Any(p => path.StartsWithSegments(p));
+
+    /// <summary>Active users and sessions (<see cref="ActiveUsage"/>): shared through Redis when it is configured.</summary>
+    private static void AddActiveUsage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ActiveUsageOptions>()
+            .Bind(configuration.GetSection(ActiveUsageOptions.Section))
+            .Validate(o => o.ActiveUsageRefreshSeconds is >= 1 and <= 300, "Metrics__ActiveUsageRefreshSeconds must be between 1 and 300.")
+            .ValidateOnStart();
+        var prefix = configuration["Redis:InstanceName"] is { Length: > 0 } instance ? instance : "pathavana:";
+        services.AddSingleton<IActivityStore>(sp => sp.GetService<StackExchange.Redis.IConnectionMultiplexer>() is { } redis
+            ? new RedisActivityStore(redis, prefix)
+            : new MemoryActivityStore());
+        services.AddSingleton<ActiveUsage>();
+        services.AddHostedService<ActiveUsageRefresher>();
+    }
+
+    /// <summary>After each API request has finished (authentication and routing done), note who made it.</summary>
+    private static void RecordActiveUsage(this WebApplication app)
+    {
+        var usage = app.Services.GetRequiredService<ActiveUsage>();
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api"))
+            {
+                context.Response.OnCompleted(static state =>
+                {
+                    var (usage, context) = ((ActiveUsage, HttpContext))state;
+                    usage.Record(context);
+                    return Task.CompletedTask;
+                }, (usage, context));
+            }
+            return next(context);
+        });
+    }
 
     private static void AddLogs(this WebApplicationBuilder builder)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -20,7 +21,10 @@ internal sealed class WebOptions
 /// <summary>
 /// Serves the React app at <c>/</c>: hashed files under <c>/assets</c> cached for a year, <c>index.html</c>
 /// never cached, and every other non-API path answered with <c>index.html</c> so the app's own router
-/// handles it. A missing build only logs a warning: the API works without it.
+/// handles it. The build writes each text asset pre-compressed beside itself (<c>.br</c>, <c>.gz</c>):
+/// a client that accepts brotli or gzip gets that file with <c>Content-Encoding</c> and
+/// <c>Vary: Accept-Encoding</c>, nothing is compressed per request. A missing build only logs a
+/// warning: the API works without it.
 /// </summary>
 internal static partial class WebModule
 {
@@ -43,15 +47,34 @@ internal static partial class WebModule
         }
 
         var files = new PhysicalFileProvider(root);
+        var types = new FileExtensionContentTypeProvider();
+
+        // Pre-compressed variants first: the static file middleware below serves the rest.
+        app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path;
+            if ((HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                && path.HasValue && path.Value != "/" && !NotTheApp.Where(p => p != "/assets").Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+                && files.GetFileInfo(path.Value!) is { Exists: true, IsDirectory: false }
+                && types.TryGetContentType(path.Value!, out var contentType)
+                && await SendCompressedAsync(context, files, path.Value!, contentType, CacheFor(path)))
+            {
+                return;
+            }
+            await next(context);
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
+            ContentTypeProvider = types,
             OnPrepareResponse = context =>
             {
                 var headers = context.Context.Response.Headers;
-                headers[HeaderNames.CacheControl] = context.Context.Request.Path.StartsWithSegments("/assets", StringComparison.Ordinal)
-                    ? "public, max-age=31536000, immutable"
-                    : "no-cache";
+                headers[HeaderNames.CacheControl] = CacheFor(context.Context.Request.Path);
+                if (Compressible(context.File.Name))
+                {
+                    headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+                }
             },
         });
 
@@ -67,11 +90,74 @@ internal static partial class WebModule
                 await next(context);
                 return;
             }
+            if (await SendCompressedAsync(context, files, "/" + IndexFile, "text/html; charset=utf-8", "no-cache"))
+            {
+                return;
+            }
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
+            context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
             await context.Response.SendFileAsync(files.GetFileInfo(IndexFile), context.RequestAborted);
         });
         LogServing(logger, root);
+    }
+
+    private static string CacheFor(PathString path) =>
+        path.StartsWithSegments("/assets", StringComparison.Ordinal) ? "public, max-age=31536000, immutable" : "no-cache";
+
+    private static bool Compressible(string name) =>
+        name.EndsWith(".js", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".css", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".svg", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The encodings the client accepts, best first: brotli, then gzip (a q=0 refuses one).</summary>
+    internal static IEnumerable<(string Encoding, string Extension)> Accepted(HttpRequest request)
+    {
+        var accepted = request.GetTypedHeaders().AcceptEncoding;
+        bool Accepts(string name) => accepted.Any(a =>
+            (a.Value.Equals(name, StringComparison.OrdinalIgnoreCase) || a.Value.Equals("*", StringComparison.Ordinal)) && (a.Quality ?? 1) > 0)
+            && !accepted.Any(a => a.Value.Equals(name, StringComparison.OrdinalIgnoreCase) && a.Quality == 0);
+        if (Accepts("br"))
+        {
+            yield return ("br", ".br");
+        }
+        if (Accepts("gzip"))
+        {
+            yield return ("gzip", ".gz");
+        }
+    }
+
+    /// <summary>Sends the pre-compressed variant of <paramref name="path"/> the client accepts; false when there is none.</summary>
+    private static async Task<bool> SendCompressedAsync(HttpContext context, IFileProvider files, string path, string contentType, string cacheControl)
+    {
+        foreach (var (encoding, extension) in Accepted(context.Request))
+        {
+            var file = files.GetFileInfo(path + extension);
+            if (!file.Exists)
+            {
+                continue;
+            }
+            var response = context.Response;
+            var etag = new EntityTagHeaderValue($"\"{file.LastModified.UtcTicks:x}-{file.Length:x}-{encoding}\"");
+            response.Headers[HeaderNames.CacheControl] = cacheControl;
+            response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+            response.Headers[HeaderNames.ETag] = etag.ToString();
+            response.Headers[HeaderNames.LastModified] = file.LastModified.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            if (context.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Compare(etag, useStrongComparison: false)))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return true;
+            }
+            response.ContentType = contentType;
+            response.Headers[HeaderNames.ContentEncoding] = encoding;
+            response.ContentLength = file.Length;
+            if (!HttpMethods.IsHead(context.Request.Method))
+            {
+                await response.SendFileAsync(file, context.RequestAborted);
+            }
+            return true;
+        }
+        return false;
     }
 
     internal static string? ResolveRoot(WebOptions options, string contentRoot)

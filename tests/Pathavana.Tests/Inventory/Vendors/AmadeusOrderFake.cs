@@ -1,5 +1,6 @@
 using WireMock.Logging;
 using WireMock.RequestBuilders;
+using Pathavana.Tests.Infrastructure;
 using WireMock.Server;
 
 namespace Pathavana.Tests.Inventory.Vendors;
@@ -80,7 +81,7 @@ internal static class AmadeusOrderFake
     /// </summary>
     public static async Task<int> SettledOrderCallsAsync(this WireMockServer fake, string path, TimeSpan quiet, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + Eventually.SafetyNet;
         var count = OrderCalls(fake, path).Count;
         while (count == 0 && DateTime.UtcNow < deadline)
         {

@@ -69,14 +69,15 @@ internal sealed class VendorHost : IAsyncDisposable
             values["Amadeus:ClientId"] = ClientId;
             values["Amadeus:ClientSecret"] = ClientSecret;
             values["Amadeus:BaseUrl"] = fake.Url;
-            values["Amadeus:TimeoutSeconds"] = "10";
+            // A safety net for a loaded machine, not an expectation of speed (time-outs are tested with their own settings).
+            values["Amadeus:TimeoutSeconds"] = "120";
             values["Amadeus:MaxRetryAfterWaitSeconds"] = "2";
         }
         if (google)
         {
             values["GoogleMaps:ApiKey"] = GoogleKey;
             values["GoogleMaps:BaseUrl"] = fake.Url;
-            values["GoogleMaps:TimeoutSeconds"] = "10";
+            values["GoogleMaps:TimeoutSeconds"] = "60";
         }
         settings?.Invoke(values);
         try

@@ -1,75 +1,131 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { calls, json, on, signedIn } from '@/test/server';
+import { calls, json, on } from '@/test/server';
 import { renderApp } from '@/test/render';
 
 const sessionId = '0196a3b4-0000-7000-8000-00000000c4a7';
 const seg = { carrierCode: 'TP', flightNumber: '218', origin: 'BOS', destination: 'LIS', departure: '2027-01-08T18:05:00-05:00', arrival: '2027-01-09T05:40:00+00:00', duration: '06:35:00' };
-const flight = {
-  kind: 'flight',
-  offerId: 'fl-1',
-  flight: { id: 'fl-1', source: 'simulated', cabin: 'economy', validatingAirline: 'TP', priceBreakdown: [], totalPrice: { amount: 1224, currency: 'USD' }, itineraries: [{ duration: '06:35:00', segments: [seg] }] },
+const back = { ...seg, flightNumber: '217', origin: 'LIS', destination: 'BOS', departure: '2027-01-15T10:00:00+00:00', arrival: '2027-01-15T13:20:00-05:00' };
+const offer = {
+  id: 'fl-1', source: 'simulated', cabin: 'economy', validatingAirline: 'TP', priceBreakdown: [{ type: 'ADULT', count: 2, perPerson: { amount: 612, currency: 'USD' } }],
+  totalPrice: { amount: 1224, currency: 'USD' }, itineraries: [{ duration: '06:35:00', segments: [seg] }, { duration: '08:20:00', segments: [back] }],
 };
+const flight = { kind: 'flight', offerId: 'fl-1', flight: offer };
 const sse = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+const anonymous = () => on('GET', '/api/v1/account/me', { status: 401 });
 
-describe('the planner’s conversation', () => {
+describe('the planner: chat and results in one workspace, open to try', () => {
   beforeEach(() => sessionStorage.clear());
 
-  it('creates a session, shows the reply as it streams, then its cards and chips; a chip is sent as a message', async () => {
-    signedIn();
+  it('lets a visitor without an account chat; the reply streams, fills the search form and shows the full list beside the chat', async () => {
+    anonymous();
     on('POST', '/api/v1/chat/sessions', () => json(201, { id: sessionId, title: 'New trip', createdAt: '2026-11-25T00:00:00Z', updatedAt: '2026-11-25T00:00:00Z' }));
+    on('GET', '/api/v1/flights/search', { body: { offers: [offer], count: 1, source: 'simulated' } });
     const encoder = new TextEncoder();
     let stream!: ReadableStreamDefaultController<Uint8Array>;
     on('POST', `/api/v1/chat/sessions/${sessionId}/messages/stream`, () => {
       const body = new ReadableStream<Uint8Array>({ start: (c) => void (stream = c) });
       return new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
     });
-    renderApp('/');
-    await userEvent.type(await screen.findByLabelText('Message'), 'Boston to Lisbon');
+    const { router } = renderApp('/');
+    expect(await screen.findByRole('heading', { name: 'Plan a trip' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Create account' })).toBeInTheDocument();
+    expect(screen.getByText('Where to?')).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Message'), 'Two of us, Boston to Lisbon');
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
 
     // The first delta is on screen while the rest of the reply is still to come.
     await waitFor(() => expect(stream).toBeDefined());
     stream.enqueue(encoder.encode(sse('delta', { text: 'I found 1 round trip ' })));
     expect(await screen.findByText(/I found 1 round trip/)).toBeInTheDocument();
-    expect(screen.queryByRole('article')).toBeNull();
     stream.enqueue(encoder.encode(sse('delta', { text: 'from $1,224.' }) + sse('cards', { cards: [flight], suggestions: ['Nonstop only'] })));
     stream.enqueue(encoder.encode(sse('done', { messageId: 'm2', userMessageId: 'm1', mode: 'offline', fallback: false })));
     stream.close();
 
-    const card = await screen.findByRole('article', { name: /TP flight BOS to LIS/ });
-    expect(screen.getByText('I found 1 round trip from $1,224.')).toBeInTheDocument();
+    const card = await screen.findByRole('article', { name: /TAP Portugal flight Boston to Lisbon/ });
     expect(within(card).getByText('Simulated offer — not bookable with a real airline')).toBeInTheDocument();
-    expect(screen.getByText(/Simulated results/)).toBeInTheDocument();
-    const sent = calls.find((c) => c.path.endsWith('/messages/stream'))!;
-    expect(JSON.parse(sent.body)).toEqual({ text: 'Boston to Lisbon' });
-    expect(sent.headers.get('X-XSRF-TOKEN')).toBe('af-token');
+    expect(router.state.location.pathname).toBe('/');
 
-    // The chip's text is the next message.
+    // What the assistant understood fills the form, and the full list is beside the chat.
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'From' })).toHaveValue('Boston (BOS)'));
+    expect(screen.getByRole('combobox', { name: 'To' })).toHaveValue('Lisbon (LIS)');
+    expect(screen.getByLabelText('Depart')).toHaveValue('2027-01-08');
+    expect(screen.getByLabelText('Adults')).toHaveValue('2');
+    const results = screen.getByRole('region', { name: 'Search and results' });
+    expect(await within(results).findByRole('heading', { name: /Boston → Lisbon/ })).toBeInTheDocument();
+    expect(await within(results).findByRole('list', { name: 'Flights' })).toBeInTheDocument();
+    const search = calls.find((c) => c.path.startsWith('/api/v1/flights/search'))!;
+    expect(search.path).toContain('origin=BOS');
+    expect(search.path).toContain('returnDate=2027-01-15');
+    expect(screen.getByRole('button', { name: /See all flights beside the chat/ })).toBeInTheDocument();
+
+    // A chip is the next message.
     on('POST', `/api/v1/chat/sessions/${sessionId}/messages/stream`, () => new Response(sse('delta', { text: 'Only nonstop flights now.' }) + sse('cards', { cards: [], suggestions: [] }) + sse('done', {}), { headers: { 'Content-Type': 'text/event-stream' } }));
     await userEvent.click(screen.getByRole('button', { name: 'Nonstop only' }));
     expect(await screen.findByText('Only nonstop flights now.')).toBeInTheDocument();
-    expect(JSON.parse(calls.filter((c) => c.path.endsWith('/messages/stream'))[1]!.body)).toEqual({ text: 'Nonstop only' });
     expect(calls.filter((c) => c.method === 'POST' && c.path === '/api/v1/chat/sessions')).toHaveLength(1);
   });
 
-  it('keeps a picked offer on the session and makes a trip from the picks, then opens it', async () => {
-    signedIn();
+  it('applies what the reply searched to the results beside the chat: nonstop only, the cabin, the party', async () => {
+    anonymous();
+    on('POST', '/api/v1/chat/sessions', () => json(201, { id: sessionId, title: 'New trip', createdAt: '2026-11-25T00:00:00Z', updatedAt: '2026-11-25T00:00:00Z' }));
+    on('GET', '/api/v1/flights/search', { body: { offers: [offer], count: 1, source: 'simulated' } });
+    const search = {
+      kind: 'flights', total: 1,
+      query: { origin: 'BOS', destination: 'LIS', departureDate: '2027-01-08', returnDate: '2027-01-15', adults: '3', children: '0', infants: '0', cabin: 'premium_economy', nonStop: 'true', currency: 'USD' },
+    };
+    on('POST', `/api/v1/chat/sessions/${sessionId}/messages/stream`, () =>
+      new Response(sse('delta', { text: 'Nonstop only now.' }) + sse('cards', { cards: [flight], suggestions: [], search }) + sse('done', { messageId: 'm2', userMessageId: 'm1', mode: 'offline', fallback: false }), { headers: { 'Content-Type': 'text/event-stream' } }));
+    renderApp('/');
+    await userEvent.type(await screen.findByLabelText('Message'), 'cheapest nonstop please');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: 'Nonstop only' })).toBeChecked());
+    expect(screen.getByLabelText('Cabin')).toHaveValue('premiumEconomy');
+    expect(screen.getByLabelText('Adults')).toHaveValue('3');
+    await waitFor(() => expect(calls.some((c) => c.path.startsWith('/api/v1/flights/search'))).toBe(true));
+    const request = calls.find((c) => c.path.startsWith('/api/v1/flights/search'))!;
+    expect(request.path).toContain('nonStop=true');
+    expect(request.path).toContain('adults=3');
+  });
+
+  it('puts picks from the chat and the results in one draft; "Review and book" asks for an account right there, then makes the trip and opens its review', async () => {
     sessionStorage.setItem('pathavana.chat.session', sessionId);
+    let signedUp = false;
+    on('GET', '/api/v1/account/me', () => (signedUp ? json(200, { id: 'u1', email: 'ana@example.com', emailConfirmed: false, roles: ['user'], createdAt: '2026-11-25T00:00:00Z' }) : json(401)));
     const reply = { id: 'm2', seq: 2, role: 'assistant', text: 'I found 1 round trip from $1,224.', cards: [flight], suggestions: [], createdAt: '2026-11-25T00:00:00Z', mode: 'offline', fallback: false, fallbackReason: null };
     on('GET', `/api/v1/chat/sessions/${sessionId}`, { body: { id: sessionId, title: 'Trip', createdAt: '2026-11-25T00:00:00Z', updatedAt: '2026-11-25T00:00:00Z', state: {}, selections: [], messages: [reply] } });
-    on('POST', `/api/v1/chat/sessions/${sessionId}/selections`, { body: { sessionId, selections: [{ offerId: 'fl-1', kind: 'flight', card: flight, at: '2026-11-25T00:00:00Z' }] } });
-    on('POST', `/api/v1/chat/sessions/${sessionId}/trip`, () => json(201, { tripId: '0196a3b4-0000-7000-8000-00000000717e' }));
+    on('POST', `/api/v1/chat/sessions/${sessionId}/selections`, { body: { sessionId, selections: [] } });
+    on('GET', '/api/v1/flights/search', { body: { offers: [offer], count: 1, source: 'simulated' } });
+    on('POST', '/api/v1/account/register', () => { signedUp = true; return json(200, {}); });
+    on('POST', '/api/v1/account/login', { status: 200, body: {} });
+    on('POST', '/api/v1/chat/sessions/claim', { body: { claimed: 1 } });
+    on('POST', '/api/v1/trips', () => json(201, { id: '0196a3b4-0000-7000-8000-00000000717e' }));
+    on('GET', '/api/v1/trips/0196a3b4-0000-7000-8000-00000000717e/review', { body: { tripId: '0196a3b4-0000-7000-8000-00000000717e', title: 'Trip to Lisbon', travelersNeeded: 2, items: [], toPay: [], warnings: [] } });
+    on('GET', '/api/v1/travelers', { body: [] });
     const { router } = renderApp('/');
 
-    const card = await screen.findByRole('article', { name: /TP flight BOS to LIS/ });
+    const card = await screen.findByRole('article', { name: /TAP Portugal flight Boston to Lisbon/ });
     await userEvent.click(within(card).getByRole('button', { name: 'Pick this flight' }));
-    expect(await within(card).findByRole('button', { name: 'Picked flight' })).toHaveAttribute('aria-pressed', 'true');
+    const tray = await screen.findByRole('region', { name: 'Your trip so far' });
+    expect(tray).toHaveTextContent('Boston → Lisbon and back');
+    expect(tray).toHaveTextContent('$1,224');
     expect(JSON.parse(calls.find((c) => c.path.endsWith('/selections'))!.body)).toEqual({ offerId: 'fl-1', kind: 'flight' });
-    expect(screen.getByRole('region', { name: 'Your picks' })).toHaveTextContent('flight TP 218');
+    // The same offer in the results list shows as selected.
+    expect(await screen.findByRole('button', { name: /^Selected: TAP Portugal/ })).toHaveAttribute('aria-pressed', 'true');
 
-    await userEvent.click(screen.getByRole('button', { name: 'Make a trip' }));
-    await waitFor(() => expect(router.state.location.pathname).toBe('/trips/0196a3b4-0000-7000-8000-00000000717e'));
+    await userEvent.click(within(tray).getByRole('button', { name: 'Review and book' }));
+    expect(within(tray).getByRole('heading', { name: 'Create an account to continue' })).toBeInTheDocument();
+    await userEvent.type(within(tray).getByLabelText('Email'), 'ana@example.com');
+    await userEvent.type(within(tray).getByLabelText('Password'), 'a long enough passphrase');
+    await userEvent.click(within(tray).getByRole('button', { name: 'Create account and continue' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/trips/0196a3b4-0000-7000-8000-00000000717e/review'));
+    expect(calls.some((c) => c.path === '/api/v1/chat/sessions/claim')).toBe(true);
+    const created = JSON.parse(calls.find((c) => c.method === 'POST' && c.path === '/api/v1/trips')!.body);
+    expect(created.title).toBe('Trip to Lisbon');
+    expect(created.items).toEqual([expect.objectContaining({ kind: 'flight', offerId: 'fl-1' })]);
+    expect(await screen.findByRole('heading', { name: 'Review and book: Trip to Lisbon' })).toBeInTheDocument();
   });
 });

@@ -1,92 +1,162 @@
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
-import { Button } from '@/components/ui/Button';
+import { useEffect, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/Feedback';
-import { addTripItem, fromOffer } from '@/features/trips/api/add-trip-item';
-import { createTrip } from '@/features/trips/api/create-trip';
-import { errorMessage } from '@/lib/problem';
-import { ChatPicks, Conversation, starterSuggestions, useChat } from '@/features/chat/components';
+import { Conversation, ConversationList, starterSuggestions, useChat, type ChatMessage } from '@/features/chat/components';
+import type { ResultCard, SearchRef } from '@/features/chat/api/types';
 import { ResultsPanel } from '@/features/search/components/ResultsPanel';
 import { SearchForm } from '@/features/search/components/SearchForm';
-import type { TripQuery } from '@/features/search/api/types';
+import { activityPick, flightPick, hotelPick } from '@/features/search/components/picks';
+import type { ResultTab, TripQuery } from '@/features/search/api/types';
+import { draft, useDraft } from '@/lib/draft';
+import { addDays, inDays } from '@/lib/format';
+import { errorMessage } from '@/lib/problem';
+import { TripDraft } from '../components/TripDraft';
 
-function inDays(n: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
+const empty = (): TripQuery => ({ origin: '', destination: '', departureDate: inDays(30), returnDate: inDays(37), adults: 1, cabin: 'economy' });
+const tabOf: Record<SearchRef['kind'], ResultTab> = { flights: 'flights', hotels: 'hotels', activities: 'activities' };
+const str = (v: unknown) => (v === null || v === undefined || v === '' ? undefined : String(v));
+/** The API's cabin words (`premium_economy`) as the form's option values (`premiumEconomy`). */
+const cabinOf = (v: string) => v.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * What a reply searched, as the search form's query: from the reply's own `search` when the
+ * assistant sends it, else worked out from its cards (a flight's route and dates, a stay's city and
+ * nights). Null when the reply found nothing to show.
+ */
+export function understood(m: ChatMessage, previous: TripQuery | null): { query: TripQuery; tab: ResultTab; total: number } | null {
+  if (m.search) {
+    const q = m.search.query;
+    const base = previous ?? empty();
+    const query: TripQuery = {
+      ...base,
+      origin: str(q.origin) ?? base.origin,
+      destination: str(q.destination) ?? str(q.cityCode) ?? base.destination,
+      departureDate: str(q.departureDate) ?? str(q.checkIn) ?? base.departureDate,
+      returnDate: str(q.returnDate) ?? str(q.checkOut) ?? (m.search.kind === 'flights' ? undefined : base.returnDate),
+      adults: Number(q.adults ?? base.adults) || 1,
+      children: Number(q.children ?? 0) || undefined,
+      infants: Number(q.infants ?? 0) || undefined,
+      cabin: cabinOf(str(q.cabin) ?? base.cabin),
+      nonStop: m.search.kind === 'flights' ? q.nonStop === 'true' || q.nonStop === true || undefined : base.nonStop,
+    };
+    return query.origin && query.destination ? { query, tab: tabOf[m.search.kind], total: m.search.total } : null;
+  }
+  const cards = m.cards ?? [];
+  const flight = cards.find((c) => c.flight)?.flight;
+  if (flight) {
+    const out = flight.itineraries[0]!;
+    const back = flight.itineraries[1];
+    const adults = flight.priceBreakdown.filter((p) => p.type.toUpperCase() === 'ADULT').reduce((n, p) => n + Number(p.count), 0);
+    const children = flight.priceBreakdown.filter((p) => p.type.toUpperCase() === 'CHILD').reduce((n, p) => n + Number(p.count), 0);
+    const infants = flight.priceBreakdown.filter((p) => p.type.toUpperCase().includes('INFANT')).reduce((n, p) => n + Number(p.count), 0);
+    return {
+      query: {
+        origin: out.segments[0]!.origin,
+        destination: out.segments[out.segments.length - 1]!.destination,
+        departureDate: out.segments[0]!.departure.slice(0, 10),
+        returnDate: back?.segments[0]?.departure.slice(0, 10),
+        adults: adults || 1,
+        children: children || undefined,
+        infants: infants || undefined,
+        cabin: flight.cabin.charAt(0).toLowerCase() + flight.cabin.slice(1),
+      },
+      tab: 'flights',
+      total: cards.filter((c) => c.flight).length,
+    };
+  }
+  const hotel = cards.find((c) => c.hotel)?.hotel;
+  if (hotel && previous?.origin) {
+    return { query: { ...previous, destination: hotel.hotel.cityCode, departureDate: hotel.checkIn, returnDate: hotel.checkOut, adults: Number(hotel.adults) }, tab: 'hotels', total: cards.length };
+  }
+  if (cards.some((c) => c.activity) && previous) return { query: previous, tab: 'activities', total: cards.length };
+  return null;
 }
 
-/** The product's centre: the conversation beside the results panel (composed here; features stay apart). */
+function pickOf(card: ResultCard, query: TripQuery | null) {
+  if (card.flight) return flightPick(card.flight);
+  if (card.hotel) return hotelPick(card.hotel);
+  const day = query ? (query.returnDate && query.returnDate > query.departureDate ? addDays(query.departureDate, 1) : query.departureDate) : inDays(30);
+  return activityPick(card.activity!, day);
+}
+
+/**
+ * The product's centre, open to anyone: the conversation and the results are one workspace. What
+ * the assistant understood fills the search form and the results; "see all" opens a reply's full
+ * list; a pick in either place goes into the same trip draft.
+ */
 export function PlanRoute() {
   const chat = useChat();
-  const navigate = useNavigate();
-  const picked = new Set(chat.picks.map((p) => p.offerId));
+  const picks = useDraft();
+  const picked = new Set(picks.map((p) => p.offerId));
   const [query, setQuery] = useState<TripQuery | null>(null);
-  const [flight, setFlight] = useState<string>();
-  const [hotel, setHotel] = useState<string>();
+  const [tab, setTab] = useState<ResultTab>('flights');
+  const results = useRef<HTMLElement>(null);
+  const seen = useRef<string | null>(null);
+
+  // A finished reply that searched something fills the form and shows its results beside the chat.
+  const last = [...chat.messages].reverse().find((m) => m.role === 'assistant' && !m.streaming && (m.cards?.length || m.search));
+  useEffect(() => {
+    if (!last || seen.current === last.id) return;
+    seen.current = last.id;
+    const found = understood(last, query);
+    if (found) {
+      setQuery(found.query);
+      setTab(found.tab);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [last?.id]);
+
+  function seeAll(m: ChatMessage) {
+    const found = understood(m, query);
+    if (!found) return;
+    setQuery(found.query);
+    setTab(found.tab);
+    results.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    results.current?.focus();
+  }
+
   return (
     <div className="plan">
       <div className="plan__chat">
         <h1 className="plan__title">Plan a trip</h1>
+        <p className="plan__intro muted small">Say where, when and who — or use the search form. No account is needed until you save or book.</p>
+        <ConversationList
+          sessions={chat.sessions}
+          current={chat.current}
+          onShow={() => void chat.refreshSessions()}
+          onOpen={chat.open}
+          onNew={chat.newChat}
+          onRename={chat.rename}
+          onDelete={chat.remove}
+        />
         <Conversation
           messages={chat.messages}
           suggestions={chat.messages.length <= 1 ? starterSuggestions : []}
           onSend={chat.send}
           disabled={chat.busy}
           picked={picked}
-          onPick={chat.pick}
-          notice={
-            <>
-              {chat.error !== null && <Alert>{errorMessage(chat.error)}</Alert>}
-              <ChatPicks picks={chat.picks} onMakeTrip={async () => void navigate(`/trips/${await chat.makeTrip()}`)} />
-            </>
-          }
+          onPick={(card) => {
+            chat.pick(card);
+            draft.add(pickOf(card, query));
+          }}
+          actions={(m) => {
+            const found = understood(m, query);
+            if (!found) return null;
+            const what = found.tab === 'flights' ? 'flights' : found.tab === 'hotels' ? 'hotels' : 'things to do';
+            return (
+              <button type="button" className="btn btn--secondary btn--small see-all" onClick={() => seeAll(m)}>
+                See all {what}
+                {m.search ? ` (${m.search.total})` : ''} beside the chat
+              </button>
+            );
+          }}
+          notice={chat.error !== null && <Alert>{errorMessage(chat.error)}</Alert>}
         />
       </div>
-      <div className="plan__results">
-        <SearchForm initial={query ?? { origin: '', destination: '', departureDate: inDays(30), returnDate: inDays(37), adults: 1, cabin: 'economy' }} onSearch={setQuery} />
-        <ResultsPanel
-          query={query}
-          onPickDate={(d) => query && setQuery({ ...query, departureDate: d })}
-          onPickFlight={(o) => setFlight(o.id)}
-          onPickHotel={(o) => setHotel(o.id)}
-          pickedFlight={flight}
-          pickedHotel={hotel}
-        />
-        {query && (flight || hotel) && <AddToTrip query={query} flight={flight} hotel={hotel} />}
-      </div>
-    </div>
-  );
-}
-
-/** Puts the picked flight and hotel into a new trip for the searched dates, then opens it. */
-function AddToTrip({ query, flight, hotel }: { query: TripQuery; flight?: string | undefined; hotel?: string | undefined }) {
-  const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  async function add() {
-    setBusy(true);
-    setError(null);
-    try {
-      const end = query.returnDate ?? query.departureDate;
-      const trip = await createTrip({ title: `Trip to ${query.destination}`, startDate: query.departureDate, endDate: end, currency: 'USD', budget: null, travelerIds: [] });
-      if (flight) await addTripItem({ tripId: trip.id, body: fromOffer('flight', flight) });
-      if (hotel) await addTripItem({ tripId: trip.id, body: fromOffer('hotel', hotel) });
-      void navigate(`/trips/${trip.id}`);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  }
-  return (
-    <div className="add-to-trip" role="region" aria-label="Selection">
-      <p>
-        <strong>Selected:</strong> {[flight && 'a flight', hotel && 'a hotel'].filter(Boolean).join(' and ')}
-      </p>
-      <Button busy={busy} onClick={() => void add()}>
-        Create a trip with {flight && hotel ? 'them' : 'it'}
-      </Button>
-      {error !== null && <Alert>{errorMessage(error)}</Alert>}
+      <section className="plan__results" ref={results} tabIndex={-1} aria-label="Search and results">
+        <SearchForm key={query ? JSON.stringify(query) : 'empty'} initial={query ?? empty()} onSearch={setQuery} />
+        <TripDraft />
+        <ResultsPanel query={query} tab={tab} onTab={setTab} onPickDate={(d) => query && setQuery({ ...query, departureDate: d })} onPick={(p) => draft.add(p)} picked={picked} />
+      </section>
     </div>
   );
 }

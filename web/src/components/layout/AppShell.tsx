@@ -1,9 +1,11 @@
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { useSignOut, useUser } from '@/lib/auth';
 
-const links = [
+const open: { to: string; label: string; end?: boolean }[] = [
   { to: '/', label: 'Plan', end: true },
   { to: '/search', label: 'Search' },
+];
+const mine: { to: string; label: string; end?: boolean }[] = [
   { to: '/trips', label: 'Trips' },
   { to: '/bookings', label: 'Bookings' },
   { to: '/travelers', label: 'Travelers' },
@@ -22,11 +24,16 @@ export function Brand() {
   );
 }
 
-/** The signed-in frame: skip link, header with navigation, the page. */
+/**
+ * The frame of every page: skip link, header with navigation, the page. Open to anyone: a visitor
+ * plans and searches without an account and is asked to sign in only to keep or book something.
+ */
 export function AppShell() {
   const user = useUser();
   const signOut = useSignOut();
   const navigate = useNavigate();
+  const signedIn = Boolean(user.data);
+  const links = signedIn ? [...open, ...mine] : open;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -48,14 +55,27 @@ export function AppShell() {
           </ul>
         </nav>
         <div className="topbar__user">
-          {user.data && <span className="topbar__email">{user.data.email}</span>}
-          <button
-            type="button"
-            className="btn btn--ghost btn--small"
-            onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in') })}
-          >
-            Sign out
-          </button>
+          {user.data ? (
+            <>
+              <span className="topbar__email">{user.data.email}</span>
+              <button
+                type="button"
+                className="btn btn--ghost btn--small"
+                onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/') })}
+              >
+                Sign out
+              </button>
+            </>
+          ) : user.isPending ? null : (
+            <>
+              <Link to="/sign-in" className="btn btn--ghost btn--small">
+                Sign in
+              </Link>
+              <Link to="/sign-up" className="btn btn--primary btn--small">
+                Create account
+              </Link>
+            </>
+          )}
         </div>
       </header>
       <main id="main" className="main" tabIndex={-1}>
@@ -73,13 +93,17 @@ export function AuthShell() {
         Skip to content
       </a>
       <header className="auth-shell__header">
-        <Brand />
+        <Link to="/" className="topbar__brand" aria-label="Pathavana home">
+          <Brand />
+        </Link>
       </header>
       <main id="main" className="auth-shell__main" tabIndex={-1}>
         <Outlet />
       </main>
       <footer className="auth-shell__footer">
-        <p>Plan a trip by talking it through. Open source and self-hostable.</p>
+        <p>
+          Plan a trip by talking it through. Open source and self-hostable. <Link to="/privacy">Privacy notice</Link>
+        </p>
       </footer>
     </div>
   );

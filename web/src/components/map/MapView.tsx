@@ -2,6 +2,8 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import { env } from '@/config/env';
+import { labelledCities } from '@/lib/places';
+import { loadWorld } from './world';
 
 export interface MapMarker {
   id: string;
@@ -24,9 +26,12 @@ interface MapViewProps {
   tileUrl?: string | undefined;
 }
 
+const DETAIL_ZOOM = 5;
+
 /**
- * Leaflet, used directly. Tiles come only from VITE_TILE_URL; without it the map is a plain
- * background with markers and arcs, and makes no request outside the app's origin.
+ * Leaflet, used directly. Without VITE_TILE_URL the map draws the world itself — land, country
+ * borders and city names from bundled public-domain data (Natural Earth, the airports' cities) — and
+ * makes no request outside the app's origin. With it, tiles from that URL are drawn instead.
  */
 export function MapView({ markers, arcs = [], label, onSelect, tileUrl = env.VITE_TILE_URL }: MapViewProps) {
   const element = useRef<HTMLDivElement>(null);
@@ -35,14 +40,57 @@ export function MapView({ markers, arcs = [], label, onSelect, tileUrl = env.VIT
 
   useEffect(() => {
     if (!element.current) return;
-    const instance = L.map(element.current, { zoomControl: true, attributionControl: Boolean(tileUrl), scrollWheelZoom: false });
+    const instance = L.map(element.current, { zoomControl: true, attributionControl: true, scrollWheelZoom: false, worldCopyJump: true, minZoom: 1 });
+    instance.attributionControl.setPrefix(false);
+    let live = true;
     if (tileUrl) {
       L.tileLayer(tileUrl, { maxZoom: 18, attribution: env.VITE_TILE_ATTRIBUTION ?? '' }).addTo(instance);
+    } else {
+      instance.attributionControl.addAttribution('Natural Earth');
+      const renderer = L.svg({ padding: 0.5 });
+      const world = L.layerGroup().addTo(instance);
+      const cities = L.layerGroup().addTo(instance);
+      let detailed: boolean | null = null;
+      const draw = () => {
+        const want = instance.getZoom() >= DETAIL_ZOOM;
+        if (want === detailed) return;
+        detailed = want;
+        void loadWorld(want).then((w) => {
+          if (!live || detailed !== want) return;
+          world.clearLayers();
+          L.geoJSON(w.land, { interactive: false, style: { renderer, color: '#b9c9bf', weight: 0.6, fillColor: '#eef2e6', fillOpacity: 1 } }).addTo(world);
+          L.geoJSON(w.borders, { interactive: false, style: { renderer, color: '#a3b1a8', weight: 0.8, dashArray: '3 3', fill: false } }).addTo(world);
+        });
+      };
+      const places = labelledCities();
+      const label = () => {
+        cities.clearLayers();
+        const bounds = instance.getBounds().pad(0.1);
+        const taken: L.Point[] = [];
+        const limit = instance.getZoom() <= 3 ? 18 : 40;
+        for (const c of places) {
+          if (taken.length >= limit) break;
+          if (!bounds.contains([c.lat, c.lon])) continue;
+          const at = instance.latLngToContainerPoint([c.lat, c.lon]);
+          if (taken.some((p) => Math.abs(p.x - at.x) < 90 && Math.abs(p.y - at.y) < 22)) continue;
+          taken.push(at);
+          const name = document.createElement('span');
+          name.textContent = c.name;
+          L.marker([c.lat, c.lon], { interactive: false, keyboard: false, icon: L.divIcon({ className: 'map__city', html: name, iconSize: [0, 0] }) }).addTo(cities);
+        }
+      };
+      instance.on('zoomend', draw);
+      instance.on('moveend', label);
+      instance.whenReady(() => {
+        draw();
+        label();
+      });
     }
     instance.setView([20, 0], 2);
     layer.current = L.layerGroup().addTo(instance);
     map.current = instance;
     return () => {
+      live = false;
       instance.remove();
       map.current = null;
     };
@@ -76,7 +124,7 @@ export function MapView({ markers, arcs = [], label, onSelect, tileUrl = env.VIT
   }, [markers, arcs, onSelect]);
 
   return (
-    <div className={`map${tileUrl ? '' : ' map--plain'}`} role="region" aria-label={label}>
+    <div className={`map${tileUrl ? '' : ' map--offline'}`} role="region" aria-label={label}>
       <div ref={element} className="map__canvas" />
     </div>
   );

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { Alert, Loading, PageHeader } from '@/components/ui/Feedback';
 import { Button } from '@/components/ui/Button';
 import { useUser } from '@/lib/auth';
@@ -5,6 +6,7 @@ import { formatDate } from '@/lib/format';
 import { errorMessage } from '@/lib/problem';
 import { useResendConfirmation } from '../api/resend-confirmation';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
+import { ConsentsSection, DeleteAccountSection, ExportSection } from '../components/PrivacyControls';
 
 export function AccountRoute() {
   const user = useUser();
@@ -47,22 +49,14 @@ export function AccountRoute() {
       </section>
       <section className="card" aria-labelledby="privacy-title">
         <h2 id="privacy-title">Privacy</h2>
-        <p className="muted">Your travelers' details are encrypted with a key of your own. These controls are on their way:</p>
-        <ul className="coming-soon">
-          <li>
-            <span>Export my data</span>
-            <span className="pill pill--muted">Coming soon</span>
-          </li>
-          <li>
-            <span>Delete my account</span>
-            <span className="pill pill--muted">Coming soon</span>
-          </li>
-          <li>
-            <span>Consents</span>
-            <span className="pill pill--muted">Coming soon</span>
-          </li>
-        </ul>
+        <p>
+          Your travelers' details, your chats and your trips are encrypted with a key of your own before they are stored, and every read of passport details is
+          recorded. <Link to="/privacy">How we use your data</Link>
+        </p>
       </section>
+      <ConsentsSection />
+      <ExportSection />
+      <DeleteAccountSection />
     </div>
   );
 }

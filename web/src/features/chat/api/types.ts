@@ -12,3 +12,13 @@ export type OfferKind = 'flight' | 'hotel' | 'activity';
 export function isSimulated(card: ResultCard): boolean {
   return (card.flight ?? card.hotel ?? card.activity)?.source === 'simulated';
 }
+
+/**
+ * What a reply searched, so the full list can open beside the chat: the same parameter names and
+ * formats as GET /api/v1/flights|hotels|activities/search, and how many results there were.
+ */
+export interface SearchRef {
+  kind: 'flights' | 'hotels' | 'activities';
+  query: Record<string, string | number | boolean | null | undefined>;
+  total: number;
+}

@@ -1,5 +1,6 @@
 import { SimulatedBadge } from '@/components/ui/Feedback';
-import { formatDate, formatMoney, localTime, plural } from '@/lib/format';
+import { dayShift, formatDate, formatDay, formatMoney, localTime, plural } from '@/lib/format';
+import { airlineName, boardName, cityOf } from '@/lib/places';
 import type { ResultCard } from '../api/types';
 
 interface Props {
@@ -36,7 +37,7 @@ function ChatCard({ card, picked, onPick, disabled }: { card: ResultCard; picked
     const first = out[0];
     const last = out[out.length - 1];
     const carrier = first?.carrierCode ?? f.validatingAirline;
-    title = first && last ? `${first.origin} → ${last.destination}` : 'Flight';
+    title = first && last ? `${cityOf(first.origin)} → ${cityOf(last.destination)}` : 'Flight';
     lines = f.itineraries.map((it, i) => {
       const s0 = it.segments[0];
       const sN = it.segments[it.segments.length - 1];
@@ -44,13 +45,14 @@ function ChatCard({ card, picked, onPick, disabled }: { card: ResultCard; picked
       const stops = it.segments.length - 1;
       const dep = localTime(s0.departure);
       const arr = localTime(sN.arrival);
-      return `${f.itineraries.length > 1 ? (i === 0 ? 'Out' : 'Back') + ': ' : ''}${formatDate(s0.departure)} ${dep.time}–${arr.time} · ${s0.carrierCode} ${s0.flightNumber} · ${stops === 0 ? 'non-stop' : plural(stops, 'stop')}`;
+      const shift = dayShift(s0.departure, sN.arrival);
+      return `${f.itineraries.length > 1 ? (i === 0 ? 'Out' : 'Back') + ': ' : ''}${formatDay(s0.departure)}, ${dep.time} ${cityOf(s0.origin)} → ${arr.time} ${cityOf(sN.destination)}${shift > 0 ? `, +${shift}` : ''} · ${airlineName(s0.carrierCode)} ${s0.carrierCode} ${s0.flightNumber} · ${stops === 0 ? 'nonstop' : plural(stops, 'stop')}`;
     });
     price = `${formatMoney(f.totalPrice.amount, f.totalPrice.currency)} total`;
-    label = `${carrier} flight ${title.replace('→', 'to')}, ${price}`;
+    label = `${airlineName(carrier)} flight ${title.replace('→', 'to')}, ${price}`;
   } else if (h) {
     title = h.hotel.name;
-    lines = [`${h.hotel.stars != null ? `${Number(h.hotel.stars)}-star · ` : ''}${formatDate(h.checkIn)} to ${formatDate(h.checkOut)}`, h.roomType];
+    lines = [`${h.hotel.stars != null ? `${Number(h.hotel.stars)}-star · ` : ''}${formatDate(h.checkIn)} to ${formatDate(h.checkOut)}`, [h.roomType, boardName(h.board)].filter(Boolean).join(', ')];
     price = `${formatMoney(h.nightly.amount, h.nightly.currency)} per night · ${formatMoney(h.total.amount, h.total.currency)} total`;
     label = `${h.hotel.name}, ${price}`;
   } else if (a) {
@@ -59,7 +61,7 @@ function ChatCard({ card, picked, onPick, disabled }: { card: ResultCard; picked
     price = a.price ? `${formatMoney(a.price.amount, a.price.currency)} per person` : 'Free';
     label = a.name;
   } else return null;
-  const pickable = onPick && (card.kind === 'flight' || card.kind === 'hotel');
+  const pickable = Boolean(onPick);
   const source = (f ?? h ?? a)?.source;
   return (
     <article className={`chat-card card chat-card--${card.kind}${picked ? ' offer--picked' : ''}`} aria-label={label}>
@@ -72,7 +74,7 @@ function ChatCard({ card, picked, onPick, disabled }: { card: ResultCard; picked
       <p className="chat-card__price">{price}</p>
       {source === 'simulated' && <SimulatedBadge kind={card.kind === 'hotel' ? 'hotel' : card.kind === 'activity' ? 'activity' : 'flight'} />}
       {pickable && (
-        <button type="button" className={`btn ${picked ? 'btn--secondary' : 'btn--primary'}`} aria-pressed={picked} disabled={disabled} onClick={() => onPick(card)}>
+        <button type="button" className={`btn ${picked ? 'btn--secondary' : 'btn--primary'}`} aria-pressed={picked} disabled={disabled} onClick={() => onPick?.(card)}>
           {picked ? `Picked ${card.kind}` : `Pick this ${card.kind}`}
         </button>
       )}

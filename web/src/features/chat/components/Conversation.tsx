@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { isSimulated, type ResultCard } from '../api/types';
+import { isSimulated, type ResultCard, type SearchRef } from '../api/types';
 import { ChatCards } from './ChatCards';
 
 export interface ChatMessage {
@@ -11,6 +11,8 @@ export interface ChatMessage {
   choices?: string[];
   /** The offers a reply found. */
   cards?: ResultCard[];
+  /** What the reply searched (when the assistant says), for "see all". */
+  search?: SearchRef | null;
 }
 
 interface Props {
@@ -22,12 +24,14 @@ interface Props {
   /** Offer ids picked on the session. */
   picked?: ReadonlySet<string>;
   onPick?: (card: ResultCard) => void;
+  /** Extra actions under a reply (the planner puts "see all" there). */
+  actions?: (message: ChatMessage) => React.ReactNode;
 }
 
 const noPicks: ReadonlySet<string> = new Set();
 
 /** The conversation: messages (announced politely as they stream), chips, and the composer. */
-export function Conversation({ messages, suggestions, onSend, disabled, notice, picked = noPicks, onPick }: Props) {
+export function Conversation({ messages, suggestions, onSend, disabled, notice, picked = noPicks, onPick, actions }: Props) {
   const [draft, setDraft] = useState('');
   const list = useRef<HTMLOListElement>(null);
   // Keep the newest message in view inside the conversation, without scrolling the page.
@@ -65,6 +69,7 @@ export function Conversation({ messages, suggestions, onSend, disabled, notice, 
               <p className="small bubble__note">Simulated results: these prices and offers come from Pathavana's simulator, not from real airlines or hotels.</p>
             )}
             {m.cards && <ChatCards cards={m.cards} picked={picked} onPick={onPick} disabled={disabled} />}
+            {m.role === 'assistant' && !m.streaming && actions?.(m)}
           </li>
         ))}
       </ol>

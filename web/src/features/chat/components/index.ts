@@ -1,3 +1,3 @@
 export { Conversation, type ChatMessage } from './Conversation';
-export { ChatPicks } from './ChatPicks';
+export { ConversationList } from './ConversationList';
 export { useChat, starterSuggestions } from './use-chat';

@@ -3,9 +3,10 @@ import { ApiError } from '@/lib/problem';
 import { createChatSession } from '../api/create-session';
 import { createTripFromChat } from '../api/create-trip';
 import { getChatSession } from '../api/get-session';
+import { deleteChatSession, listChatSessions, renameChatSession } from '../api/manage-sessions';
 import { selectChatOffer } from '../api/select-offer';
 import { streamChatMessage } from '../api/stream-message';
-import type { ChatMessageResponse, OfferKind, ResultCard, Selection } from '../api/types';
+import type { ChatMessageResponse, ChatSession, OfferKind, ResultCard, SearchRef, Selection } from '../api/types';
 import type { ChatMessage } from './Conversation';
 
 export const starterSuggestions = ['A long weekend in Lisbon', 'Somewhere warm in February', 'Tokyo for two weeks in spring'];
@@ -40,6 +41,7 @@ const fromResponse = (m: ChatMessageResponse): ChatMessage => ({
   text: m.text,
   cards: m.cards,
   choices: m.suggestions,
+  search: (m as { search?: SearchRef | null }).search ?? null,
 });
 
 /**
@@ -55,9 +57,19 @@ export function useChat() {
   const session = useRef<string | null>(stored());
   const counter = useRef(0);
 
-  useEffect(() => {
-    const id = session.current;
-    if (!id) return;
+  const [sessions, setSessions] = useState<ChatSession[]>([]);
+  const [current, setCurrent] = useState<string | null>(session.current);
+
+  const load = useCallback((id: string | null) => {
+    session.current = id;
+    setCurrent(id);
+    remember(id);
+    setError(null);
+    if (!id) {
+      setMessages([welcome]);
+      setPicks([]);
+      return () => undefined;
+    }
     let live = true;
     getChatSession(id).then(
       (s) => {
@@ -69,12 +81,23 @@ export function useChat() {
         if (!live) return;
         // Gone, or another user's: start afresh on the next message.
         session.current = null;
+        setCurrent(null);
         remember(null);
       },
     );
     return () => {
       live = false;
     };
+  }, []);
+
+  useEffect(() => load(session.current), [load]);
+
+  const refreshSessions = useCallback(async () => {
+    try {
+      setSessions(await listChatSessions());
+    } catch (e) {
+      setError(e);
+    }
   }, []);
 
   const update = (id: string, change: (m: ChatMessage) => ChatMessage) => setMessages((all) => all.map((m) => (m.id === id ? change(m) : m)));
@@ -91,11 +114,12 @@ export function useChat() {
       if (!id) {
         id = (await createChatSession()).id;
         session.current = id;
+        setCurrent(id);
         remember(id);
       }
       await streamChatMessage(id, text, {
         onDelta: (chunk) => update(replyId, (m) => ({ ...m, text: m.text + chunk })),
-        onCards: (cards, suggestions) => update(replyId, (m) => ({ ...m, cards, choices: suggestions })),
+        onCards: (cards, suggestions, search) => update(replyId, (m) => ({ ...m, cards, choices: suggestions, search })),
         onDone: () => update(replyId, (m) => ({ ...m, streaming: false })),
       });
       update(replyId, (m) => ({ ...m, streaming: false }));
@@ -130,5 +154,24 @@ export function useChat() {
     return (await createTripFromChat(id)).tripId;
   }, []);
 
-  return { messages, picks, busy, error, send: (text: string) => void send(text), pick: (card: ResultCard) => void pick(card), makeTrip, available: true };
+  return {
+    messages, picks, busy, error, sessions, current,
+    send: (text: string) => void send(text),
+    pick: (card: ResultCard) => void pick(card),
+    makeTrip,
+    refreshSessions,
+    /** Opens an earlier conversation. */
+    open: (id: string) => void load(id),
+    /** Starts afresh: the next message makes a new session. */
+    newChat: () => void load(null),
+    rename: async (id: string, title: string) => {
+      await renameChatSession(id, title);
+      await refreshSessions();
+    },
+    remove: async (id: string) => {
+      await deleteChatSession(id);
+      if (id === session.current) load(null);
+      await refreshSessions();
+    },
+  };
 }

@@ -5,6 +5,9 @@ import type { FlightSearchResponse, TripQuery } from './types';
 export function searchFlights(q: TripQuery): Promise<FlightSearchResponse> {
   const params = new URLSearchParams({ origin: q.origin, destination: q.destination, departureDate: q.departureDate, adults: String(q.adults), cabin: q.cabin });
   if (q.returnDate) params.set('returnDate', q.returnDate);
+  if (q.children) params.set('children', String(q.children));
+  if (q.infants) params.set('infants', String(q.infants));
+  if (q.nonStop) params.set('nonStop', 'true');
   return request('GET', `/api/v1/flights/search?${params}`);
 }
 

@@ -11,7 +11,20 @@ export type Activity = Schemas['Activity'];
 export type ActivitySearchResponse = Schemas['ActivitySearchResponse'];
 export type PriceCalendar = Schemas['PriceCalendar'];
 export type LocationsResponse = Schemas['LocationsResponse'];
+export type Location = Schemas['Location'];
 
+/** A search as the form and the URL hold it: IATA codes, local dates, who travels. */
 export interface TripQuery {
-  origin: string; destination: string; departureDate: string; returnDate?: string | undefined; adults: number; cabin: string;
+  origin: string;
+  destination: string;
+  departureDate: string;
+  returnDate?: string | undefined;
+  adults: number;
+  children?: number | undefined;
+  infants?: number | undefined;
+  cabin: string;
+  /** Only flights without a stop (the API's `nonStop`). */
+  nonStop?: boolean | undefined;
 }
+
+export type ResultTab = 'flights' | 'hotels' | 'activities' | 'calendar';

@@ -11,28 +11,41 @@ const offers: FlightOffer[] = [
 ];
 
 describe('flight results', () => {
-  it('shows local times with offsets, duration, stops, airline, price, and says which offers are simulated', () => {
+  it('shows local times with city names and the next-day mark, airline names, layover airports, price, and says which offers are simulated', () => {
     render(<FlightResults offers={offers} />);
     const cards = screen.getAllByRole('article');
     expect(cards).toHaveLength(2);
     const tap = cards.find((c) => c.textContent?.includes('TP 218'))!;
-    expect(tap).toHaveTextContent('18:05');
-    expect(tap).toHaveTextContent('UTC−4');
+    expect(tap).toHaveAccessibleName(/18:05 Boston → 05:40 Lisbon, \+1/);
+    expect(tap).toHaveTextContent('TAP Portugal');
     expect(tap).toHaveTextContent('6h 35m');
-    expect(tap).toHaveTextContent('Non-stop');
+    expect(tap).toHaveTextContent('Nonstop');
     expect(tap).toHaveTextContent('$612');
+    expect(tap).not.toHaveTextContent('UTC');
     expect(within(tap).getByText('Simulated offer — not bookable with a real airline')).toBeInTheDocument();
     const united = cards.find((c) => c.textContent?.includes('UA 90'))!;
-    expect(united).toHaveTextContent('1 stop (EWR)');
+    expect(united).toHaveTextContent('1 stop in Newark (EWR, 1h 20m)');
     expect(within(united).queryByText(/Simulated offer/)).toBeNull();
   });
 
-  it('sorts cheapest first and filters to non-stop flights', async () => {
+  it('sorts cheapest first, filters to nonstop flights and names airlines in the filter', async () => {
     render(<FlightResults offers={offers} />);
     expect(screen.getAllByRole('article')[0]).toHaveTextContent('$455');
-    await userEvent.selectOptions(screen.getByLabelText('Stops'), 'Non-stop only');
+    expect(screen.getByRole('checkbox', { name: 'United Airlines' })).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByLabelText('Stops'), 'Nonstop only');
     expect(screen.getAllByRole('article')).toHaveLength(1);
     expect(screen.getByRole('article')).toHaveTextContent('TP 218');
     expect(screen.getByRole('status')).toHaveTextContent('1 flight of 2');
+  });
+
+  it('shows ten at a time with "show more"', async () => {
+    const many = Array.from({ length: 23 }, (_, i) => ({ ...offers[0]!, id: `o${i}`, totalPrice: { amount: 500 + i, currency: 'USD' } }));
+    render(<FlightResults offers={many} onPick={() => undefined} />);
+    expect(screen.getAllByRole('article')).toHaveLength(10);
+    await userEvent.click(screen.getByRole('button', { name: /Show 10 more flights \(13 left\)/ }));
+    expect(screen.getAllByRole('article')).toHaveLength(20);
+    await userEvent.click(screen.getByRole('button', { name: /Show 3 more flights/ }));
+    expect(screen.getAllByRole('article')).toHaveLength(23);
+    expect(screen.queryByRole('button', { name: /Show .* more/ })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { SimulatedBadge } from '@/components/ui/Feedback';
 import { formatMoney } from '@/lib/format';
+import { cityOf } from '@/lib/places';
 import type { PriceCalendar } from '../api/types';
 
 const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -14,7 +15,7 @@ export function PriceCalendarGrid({ calendar, onPickDate }: { calendar: PriceCal
   return (
     <div className="calendar">
       <h3 className="calendar__title">
-        {calendar.origin} → {calendar.destination}, {title}
+        {cityOf(calendar.origin)} → {cityOf(calendar.destination)}, {title}
       </h3>
       {calendar.source === 'simulated' && <SimulatedBadge kind="flight" />}
       <div className="calendar__grid" role="list" aria-label={`Cheapest fares in ${title}`}>

@@ -1,36 +1,42 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { Alert, EmptyState, Loading } from '@/components/ui/Feedback';
+import type { DraftPick } from '@/lib/draft';
+import { addDays, formatDay } from '@/lib/format';
+import { cityOf } from '@/lib/places';
 import { errorMessage } from '@/lib/problem';
 import { usePriceCalendar } from '../api/price-calendar';
 import { useActivitySearch } from '../api/search-activities';
 import { useFlightSearch } from '../api/search-flights';
 import { useHotelSearch } from '../api/search-hotels';
-import type { FlightOffer, HotelOffer, TripQuery } from '../api/types';
+import type { ResultTab, TripQuery } from '../api/types';
 import { ActivityResults } from './ActivityResults';
 import { FlightResults } from './FlightResults';
 import { HotelResults } from './HotelResults';
+import { activityPick, flightPick, hotelPick } from './picks';
 import { PriceCalendarGrid } from './PriceCalendarGrid';
 
-const tabs = [
+const tabs: { id: ResultTab; label: string }[] = [
   { id: 'flights', label: 'Flights' },
   { id: 'hotels', label: 'Hotels' },
-  { id: 'activities', label: 'Activities' },
+  { id: 'activities', label: 'Things to do' },
   { id: 'calendar', label: 'Price calendar' },
-] as const;
-type Tab = (typeof tabs)[number]['id'];
+];
 
 interface Props {
   query: TripQuery | null;
+  tab?: ResultTab;
+  onTab?: (tab: ResultTab) => void;
   onPickDate?: (date: string) => void;
-  onPickFlight?: (offer: FlightOffer) => void;
-  onPickHotel?: (offer: HotelOffer) => void;
-  pickedFlight?: string | undefined;
-  pickedHotel?: string | undefined;
+  /** Select → the trip draft. */
+  onPick?: (pick: DraftPick) => void;
+  picked?: ReadonlySet<string>;
 }
 
-/** Flights, hotels, activities and the price calendar for one query, as accessible tabs. */
-export function ResultsPanel({ query, onPickDate, onPickFlight, onPickHotel, pickedFlight, pickedHotel }: Props) {
-  const [tab, setTab] = useState<Tab>('flights');
+/** Flights, hotels, things to do and the price calendar for one query, as accessible tabs. */
+export function ResultsPanel({ query, tab: controlled, onTab, onPickDate, onPick, picked }: Props) {
+  const [own, setOwn] = useState<ResultTab>('flights');
+  const tab = controlled ?? own;
+  const setTab = (t: ResultTab) => (onTab ? onTab(t) : setOwn(t));
   const base = useId();
   const flights = useFlightSearch(tab === 'flights' ? query : null);
   const hotels = useHotelSearch(tab === 'hotels' ? query : null);
@@ -38,6 +44,7 @@ export function ResultsPanel({ query, onPickDate, onPickFlight, onPickHotel, pic
   const calendar = usePriceCalendar(
     tab === 'calendar' && query ? { origin: query.origin, destination: query.destination, month: query.departureDate.slice(0, 7), adults: query.adults, cabin: query.cabin } : null,
   );
+  const activityDay = query ? (query.returnDate && query.returnDate > query.departureDate ? addDays(query.departureDate, 1) : query.departureDate) : '';
 
   function onKey(e: KeyboardEvent<HTMLButtonElement>) {
     const i = tabs.findIndex((t) => t.id === tab);
@@ -51,8 +58,8 @@ export function ResultsPanel({ query, onPickDate, onPickFlight, onPickHotel, pic
 
   return (
     <section className="results-panel" aria-labelledby={`${base}-title`}>
-      <h2 id={`${base}-title`} className="visually-hidden">
-        Results
+      <h2 id={`${base}-title`} className="results-panel__title">
+        {query ? `${cityOf(query.origin)} → ${cityOf(query.destination)}, ${formatDay(query.departureDate)}${query.returnDate ? ` – ${formatDay(query.returnDate)}` : ''}` : 'Results'}
       </h2>
       <div role="tablist" aria-label="Result types" className="tabs">
         {tabs.map((t) => (
@@ -75,14 +82,14 @@ export function ResultsPanel({ query, onPickDate, onPickFlight, onPickHotel, pic
       <div id={`${base}-panel`} role="tabpanel" aria-labelledby={`${base}-tab-${tab}`} className="tabs__panel">
         {!query ? (
           <EmptyState title="Where to?">
-            <p>Search a route to see flights, hotels, things to do and the cheapest days to fly.</p>
+            <p>Tell the assistant about your trip, or search a route above: flights, hotels, things to do and the cheapest days to fly show here.</p>
           </EmptyState>
         ) : tab === 'flights' ? (
-          flights.isPending ? <Loading label="Searching flights…" /> : flights.isError ? <Alert title="Flight search failed.">{errorMessage(flights.error)}</Alert> : flights.data.offers.length === 0 ? <EmptyState title="No flights on this route and date" /> : <FlightResults offers={flights.data.offers} onPick={onPickFlight} picked={pickedFlight} />
+          flights.isPending ? <Loading label="Searching flights…" /> : flights.isError ? <Alert title="Flight search failed.">{errorMessage(flights.error)}</Alert> : flights.data.offers.length === 0 ? <EmptyState title="No flights on this route and date" /> : <FlightResults offers={flights.data.offers} onPick={onPick && ((o) => onPick(flightPick(o)))} picked={picked} />
         ) : tab === 'hotels' ? (
-          hotels.isPending ? <Loading label="Searching hotels…" /> : hotels.isError ? <Alert title="Hotel search failed.">{errorMessage(hotels.error)}</Alert> : <HotelResults offers={hotels.data.offers} onPick={onPickHotel} picked={pickedHotel} />
+          hotels.isPending ? <Loading label="Searching hotels…" /> : hotels.isError ? <Alert title="Hotel search failed.">{errorMessage(hotels.error)}</Alert> : <HotelResults offers={hotels.data.offers} onPick={onPick && ((o) => onPick(hotelPick(o)))} picked={picked} />
         ) : tab === 'activities' ? (
-          activities.isPending ? <Loading label="Finding things to do…" /> : activities.isError ? <Alert title="Activity search failed.">{errorMessage(activities.error)}</Alert> : <ActivityResults activities={activities.data.activities} />
+          activities.isPending ? <Loading label="Finding things to do…" /> : activities.isError ? <Alert title="Activity search failed.">{errorMessage(activities.error)}</Alert> : <ActivityResults activities={activities.data.activities} onPick={onPick && ((a) => onPick(activityPick(a, activityDay)))} picked={picked} />
         ) : calendar.isPending ? (
           <Loading label="Loading the price calendar…" />
         ) : calendar.isError ? (

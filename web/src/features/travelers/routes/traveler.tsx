@@ -1,4 +1,4 @@
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Button } from '@/components/ui/Button';
 import { Alert, Loading, PageHeader } from '@/components/ui/Feedback';
 import { ApiError, errorMessage } from '@/lib/problem';
@@ -12,6 +12,9 @@ import { emptyTraveler, fromTraveler, toRequest } from '../components/traveler-f
 export function NewTravelerRoute() {
   const create = useCreateTraveler();
   const navigate = useNavigate();
+  // Back where the traveler was asked for (the booking review), else the list.
+  const requested = new URLSearchParams(useLocation().search).get('back');
+  const back = requested && requested.startsWith('/') && !requested.startsWith('//') ? requested : '/travelers';
   return (
     <div className="page page--narrow">
       <PageHeader title="Add a traveler" />
@@ -20,8 +23,8 @@ export function NewTravelerRoute() {
         submitLabel="Save traveler"
         busy={create.isPending}
         serverError={create.error}
-        onSubmit={(v) => create.mutate(toRequest(v), { onSuccess: () => void navigate('/travelers') })}
-        onCancel={() => void navigate('/travelers')}
+        onSubmit={(v) => create.mutate(toRequest(v), { onSuccess: () => void navigate(back) })}
+        onCancel={() => void navigate(back)}
       />
     </div>
   );

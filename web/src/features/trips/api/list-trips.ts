@@ -7,4 +7,4 @@ export const listTrips = () => unwrap(api.GET('/api/v1/trips'));
 
 export const tripsQueryOptions = () => queryOptions({ queryKey: ['trips'], queryFn: listTrips });
 
-export const useTrips = () => useQuery(tripsQueryOptions());
+export const useTrips = (enabled = true) => useQuery({ ...tripsQueryOptions(), enabled });

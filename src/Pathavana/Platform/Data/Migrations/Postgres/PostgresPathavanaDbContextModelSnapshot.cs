@@ -951,9 +951,19 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("end_date");
 
+                    b.Property<string>("Notes")
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
+
+                    b.Property<int>("PartySize")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("party_size");
 
                     b.Property<Guid?>("SessionId")
                         .HasColumnType("uuid")
