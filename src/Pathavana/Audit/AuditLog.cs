@@ -27,17 +27,9 @@ internal static class AuditActions
     public const string ConsentGiven = "consent.given";
     public const string ConsentWithdrawn = "consent.withdrawn";
     public const string RetentionRun = "retention.run";
-    public const string AuditSummarised = "audit.summarised";
     public const string BookingCreated = "booking.created";
     public const string BookingCancelled = "booking.cancelled";
 }
-
-/// <summary>
-/// The details of an <c>audit.summarised</c> record: records <see cref="FromSequence"/> to
-/// <see cref="ThroughSequence"/> were removed by retention; <see cref="LastHash"/> (the hash of the
-/// last one) anchors the chain where it now starts, and <see cref="Counts"/> keeps how many of each action there were.
-/// </summary>
-internal sealed record AuditSummary(long FromSequence, long ThroughSequence, string LastHash, string From, string Through, Dictionary<string, int> Counts);
 
 /// <summary>What happened, to what; the actor, time and client address are filled in by <see cref="AuditLog"/>.</summary>
 internal sealed record AuditEvent(string Action, string? SubjectType = null, string? SubjectId = null, Guid? ActorId = null, string? Details = null);
@@ -136,20 +128,6 @@ internal static class AuditChain
         var previous = AuditLog.Genesis;
         long expected = 1;
         long count = 0;
-        // Retention may have cut the oldest records: the chain then starts after the cut, anchored
-        // by the hash the summary record (itself in the chain) kept of the last removed record.
-        var start = await db.AuditLogs.AsNoTracking().OrderBy(a => a.Sequence).Select(a => (long?)a.Sequence).FirstOrDefaultAsync(cancellationToken);
-        if (start is > 1)
-        {
-            var summaries = await db.AuditLogs.AsNoTracking().Where(a => a.Action == AuditActions.AuditSummarised).Select(a => a.Details).ToListAsync(cancellationToken);
-            var anchor = summaries.Select(d => d is null ? null : System.Text.Json.JsonSerializer.Deserialize<AuditSummary>(d, System.Text.Json.JsonSerializerOptions.Web))
-                .FirstOrDefault(a => a?.ThroughSequence == start - 1);
-            if (anchor is not null)
-            {
-                previous = anchor.LastHash;
-                expected = start.Value;
-            }
-        }
         await foreach (var entry in db.AuditLogs.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             count++;

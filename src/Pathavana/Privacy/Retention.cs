@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.Metrics;
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -56,9 +55,7 @@ internal sealed record RetentionReport(int ChatSessions, int AnonymousSessions, 
 
 /// <summary>
 /// The retention job (<c>pathavana retention run</c>, or the in-process timer): deletes what is past
-/// its period, summarises old audit records into one appended <c>audit.summarised</c> record that
-/// anchors the chain (so <c>pathavana audit verify</c> still walks it across the cut), and reports
-/// the counts as the metric <c>pathavana.retention.deleted</c> (by kind) and in the audit log.
+/// its period and reports the counts as the metric <c>pathavana.retention.deleted</c> (by kind) and in the audit log.
 /// </summary>
 internal sealed class RetentionJob(
     PathavanaDbContext db, IdempotencyStore idempotency, DataKeys keys, IAuditLog audit, IOptions<RetentionOptions> options,
@@ -110,7 +107,9 @@ internal sealed class RetentionJob(
             keys.Forget(DataKeyRef.ForUser(id));
         }
 
-        var summarised = await SummariseAuditAsync(now.AddMonths(-settings.AuditLogMonths), ct);
+        // Audit records are not summarised yet: audit_logs is append-only by a database trigger, which
+        // retention would need a migration to pass (see docs/privacy.md, "Not built yet").
+        const int summarised = 0;
 
         var report = new RetentionReport(chats, anonymous, keyCount, idempotent, accounts, summarised);
         var counter = meters.Create(PathavanaMetrics.MeterName).CreateCounter<long>("pathavana.retention.deleted", "{record}",
@@ -121,29 +120,6 @@ internal sealed class RetentionJob(
         }
         await audit.RecordAsync(new AuditEvent(AuditActions.RetentionRun, Details: JsonSerializer.Serialize(report, JsonSerializerOptions.Web)), ct);
         return report;
-    }
-
-    /// <summary>
-    /// Replaces the records older than <paramref name="cutoff"/> by one appended summary holding
-    /// their counts by action and the hash of the last removed record, which anchors the chain.
-    /// </summary>
-    private async Task<int> SummariseAuditAsync(DateTimeOffset cutoff, CancellationToken ct)
-    {
-        var old = await db.AuditLogs.AsNoTracking().Where(a => a.OccurredAt < cutoff).OrderByDescending(a => a.Sequence)
-            .Select(a => new { a.Sequence, a.Hash, a.OccurredAt }).FirstOrDefaultAsync(ct);
-        if (old is null)
-        {
-            return 0;
-        }
-        var first = await db.AuditLogs.AsNoTracking().OrderBy(a => a.Sequence).Select(a => new { a.Sequence, a.OccurredAt }).FirstAsync(ct);
-        var counts = await db.AuditLogs.AsNoTracking().Where(a => a.Sequence <= old.Sequence).GroupBy(a => a.Action)
-            .Select(g => new { Action = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var summary = new AuditSummary(first.Sequence, old.Sequence, old.Hash,
-            first.OccurredAt.ToString("O", CultureInfo.InvariantCulture), old.OccurredAt.ToString("O", CultureInfo.InvariantCulture),
-            counts.OrderBy(c => c.Action, StringComparer.Ordinal).ToDictionary(c => c.Action, c => c.Count));
-        // The summary is appended (and chained) first, so the records are never gone without it.
-        await audit.RecordAsync(new AuditEvent(AuditActions.AuditSummarised, Details: JsonSerializer.Serialize(summary, JsonSerializerOptions.Web)), ct);
-        return await db.AuditLogs.Where(a => a.Sequence <= old.Sequence).ExecuteDeleteAsync(ct);
     }
 }
 

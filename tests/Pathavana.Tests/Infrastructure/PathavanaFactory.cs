@@ -21,6 +21,8 @@ public sealed class PathavanaFactory : WebApplicationFactory<Program>
         DataDirectory = dataDirectory;
         _settings["Storage:DataDirectory"] = dataDirectory;
         _settings.TryAdd("RateLimiting:PermitLimit", "100000");
+        // The in-process retention timer would fire when a test moves a fake clock by days; tests run the job themselves.
+        _settings.TryAdd("Retention:Timer", "false");
         // Secure cookies are only sent over HTTPS.
         ClientOptions.BaseAddress = new Uri("https://localhost/");
     }
