@@ -18,6 +18,11 @@ public static class BenchmarkProgram
             ChatTurnBenchmarks.PercentilesAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000).GetAwaiter().GetResult();
             return;
         }
+        if (args is ["--calendar", ..])
+        {
+            CalendarBenchmarks.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200).GetAwaiter().GetResult();
+            return;
+        }
         if (args is ["--conversation-percentiles", ..])
         {
             ChatTurnBenchmarks.ConversationPercentilesAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300).GetAwaiter().GetResult();

@@ -66,6 +66,23 @@ public sealed partial class ComposeAndImageTests
     }
 
     [Fact]
+    public void TheBackendSignsInAsTheLeastPrivilegeRoleThatTheMigrationCreates()
+    {
+        var services = Services();
+        var backend = services["backend"]!["environment"]!.AsObject();
+        var migrate = services["migrate"]!["environment"]!.AsObject();
+
+        var app = backend["ConnectionStrings__Pathavana"]!.GetValue<string>();
+        var owner = migrate["ConnectionStrings__Pathavana"]!.GetValue<string>();
+        Assert.Contains("Username=pathavana_app;", app, StringComparison.Ordinal);
+        Assert.Contains("Username=pathavana;", owner, StringComparison.Ordinal);
+        // The password migrate gives the role is the one the backend signs in with.
+        var password = app[(app.IndexOf("Password=", StringComparison.Ordinal) + "Password=".Length)..].Split(';')[0];
+        Assert.Equal(password, migrate["Database__AppRolePassword"]!.GetValue<string>());
+        Assert.DoesNotContain(backend, e => e.Key == "Database__AppRolePassword");
+    }
+
+    [Fact]
     public void ComposeContainersRunReadOnlyWithoutCapabilitiesAndOnlyOnLoopback()
     {
         foreach (var (name, service) in Services())

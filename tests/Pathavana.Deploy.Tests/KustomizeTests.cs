@@ -235,6 +235,30 @@ public sealed class KustomizeTests
             e => BackendSecretNames.Contains(e.Name, StringComparer.Ordinal) && e.Value is not null);
     }
 
+    /// <summary>
+    /// Migrations run as the schema owner; the backend as the least-privilege role the migration
+    /// creates (it may only read and append audit records). The owner's password reaches the Job only.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
+    public void MigrationRunsAsTheSchemaOwnerAndOnlyItGetsTheOwnersPassword(string overlay)
+    {
+        var objects = Overlays.Load(overlay);
+        var owner = Assert.Single(objects.OfType<ExternalSecret>(), e => e.Metadata.Name == "pathavana-migrate-secrets");
+        var job = Assert.Single(objects.OfType<V1Job>(), j => j.Metadata.Name == "pathavana-migrate").Spec.Template.Spec.Containers[0];
+        var backend = Assert.Single(objects.OfType<V1Deployment>(), d => d.Metadata.Name == "pathavana-backend").Spec.Template.Spec.Containers[0];
+
+        Assert.Equal(["ConnectionStrings__Pathavana", "Database__AppRolePassword"], owner.Spec!.Data.Select(d => d.SecretKey).Order(StringComparer.Ordinal));
+        Assert.Equal("Migrate__OwnerConnectionString", owner.Spec.Data.Single(d => d.SecretKey == "ConnectionStrings__Pathavana").RemoteRef.Property);
+        Assert.All(owner.Spec.Data, d => Assert.Equal($"pathavana/{overlay}/app", d.RemoteRef.Key));
+        // Kubernetes: of keys in several envFrom sources, the last wins, so the owner's string must come last.
+        Assert.Equal(owner.Spec.Target.Name, job.EnvFrom[^1].SecretRef?.Name);
+        Assert.Contains(job.EnvFrom, e => e.SecretRef?.Name == "pathavana-backend-secrets");
+        Assert.DoesNotContain(objects.OfType<V1Deployment>().SelectMany(d => d.Spec.Template.Spec.Containers).SelectMany(c => c.EnvFrom ?? []),
+            e => e.SecretRef?.Name == owner.Spec.Target.Name);
+        Assert.NotNull(backend);
+    }
+
     [Theory]
     [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
     public void BackendIsConfiguredForPostgresAndServesApiAndMetricsOnSeparatePorts(string overlay)

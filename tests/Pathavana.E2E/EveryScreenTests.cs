@@ -44,7 +44,25 @@ public sealed class EveryScreenTests(BrowserFixture browser, EmbeddedApp embedde
         await Expect(page.GetByText("Enter your email address.")).ToBeVisibleAsync();
         await session.CheckAsync("sign-up");
 
+        // Someone signs up with an address that already has an account (and another password):
+        // the page says to check the email, never that the password is wrong.
+        var taken = $"taken-{Guid.NewGuid():N}@example.com";
+        using (var api = new HttpClient { BaseAddress = App.BaseAddress })
+        {
+            var registered = await api.PostAsync("/api/v1/account/register",
+                new StringContent($$"""{"email":"{{taken}}","password":"{{Screens.Password}}"}""", System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, registered.StatusCode);
+        }
+        await page.GetByLabel("Email").FillAsync(taken);
+        await page.GetByLabel("Password").FillAsync("another long passphrase 7");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your email" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"We've sent an email to {taken}.");
+        await Expect(page.GetByText("wrong", new() { Exact = false })).ToHaveCountAsync(0);
+        await session.CheckAsync("sign-up-check-email");
+
         await page.GotoAsync("/forgot-password");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reset your password" })).ToBeVisibleAsync();
         await session.CheckAsync("forgot-password");
 
         await page.GotoAsync("/reset-password?userId=0196a3b4-0000-7000-8000-000000000000&code=bm90LWEtY29kZQ");
@@ -57,6 +75,7 @@ public sealed class EveryScreenTests(BrowserFixture browser, EmbeddedApp embedde
         await Expect(page.GetByText("This confirmation link is not valid", new() { Exact = false })).ToBeVisibleAsync();
         await session.CheckAsync("confirm-email");
         Assert.Empty(session.ForeignRequests);
+        Assert.True(session.CspViolations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join('\n', session.CspViolations));
     }
 
     [Theory]
@@ -119,6 +138,14 @@ public sealed class EveryScreenTests(BrowserFixture browser, EmbeddedApp embedde
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Privacy", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByText("Coming soon")).ToHaveCountAsync(0);
         await session.CheckAsync("account");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You're signed out everywhere");
+        await session.CheckAsync("signed-out-everywhere");
+        await page.GotoAsync("/travelers");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
         Assert.Empty(session.ForeignRequests);
+        Assert.True(session.CspViolations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join('\n', session.CspViolations));
     }
 }

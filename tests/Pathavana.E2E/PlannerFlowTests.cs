@@ -43,6 +43,7 @@ public sealed class PlannerFlowTests(BrowserFixture browser, EmbeddedApp embedde
             await Expect(flights.Nth(i)).ToContainTextAsync("Nonstop");
         }
         Assert.Empty(session.ForeignRequests);
+        Assert.True(session.CspViolations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join('\n', session.CspViolations));
     }
 
     [Fact]
@@ -66,5 +67,6 @@ public sealed class PlannerFlowTests(BrowserFixture browser, EmbeddedApp embedde
         await Expect(map.Locator(".leaflet-overlay-pane path").First).ToBeAttachedAsync();
         await Expect(map.Locator(".map__city span", new() { HasText = "Lisbon" })).ToBeVisibleAsync();
         Assert.Empty(session.ForeignRequests);
+        Assert.True(session.CspViolations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join('\n', session.CspViolations));
     }
 }

@@ -37,5 +37,6 @@ public sealed class PostgresFlowTests(BrowserFixture browser, TestServers server
         // The welcome email went to the outbox (no SMTP configured).
         Assert.Contains(app.OutboxEmails(), e => e.Contains("confirm-email", StringComparison.Ordinal));
         Assert.Empty(session.ForeignRequests);
+        Assert.True(session.CspViolations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join('\n', session.CspViolations));
     }
 }

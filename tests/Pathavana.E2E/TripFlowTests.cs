@@ -92,6 +92,7 @@ public sealed partial class TripFlowTests(BrowserFixture browser, EmbeddedApp em
         await Expect(page.GetByText("Confirmed", new() { Exact = true })).ToHaveCountAsync(2);
         await session.CheckAsync("bookings-list");
         Assert.Empty(session.ForeignRequests);
+        Assert.True(session.CspViolations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join('\n', session.CspViolations));
     }
 
     [Theory]
@@ -170,6 +171,59 @@ public sealed partial class TripFlowTests(BrowserFixture browser, EmbeddedApp em
         await other.CheckAsync("trip-not-found");
         Assert.Empty(session.ForeignRequests);
         Assert.Empty(stranger.ForeignRequests);
+        Assert.True(session.CspViolations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join('\n', session.CspViolations));
+        Assert.True(stranger.CspViolations.IsEmpty, "Content-Security-Policy violations (shared page):\n" + string.Join('\n', stranger.CspViolations));
+    }
+
+    [Fact]
+    public async Task A_visitor_whose_address_already_has_an_account_is_told_to_check_the_email_at_save_and_signs_in_there_keeping_the_picks()
+    {
+        // The address has an account already (made elsewhere, with its own password).
+        var taken = $"taken-{Guid.NewGuid():N}@example.com";
+        using (var api = new HttpClient { BaseAddress = App.BaseAddress })
+        {
+            var registered = await api.PostAsync("/api/v1/account/register",
+                new StringContent($$"""{"email":"{{taken}}","password":"{{Screens.Password}}"}""", System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, registered.StatusCode);
+        }
+
+        await using var session = await browser.NewSessionAsync(App);
+        var page = session.Page;
+        await page.GotoAsync("/search");
+        await session.SearchFlightsAsync("Boston", "Lisbon", Screens.InDays(60), Screens.InDays(64));
+        var flights = page.GetByRole(AriaRole.List, new() { Name = "Flights" }).GetByRole(AriaRole.Article);
+        await flights.First.GetByRole(AriaRole.Button, new() { Name = "Select:" }).ClickAsync();
+        var tray = page.GetByRole(AriaRole.Region, new() { Name = "Your trip so far" });
+        await Expect(tray).ToContainTextAsync("Boston → Lisbon and back");
+
+        // Signing up at "Save" with that address (and another password): the same answer as for a
+        // new address, so the page cannot say "taken"; it says to check the email and offers sign-in.
+        await tray.GetByRole(AriaRole.Button, new() { Name = "Save as a trip" }).ClickAsync();
+        await tray.GetByLabel("Email").FillAsync(taken);
+        await tray.GetByLabel("Password").FillAsync("another long passphrase 7");
+        await tray.GetByRole(AriaRole.Button, new() { Name = "Create account and continue" }).ClickAsync();
+        await Expect(tray.GetByText($"Check your email: we've sent a message to {taken}.")).ToBeVisibleAsync();
+        await Expect(tray.GetByRole(AriaRole.Heading, new() { Name = "Sign in to continue" })).ToBeVisibleAsync();
+        await Expect(tray.GetByText("wrong", new() { Exact = false })).ToHaveCountAsync(0);
+        await Expect(tray).ToContainTextAsync("Boston → Lisbon and back");
+        await session.CheckAsync("plan-sign-up-at-save-taken");
+
+        // The owner's mailbox says so (sent after the answer: waited for as a condition).
+        using (var waited = new CancellationTokenSource(TimeSpan.FromMilliseconds(BrowserFixture.SafetyNet)))
+        {
+            while (!App.OutboxEmails().Any(e => e.Contains(taken, StringComparison.OrdinalIgnoreCase) && e.Contains("You already have a Pathavana account", StringComparison.Ordinal)))
+            {
+                await Task.Delay(200, waited.Token);
+            }
+        }
+
+        // Signing in right there with the account's password saves the picks into a trip.
+        await tray.GetByLabel("Password").FillAsync(Screens.Password);
+        await tray.GetByRole(AriaRole.Button, new() { Name = "Sign in and continue" }).ClickAsync();
+        await page.WaitForURLAsync(TripUrl());
+        await Expect(page.GetByText("Boston →", new() { Exact = false }).First).ToBeVisibleAsync();
+        Assert.Empty(session.ForeignRequests);
+        Assert.True(session.CspViolations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join('\n', session.CspViolations));
     }
 
     private static async Task SayAsync(IPage page, string text)

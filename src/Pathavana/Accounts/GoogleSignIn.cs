@@ -22,6 +22,12 @@ internal sealed class GoogleOptions
     public string Authority { get; set; } = "https://accounts.google.com";
 
     public bool Enabled => !string.IsNullOrWhiteSpace(ClientId);
+
+    /// <summary>Google Identity Services' origin path (script, button frame, styles): <c>{Authority}/gsi/</c>.</summary>
+    public string IdentityServices => Authority.TrimEnd('/') + "/gsi/";
+
+    /// <summary>The script the web app loads for the "Continue with Google" button.</summary>
+    public string ScriptUrl => IdentityServices + "client";
 }
 
 public sealed record GoogleSignInRequest(string? IdToken);
@@ -83,7 +89,7 @@ internal sealed partial class GoogleSignIn
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> SignInAsync(
         GoogleSignInRequest request, bool? useCookies, GoogleSignIn google, UserManager<User> users, SignInManager<User> signIn,
-        PiiProtector pii, IAuditLog audit, CancellationToken ct)
+        SessionStore sessions, PiiProtector pii, IAuditLog audit, CancellationToken ct)
     {
         if (!google._options.Enabled)
         {
@@ -118,12 +124,7 @@ internal sealed partial class GoogleSignIn
             }
             await users.AddLoginAsync(user, new UserLoginInfo(Provider, identity.Subject, "Google"));
         }
-        if (await users.IsLockedOutAsync(user))
-        {
-            return TypedResults.Problem(title: "The account is locked.", statusCode: StatusCodes.Status401Unauthorized);
-        }
-        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        await signIn.SignInAsync(user, isPersistent: true, authenticationMethod: Provider);
+        await AccountsApi.SignInAsync(signIn, sessions, user, useCookies == true ? SessionKind.Cookie : SessionKind.Bearer, ct, authenticationMethod: Provider);
         await audit.RecordAsync(new AuditEvent(AuditActions.SignInSucceeded, "user", user.Id.ToString(), user.Id, """{"via":"google"}"""), ct);
         return TypedResults.Empty;
     }

@@ -183,14 +183,14 @@ internal sealed partial class OfflineAssistant
         return new TurnReply(text.ToString(), [.. offers.Select(o => Card(o, s))], chips, s, info);
     }
 
-    /// <summary>"Anaheim has no airport of its own: I searched Santa Ana (SNA), 18 km away."</summary>
+    /// <summary>"Anaheim has no airport of its own: I searched the nearest, Santa Ana (SNA)." (No distance: every number a reply states is one of its cards'.)</summary>
     private void AppendNearestAirports(StringBuilder text, DialogState s)
     {
         foreach (var place in new[] { s.Origin, s.Destination })
         {
-            if (place is { NearestAirportKm: { } km } && inventory.Directory.Find(place.Code) is { } airport)
+            if (place is { NearestAirportKm: not null } && inventory.Directory.Find(place.Code) is { } airport)
             {
-                text.Append(CultureInfo.InvariantCulture, $" {place.Name} has no airport of its own: I searched {airport.City} ({airport.Code}), {km} km away.");
+                text.Append(CultureInfo.InvariantCulture, $" {place.Name} has no airport of its own: I searched the nearest, {airport.City} ({airport.Code}).");
             }
         }
     }

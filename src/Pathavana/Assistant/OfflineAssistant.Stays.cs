@@ -72,9 +72,26 @@ internal sealed partial class OfflineAssistant
         }
     }
 
+    /// <summary>
+    /// Whether a hotel is in the area asked for: its neighbourhood, a named landmark within 2 km
+    /// ("near the Eiffel Tower"), its address or name, or the centre for "downtown".
+    /// </summary>
     private static bool AreaMatches(HotelOffer h, string area) =>
         (h.Hotel.Address?.Contains(area, StringComparison.OrdinalIgnoreCase) ?? false) || h.Hotel.Name.Contains(area, StringComparison.OrdinalIgnoreCase)
-        || area is "downtown" or "city center" or "old town" && h.Hotel.DistanceKm is < 2.5 || h.Hotel.DistanceKm is null;
+        || Names(h.Hotel.Neighbourhood, area)
+        || (h.Hotel.Landmarks?.Any(l => l.DistanceKm <= 2 && Names(l.Name, area)) ?? false)
+        || area is "downtown" or "city center" or "old town" && (h.Hotel.CentreDistanceKm ?? h.Hotel.DistanceKm) is < 2.5 || h.Hotel.DistanceKm is null;
+
+    /// <summary>"Eiffel Tower" names "the Eiffel Tower"; "Chiado" names "Chiado".</summary>
+    private static bool Names(string? name, string area)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return false;
+        }
+        var bare = area.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? area[4..] : area;
+        return name.Equals(bare, StringComparison.OrdinalIgnoreCase) || (bare.Length >= 4 && name.Contains(bare, StringComparison.OrdinalIgnoreCase));
+    }
 
     private async Task<TurnReply> HotelsAsync(DialogState s, CancellationToken ct)
     {
@@ -89,13 +106,20 @@ internal sealed partial class OfflineAssistant
                     ? $"I found no hotel of {stars} stars or more {where}."
                     : $"I found no hotels {where}.", [], s.MinStars is not null ? ["any stars"] : ["a day later"], s, info);
             }
+            // Name the wish that left nothing: the area when hotels within the budget exist elsewhere, else the budget.
+            var affordable = all.Where(h => HotelWithinBudget(h, s)).OrderBy(h => h.Nightly.Amount).ToList();
+            if (s.Area is { } area && affordable.Count > 0)
+            {
+                var elsewhere = affordable[0];
+                return new TurnReply($"No hotel {where} is {AreaWords(area)}. The cheapest elsewhere is {elsewhere.Hotel.Name} at {Money(elsewhere.Nightly)} a night.",
+                    [HotelCard(elsewhere, s)], ["anywhere in the city"], s, info);
+            }
             var cheapest = all.OrderBy(h => h.Nightly.Amount).First();
             var card = HotelCard(cheapest, s);
             var reason = s.MaxNightly is { } n
                 ? $"Nothing {where} is under {Money(n)} a night: the cheapest, {cheapest.Hotel.Name}, is {Money(cheapest.Nightly)} a night, {Money(card.Price!.OverBudget ?? cheapest.Nightly)} over."
-                : s.Area is { } area ? $"No hotel {where} is in {area}. The cheapest elsewhere is {cheapest.Hotel.Name} at {Money(cheapest.Nightly)} a night."
                 : $"Nothing {where} is within {Money(s.MaxPrice!)}: the cheapest, {cheapest.Hotel.Name}, is {Money(cheapest.Total)} in total.";
-            return new TurnReply(reason, [card], [s.Area is not null ? "anywhere in the city" : "no budget limit"], s, info);
+            return new TurnReply(reason, [card], ["no budget limit"], s, info);
         }
         var best = hotels[0];
         var shown = hotels.Take(MaxCards).ToList();
@@ -164,4 +188,8 @@ internal sealed partial class OfflineAssistant
             + Describe(offers[0], "The cheapest", s);
         return new TurnReply(text, [.. offers.Select(o => Card(o, s))], ["nonstop only"], s, info);
     }
+
+    /// <summary>Where a held area puts a hotel, in words: "near the beach", "near the airport", "in Alfama".</summary>
+    private static string AreaWords(string area) =>
+        area is "beach" or "airport" or "station" or "centre" or "center" or "sea" or "port" ? $"near the {area}" : $"in {area}";
 }

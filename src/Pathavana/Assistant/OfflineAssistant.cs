@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Pathavana.Assistant.Knowledge;
 using Pathavana.Assistant.Understanding;
 using Pathavana.Inventory;
@@ -62,14 +63,16 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
             frame = frame with { Intent = state.Intent == TripIntent.SearchActivities ? state.TripIntent : null };
         }
         frame = NearHeldDate(frame, state, utterance);
+        frame = InHeldWindow(frame, state, utterance);
         var (next, changes) = Apply(state, frame, utterance, today);
         if (state.Asking is not null)
         {
             // An answer that fills another piece than the one asked: say it was kept.
             var before = Understood.Of(state).Select(u => u.Text).ToHashSet(StringComparer.Ordinal);
-            var added = Understood.Of(next).Where(u => !before.Contains(u.Text) && u.Slot is not "intent")
+            // What a change line already says ("Budget: $400 each.") is not noted twice.
+            var added = Understood.Of(next).Where(u => !before.Contains(u.Text) && u.Slot is not "intent"
+                    && !changes.Any(c => c.Contains(u.Text, StringComparison.OrdinalIgnoreCase) || u.Slot is "maxPrice" or "maxNightly" && c.StartsWith("Budget", StringComparison.Ordinal)))
                 .Select(u => u.Slot switch { "departTime" => "the time of day", "maxPrice" or "maxNightly" => "your budget", _ => u.Text }).ToList();
-            added.RemoveAll(a => changes.Any(c => c.Contains(a, StringComparison.OrdinalIgnoreCase)));
             if (added.Count > 0 && Question.Missing(next, today) == state.Asking)
             {
                 changes.Insert(0, $"Noted: {List(added)}.");
@@ -125,7 +128,11 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
     /// </summary>
     private static TripFrame NearHeldDate(TripFrame frame, DialogState state, string utterance)
     {
-        if (frame is not { Act: FrameAct.Change, DepartDate: { } said, ReturnDate: null } || state.DepartDate is not { } held
+        // A correction ("actually make it Saturday"), or a follow-up on the same route that names only a
+        // weekday ("what about flights that leave friday morning"): "next"/"this" Friday mean what they say.
+        var followUp = frame is { Origin: null, Destination: null, Window: null, Somewhere: null }
+            && !ExplicitWeek().IsMatch(utterance);
+        if (frame is not { DepartDate: { } said, ReturnDate: null } || frame.Act != FrameAct.Change && !followUp || state.DepartDate is not { } held
             || !utterance.Contains(said.DayOfWeek.ToString(), StringComparison.OrdinalIgnoreCase))
         {
             return frame;
@@ -134,6 +141,48 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
         var near = held.AddDays(shift > 3 ? shift - 7 : shift);
         return frame with { DepartDate = near };
     }
+
+    /// <summary>
+    /// "the 12th" while a month is held ("somewhere warm in January", no day chosen yet): that day of
+    /// the held month, not of the current one. Only a bare day of the month moves; a named month,
+    /// "tomorrow" or a weekday means what it says.
+    /// </summary>
+    private static TripFrame InHeldWindow(TripFrame frame, DialogState state, string utterance)
+    {
+        if (state.Window is not { } w || state.DepartDate is not null || !BareDayOfMonth().IsMatch(utterance) || MonthName().IsMatch(utterance))
+        {
+            return frame;
+        }
+        DateOnly? Within(DateOnly? said)
+        {
+            if (said is not { } d || d >= w.From && d <= w.To)
+            {
+                return said;
+            }
+            for (var m = new DateOnly(w.From.Year, w.From.Month, 1); m <= w.To; m = m.AddMonths(1))
+            {
+                if (d.Day <= DateTime.DaysInMonth(m.Year, m.Month) && new DateOnly(m.Year, m.Month, d.Day) is var day && day >= w.From && day <= w.To)
+                {
+                    return day;
+                }
+            }
+            return said;
+        }
+        return frame with
+        {
+            DepartDate = Within(frame.DepartDate),
+            Stay = frame.Stay is { CheckIn: not null } stay ? stay with { CheckIn = Within(stay.CheckIn) } : frame.Stay,
+        };
+    }
+
+    [GeneratedRegex(@"\b(?:next|this|coming|tomorrow|today|tonight)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ExplicitWeek();
+
+    [GeneratedRegex(@"\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|\bthe\s+\d{1,2}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BareDayOfMonth();
+
+    [GeneratedRegex(@"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[/.-]\d{1,2}", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthName();
 
     /// <summary>
     /// Applies a frame to the state: its values (the last word wins), then its edits (shifts, nights,

@@ -26,7 +26,7 @@ internal sealed record Question(string Slot, string Text, IReadOnlyList<string> 
             {
                 return "legDate";
             }
-            return s.Passengers is null ? "passengers" : null;
+            return PartyMissing(s) ? "passengers" : null;
         }
         if (s.Destination is null && s.Somewhere is null)
         {
@@ -48,28 +48,29 @@ internal sealed record Question(string Slot, string Text, IReadOnlyList<string> 
         {
             return s.DepartDate is null && s.Window is null ? "departDate" : null; // fares per person until the party is known
         }
-        if (s.Window is not null && s.DepartDate is null)
+        if (s.Window is not null && s.DepartDate is null && flights)
         {
+            // A window ("in January") is searched day by day for the cheapest flights; a stay alone needs its dates.
             if (stay && s.Nights is null && s.Window.ReturnOn is null)
             {
                 return "nights";
             }
-            return s.Passengers is null ? "passengers" : null;
+            return PartyMissing(s) ? "passengers" : null;
         }
         if (s.DepartDate is null || s.DepartDate < today || s.DepartDate.Value.DayNumber - today.DayNumber > InventoryLimits.BookingHorizonDays)
         {
             return "departDate";
         }
-        if (stay && s.ReturnDate is null)
+        if (stay && s.ReturnDate is null && s.Nights is null)
         {
             return "returnDate";
         }
-        if (s.Passengers is null || s.Passengers.Adults < 1 || s.Passengers.Adults + s.Passengers.Children > InventoryLimits.MaxSeatedPassengers)
-        {
-            return "passengers";
-        }
-        return null;
+        return PartyMissing(s) ? "passengers" : null;
     }
+
+    /// <summary>No party yet, or one that cannot travel as said: no adult ("add a child aged 6" before any adult) or more seats than one booking holds.</summary>
+    private static bool PartyMissing(DialogState s) =>
+        s.Passengers is not { } p || p.Adults < 1 || p.Adults + p.Children > InventoryLimits.MaxSeatedPassengers;
 
     /// <summary>The question for a slot; <paramref name="asked"/> is how many times it was asked already (the words differ each time).</summary>
     public static Question? Ask(DialogState s, string slot, int asked, DateOnly today)
@@ -141,6 +142,11 @@ internal sealed record Question(string Slot, string Text, IReadOnlyList<string> 
             case "nights":
                 return (s with { Nights = 3 }, "I searched for 3 nights — tell me if you stay longer.");
             case "departDate":
+                if (s.Window is { } w && w.From >= today)
+                {
+                    // A month or a range was said ("in January"): its first day, not an unrelated one.
+                    return (s with { DepartDate = w.From, Window = null }, $"I searched from {Day(w.From)}, the start of {w.Label} — tell me the date you have in mind.");
+                }
                 var date = today.AddDays(14);
                 return (s with { DepartDate = date, Window = null }, $"I searched for {Day(date)}, two weeks from today — tell me the date you have in mind.");
             case "legDate":

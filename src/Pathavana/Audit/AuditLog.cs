@@ -13,6 +13,8 @@ internal static class AuditActions
     public const string SignInFailed = "sign_in.failed";
     public const string LockedOut = "account.locked_out";
     public const string SignedUp = "account.created";
+    public const string SignUpForExistingAccount = "account.sign_up_existing";
+    public const string SignedOutEverywhere = "account.signed_out_everywhere";
     public const string EmailConfirmed = "account.email_confirmed";
     public const string PasswordChanged = "password.changed";
     public const string PasswordResetRequested = "password.reset_requested";
@@ -44,7 +46,7 @@ internal interface IAuditLog
 /// Appends hash-chained records. Appends are serialised: on PostgreSQL by a transaction-level
 /// advisory lock (across replicas), on SQLite by its single writer and a process lock.
 /// </summary>
-internal sealed class AuditLog(IServiceScopeFactory scopes, IHttpContextAccessor http, TimeProvider clock) : IAuditLog
+internal sealed class AuditLog(IServiceScopeFactory scopes, IHttpContextAccessor http, AuditKeys keys, TimeProvider clock) : IAuditLog
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
     private const long AdvisoryLockKey = 0x5041544841564131; // "PATHAVA1"
@@ -85,8 +87,9 @@ internal sealed class AuditLog(IServiceScopeFactory scopes, IHttpContextAccessor
                 Details = auditEvent.Details,
                 PreviousHash = last?.Hash ?? Genesis,
                 Hash = "",
+                KeyId = keys.ActiveId,
             };
-            entry.Hash = AuditChain.HashOf(entry);
+            entry.Hash = AuditChain.HashOf(entry, keys.Active);
             db.AuditLogs.Add(entry);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -101,37 +104,53 @@ internal sealed class AuditLog(IServiceScopeFactory scopes, IHttpContextAccessor
         Guid.TryParse(context?.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var id) ? id : null;
 }
 
-/// <summary>The hash chain: each record's hash covers its content and the previous record's hash.</summary>
+/// <summary>
+/// The chain: each record's hash is an HMAC (with a key kept outside the database) over its content
+/// and the previous record's hash, so rows can be neither edited nor re-chained without the key.
+/// Records from before keys (no key id) used plain SHA-256; none may follow a keyed record.
+/// </summary>
 internal static class AuditChain
 {
-    public static string HashOf(AuditLogEntry e)
+    private static string Canonical(AuditLogEntry e) => string.Join('\n',
+        e.Sequence.ToString(CultureInfo.InvariantCulture),
+        e.Id.ToString("N"),
+        e.OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture),
+        e.ActorId?.ToString("N") ?? "",
+        e.Action,
+        e.SubjectType ?? "",
+        e.SubjectId ?? "",
+        e.ClientIp ?? "",
+        e.Details ?? "",
+        e.PreviousHash);
+
+    /// <summary>The keyed hash of a record (its <see cref="AuditLogEntry.KeyId"/> is part of what is signed).</summary>
+    public static string HashOf(AuditLogEntry e, byte[] key) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(Canonical(e) + "\n" + e.KeyId)));
+
+    /// <summary>The unkeyed hash of a record written before chain keys existed.</summary>
+    public static string LegacyHashOf(AuditLogEntry e) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(e))));
+
+    /// <summary>
+    /// The result of walking the chain: how many records, the first broken one (with the reason), or a
+    /// tail cut off after the last checkpoint.
+    /// </summary>
+    internal sealed record Verification(long Records, AuditLogEntry? FirstBroken, string? Reason, AuditCheckpoint? Checkpoint, string? Truncation)
     {
-        var canonical = string.Join('\n',
-            e.Sequence.ToString(CultureInfo.InvariantCulture),
-            e.Id.ToString("N"),
-            e.OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture),
-            e.ActorId?.ToString("N") ?? "",
-            e.Action,
-            e.SubjectType ?? "",
-            e.SubjectId ?? "",
-            e.ClientIp ?? "",
-            e.Details ?? "",
-            e.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        public bool Intact => FirstBroken is null && Truncation is null;
     }
 
-    /// <summary>The result of walking the chain: how many records, and the first broken one if any.</summary>
-    internal sealed record Verification(long Records, AuditLogEntry? FirstBroken, string? Reason);
-
-    public static async Task<Verification> VerifyAsync(PathavanaDbContext db, CancellationToken cancellationToken)
+    public static async Task<Verification> VerifyAsync(PathavanaDbContext db, AuditKeys keys, AuditCheckpoint? checkpoint, CancellationToken cancellationToken)
     {
         var previous = AuditLog.Genesis;
         long expected = 1;
         long count = 0;
+        var keyed = false;
+        string? hashAtCheckpoint = null;
         await foreach (var entry in db.AuditLogs.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             count++;
             string? reason = null;
+            byte[]? key = null;
             if (entry.Sequence != expected)
             {
                 reason = $"sequence {entry.Sequence} where {expected} was expected (a record is missing)";
@@ -140,17 +159,43 @@ internal static class AuditChain
             {
                 reason = "its previous-hash does not match the record before it";
             }
-            else if (HashOf(entry) != entry.Hash)
+            else if (entry.KeyId is null && keyed)
+            {
+                reason = "it carries no key after keyed records (re-chained without the key)";
+            }
+            else if (entry.KeyId is not null && (key = keys.Find(entry.KeyId)) is null)
+            {
+                reason = $"its chain key '{entry.KeyId}' is not configured here (Audit__ChainKey / Audit__PreviousChainKeys)";
+            }
+            else if ((key is null ? LegacyHashOf(entry) : HashOf(entry, key)) != entry.Hash)
             {
                 reason = "its content does not match its hash (altered)";
             }
             if (reason is not null)
             {
-                return new Verification(count, entry, reason);
+                return new Verification(count, entry, reason, checkpoint, null);
+            }
+            keyed |= key is not null;
+            if (checkpoint is not null && entry.Sequence == checkpoint.Sequence)
+            {
+                hashAtCheckpoint = entry.Hash;
             }
             previous = entry.Hash;
             expected++;
         }
-        return new Verification(count, null, null);
+        string? truncation = null;
+        if (checkpoint is not null)
+        {
+            if (count < checkpoint.Sequence)
+            {
+                truncation = $"the log ends at record {count} but the checkpoint of {checkpoint.At:O} saw {checkpoint.Sequence} records " +
+                             $"(head {checkpoint.Hash}): {checkpoint.Sequence - count} record(s) were cut from the end";
+            }
+            else if (hashAtCheckpoint != checkpoint.Hash)
+            {
+                truncation = $"record {checkpoint.Sequence} is not the one the checkpoint of {checkpoint.At:O} signed (head {checkpoint.Hash}): the log was rewritten";
+            }
+        }
+        return new Verification(count, null, null, checkpoint, truncation);
     }
 }

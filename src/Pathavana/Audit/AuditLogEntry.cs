@@ -25,7 +25,12 @@ internal sealed class AuditLogEntry
     public string? Details { get; set; }
 
     public required string PreviousHash { get; set; }
+
+    /// <summary>HMAC-SHA256 (keyed by <see cref="KeyId"/>) over the record and <see cref="PreviousHash"/>; plain SHA-256 for records written before keys.</summary>
     public required string Hash { get; set; }
+
+    /// <summary>The chain key that made <see cref="Hash"/> (the key itself is never in the database); null for the unkeyed records of earlier versions.</summary>
+    public string? KeyId { get; set; }
 }
 
 internal sealed class AuditLogEntryConfiguration : IEntityTypeConfiguration<AuditLogEntry>
@@ -42,5 +47,6 @@ internal sealed class AuditLogEntryConfiguration : IEntityTypeConfiguration<Audi
         builder.Property(a => a.ClientIp).HasMaxLength(45);
         builder.Property(a => a.PreviousHash).HasMaxLength(64);
         builder.Property(a => a.Hash).HasMaxLength(64);
+        builder.Property(a => a.KeyId).HasMaxLength(32);
     }
 }

@@ -20,6 +20,9 @@ public sealed record BookingTraveler(
 /// <summary>What the provider answered: its reference (PNR or confirmation number) and the price it charged.</summary>
 public sealed record ProviderOrder(string Provider, string Reference, Money Price, string? ProviderOrderId = null);
 
+/// <summary>What a cancellation gives back: the refund when the provider states one, and a sentence for the traveller.</summary>
+public sealed record ProviderCancellation(Money? Refund, string Summary);
+
 /// <summary>The provider refused the order (sold out, invalid traveler data…): the booking fails, nothing is retried.</summary>
 public sealed class ProviderRejectedException(string provider, string message, Exception? inner = null) : Exception(message, inner)
 {
@@ -32,7 +35,7 @@ public sealed class ProviderRejectedException(string provider, string message, E
 /// </summary>
 public interface IBookingProvider
 {
-    /// <summary>The offer source this provider books (<c>simulated</c>, <c>amadeus</c>).</summary>
+    /// <summary>The offer source this provider books (<c>simulated</c>, <c>amadeus</c>, <c>duffel</c>).</summary>
     string Source { get; }
 
     /// <param name="clientReference">Our booking id, sent to the provider where it can carry one, for reconciliation.</param>
@@ -43,5 +46,6 @@ public interface IBookingProvider
     /// <summary>The order placed under our reference, if the provider has it; null when it has none or cannot tell.</summary>
     Task<ProviderOrder?> FindOrderAsync(string clientReference, CancellationToken cancellationToken);
 
-    Task CancelAsync(ProviderOrder order, CancellationToken cancellationToken);
+    /// <summary>Cancels the order (after the provider's refund quote, where it gives one) and says what is refunded.</summary>
+    Task<ProviderCancellation> CancelAsync(ProviderOrder order, CancellationToken cancellationToken);
 }

@@ -102,6 +102,13 @@ internal sealed partial class BookingService(
     private async Task<StoredResponse> BookFlightAsync(Guid owner, CreateBookingRequest request, List<TravelerResponse> people, bool notify, CancellationToken ct)
     {
         var check = await inventory.PriceFlightOfferAsync(request.OfferId!, ct);
+        if (check is { Available: false } && inventory.HasDeparted(check.Offer))
+        {
+            var first = check.Offer.Itineraries[0].Segments[0];
+            return Problem(StatusCodes.Status410Gone, "This flight has departed.",
+                $"{first.CarrierCode}{first.FlightNumber} from {first.Origin} leaves at {first.Departure:yyyy-MM-dd HH:mm} local time; flights can be booked until {InventoryLimits.MinimumLeadTime.TotalHours:0} hours before departure. Search again for later flights.",
+                new() { ["code"] = "offerDeparted" });
+        }
         if (check is null || !check.Available)
         {
             return Problem(StatusCodes.Status410Gone, "This offer is no longer available.", "Search again for current flights and prices.");
@@ -117,13 +124,23 @@ internal sealed partial class BookingService(
         {
             return Invalid(passportErrors);
         }
+        var passengerErrors = PassengerTypeErrors(people, offer);
+        if (passengerErrors.Count > 0)
+        {
+            return Invalid(passengerErrors);
+        }
         if (PriceChange(check.Offer.TotalPrice, check.PreviousPrice, check.PriceChanged, request.AcceptPrice) is { } changed)
         {
             return changed;
         }
         var provider = ProviderFor(offer.Source);
-        var booking = await StartAsync(owner, BookingKind.Flight, provider.Source, offer.TotalPrice, offer.Id, Serialize(offer), people, request.TripId, ct);
-        return await OrderAsync(booking, () => provider.OrderFlightAsync(offer, Passengers(people), booking.Id.ToString(), ct),
+        var (booking, conflict) = await StartAsync(owner, BookingKind.Flight, provider.Source, offer.TotalPrice, offer.Id, Serialize(offer), people, request.TripId,
+            () => OverlapAsync(owner, offer, people, ct), ct);
+        if (conflict is not null)
+        {
+            return conflict;
+        }
+        return await OrderAsync(booking!, () => provider.OrderFlightAsync(offer, Passengers(people), booking!.Id.ToString(), ct),
             provider, $"Flight {Describe(offer)}", request.OfferId!, request.TripId, notify, ct);
     }
 
@@ -140,8 +157,8 @@ internal sealed partial class BookingService(
             return changed;
         }
         var provider = ProviderFor(offer.Source);
-        var booking = await StartAsync(owner, BookingKind.Hotel, provider.Source, offer.Total, offer.Id, Serialize(offer), people, request.TripId, ct);
-        return await OrderAsync(booking, () => provider.OrderHotelAsync(offer, Passengers(people), booking.Id.ToString(), ct),
+        var (booking, _) = await StartAsync(owner, BookingKind.Hotel, provider.Source, offer.Total, offer.Id, Serialize(offer), people, request.TripId, null, ct);
+        return await OrderAsync(booking!, () => provider.OrderHotelAsync(offer, Passengers(people), booking!.Id.ToString(), ct),
             provider, $"{offer.Hotel.Name}, {offer.CheckIn:d MMM} to {offer.CheckOut:d MMM yyyy}", request.OfferId!, request.TripId, notify, ct);
     }
 
@@ -181,8 +198,175 @@ internal sealed partial class BookingService(
     private static string Describe(FlightOffer offer) => string.Join(" / ", offer.Itineraries.Select(i =>
         $"{i.Segments[0].Origin}→{i.Segments[^1].Destination} {i.Segments[0].Departure:d MMM HH:mm}"));
 
-    private async Task<Booking> StartAsync(Guid owner, BookingKind kind, string provider, Money price, string offerId, string snapshot,
-        List<TravelerResponse> people, Guid? tripId, CancellationToken ct)
+    /// <summary>
+    /// Passenger types checked against ages on the travel dates (IATA practice): an infant is under 2
+    /// on every flight of the journey (one who turns 2 before the last flight needs a seat, so travels
+    /// as a child); a child is 2–11 on the first flight; everyone else is an adult. Lap infants never
+    /// outnumber adults, and the offer must be priced for exactly this mix. Errors name
+    /// <c>travelerIds[i]</c>.
+    /// </summary>
+    private static Dictionary<string, string[]> PassengerTypeErrors(List<TravelerResponse> people, FlightOffer offer)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var segments = offer.Itineraries.SelectMany(i => i.Segments).ToList();
+        var firstDay = DateOnly.FromDateTime(segments[0].Departure.DateTime);
+        var lastDay = DateOnly.FromDateTime(segments.Max(s => s.Departure).DateTime);
+        var categories = people.Select(p => Category(p.DateOfBirth, firstDay, lastDay)).ToList();
+        var adults = categories.Count(c => c == "adult");
+        var infants = categories.Count(c => c == "infant");
+        if (infants > adults)
+        {
+            for (var i = 0; i < people.Count; i++)
+            {
+                if (categories[i] == "infant")
+                {
+                    errors[$"travelerIds[{i}]"] = [$"{people[i].GivenNames} {people[i].Surname} is {AgeText(people[i].DateOfBirth, firstDay)} on {firstDay:d MMM yyyy} " +
+                                                   $"and so travels on an adult's lap, but each adult can hold only one infant (here {infants} infant(s), {adults} adult(s)). Add an adult."];
+                }
+            }
+            return errors;
+        }
+        if (offer.PriceBreakdown.Count == 0)
+        {
+            return errors;
+        }
+        var offered = new Dictionary<string, int>
+        {
+            ["adult"] = offer.PriceBreakdown.Where(p => FareCategory(p.Type) == "adult").Sum(p => p.Count),
+            ["child"] = offer.PriceBreakdown.Where(p => FareCategory(p.Type) == "child").Sum(p => p.Count),
+            ["infant"] = offer.PriceBreakdown.Where(p => FareCategory(p.Type) == "infant").Sum(p => p.Count),
+        };
+        var needed = new[] { "adult", "child", "infant" }.ToDictionary(c => c, c => categories.Count(x => x == c));
+        if (needed.All(n => offered[n.Key] == n.Value))
+        {
+            return errors;
+        }
+        var fares = $"{offered["adult"]} adult, {offered["child"]} child and {offered["infant"]} infant fare(s)";
+        var search = $"Search again for {needed["adult"]} adult(s), {needed["child"]} child(ren) and {needed["infant"]} infant(s).";
+        for (var i = 0; i < people.Count; i++)
+        {
+            var c = categories[i];
+            if (needed[c] <= offered[c])
+            {
+                continue;
+            }
+            var person = people[i];
+            var why = c == "child" && AgeOn(person.DateOfBirth, firstDay) < 2
+                ? $"turns 2 on {person.DateOfBirth.AddYears(2):d MMM yyyy}, before the last flight, so needs a seat and travels as a child"
+                : $"is {AgeText(person.DateOfBirth, firstDay)} on {firstDay:d MMM yyyy}, so travels as {Article(c)} {c}";
+            errors[$"travelerIds[{i}]"] = [$"{person.GivenNames} {person.Surname} {why}, but this offer is priced for {fares}. {search}"];
+        }
+        return errors;
+    }
+
+    private static string Article(string category) => category == "adult" || category == "infant" ? "an" : "a";
+
+    internal static int AgeOn(DateOnly birth, DateOnly day)
+    {
+        var age = day.Year - birth.Year;
+        return birth.AddYears(age) > day ? age - 1 : age;
+    }
+
+    /// <summary>"7", or for babies "5 months old" (whole months).</summary>
+    private static string AgeText(DateOnly birth, DateOnly day)
+    {
+        var years = AgeOn(birth, day);
+        if (years >= 2)
+        {
+            return years.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var months = (day.Year - birth.Year) * 12 + day.Month - birth.Month - (day.Day < birth.Day ? 1 : 0);
+        return months == 1 ? "1 month old" : $"{months} months old";
+    }
+
+    /// <summary>infant (under 2 on every flight), child (2–11 on the first flight, or an infant who turns 2 during the journey), adult (12+).</summary>
+    private static string Category(DateOnly birth, DateOnly firstDay, DateOnly lastDay) =>
+        AgeOn(birth, lastDay) < 2 ? "infant" : AgeOn(birth, firstDay) < 12 ? "child" : "adult";
+
+    /// <summary>IATA/Amadeus traveler types: HELD_INFANT and SEATED_INFANT are infants, CHILD a child, the rest (ADULT, SENIOR, YOUNG, STUDENT) adults.</summary>
+    private static string FareCategory(string type) => type.ToUpperInvariant() switch
+    {
+        "HELD_INFANT" or "SEATED_INFANT" or "INFANT" or "INF" => "infant",
+        "CHILD" or "CHD" => "child",
+        _ => "adult",
+    };
+
+    private static readonly SemaphoreSlim EmbeddedBookingLock = new(1, 1);
+
+    /// <summary>A traveller already holding a pending or confirmed booking on a flight that overlaps this offer's.</summary>
+    private async Task<StoredResponse?> OverlapAsync(Guid owner, FlightOffer offer, List<TravelerResponse> people, CancellationToken ct)
+    {
+        var ids = people.Select(p => p.Id).ToHashSet();
+        var active = await db.Bookings.AsNoTracking()
+            .Where(b => b.OwnerId == owner && b.Kind == BookingKind.Flight && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))
+            .ToListAsync(ct);
+        var segments = offer.Itineraries.SelectMany(i => i.Segments).ToList();
+        foreach (var existing in active.Where(b => b.TravelerIds.Any(ids.Contains)).OrderBy(b => b.CreatedAt))
+        {
+            FlightOffer? booked;
+            try
+            {
+                booked = JsonSerializer.Deserialize<FlightOffer>(existing.OfferSnapshot, json.Value.SerializerOptions);
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
+            var overlaps = booked?.Itineraries.SelectMany(i => i.Segments)
+                .Any(b => segments.Any(s => s.Departure < b.Arrival && b.Departure < s.Arrival)) == true;
+            if (!overlaps)
+            {
+                continue;
+            }
+            var who = people.First(p => existing.TravelerIds.Contains(p.Id));
+            return Problem(StatusCodes.Status409Conflict, "A traveler is already booked on this flight.",
+                $"{who.GivenNames} {who.Surname} already has booking {existing.Id} ({Summary(existing)}, {existing.Status.ToString().ToLowerInvariant()}) " +
+                "on this flight or one at the same time. Cancel it first, or choose other travelers.",
+                new() { ["code"] = "overlappingBooking", ["bookingId"] = existing.Id, ["travelerId"] = who.Id });
+        }
+        return null;
+    }
+
+    private async Task<(Booking? Booking, StoredResponse? Conflict)> StartAsync(Guid owner, BookingKind kind, string provider, Money price, string offerId,
+        string snapshot, List<TravelerResponse> people, Guid? tripId, Func<Task<StoredResponse?>>? conflictCheck, CancellationToken ct)
+    {
+        // The check and the insert are one step per owner, so two requests with different
+        // Idempotency-Keys cannot both book the same traveller.
+        var postgres = db.Database.IsNpgsql();
+        if (!postgres)
+        {
+            await EmbeddedBookingLock.WaitAsync(ct);
+        }
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (postgres)
+            {
+                var key = BitConverter.ToInt64(owner.ToByteArray(), 0);
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+            }
+            if (conflictCheck is not null && await conflictCheck() is { } conflict)
+            {
+                return (null, conflict);
+            }
+            var started = NewBooking(owner, kind, provider, price, offerId, snapshot, people, tripId);
+            db.Bookings.Add(started);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            await audit.RecordAsync(new AuditEvent(AuditActions.BookingCreated, "booking", started.Id.ToString(), owner), ct);
+            return (started, null);
+        }
+        finally
+        {
+            if (!postgres)
+            {
+                EmbeddedBookingLock.Release();
+            }
+        }
+    }
+
+    private Booking NewBooking(Guid owner, BookingKind kind, string provider, Money price, string offerId, string snapshot,
+        List<TravelerResponse> people, Guid? tripId)
     {
         var booking = new Booking
         {
@@ -197,9 +381,6 @@ internal sealed partial class BookingService(
             TripId = tripId,
         };
         Transition(booking, BookingStatus.Pending, "Offer re-priced; ordering from the provider.");
-        db.Bookings.Add(booking);
-        await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(new AuditEvent(AuditActions.BookingCreated, "booking", booking.Id.ToString(), owner), ct);
         return booking;
     }
 
@@ -298,15 +479,16 @@ internal sealed partial class BookingService(
             return Problem(StatusCodes.Status409Conflict, "Only a confirmed booking can be cancelled.", $"This booking is {booking.Status.ToString().ToLowerInvariant()}.");
         }
         var provider = ProviderFor(booking.Provider);
+        ProviderCancellation cancelled;
         try
         {
-            await provider.CancelAsync(new ProviderOrder(booking.Provider, booking.ProviderReference!, booking.Price, booking.ProviderOrderId), ct);
+            cancelled = await provider.CancelAsync(new ProviderOrder(booking.Provider, booking.ProviderReference!, booking.Price, booking.ProviderOrderId), ct);
         }
         catch (ProviderRejectedException ex)
         {
             return Problem(StatusCodes.Status422UnprocessableEntity, "The provider refused the cancellation.", ex.Message);
         }
-        Transition(booking, BookingStatus.Cancelled, "Cancelled by the traveler.");
+        Transition(booking, BookingStatus.Cancelled, $"Cancelled by the traveler. {cancelled.Summary}");
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(new AuditEvent(AuditActions.BookingCancelled, "booking", booking.Id.ToString(), owner), ct);
         var summary = Summary(booking);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,8 @@ internal sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider
         string canonical;
         try
         {
-            canonical = Canonical(JsonNode.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body))?.ToJsonString() ?? "null";
+            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body);
+            canonical = Canonical(document.RootElement)?.ToJsonString() ?? "null";
         }
         catch (System.Text.Json.JsonException)
         {
@@ -38,11 +40,19 @@ internal sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{method} {path}\n{canonical}")));
     }
 
-    private static JsonNode? Canonical(JsonNode? node) => node switch
+    /// <summary>
+    /// The body with its members in name order, so that member order does not make another request.
+    /// A member named twice counts once, with its last value, as the request's deserialisation reads it.
+    /// </summary>
+    private static JsonNode? Canonical(JsonElement element) => element.ValueKind switch
     {
-        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Canonical(p.Value)))),
-        JsonArray a => new JsonArray([.. a.Select(Canonical)]),
-        _ => node?.DeepClone(),
+        JsonValueKind.Object => new JsonObject(element.EnumerateObject()
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => KeyValuePair.Create(g.Key, Canonical(g.Last().Value)))),
+        JsonValueKind.Array => new JsonArray([.. element.EnumerateArray().Select(Canonical)]),
+        JsonValueKind.Null => null,
+        _ => JsonValue.Create(element),
     };
 
     public async Task<IResult> RunAsync(HttpContext http, Guid owner, string requestHash, Func<CancellationToken, Task<StoredResponse>> action, CancellationToken ct)

@@ -30,5 +30,6 @@ internal sealed class SimulatedBookingProvider : IBookingProvider
     /// <summary>The simulator never loses an answer, so there is never anything to reconcile.</summary>
     public Task<ProviderOrder?> FindOrderAsync(string clientReference, CancellationToken cancellationToken) => Task.FromResult<ProviderOrder?>(null);
 
-    public Task CancelAsync(ProviderOrder order, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task<ProviderCancellation> CancelAsync(ProviderOrder order, CancellationToken cancellationToken) =>
+        Task.FromResult(new ProviderCancellation(order.Price, $"Refund of {order.Price} (simulated)."));
 }

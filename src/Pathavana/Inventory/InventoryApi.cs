@@ -10,16 +10,58 @@ public sealed record LocationSearchRequest(string? Q, string? Limit);
 
 public sealed record PlaceSearchRequest(string? Q, string? Lat, string? Lon);
 
+/// <summary>
+/// A one-way or round-trip search (<c>origin</c>, <c>destination</c>, <c>departureDate</c>, optional
+/// <c>returnDate</c>), or a multi-city one in the compact <c>legs</c> form instead:
+/// <c>ORIGIN-DESTINATION-YYYY-MM-DD</c> comma-separated in the order flown, 1–6 legs
+/// (<c>LON-TYO-2027-03-01,TYO-BKK-2027-03-08,BKK-LON-2027-03-15</c>), each date local at its origin.
+/// Problems name the field (<c>legs[2].date</c>). <c>childAges</c> (optional, comma-separated, one per
+/// child, 2–11 on the day of the last flight: <c>5,8</c>) lets providers that price children by age
+/// (Duffel) quote them exactly. The same search as a JSON body: <c>POST /api/v1/flights/search</c>.
+/// </summary>
 public sealed record FlightSearchRequest(
     string? Origin, string? Destination, string? DepartureDate, string? ReturnDate,
-    string? Adults, string? Children, string? Infants, string? Cabin, string? NonStop, string? Currency);
+    string? Adults, string? Children, string? Infants, string? Cabin, string? NonStop, string? Currency, string? Sort,
+    string? Legs = null, string? ChildAges = null);
+
+/// <summary>One leg of a multi-city search: IATA airport or city codes and a local date (YYYY-MM-DD) at the origin.</summary>
+public sealed record FlightLegRequest(string? Origin, string? Destination, string? Date);
+
+/// <summary>
+/// A search of one to six legs (one-way, round trip, open jaw or multi-city) with the travellers and
+/// filters. <c>childAges</c> (optional, one per child, 2–11 on the day of the last flight) lets providers
+/// that price children by age (Duffel) quote them exactly. <c>cabin</c>: economy, premium_economy,
+/// business or first; <c>sort</c>: cheapest (default), fastest or best; <c>maxPrice</c> is per adult, in <c>currency</c>.
+/// </summary>
+public sealed record MultiCityFlightSearchRequest(
+    IReadOnlyList<FlightLegRequest?>? Legs,
+    int? Adults,
+    int? Children,
+    int? Infants,
+    IReadOnlyList<int>? ChildAges,
+    string? Cabin,
+    bool? NonStop,
+    string? Currency,
+    string? Sort,
+    IReadOnlyList<string?>? IncludedAirlines,
+    IReadOnlyList<string?>? ExcludedAirlines,
+    decimal? MaxPrice,
+    int? MaxResults);
 
 public sealed record FlightCalendarRequest(
     string? Origin, string? Destination, string? Month, string? Adults, string? Children, string? Infants, string? Cabin, string? Currency);
 
+/// <summary>
+/// A stay search in a city (<c>cityCode</c>) or around a point (<c>lat</c>/<c>lon</c>, or <c>near</c>: a named
+/// place such as "Eiffel Tower", searched within <c>radiusKm</c>). Filters: <c>minStars</c>, <c>maxNightly</c>
+/// (per room, in <c>currency</c>), <c>amenities</c> (comma-separated: pool, wifi, breakfast, parking, gym,
+/// spa, pets), <c>freeCancellation</c>, <c>minRating</c> (guest rating out of 10); <c>sort</c>: price
+/// (default), distance or rating.
+/// </summary>
 public sealed record HotelSearchRequest(
     string? CityCode, string? Lat, string? Lon, string? RadiusKm, string? CheckIn, string? CheckOut,
-    string? Adults, string? Rooms, string? MinStars, string? Currency);
+    string? Adults, string? Rooms, string? MinStars, string? Currency,
+    string? Near, string? MaxNightly, string? Amenities, string? FreeCancellation, string? MinRating, string? Sort);
 
 public sealed record ActivitySearchRequest(string? CityCode, string? Lat, string? Lon, string? RadiusKm, string? Currency);
 
@@ -31,7 +73,8 @@ public sealed record PlacesResponse(IReadOnlyList<Place> Places, string Source);
 
 public sealed record FlightSearchResponse(IReadOnlyList<FlightOffer> Offers, int Count, string Source);
 
-public sealed record HotelSearchResponse(IReadOnlyList<HotelOffer> Offers, int Count, string Source);
+/// <summary>One offer per hotel; <c>near</c> is the named place the distances are measured from, when one was asked for.</summary>
+public sealed record HotelSearchResponse(IReadOnlyList<HotelOffer> Offers, int Count, string Source, Place? Near = null);
 
 public sealed record ActivitySearchResponse(IReadOnlyList<Activity> Activities, int Count, string Source);
 
@@ -47,7 +90,9 @@ internal static class InventoryApi
         api.MapGet("/places", SearchPlaces).WithName("SearchPlaces")
             .WithSummary("Places for free text, such as a landmark or a neighbourhood.");
         api.MapGet("/flights/search", SearchFlights).WithName("SearchFlights")
-            .WithSummary("Flight offers for a one-way or round trip, cheapest first.");
+            .WithSummary("Flight offers for a one-way or round trip, cheapest first (or fastest, or best).");
+        api.MapPost("/flights/search", SearchFlightsMultiCity).WithName("SearchFlightsMultiCity")
+            .WithSummary("Flight offers for one to six legs (multi-city, open jaw, round trip), with airline and price filters.");
         api.MapGet("/flights/offers/{id}", GetFlightOffer).WithName("GetFlightOffer")
             .WithSummary("A flight offer returned by an earlier search.");
         api.MapPost("/flights/offers/{id}/price", PriceFlightOffer).WithName("PriceFlightOffer")
@@ -94,28 +139,178 @@ internal static class InventoryApi
         [AsParameters] FlightSearchRequest request, InventoryService inventory, CancellationToken cancellationToken)
     {
         var errors = new Errors();
-        var today = inventory.Today;
-        var (origin, destination) = errors.Route(inventory.Directory, request.Origin, request.Destination);
-        var departure = errors.Date("departureDate", request.DepartureDate, today, required: true);
-        var @return = errors.Date("returnDate", request.ReturnDate, today, required: false);
-        if (departure is { } d && @return is { } r && r < d)
+        List<FlightLeg>? legs = null;
+        if (!string.IsNullOrWhiteSpace(request.Legs))
         {
-            errors.Add("returnDate", "returnDate must not be before departureDate.");
+            // Multi-city in the query: the compact legs form instead of origin/destination/dates.
+            foreach (var (name, value) in new[] { ("origin", request.Origin), ("destination", request.Destination), ("departureDate", request.DepartureDate), ("returnDate", request.ReturnDate) })
+            {
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    errors.Add(name, $"Give either legs (multi-city) or {name}, not both.");
+                }
+            }
+            legs = ValidateLegs(errors, inventory, ParseLegs(errors, request.Legs));
         }
-        var passengers = errors.Passengers(request.Adults, request.Children, request.Infants);
+        else
+        {
+            var (origin, destination) = errors.Route(inventory.Directory, request.Origin, request.Destination);
+            // A departure date is checked against the date at the origin airport, a return date against the destination's.
+            var departure = errors.Date("departureDate", request.DepartureDate, inventory.LocalToday(origin), required: true, origin is null ? null : inventory.Directory.Find(origin));
+            var @return = errors.Date("returnDate", request.ReturnDate, inventory.LocalToday(destination), required: false, destination is null ? null : inventory.Directory.Find(destination));
+            if (departure is { } d && @return is { } r && r < d)
+            {
+                errors.Add("returnDate", "returnDate must not be before departureDate.");
+            }
+            if (origin is not null && destination is not null && departure is { } day)
+            {
+                legs = [new FlightLeg(origin, destination, day)];
+                if (@return is { } back)
+                {
+                    legs.Add(new FlightLeg(destination, origin, back));
+                }
+            }
+        }
+        var passengers = errors.WithChildAges(errors.Passengers(request.Adults, request.Children, request.Infants), ParseAges(errors, request.ChildAges));
         var cabin = errors.Cabin(request.Cabin);
         var nonStop = errors.Bool("nonStop", request.NonStop);
         var currency = errors.Currency(request.Currency);
+        var sort = errors.Sort(request.Sort);
         if (errors.Any)
         {
             return errors.Problem();
         }
-        var search = @return is { } back
-            ? FlightSearch.RoundTrip(origin!, destination!, departure!.Value, back, passengers!)
-            : FlightSearch.OneWay(origin!, destination!, departure!.Value, passengers!);
-        search = search with { Cabin = cabin, NonStop = nonStop, Currency = currency };
-        var offers = await inventory.SearchFlightsAsync(search, cancellationToken);
+        var search = new FlightSearch(legs!, passengers!, cabin, nonStop, currency);
+        var offers = await inventory.SearchFlightsAsync(search, cancellationToken, sort);
         return TypedResults.Ok(new FlightSearchResponse(offers, offers.Count, offers.Count > 0 ? offers[0].Source : inventory.FlightSource));
+    }
+
+    public static async Task<Results<Ok<FlightSearchResponse>, ValidationProblem>> SearchFlightsMultiCity(
+        MultiCityFlightSearchRequest request, InventoryService inventory, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var legs = ValidateLegs(errors, inventory, request.Legs);
+        var passengers = errors.WithChildAges(errors.Passengers(Text(request.Adults), Text(request.Children), Text(request.Infants)), request.ChildAges);
+        var cabin = errors.Cabin(request.Cabin);
+        var currency = errors.Currency(request.Currency);
+        var sort = errors.Sort(request.Sort);
+        var included = errors.Airlines(inventory.Directory, "includedAirlines", request.IncludedAirlines);
+        var excluded = errors.Airlines(inventory.Directory, "excludedAirlines", request.ExcludedAirlines);
+        if (included is { Count: > 0 } && excluded is { Count: > 0 } && included.Intersect(excluded).Any())
+        {
+            errors.Add("excludedAirlines", "An airline cannot be both included and excluded.");
+        }
+        if (request.MaxPrice is { } max && max <= 0)
+        {
+            errors.Add("maxPrice", "maxPrice must be more than zero (per adult, in the search currency).");
+        }
+        var maxResults = request.MaxResults ?? 50;
+        if (maxResults is < 1 or > 250)
+        {
+            errors.Add("maxResults", "maxResults must be a whole number from 1 to 250.");
+        }
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+        var search = new FlightSearch(legs, passengers!, cabin, request.NonStop ?? false, currency, included, excluded, request.MaxPrice, maxResults);
+        var offers = await inventory.SearchFlightsAsync(search, cancellationToken, sort);
+        return TypedResults.Ok(new FlightSearchResponse(offers, offers.Count, offers.Count > 0 ? offers[0].Source : inventory.FlightSource));
+
+        static string? Text(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Checks one to <see cref="InventoryLimits.MaxLegs"/> legs, naming each problem by its field
+    /// (<c>legs[2].date</c>); dates are checked at each leg's origin and must not go backwards.
+    /// </summary>
+    private static List<FlightLeg> ValidateLegs(Errors errors, InventoryService inventory, IReadOnlyList<FlightLegRequest?>? requested)
+    {
+        var legs = new List<FlightLeg>();
+        if (requested is not { Count: > 0 } given)
+        {
+            errors.Add("legs", $"legs is required: one to {InventoryLimits.MaxLegs} legs, each with origin, destination and date.");
+        }
+        else if (given.Count > InventoryLimits.MaxLegs)
+        {
+            errors.Add("legs", $"At most {InventoryLimits.MaxLegs} legs can be searched at once.");
+        }
+        else
+        {
+            DateOnly? previous = null;
+            for (var i = 0; i < given.Count; i++)
+            {
+                var field = $"legs[{i}]";
+                if (given[i] is not { } leg)
+                {
+                    if (!errors.Has(field))
+                    {
+                        errors.Add(field, $"{field} must have origin, destination and date.");
+                    }
+                    continue;
+                }
+                var (origin, destination) = errors.Route(inventory.Directory, leg.Origin, leg.Destination, field + ".");
+                var date = errors.Date(field + ".date", leg.Date, inventory.LocalToday(origin), required: true, origin is null ? null : inventory.Directory.Find(origin));
+                if (date is { } day && previous is { } before && day < before)
+                {
+                    errors.Add(field + ".date", $"{field}.date must not be before legs[{i - 1}].date: legs are flown in order.");
+                }
+                previous = date ?? previous;
+                if (origin is not null && destination is not null && date is not null)
+                {
+                    legs.Add(new FlightLeg(origin, destination, date.Value));
+                }
+            }
+        }
+        return legs;
+    }
+
+    /// <summary>
+    /// Reads the compact <c>legs</c> query form, <c>ORIGIN-DESTINATION-YYYY-MM-DD</c> comma-separated in
+    /// the order flown (e.g. <c>LON-TYO-2027-03-01,TYO-BKK-2027-03-08</c>); a part that does not have that
+    /// shape is refused as <c>legs[i]</c>.
+    /// </summary>
+    private static List<FlightLegRequest?> ParseLegs(Errors errors, string text)
+    {
+        var legs = new List<FlightLegRequest?>();
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var bits = parts[i].Split('-', 3, StringSplitOptions.TrimEntries);
+            if (bits.Length != 3 || bits[0].Length == 0 || bits[1].Length == 0)
+            {
+                errors.Add($"legs[{i}]", $"legs[{i}] must be ORIGIN-DESTINATION-YYYY-MM-DD (IATA codes and the local date at the origin), e.g. LHR-JFK-2027-03-01; it was '{parts[i]}'.");
+                legs.Add(null);
+                continue;
+            }
+            legs.Add(new FlightLegRequest(bits[0], bits[1], bits[2]));
+        }
+        return legs;
+    }
+
+    /// <summary>Reads the <c>childAges</c> query form, whole years comma-separated (<c>5,8</c>); a part that is not a number is refused as <c>childAges[i]</c>.</summary>
+    private static List<int>? ParseAges(Errors errors, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var ages = new List<int>();
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var ok = true;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (int.TryParse(parts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var age))
+            {
+                ages.Add(age);
+            }
+            else
+            {
+                ok = false;
+                errors.Add($"childAges[{i}]", $"childAges[{i}] must be a child's age in whole years (2 to 11); it was '{parts[i]}'.");
+            }
+        }
+        return ok ? ages : null;
     }
 
     public static async Task<Results<Ok<FlightOffer>, ProblemHttpResult>> GetFlightOffer(
@@ -129,15 +324,33 @@ internal static class InventoryApi
         string id, InventoryService inventory, CancellationToken cancellationToken)
     {
         var check = await inventory.PriceFlightOfferAsync(id, cancellationToken);
-        return check is null ? NotFoundProblem("flight offer") : TypedResults.Ok(check);
+        if (check is null)
+        {
+            return NotFoundProblem("flight offer");
+        }
+        if (!check.Available && inventory.HasDeparted(check.Offer))
+        {
+            return DepartedProblem(check.Offer);
+        }
+        return TypedResults.Ok(check);
+    }
+
+    /// <summary>410 for an offer whose first flight has left or leaves within the minimum lead time.</summary>
+    internal static ProblemHttpResult DepartedProblem(FlightOffer offer)
+    {
+        var first = offer.Itineraries[0].Segments[0];
+        return TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "This flight has departed.",
+            detail: string.Create(CultureInfo.InvariantCulture,
+                $"{first.CarrierCode}{first.FlightNumber} from {first.Origin} leaves at {first.Departure:yyyy-MM-dd HH:mm} local time; flights can be bought until {InventoryLimits.MinimumLeadTime.TotalHours:0} hours before departure. Search again for later flights."),
+            extensions: new Dictionary<string, object?> { ["code"] = "offerDeparted", ["departure"] = first.Departure });
     }
 
     public static async Task<Results<Ok<PriceCalendar>, ValidationProblem>> FlightCalendar(
         [AsParameters] FlightCalendarRequest request, InventoryService inventory, CancellationToken cancellationToken)
     {
         var errors = new Errors();
-        var today = inventory.Today;
         var (origin, destination) = errors.Route(inventory.Directory, request.Origin, request.Destination);
+        var today = inventory.LocalToday(origin);
         DateOnly? first = null;
         if (string.IsNullOrWhiteSpace(request.Month))
         {
@@ -174,9 +387,38 @@ internal static class InventoryApi
         [AsParameters] HotelSearchRequest request, InventoryService inventory, CancellationToken cancellationToken)
     {
         var errors = new Errors();
-        var today = inventory.Today;
-        var (cityCode, near) = errors.Place(inventory.Directory, request.CityCode, request.Lat, request.Lon);
-        var radius = errors.Double("radiusKm", request.RadiusKm, 5, 0.1, 50);
+        string? cityCode;
+        GeoPoint? near;
+        Place? place = null;
+        if (!string.IsNullOrWhiteSpace(request.Near))
+        {
+            // A named place: the gazetteer (or Google) finds it, near the city when one is given.
+            cityCode = string.IsNullOrWhiteSpace(request.CityCode) ? null : errors.Code(inventory.Directory, "cityCode", request.CityCode);
+            var text = errors.Required("near", request.Near);
+            near = null;
+            if (text is not null && !errors.Has("cityCode"))
+            {
+                var around = cityCode is null ? (GeoPoint?)null : CityGuide.Shared.ForCode(cityCode)?.Centre;
+                var places = await inventory.GeocodeAsync(text, around, cancellationToken);
+                place = places.FirstOrDefault(p => around is not { } centre || Geo.DistanceKm(centre, p.Point) <= 60);
+                if (place is null)
+                {
+                    errors.Add("near", $"near: no place called '{(text.Length > 40 ? text[..40] + "…" : text)}' was found{(cityCode is null ? "" : " in that city")}; try a landmark, a neighbourhood or an address.");
+                }
+                else
+                {
+                    near = place.Point;
+                    cityCode = null;
+                }
+            }
+        }
+        else
+        {
+            (cityCode, near) = errors.Place(inventory.Directory, request.CityCode, request.Lat, request.Lon);
+        }
+        // Check-in is checked against the date where the hotel is.
+        var today = cityCode is not null ? inventory.LocalToday(cityCode) : near is { } point ? inventory.LocalToday(point) : inventory.Today;
+        var radius = errors.Double("radiusKm", request.RadiusKm, place is null ? 5 : 2, 0.1, 50);
         var checkIn = errors.Date("checkIn", request.CheckIn, today, required: true);
         var checkOut = errors.Date("checkOut", request.CheckOut, today, required: true);
         if (checkIn is { } i && checkOut is { } o)
@@ -205,13 +447,25 @@ internal static class InventoryApi
         }
         int? minStars = string.IsNullOrWhiteSpace(request.MinStars) ? null : errors.Int("minStars", request.MinStars, 1, 1, 5);
         var currency = errors.Currency(request.Currency);
+        double? maxNightly = string.IsNullOrWhiteSpace(request.MaxNightly) ? null : errors.Double("maxNightly", request.MaxNightly, 0, 1, 1_000_000);
+        double? minRating = string.IsNullOrWhiteSpace(request.MinRating) ? null : errors.Double("minRating", request.MinRating, 0, 0, 10);
+        var freeCancellation = errors.Bool("freeCancellation", request.FreeCancellation);
+        var amenities = errors.Amenities(request.Amenities);
+        var sort = HotelSort.Price;
+        if (!string.IsNullOrWhiteSpace(request.Sort)
+            && !(Enum.TryParse(request.Sort.Trim(), ignoreCase: true, out sort) && Enum.IsDefined(sort) && !int.TryParse(request.Sort, out _)))
+        {
+            errors.Add("sort", "sort must be price, distance or rating.");
+        }
         if (errors.Any)
         {
             return errors.Problem();
         }
-        var search = new HotelSearch(checkIn!.Value, checkOut!.Value, adults, rooms, cityCode, near, radius, minStars, Currency: currency);
+        var search = new HotelSearch(checkIn!.Value, checkOut!.Value, adults, rooms, cityCode, near, radius, minStars,
+            maxNightly is { } max ? new Platform.Money((decimal)max, currency) : null, currency,
+            Amenities: amenities, FreeCancellation: freeCancellation, MinGuestRating: minRating, Sort: sort);
         var offers = await inventory.SearchHotelsAsync(search, cancellationToken);
-        return TypedResults.Ok(new HotelSearchResponse(offers, offers.Count, offers.Count > 0 ? offers[0].Source : inventory.HotelSource));
+        return TypedResults.Ok(new HotelSearchResponse(offers, offers.Count, offers.Count > 0 ? offers[0].Source : inventory.HotelSource, place));
     }
 
     public static async Task<Results<Ok<HotelOffer>, ProblemHttpResult>> GetHotelOffer(
@@ -319,7 +573,7 @@ internal static class InventoryApi
             return result;
         }
 
-        public DateOnly? Date(string field, string? value, DateOnly today, bool required)
+        public DateOnly? Date(string field, string? value, DateOnly today, bool required, Location? where = null)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
@@ -336,7 +590,9 @@ internal static class InventoryApi
             }
             if (date < today)
             {
-                Add(field, $"{field} is in the past.");
+                Add(field, where is null
+                    ? $"{field} is in the past."
+                    : string.Create(CultureInfo.InvariantCulture, $"{field} is in the past: it is already {today:yyyy-MM-dd} in {where.City} ({where.Code})."));
                 return null;
             }
             if (date > today.AddDays(InventoryLimits.BookingHorizonDays))
@@ -347,15 +603,75 @@ internal static class InventoryApi
             return date;
         }
 
-        public (string? Origin, string? Destination) Route(ILocationDirectory directory, string? origin, string? destination)
+        public (string? Origin, string? Destination) Route(ILocationDirectory directory, string? origin, string? destination, string prefix = "")
         {
-            var from = Code(directory, "origin", origin);
-            var to = Code(directory, "destination", destination);
+            var from = Code(directory, prefix + "origin", origin);
+            var to = Code(directory, prefix + "destination", destination);
             if (from is not null && to is not null && SameAirports(directory, from, to))
             {
-                Add("destination", "destination must differ from origin.");
+                Add(prefix + "destination", $"{prefix}destination must differ from {prefix}origin.");
             }
             return (from, to);
+        }
+
+        public List<string>? Amenities(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+            var result = new List<string>();
+            foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var amenity = part.ToLowerInvariant() switch
+                {
+                    "wi-fi" or "internet" => HotelAmenities.Wifi,
+                    "pets" or "pet" or "pet-friendly" => HotelAmenities.Pets,
+                    "fitness" => HotelAmenities.Gym,
+                    var other => other,
+                };
+                if (!HotelAmenities.All.Contains(amenity))
+                {
+                    Add("amenities", $"amenities: '{Truncate(part)}' is not one of {string.Join(", ", HotelAmenities.All)}.");
+                    continue;
+                }
+                result.Add(amenity);
+            }
+            return [.. result.Distinct()];
+        }
+
+        public FlightSort Sort(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return FlightSort.Cheapest;
+            }
+            if (Enum.TryParse<FlightSort>(value.Trim(), ignoreCase: true, out var sort) && Enum.IsDefined(sort) && !int.TryParse(value, out _))
+            {
+                return sort;
+            }
+            Add("sort", "sort must be cheapest, fastest or best.");
+            return FlightSort.Cheapest;
+        }
+
+        public List<string>? Airlines(ILocationDirectory directory, string field, IReadOnlyList<string?>? codes)
+        {
+            if (codes is null || codes.Count == 0)
+            {
+                return null;
+            }
+            var result = new List<string>();
+            for (var i = 0; i < codes.Count; i++)
+            {
+                var code = codes[i]?.Trim().ToUpperInvariant();
+                if (code is not { Length: 2 } || directory.AirlineName(code) is null)
+                {
+                    Add($"{field}[{i}]", $"{field}[{i}] '{Truncate(codes[i] ?? "")}' is not a known two-character IATA airline code.");
+                    continue;
+                }
+                result.Add(code);
+            }
+            return result.Distinct().ToList();
         }
 
         private static bool SameAirports(ILocationDirectory directory, string a, string b) =>
@@ -444,6 +760,27 @@ internal static class InventoryApi
                 ok = false;
             }
             return ok ? new PassengerMix(a, c, i) : null;
+        }
+
+        /// <summary>The mix with each child's age (2–11), checked: one age per child.</summary>
+        public PassengerMix? WithChildAges(PassengerMix? passengers, IReadOnlyList<int>? ages)
+        {
+            if (ages is not { Count: > 0 } || passengers is null)
+            {
+                return passengers;
+            }
+            if (ages.Count != passengers.Children)
+            {
+                Add("childAges", $"childAges must give one age for each of the {passengers.Children} children.");
+            }
+            for (var i = 0; i < ages.Count; i++)
+            {
+                if (ages[i] is < 2 or > 11)
+                {
+                    Add($"childAges[{i}]", $"childAges[{i}] must be from 2 to 11; younger travel as infants, older as adults.");
+                }
+            }
+            return passengers with { ChildAges = ages };
         }
 
         public Cabin Cabin(string? value)

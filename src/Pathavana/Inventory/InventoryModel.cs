@@ -14,6 +14,7 @@ public static class Sources
     public const string Amadeus = "amadeus";
     public const string Google = "google";
     public const string Gazetteer = "gazetteer";
+    public const string Duffel = "duffel";
 }
 
 public readonly record struct GeoPoint(double Latitude, double Longitude);
@@ -49,8 +50,12 @@ public enum Cabin
     First,
 }
 
-/// <summary>Who travels: adults (12+), children (2–11, seated) and infants (under 2, on a lap).</summary>
-public sealed record PassengerMix(int Adults, int Children = 0, int Infants = 0)
+/// <summary>
+/// Who travels: adults (12+), children (2–11, seated) and infants (under 2, on a lap).
+/// <paramref name="ChildAges"/>, when known, gives each child's age on the day of the last flight
+/// (providers such as Duffel price children by age).
+/// </summary>
+public sealed record PassengerMix(int Adults, int Children = 0, int Infants = 0, IReadOnlyList<int>? ChildAges = null)
 {
     public int Seated => Adults + Children;
 }
@@ -108,6 +113,34 @@ public sealed record FlightOffer(
     int? SeatsLeft = null,
     DateOnly? LastTicketingDate = null);
 
+/// <summary>How hotel results are ordered: cheapest first (default), nearest the search point, or best rated.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<HotelSort>))]
+public enum HotelSort
+{
+    Price,
+    Distance,
+    Rating,
+}
+
+/// <summary>The amenities a stay search can filter on (lower case, as sent and returned).</summary>
+public static class HotelAmenities
+{
+    public const string Pool = "pool";
+    public const string Wifi = "wifi";
+    public const string Breakfast = "breakfast";
+    public const string Parking = "parking";
+    public const string Gym = "gym";
+    public const string Spa = "spa";
+    public const string Pets = "pets";
+
+    public static readonly IReadOnlyList<string> All = [Pool, Wifi, Breakfast, Parking, Gym, Spa, Pets];
+}
+
+/// <param name="Near">Search around this point (a named place's coordinates, or lat/lon) instead of the city centre.</param>
+/// <param name="MaxNightly">Only rates up to this price a night (per room, in <see cref="Currency"/>).</param>
+/// <param name="Amenities">Only hotels with all of these (<see cref="HotelAmenities"/>).</param>
+/// <param name="FreeCancellation">Only rates that can be cancelled free of charge.</param>
+/// <param name="MinGuestRating">Only hotels rated at least this by guests (0–10).</param>
 public sealed record HotelSearch(
     DateOnly CheckIn,
     DateOnly CheckOut,
@@ -119,11 +152,23 @@ public sealed record HotelSearch(
     int? MinStars = null,
     Money? MaxNightly = null,
     string Currency = "USD",
-    int MaxResults = 30)
+    int MaxResults = 30,
+    IReadOnlyList<string>? Amenities = null,
+    bool FreeCancellation = false,
+    double? MinGuestRating = null,
+    HotelSort Sort = HotelSort.Price)
 {
     public int Nights => CheckOut.DayNumber - CheckIn.DayNumber;
 }
 
+/// <summary>How far a hotel is from a named landmark of its city, in kilometres (great circle).</summary>
+public sealed record LandmarkDistance(string Name, double DistanceKm);
+
+/// <summary>
+/// A property. <see cref="DistanceKm"/> is from the search point (the city centre or the place asked
+/// for); <see cref="GuestRating"/> is out of 10 from <see cref="ReviewCount"/> reviews;
+/// <see cref="Landmarks"/> are the nearest named landmarks of the city.
+/// </summary>
 public sealed record Hotel(
     string HotelId,
     string Name,
@@ -131,10 +176,39 @@ public sealed record Hotel(
     GeoPoint Point,
     string CityCode,
     string? Address = null,
-    double? DistanceKm = null);
+    double? DistanceKm = null,
+    string? Neighbourhood = null,
+    IReadOnlyList<string>? Amenities = null,
+    double? GuestRating = null,
+    int? ReviewCount = null,
+    double? CentreDistanceKm = null,
+    IReadOnlyList<LandmarkDistance>? Landmarks = null);
 
+/// <summary>
+/// Whether a rate can be cancelled free of charge and until when: the deadline is the hotel's local
+/// time with its UTC offset.
+/// </summary>
 public sealed record CancellationPolicy(bool Refundable, DateTimeOffset? FreeCancellationUntil, string Description);
 
+/// <summary>
+/// One way to book a room: its type, the meals included (in words: "Room only", "Breakfast included",
+/// "Half board"…), the price a night (per room) and for the stay (all rooms), and the cancellation terms.
+/// </summary>
+public sealed record HotelRate(
+    string Id,
+    string RoomType,
+    string? RoomDescription,
+    string Board,
+    Money Nightly,
+    Money Total,
+    CancellationPolicy Cancellation,
+    int? RoomsLeft = null);
+
+/// <summary>
+/// A hotel for a stay, priced at one of its rates: in search results the cheapest rate that matches
+/// the filters, when fetched by a rate id that rate. <see cref="Rates"/> lists every matching rate
+/// of the hotel (each bookable by its id); <see cref="Id"/> is the selected rate's id.
+/// </summary>
 public sealed record HotelOffer(
     string Id,
     string Source,
@@ -148,10 +222,27 @@ public sealed record HotelOffer(
     Money Nightly,
     Money Total,
     CancellationPolicy Cancellation,
-    string? Board = null);
+    string? Board = null,
+    IReadOnlyList<HotelRate>? Rates = null)
+{
+    /// <summary>The same hotel and stay, priced at another of its rates.</summary>
+    public HotelOffer WithRate(HotelRate rate) => this with
+    {
+        Id = rate.Id,
+        RoomType = rate.RoomType,
+        RoomDescription = rate.RoomDescription,
+        Nightly = rate.Nightly,
+        Total = rate.Total,
+        Cancellation = rate.Cancellation,
+        Board = rate.Board,
+    };
+}
 
 public sealed record ActivitySearch(GeoPoint Near, double RadiusKm = 5, string Currency = "USD", int MaxResults = 30);
 
+/// <param name="Place">Where it starts or happens (a landmark, a meeting point).</param>
+/// <param name="OpenDays">The days it runs, in English ("Monday"…); null when unknown.</param>
+/// <param name="Hours">Opening hours or start times in local time, as a traveller reads them.</param>
 public sealed record Activity(
     string Id,
     string Source,
@@ -162,7 +253,10 @@ public sealed record Activity(
     Money? Price,
     GeoPoint Point,
     double? Rating = null,
-    string? BookingLink = null);
+    string? BookingLink = null,
+    string? Place = null,
+    IReadOnlyList<string>? OpenDays = null,
+    string? Hours = null);
 
 /// <summary>The result of re-pricing or re-checking an offer just before booking.</summary>
 public sealed record PriceCheck<TOffer>(TOffer Offer, bool Available, bool PriceChanged, Money? PreviousPrice);

@@ -48,6 +48,17 @@ public interface IFlightProvider
     Task<PriceCheck<FlightOffer>> PriceAsync(FlightOffer offer, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A flight provider that can price a whole month at once (the simulator). Providers without one
+/// (Duffel, Amadeus) get one cached search per day, a few at a time.
+/// </summary>
+public interface IFlightCalendarSource
+{
+    /// <summary>The cheapest one-way offer of each date, in the order given; days without a flight have no price.</summary>
+    IReadOnlyList<CalendarDay> CheapestByDay(string origin, string destination, IReadOnlyList<DateOnly> dates,
+        PassengerMix passengers, Cabin cabin, string currency);
+}
+
 public interface IHotelProvider
 {
     Task<IReadOnlyList<HotelOffer>> SearchAsync(HotelSearch search, CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using Pathavana.Platform.Caching;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -10,6 +11,15 @@ namespace Pathavana.Inventory;
 
 /// <summary>The cheapest fare of one day in a price calendar, or null when nothing flies that day.</summary>
 public sealed record CalendarDay(DateOnly Date, Money? CheapestPrice, string? OfferId, int? Stops);
+
+/// <summary>How flight offers are ordered: cheapest first (the default), fastest first, or best (price and time together).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<FlightSort>))]
+public enum FlightSort
+{
+    Cheapest,
+    Fastest,
+    Best,
+}
 
 public sealed record PriceCalendar(string Origin, string Destination, int Year, int Month, Cabin Cabin, IReadOnlyList<CalendarDay> Days, string Source);
 
@@ -70,8 +80,12 @@ internal sealed partial class InventoryService(
             async ct => [.. await geocoder.GeocodeAsync(text!, near, ct)], cancellationToken);
     }
 
-    /// <summary>Flight offers, cheapest first (cached minutes). Each offer is kept by id.</summary>
-    public async Task<IReadOnlyList<FlightOffer>> SearchFlightsAsync(FlightSearch search, CancellationToken cancellationToken)
+    /// <summary>
+    /// Flight offers in the order asked for (cached minutes; cheapest first by default). Each offer is
+    /// kept by id. Offers that leave within <see cref="InventoryLimits.MinimumLeadTime"/> of now are
+    /// never shown, even from the cache.
+    /// </summary>
+    public async Task<IReadOnlyList<FlightOffer>> SearchFlightsAsync(FlightSearch search, CancellationToken cancellationToken, FlightSort sort = FlightSort.Cheapest)
     {
         ArgumentNullException.ThrowIfNull(search);
         var key = $"{Prefix}flights:{ProviderName(flights)}:{FlightKey(search)}";
@@ -85,8 +99,51 @@ internal sealed partial class InventoryService(
             }
             return ordered;
         }, cancellationToken);
-        return offers;
+        var cutoff = time.GetUtcNow() + InventoryLimits.MinimumLeadTime;
+        var open = offers.Where(o => o.Itineraries[0].Segments[0].Departure >= cutoff);
+        return [.. Sort(open, sort)];
     }
+
+    /// <summary>
+    /// Orders offers: cheapest, fastest (total time of all legs), or best (the fare plus each hour of
+    /// travel valued at 4 % of the cheapest fare; fewer stops first on a tie).
+    /// </summary>
+    internal static IEnumerable<FlightOffer> Sort(IEnumerable<FlightOffer> offers, FlightSort sort)
+    {
+        var list = offers as IReadOnlyCollection<FlightOffer> ?? [.. offers];
+        static double Hours(FlightOffer o) => o.Itineraries.Sum(i => i.Duration.TotalHours);
+        static int Stops(FlightOffer o) => o.Itineraries.Sum(i => i.Stops);
+        switch (sort)
+        {
+            case FlightSort.Fastest:
+                return list.OrderBy(Hours).ThenBy(o => o.TotalPrice.Amount).ThenBy(o => o.Id, StringComparer.Ordinal);
+            case FlightSort.Best:
+                var cheapest = list.Count == 0 ? 0 : (double)list.Min(o => o.TotalPrice.Amount);
+                return list.OrderBy(o => (double)o.TotalPrice.Amount + (cheapest * 0.04 * Hours(o)))
+                    .ThenBy(Stops).ThenBy(o => o.Id, StringComparer.Ordinal);
+            default:
+                return list.OrderBy(o => o.TotalPrice.Amount).ThenBy(Hours).ThenBy(o => o.Id, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>Whether an offer's first flight has left or leaves within <see cref="InventoryLimits.MinimumLeadTime"/>: it can no longer be sold.</summary>
+    public bool HasDeparted(FlightOffer offer) =>
+        offer.Itineraries[0].Segments[0].Departure < time.GetUtcNow() + InventoryLimits.MinimumLeadTime;
+
+    /// <summary>Today's date where a place is (an airport, a metro area or a city by its IATA code); the UTC date when unknown.</summary>
+    public DateOnly LocalToday(string? code)
+    {
+        var now = time.GetUtcNow();
+        if (code is not null && directory.Find(code) is { } location
+            && TimeZoneInfo.TryFindSystemTimeZoneById(location.TimeZone, out var zone))
+        {
+            return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        }
+        return DateOnly.FromDateTime(now.UtcDateTime);
+    }
+
+    /// <summary>Today's date at a point: the date in the time zone of the nearest known city or airport.</summary>
+    public DateOnly LocalToday(GeoPoint point) => LocalToday(CityGuide.Shared.Near(point)?.Code);
 
     /// <summary>An offer returned by an earlier search, or null when unknown or expired.</summary>
     public async Task<FlightOffer?> GetFlightOfferAsync(string id, CancellationToken cancellationToken)
@@ -95,12 +152,16 @@ internal sealed partial class InventoryService(
         {
             return null;
         }
-        var stored = await TryGetAsync<FlightOffer>(OfferKey("flight", id), cancellationToken);
+        var stored = await cache.TryGetAsync<FlightOffer>(OfferKey("flight", id), cancellationToken);
         // A simulated offer's id encodes it, so it outlives the cache.
         return stored ?? (flights as SimulatedFlightProvider)?.Rebuild(id);
     }
 
-    /// <summary>Confirms availability and the current price of an offer just before booking; null when unknown.</summary>
+    /// <summary>
+    /// Confirms availability and the current price of an offer just before booking; null when unknown.
+    /// An offer that has left (or leaves within the minimum lead time) is not available and the
+    /// provider is not asked (see <see cref="HasDeparted"/>).
+    /// </summary>
     public async Task<PriceCheck<FlightOffer>?> PriceFlightOfferAsync(string id, CancellationToken cancellationToken)
     {
         var offer = await GetFlightOfferAsync(id, cancellationToken);
@@ -108,40 +169,73 @@ internal sealed partial class InventoryService(
         {
             return null;
         }
+        if (HasDeparted(offer))
+        {
+            return new PriceCheck<FlightOffer>(offer, Available: false, PriceChanged: false, PreviousPrice: null);
+        }
         var check = await flights.PriceAsync(offer, cancellationToken);
         await cache.SetAsync(OfferKey("flight", check.Offer.Id), check.Offer, Options(OfferLifetime), cancellationToken: cancellationToken);
         return check;
     }
 
+    /// <summary>How many days of a calendar are searched at once from a provider that has no calendar of its own.</summary>
+    public const int CalendarParallelism = 4;
+
     /// <summary>
-    /// The cheapest one-way fare for every day of a month between two places (days already past or
-    /// beyond the booking horizon are left out). Each day is an ordinary, cached flight search.
+    /// The cheapest one-way fare for every day of a month between two places (days already past at the
+    /// origin or beyond the booking horizon are left out). The simulator prices the month in one pass
+    /// over its route network (cached like a search); a provider without a calendar (Duffel, Amadeus)
+    /// gets one ordinary, cached search per day, <see cref="CalendarParallelism"/> at a time.
     /// </summary>
     public async Task<PriceCalendar> FlightCalendarAsync(
         string origin, string destination, int year, int month, PassengerMix passengers, Cabin cabin, string currency,
         CancellationToken cancellationToken)
     {
-        metrics.RecordSearch(Platform.Observability.SearchKind.Calendar, FlightSource);
-        var today = Today;
-        var first = new DateOnly(year, month, 1);
-        var days = new List<CalendarDay>();
-        string? source = null;
-        for (var date = first; date.Month == month; date = date.AddDays(1))
+        var today = LocalToday(origin);
+        var dates = new List<DateOnly>();
+        for (var date = new DateOnly(year, month, 1); date.Month == month; date = date.AddDays(1))
         {
-            if (date < today || date > today.AddDays(InventoryLimits.BookingHorizonDays))
+            if (date >= today && date <= today.AddDays(InventoryLimits.BookingHorizonDays))
             {
-                continue;
+                dates.Add(date);
             }
-            var search = new FlightSearch([new FlightLeg(origin, destination, date)], passengers, cabin, Currency: currency, MaxResults: 1);
-            var offers = await SearchFlightsAsync(search, cancellationToken);
-            var cheapest = offers.Count > 0 ? offers[0] : null;
-            source ??= cheapest?.Source;
-            days.Add(new CalendarDay(date, cheapest?.TotalPrice, cheapest?.Id, cheapest?.Itineraries[0].Stops));
         }
-        return new PriceCalendar(origin.ToUpperInvariant(), destination.ToUpperInvariant(), year, month, cabin, days, source ?? FlightSource);
+        IReadOnlyList<CalendarDay> days;
+        if (flights is IFlightCalendarSource calendar)
+        {
+            var key = string.Create(CultureInfo.InvariantCulture,
+                $"{Prefix}calendar:{ProviderName(flights)}:{origin.ToUpperInvariant()}-{destination.ToUpperInvariant()}:{year:0000}{month:00}:{today:yyyyMMdd}:{passengers.Adults}-{passengers.Children}-{passengers.Infants}:{cabin}:{currency}");
+            days = await GetOrCreateAsync<List<CalendarDay>>(key, FlightLifetime, "calendar",
+                ct => Task.FromResult<List<CalendarDay>>([.. calendar.CheapestByDay(origin, destination, dates, passengers, cabin, currency)]), cancellationToken);
+            // Today's cheapest flight may have left since the month was cached: today is priced again.
+            if (days.Any(d => d.Date == today))
+            {
+                var fresh = calendar.CheapestByDay(origin, destination, [today], passengers, cabin, currency)[0];
+                days = [.. days.Select(d => d.Date == today ? fresh : d)];
+            }
+        }
+        else
+        {
+            metrics.RecordSearch(Platform.Observability.SearchKind.Calendar, FlightSource);
+            var results = new CalendarDay[dates.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, dates.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = CalendarParallelism, CancellationToken = cancellationToken },
+                async (i, ct) =>
+                {
+                    var search = new FlightSearch([new FlightLeg(origin, destination, dates[i])], passengers, cabin, Currency: currency);
+                    var offers = await SearchFlightsAsync(search, ct);
+                    var cheapest = offers.Count > 0 ? offers[0] : null;
+                    results[i] = new CalendarDay(dates[i], cheapest?.TotalPrice, cheapest?.Id, cheapest?.Itineraries[0].Stops);
+                });
+            days = results;
+        }
+        return new PriceCalendar(origin.ToUpperInvariant(), destination.ToUpperInvariant(), year, month, cabin, days, FlightSource);
     }
 
-    /// <summary>Hotel offers, cheapest first (cached an hour). Each offer is kept by id.</summary>
+    /// <summary>
+    /// Hotels for a stay, one offer per hotel priced at its cheapest matching rate with all matching
+    /// rates listed, in the order asked (cached an hour). Every rate is kept by its id for booking.
+    /// </summary>
     public async Task<IReadOnlyList<HotelOffer>> SearchHotelsAsync(HotelSearch search, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);
@@ -151,6 +245,11 @@ internal sealed partial class InventoryService(
             var found = (await hotels.SearchAsync(search, ct)).ToList();
             foreach (var offer in found)
             {
+                // Every rate is bookable by its own id: each is kept as the hotel priced at that rate.
+                foreach (var rate in offer.Rates ?? [])
+                {
+                    await cache.SetAsync(OfferKey("hotel", rate.Id), offer.WithRate(rate), Options(OfferLifetime), cancellationToken: ct);
+                }
                 await cache.SetAsync(OfferKey("hotel", offer.Id), offer, Options(OfferLifetime), cancellationToken: ct);
             }
             return found;
@@ -164,7 +263,7 @@ internal sealed partial class InventoryService(
         {
             return null;
         }
-        var stored = await TryGetAsync<HotelOffer>(OfferKey("hotel", id), cancellationToken);
+        var stored = await cache.TryGetAsync<HotelOffer>(OfferKey("hotel", id), cancellationToken);
         return stored ?? (hotels as SimulatedHotelProvider)?.Rebuild(id);
     }
 
@@ -199,7 +298,9 @@ internal sealed partial class InventoryService(
                 .Append('@').Append(leg.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)).Append(',');
         }
         var p = search.Passengers;
-        builder.Append(CultureInfo.InvariantCulture, $":{p.Adults}-{p.Children}-{p.Infants}:{search.Cabin}:{(search.NonStop ? "ns" : "any")}")
+        builder.Append(CultureInfo.InvariantCulture, $":{p.Adults}-{p.Children}-{p.Infants}")
+            .Append(p.ChildAges is { Count: > 0 } ages ? "(" + string.Join('.', ages) + ")" : "")
+            .Append(CultureInfo.InvariantCulture, $":{search.Cabin}:{(search.NonStop ? "ns" : "any")}")
             .Append(':').Append(search.Currency.Trim().ToUpperInvariant())
             .Append(":+").Append(Codes(search.IncludedAirlines))
             .Append(":-").Append(Codes(search.ExcludedAirlines))
@@ -209,7 +310,7 @@ internal sealed partial class InventoryService(
     }
 
     internal static string HotelKey(HotelSearch search) => string.Create(CultureInfo.InvariantCulture,
-        $"{search.CityCode?.Trim().ToUpperInvariant()}:{Point(search.Near)}:{search.RadiusKm:0.###}:{search.CheckIn:yyyyMMdd}-{search.CheckOut:yyyyMMdd}:{search.Adults}x{search.Rooms}:{search.MinStars}:{search.MaxNightly?.Amount:0.##}{search.MaxNightly?.Currency}:{search.Currency.Trim().ToUpperInvariant()}:{search.MaxResults}");
+        $"{search.CityCode?.Trim().ToUpperInvariant()}:{Point(search.Near)}:{search.RadiusKm:0.###}:{search.CheckIn:yyyyMMdd}-{search.CheckOut:yyyyMMdd}:{search.Adults}x{search.Rooms}:{search.MinStars}:{search.MaxNightly?.Amount:0.##}{search.MaxNightly?.Currency}:{search.Currency.Trim().ToUpperInvariant()}:{search.MaxResults}:{Codes(search.Amenities)}:{(search.FreeCancellation ? "fc" : "")}:{search.MinGuestRating:0.#}:{search.Sort}");
 
     private static string Codes(IReadOnlyList<string>? codes) =>
         codes is null ? "" : string.Join('.', codes.Select(c => c.Trim().ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal));
@@ -242,6 +343,7 @@ internal sealed partial class InventoryService(
         SimulatedFlightProvider or SimulatedHotelProvider or SimulatedActivityProvider => Sources.Simulated,
         GazetteerGeocoder or DirectoryLocationSearch => Sources.Gazetteer,
         _ when provider.GetType().Namespace?.EndsWith(".Amadeus", StringComparison.Ordinal) == true => Sources.Amadeus,
+        _ when provider.GetType().Namespace?.EndsWith(".Duffel", StringComparison.Ordinal) == true => Sources.Duffel,
         _ when provider.GetType().Namespace?.EndsWith(".GoogleMaps", StringComparison.Ordinal) == true => Sources.Google,
         _ => provider.GetType().Name,
     };
@@ -255,14 +357,14 @@ internal sealed partial class InventoryService(
     private async Task<T> GetOrCreateAsync<T>(string key, TimeSpan lifetime, string kind, Func<CancellationToken, Task<T>> create, CancellationToken cancellationToken)
     {
         var miss = new StrongBox<bool>();
-        var value = await cache.GetOrCreateAsync(key, (create, kind, logger: logger, miss), async static (state, ct) =>
+        var value = await cache.GetOrCreateInTraceAsync(key, (create, kind, logger: logger, miss), async static (state, ct) =>
         {
             state.miss.Value = true;
             var started = Stopwatch.GetTimestamp();
             var value = await state.create(ct);
             LogProviderCall(state.logger, state.kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return value;
-        }, Options(lifetime), cancellationToken: cancellationToken);
+        }, Options(lifetime), cancellationToken);
         metrics.RecordCacheLookup(kind, hit: !miss.Value);
         var (searchKind, source) = kind switch
         {
@@ -270,18 +372,11 @@ internal sealed partial class InventoryService(
             "hotels" => (Platform.Observability.SearchKind.Hotel, HotelSource),
             "activities" => (Platform.Observability.SearchKind.Activity, ActivitySource),
             "geocode" => (Platform.Observability.SearchKind.Location, GeocoderSource),
+            "calendar" => (Platform.Observability.SearchKind.Calendar, FlightSource),
             _ => (Platform.Observability.SearchKind.Location, LocationSource),
         };
         metrics.RecordSearch(searchKind, source);
         return value;
-    }
-
-    private async Task<T?> TryGetAsync<T>(string key, CancellationToken cancellationToken) where T : class
-    {
-        // HybridCache has no plain "get": ask with a factory that reports a miss and is never stored.
-        return await cache.GetOrCreateAsync<T?>(key, static _ => ValueTask.FromResult<T?>(null),
-            new HybridCacheEntryOptions { Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite },
-            cancellationToken: cancellationToken);
     }
 
     [LoggerMessage(EventId = 3100, Level = LogLevel.Debug, Message = "Inventory cache miss: {Kind} asked of the provider in {ElapsedMs:0.0} ms")]
@@ -295,4 +390,10 @@ public static class InventoryLimits
     public const int BookingHorizonDays = 359;
 
     public const int MaxSeatedPassengers = 9;
+
+    /// <summary>No flight is offered, priced or booked that leaves sooner than this (check-in closes).</summary>
+    public static readonly TimeSpan MinimumLeadTime = TimeSpan.FromHours(2);
+
+    /// <summary>A multi-city search has two to six legs.</summary>
+    public const int MaxLegs = 6;
 }

@@ -19,6 +19,14 @@ internal static class EmailTemplates
         link, "Choose a new password",
         "If it was not you, ignore this message: your password stays as it is.");
 
+    /// <summary>Someone tried to sign up with an address that already has an account: the owner hears of it, the requester learns nothing.</summary>
+    public static EmailMessage AccountAlreadyExists(string to, string signInLink, string resetLink) => Build(to,
+        "You already have a Pathavana account",
+        "Someone, perhaps you, tried to create a Pathavana account with this email address. It already has one, so nothing was changed.",
+        $"Sign in with your email and password. Forgot the password? Choose a new one at {resetLink}",
+        signInLink, "Sign in",
+        "If it was not you, you can ignore this message: your account and password stay as they are.");
+
     public static EmailMessage PasswordChanged(string to) => Build(to,
         "Your Pathavana password was changed",
         "The password of your Pathavana account was just changed.",

@@ -25,12 +25,19 @@ internal static class OperatorCommands
         yield return keys;
 
         var audit = new Command("audit", "The append-only audit log.");
-        var verify = new Command("verify", "Walk the hash chain; exit 1 and name the first broken record if it was altered.")
+        var verify = new Command("verify",
+            "Walk the keyed hash chain and compare it with the newest signed checkpoint; exit 1 naming the first altered or missing record, or a tail cut off after the checkpoint.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
         verify.SetAction((result, ct) => VerifyAsync([.. result.UnmatchedTokens], ct));
         audit.Subcommands.Add(verify);
+        var checkpoint = new Command("checkpoint", "Write a signed checkpoint of the chain's head now (a log line, and a file in Audit__CheckpointDirectory or an object in the Audit__S3__Bucket).")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        checkpoint.SetAction((result, ct) => CheckpointAsync([.. result.UnmatchedTokens], ct));
+        audit.Subcommands.Add(checkpoint);
         yield return audit;
 
         var admin = new Command("admin", "Administrator accounts.");
@@ -66,13 +73,38 @@ internal static class OperatorCommands
         await using var app = PathavanaApp.Create(hostArgs);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PathavanaDbContext>();
-        var result = await AuditChain.VerifyAsync(db, ct);
+        var checkpoints = app.Services.GetRequiredService<AuditCheckpoints>();
+        var (latest, rejected) = await checkpoints.ReadLatestAsync(ct);
+        var result = await AuditChain.VerifyAsync(db, app.Services.GetRequiredService<AuditKeys>(), latest, ct);
+        if (rejected > 0)
+        {
+            Console.Error.WriteLine($"pathavana audit verify: {rejected} newer checkpoint(s) in {checkpoints.Location} have no valid signature (forged, damaged or renamed) and were ignored.");
+        }
         if (result.FirstBroken is { } broken)
         {
             Console.Error.WriteLine($"pathavana audit verify: BROKEN at record {broken.Sequence} (id {broken.Id}, {broken.Action} at {broken.OccurredAt:O}): {result.Reason}.");
             return 1;
         }
-        Console.WriteLine($"pathavana audit verify: {result.Records} record(s), chain intact.");
+        if (result.Truncation is { } truncation)
+        {
+            Console.Error.WriteLine($"pathavana audit verify: TRUNCATED: {truncation}.");
+            return 1;
+        }
+        var against = latest is null
+            ? $"no checkpoint in {checkpoints.Location} yet"
+            : $"matches the checkpoint of {latest.At:O} at record {latest.Sequence}";
+        Console.WriteLine($"pathavana audit verify: {result.Records} record(s), chain intact; {against}.");
+        return 0;
+    }
+
+    private static async Task<int> CheckpointAsync(string[] hostArgs, CancellationToken ct)
+    {
+        await using var app = PathavanaApp.Create(hostArgs);
+        var checkpoints = app.Services.GetRequiredService<AuditCheckpoints>();
+        var written = await checkpoints.WriteAsync(ct);
+        Console.WriteLine(written is null
+            ? "pathavana audit checkpoint: the log is empty; nothing to sign."
+            : $"pathavana audit checkpoint: record {written.Sequence}, head {written.Hash}, signed with {written.KeyId}, in {checkpoints.Location}.");
         return 0;
     }
 

@@ -75,7 +75,20 @@ internal static class PathavanaCli
             Console.Error.WriteLine($"pathavana: configuration error: {key}: {ex.InnerException?.Message ?? ex.Message}");
             return 2;
         }
+        catch (Exception ex) when (Platform.Http.ProblemExceptionHandler.Outage(ex) is { } dependency)
+        {
+            Console.Error.WriteLine($"pathavana: the {dependency} did not answer ({ex.GetBaseException().Message}); try again when it does.");
+            return DependencyUnavailable;
+        }
+        catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException)
+        {
+            Console.Error.WriteLine($"pathavana: the audit checkpoint store did not answer ({ex.GetBaseException().Message}); try again when it does.");
+            return DependencyUnavailable;
+        }
     }
+
+    /// <summary>Exit code of a command that could not reach the database, Redis or the checkpoint store (nothing was changed).</summary>
+    private const int DependencyUnavailable = 3;
 
     private static int Report(IEnumerable<OptionsValidationException> failures)
     {

@@ -29,9 +29,11 @@ internal static class TripCheckout
         public int Seats => Flight is { } f ? f.PriceBreakdown.Sum(p => p.Count) : Hotel!.Adults;
     }
 
-    private static List<Bookable> BookablesOf(Trip trip)
+    /// <summary>The trip's bookable offers, each once, titled in words: "New York (LGA) → London (LTN) and back · Delta Air Lines DL 1", a hotel by its name.</summary>
+    private static List<Bookable> BookablesOf(Trip trip, ILocationDirectory directory)
     {
         var list = new List<Bookable>();
+        string Place(string code) => directory.Find(code) is { } l ? $"{l.City} ({code})" : code;
         foreach (var group in trip.Items.Where(i => i.OfferId is not null && i.Kind is TripItemKind.Flight or TripItemKind.Hotel)
                      .OrderBy(i => i.StartsAt ?? DateTimeOffset.MaxValue).GroupBy(i => (i.OfferId!, i.Kind)))
         {
@@ -46,7 +48,9 @@ internal static class TripCheckout
                 {
                     var first = flight.Itineraries[0];
                     list.Add(new(group.Key.Item1, TripItemKind.Flight,
-                        $"{first.Segments[0].Origin} → {first.Segments[^1].Destination}{(flight.Itineraries.Count == 2 ? " and back" : "")} · {string.Join(", ", first.Segments.Select(s => $"{s.CarrierCode} {s.FlightNumber}"))}",
+                        $"{Place(first.Segments[0].Origin)} → {Place(first.Segments[^1].Destination)}{(flight.Itineraries.Count == 2 ? " and back" : "")} · {string.Join(", ", first.Segments.Select((s, k) => k > 0 && first.Segments[k - 1].CarrierCode == s.CarrierCode
+                            ? $"{s.CarrierCode} {s.FlightNumber}" // the airline is named once for its flights in a row
+                            : $"{directory.AirlineName(s.CarrierCode) ?? s.CarrierCode} {s.CarrierCode} {s.FlightNumber}"))}",
                         [.. group], flight, null));
                 }
                 else if (group.Key.Kind == TripItemKind.Hotel && JsonSerializer.Deserialize<HotelOffer>(snapshot, JsonSerializerOptions.Web) is { } hotel)
@@ -114,7 +118,7 @@ internal static class TripCheckout
         {
             return TypedResults.NotFound();
         }
-        var bookables = BookablesOf(trip);
+        var bookables = BookablesOf(trip, inventory.Directory);
         var ids = bookables.Select(b => b.BookingId).OfType<Guid>().ToList();
         var statuses = ids.Count == 0 ? null : await bookings.StatusesAsync(me, ids, ct);
         var items = bookables.Select(b => Review(b, statuses, inventory.Directory)).ToList();
@@ -188,7 +192,7 @@ internal static class TripCheckout
                 errors: new() { ["travelerIds"] = ["Choose one to nine of your travelers."] });
         }
         var trip = await db.Set<Trip>().AsNoTracking().Include(t => t.Items).SingleAsync(t => t.Id == tripId && t.OwnerId == owner, ct);
-        var bookables = BookablesOf(trip);
+        var bookables = BookablesOf(trip, inventory.Directory);
         var linked = bookables.Select(b => b.BookingId).OfType<Guid>().ToList();
         var known = linked.Count == 0 ? new Dictionary<Guid, string>() : await statuses.StatusesAsync(owner, linked, ct);
         string? StatusOf(Bookable b) => b.BookingId is { } bid && known.TryGetValue(bid, out var s) ? s : null;

@@ -9,7 +9,9 @@ public static class Overlays
 {
     public static readonly TheoryData<string> All = new("dev", "staging", "production");
 
-    private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<IKubernetesObject<V1ObjectMeta>>>> Cache = new(StringComparer.Ordinal);
+    // The rendered YAML is cached (kubectl is slow); every Load parses fresh objects, so a test that
+    // changes one (to prove a rule catches it) cannot leak that change into another test.
+    private static readonly ConcurrentDictionary<string, Lazy<string>> Cache = new(StringComparer.Ordinal);
 
     /// <summary>The monitoring stack's namespaces, the same in every overlay.</summary>
     public static readonly string[] MonitoringNamespaces = ["monitoring", "monitoring-agents"];
@@ -39,6 +41,5 @@ public static class Overlays
     }
 
     public static IReadOnlyList<IKubernetesObject<V1ObjectMeta>> Load(string overlay) =>
-        Cache.GetOrAdd(overlay, o => new Lazy<IReadOnlyList<IKubernetesObject<V1ObjectMeta>>>(
-            () => ManifestLoader.LoadYaml(Render(o), $"overlays/{o}"))).Value;
+        ManifestLoader.LoadYaml(Cache.GetOrAdd(overlay, o => new Lazy<string>(() => Render(o))).Value, $"overlays/{overlay}");
 }

@@ -58,6 +58,10 @@ public sealed class AppProcess : IAsyncDisposable
         info.Environment["App__PublicUrl"] = baseAddress.ToString().TrimEnd('/');
         // One browser makes many requests a minute; the limit itself is tested elsewhere.
         info.Environment["RateLimiting__PermitLimit"] = "100000";
+        // Every test signs up and in from this one loopback address.
+        info.Environment["RateLimiting__Auth__PermitLimit"] = "100000";
+        info.Environment["RateLimiting__EmailPerAddress__PermitLimit"] = "100000";
+        info.Environment["RateLimiting__EmailPerIp__PermitLimit"] = "100000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;

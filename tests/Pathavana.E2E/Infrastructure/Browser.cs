@@ -42,7 +42,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (its own cookies) at a width; 1280 px desktop or 375 px phone.</summary>
-    public async Task<BrowserSession> NewSessionAsync(AppProcess app, int width = 1280)
+    /// <summary>
+    /// A fresh browser context on the app. Requests to any other origin are refused and recorded,
+    /// except to <paramref name="alsoAllowed"/> (a loopback stand-in for an internet service the
+    /// configured app uses, such as Google's sign-in).
+    /// </summary>
+    public async Task<BrowserSession> NewSessionAsync(AppProcess app, int width = 1280, params string[] alsoAllowed)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -52,18 +57,40 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "Europe/Lisbon",
         });
         context.SetDefaultTimeout(SafetyNet);
-        var session = new BrowserSession(context, await context.NewPageAsync(), width);
+        var page = await context.NewPageAsync();
+        var session = new BrowserSession(context, page, width);
+        // axe-core is put in every page by the browser itself: a <script> the test added would be
+        // (rightly) refused by the Content-Security-Policy.
+        await context.AddInitScriptAsync(Screens.AxeSource);
+        // Content-Security-Policy violations, reported by the page as they happen.
+        await context.ExposeBindingAsync("__pathavanaCspViolation", (BindingSource source, string violation) =>
+        {
+            session.CspViolations.Enqueue(violation);
+        });
+        await context.AddInitScriptAsync("""
+            document.addEventListener('securitypolicyviolation', (e) =>
+              window.__pathavanaCspViolation(`${e.effectiveDirective} refused ${e.blockedURI || '(inline)'} on ${e.documentURI} (${e.sourceFile || 'document'}:${e.lineNumber})`));
+            """);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                session.ConsoleErrors.Enqueue($"{message.Text} (at {message.Location})");
+            }
+        };
+        page.PageError += (_, error) => session.ConsoleErrors.Enqueue($"uncaught: {error}");
         // The app must make no request outside its own origin (no CDN, no map tiles by default).
-        var origin = app.BaseAddress.ToString();
+        string[] allowed = [app.BaseAddress.ToString(), .. alsoAllowed];
+        bool Allowed(string url) => allowed.Any(a => url.StartsWith(a, StringComparison.Ordinal));
         context.Request += (_, request) =>
         {
-            if (!request.Url.StartsWith(origin, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal)
+            if (!Allowed(request.Url) && !request.Url.StartsWith("data:", StringComparison.Ordinal)
                 && !request.Url.StartsWith("blob:", StringComparison.Ordinal))
             {
                 session.ForeignRequests.Add(request.Url);
             }
         };
-        await context.RouteAsync(url => !url.StartsWith(origin, StringComparison.Ordinal), route => route.AbortAsync());
+        await context.RouteAsync(url => !Allowed(url), route => route.AbortAsync());
         return session;
     }
 
@@ -85,6 +112,12 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, int widt
     public int Width { get; } = width;
 
     public System.Collections.Concurrent.ConcurrentBag<string> ForeignRequests { get; } = [];
+
+    /// <summary>What the Content-Security-Policy refused (directive, blocked URI, page), as the browser reported it.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> CspViolations { get; } = [];
+
+    /// <summary>Console errors and uncaught exceptions of the page, with where they came from.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> ConsoleErrors { get; } = [];
 
     public async ValueTask DisposeAsync() => await context.DisposeAsync();
 }

@@ -8,6 +8,9 @@ internal static class Screens
 {
     public const string Password = "correct horse battery staple 42";
 
+    /// <summary>axe-core's script, which every browser session runs in each page (see <see cref="BrowserFixture.NewSessionAsync"/>).</summary>
+    public static string AxeSource => Axe;
+
     private static readonly string Axe = File.Exists(Repository.AxeScript)
         ? File.ReadAllText(Repository.AxeScript)
         : throw new InvalidOperationException($"{Repository.AxeScript} is missing: run npm ci in web/.");
@@ -16,10 +19,7 @@ internal static class Screens
     public static async Task AssertAccessibleAsync(this BrowserSession session, string screen)
     {
         var page = session.Page;
-        if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
-        {
-            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = Axe });
-        }
+        Assert.True(await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"), "axe-core is not in the page");
         var violations = await page.EvaluateAsync<JsonElement>("""
             async () => {
               const result = await window.axe.run(document, { resultTypes: ['violations'] });

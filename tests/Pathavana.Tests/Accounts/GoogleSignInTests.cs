@@ -2,55 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Pathavana.Tests.Infrastructure;
 
 namespace Pathavana.Tests.Accounts;
-
-/// <summary>A local OpenID Connect issuer that publishes its keys the way Google does, and signs ID tokens.</summary>
-internal sealed class FakeOidcIssuer : IAsyncDisposable
-{
-    private readonly WebApplication _app;
-    private readonly RsaSecurityKey _key = new(RSA.Create(2048)) { KeyId = "test-key-1" };
-
-    public FakeOidcIssuer()
-    {
-        var port = ExternalProcess.FreePort();
-        Authority = $"http://127.0.0.1:{port}";
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(Authority);
-        _app = builder.Build();
-        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(_key);
-        _app.MapGet("/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, object>
-        {
-            ["issuer"] = Authority,
-            ["jwks_uri"] = Authority + "/certs",
-            ["authorization_endpoint"] = Authority + "/auth",
-            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
-        }));
-        _app.MapGet("/certs", () => Results.Json(new { keys = new[] { new { kty = jwk.Kty, kid = jwk.Kid, use = "sig", alg = "RS256", n = jwk.N, e = jwk.E } } }));
-    }
-
-    public string Authority { get; }
-
-    public Task StartAsync() => _app.StartAsync();
-
-    public string IdToken(string audience, string subject, string email, bool emailVerified = true, RsaSecurityKey? signWith = null) =>
-        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Authority,
-            Audience = audience,
-            Expires = DateTime.UtcNow.AddMinutes(10),
-            Claims = new Dictionary<string, object> { ["sub"] = subject, ["email"] = email, ["email_verified"] = emailVerified },
-            SigningCredentials = new SigningCredentials(signWith ?? _key, SecurityAlgorithms.RsaSha256),
-        });
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
-}
 
 public sealed class GoogleSignInTests
 {
@@ -97,9 +52,41 @@ public sealed class GoogleSignInTests
     {
         await using var app = PathavanaFactory.Embedded();
         using var client = app.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
 
-        var response = await client.PostAsJsonAsync("/api/v1/account/google", new { idToken = "x" }, TestContext.Current.CancellationToken);
-
+        var response = await client.PostAsJsonAsync("/api/v1/account/google", new { idToken = "x" }, ct);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+
+        // The web app shows no Google button, and the page may load nothing from Google.
+        var options = await client.GetAsync("/api/v1/account/sign-in-options", ct);
+        Assert.Equal(JsonValueKind.Null, (await options.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("google").ValueKind);
+        var csp = options.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.DoesNotContain("google", csp, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("frame-src", csp, StringComparison.Ordinal);
+        Assert.Equal("same-origin", options.Headers.GetValues("Cross-Origin-Opener-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Configured_the_web_app_is_told_the_client_id_and_may_load_google_identity_services_and_nothing_else_of_google()
+    {
+        await using var app = PathavanaFactory.Embedded(new Dictionary<string, string?>
+        {
+            ["Authentication:Google:ClientId"] = "pathavana-web.apps.example",
+        });
+        using var client = app.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+
+        var options = await client.GetAsync("/api/v1/account/sign-in-options", ct);
+        var google = (await options.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("google");
+        Assert.Equal("pathavana-web.apps.example", google.GetProperty("clientId").GetString());
+        Assert.Equal("https://accounts.google.com/gsi/client", google.GetProperty("scriptUrl").GetString());
+
+        // As Google documents for its button: the script, its frame, styles and calls under /gsi/ only.
+        var csp = options.Headers.GetValues("Content-Security-Policy").Single().Split(';', StringSplitOptions.TrimEntries);
+        Assert.Contains("script-src 'self' https://accounts.google.com/gsi/client", csp);
+        Assert.Contains("frame-src https://accounts.google.com/gsi/", csp);
+        Assert.Contains("connect-src 'self' https://accounts.google.com/gsi/", csp);
+        Assert.Contains("style-src 'self' https://accounts.google.com/gsi/style", csp);
+        Assert.Equal("same-origin-allow-popups", options.Headers.GetValues("Cross-Origin-Opener-Policy").Single());
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Pathavana.Tests.Assistant.Conversations;
 using Pathavana.Tests.Infrastructure;
@@ -8,7 +6,6 @@ using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Settings;
 
 namespace Pathavana.Tests.Assistant;
 
@@ -19,35 +16,17 @@ namespace Pathavana.Tests.Assistant;
 /// </summary>
 public sealed class LlmConversationTests : IDisposable
 {
-    private const string Path = "/v1/chat/completions";
-    private readonly WireMockServer _fake = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreePort()}"] });
+    private const string Path = OpenAiFake.CompletionsPath;
+    private readonly WireMockServer _fake = OpenAiFake.Start();
     private int _priority = 1000;
 
     public void Dispose() => _fake.Stop();
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    private PathavanaFactory App() => PathavanaFactory.Embedded(new Dictionary<string, string?>
-    {
-        ["Llm:Endpoint"] = _fake.Url + "/v1",
-        ["Llm:ApiKey"] = "sk-test-never-sent-anywhere-else",
-        ["Llm:Model"] = "fake-model",
-        ["Llm:TimeoutSeconds"] = "20",
-    });
+    private PathavanaFactory App() => PathavanaFactory.Embedded(OpenAiFake.Settings(_fake));
 
-    private static string Completion(object message, string finish) => JsonSerializer.Serialize(new
-    {
-        id = "chatcmpl-test", @object = "chat.completion", created = 1_764_000_000, model = "fake-model",
-        choices = new[] { new { index = 0, message, finish_reason = finish } },
-        usage = new { prompt_tokens = 200, completion_tokens = 20, total_tokens = 220 },
-    });
+    private static string Completion(object message, string finish) => OpenAiFake.Completion(message, finish);
 
     /// <summary>When the latest user message is <paramref name="said"/>: first the tool call, then (once its result is sent) the text.</summary>
     private void Script(string said, string tool, object arguments, string final)

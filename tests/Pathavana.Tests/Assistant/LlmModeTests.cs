@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +11,6 @@ using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Settings;
 
 namespace Pathavana.Tests.Assistant;
 
@@ -24,38 +21,16 @@ namespace Pathavana.Tests.Assistant;
 /// </summary>
 public sealed class LlmModeTests : IDisposable
 {
-    private const string Path = "/v1/chat/completions";
-    private readonly WireMockServer _fake = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreePort()}"] });
+    private const string Path = OpenAiFake.CompletionsPath;
+    private readonly WireMockServer _fake = OpenAiFake.Start();
 
     public void Dispose() => _fake.Stop();
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static DateOnly Depart => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
 
-    private PathavanaFactory App(long budget = 100_000, int timeoutSeconds = 20) => PathavanaFactory.Embedded(new Dictionary<string, string?>
-    {
-        ["Llm:Endpoint"] = _fake.Url + "/v1",
-        ["Llm:ApiKey"] = "sk-test-never-sent-anywhere-else",
-        ["Llm:Model"] = "fake-model",
-        ["Llm:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Llm:MaxTokensPerUserPerDay"] = budget.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    });
+    private PathavanaFactory App(long budget = 100_000, int timeoutSeconds = 120) => PathavanaFactory.Embedded(OpenAiFake.Settings(_fake, timeoutSeconds, budget));
 
-    private static string Completion(object message, string finish, int prompt, int completion) => JsonSerializer.Serialize(new
-    {
-        id = "chatcmpl-test",
-        @object = "chat.completion",
-        created = 1_764_000_000,
-        model = "fake-model",
-        choices = new[] { new { index = 0, message, finish_reason = finish } },
-        usage = new { prompt_tokens = prompt, completion_tokens = completion, total_tokens = prompt + completion },
-    });
+    private static string Completion(object message, string finish, int prompt, int completion) => OpenAiFake.Completion(message, finish, prompt, completion);
 
     private static string ToolCall(string name, object arguments, int prompt = 300, int completion = 40) => Completion(new
     {

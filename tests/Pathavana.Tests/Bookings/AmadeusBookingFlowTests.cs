@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Pathavana.Platform.Data;
 using Pathavana.Tests.Infrastructure;
 using Pathavana.Tests.Inventory.Vendors;
@@ -14,7 +15,10 @@ namespace Pathavana.Tests.Bookings;
 /// <summary>Bookings through the Amadeus adapter against a local fake that counts the order calls it receives.</summary>
 public sealed class AmadeusBookingFlowTests
 {
-    private static readonly DateOnly Day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(40);
+    // The documented Amadeus answers fly on 1 November 2021: the app's clock is set a month before.
+    private static readonly DateOnly Day = new(2021, 11, 1);
+
+    internal static FakeTimeProvider FixtureClock() => new(new DateTimeOffset(2021, 10, 1, 12, 0, 0, TimeSpan.Zero));
 
     private static WireMockServer StartFake()
     {
@@ -25,14 +29,17 @@ public sealed class AmadeusBookingFlowTests
         return fake;
     }
 
+    /// <summary>The documented pricing answer's passengers: an adult, and a child of 8 on its travel date (1 Nov 2021).</summary>
+    internal static readonly (string Given, string Born)[] Family = [("Ana", "1988-04-09"), ("Rui", "2013-05-20")];
+
     /// <summary>Searches through the fake, re-prices, and returns the body that books the offer at its current price.</summary>
     private static async Task<object> BookableAsync(TestUser user)
     {
-        // The documented pricing answer is for two passengers.
+        // The documented pricing answer is for two passengers, an adult and a child (travelling 1 Nov 2021).
         var travelers = new List<Guid>();
-        foreach (var given in new[] { "Ana", "Rui" })
+        foreach (var (given, born) in Family)
         {
-            travelers.Add((await (await user.Client.PostAsJsonAsync("/api/v1/travelers", TestUsers.Traveler(given: given))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+            travelers.Add((await (await user.Client.PostAsJsonAsync("/api/v1/travelers", TestUsers.Traveler(given: given, dateOfBirth: born))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
         }
         var found = await user.Client.GetFromJsonAsync<JsonElement>($"/api/v1/flights/search?origin=SYD&destination=BKK&departureDate={Day:yyyy-MM-dd}&adults=2");
         Assert.Equal("amadeus", found.GetProperty("source").GetString());
@@ -53,7 +60,7 @@ public sealed class AmadeusBookingFlowTests
     {
         using var fake = StartFake();
         fake.GivenFlightOrder(delay: TimeSpan.FromMilliseconds(300));
-        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake));
+        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake), clock: FixtureClock());
         var ana = await app.SignUpAsync();
         var body = await BookableAsync(ana);
         var key = Guid.NewGuid().ToString();
@@ -87,7 +94,7 @@ public sealed class AmadeusBookingFlowTests
     {
         using var fake = StartFake();
         fake.GivenFlightOrder(status: 500, fixture: "amadeus/error-500.json");
-        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake));
+        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake), clock: FixtureClock());
         var ana = await app.SignUpAsync();
         var body = await BookableAsync(ana);
         var key = Guid.NewGuid().ToString();
@@ -113,7 +120,7 @@ public sealed class AmadeusBookingFlowTests
     {
         using var fake = StartFake();
         fake.GivenFlightOrder(status: 400, fixture: "amadeus/flight-order-error-400-segment-sell.json");
-        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake));
+        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake), clock: FixtureClock());
         var ana = await app.SignUpAsync();
 
         var refused = await BookingTests.BookAsync(ana.Client, await BookableAsync(ana));
@@ -133,13 +140,13 @@ public sealed class ProviderMetricsTests
         fake.GivenGet(AmadeusFake.FlightOffersPath, "amadeus/flight-offers-get.json");
         fake.GivenPost(AmadeusFake.PricingPath, "amadeus/flight-offers-price.json");
         fake.GivenFlightOrder();
-        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake));
+        await using var app = PathavanaFactory.Embedded(AmadeusOrderFake.Settings(fake), clock: AmadeusBookingFlowTests.FixtureClock());
         var ana = await app.SignUpAsync();
-        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(40);
+        var day = new DateOnly(2021, 11, 1);
         var travelers = new List<Guid>();
-        foreach (var given in new[] { "Ana", "Rui" })
+        foreach (var (given, born) in AmadeusBookingFlowTests.Family)
         {
-            travelers.Add((await (await ana.Client.PostAsJsonAsync("/api/v1/travelers", TestUsers.Traveler(given: given))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+            travelers.Add((await (await ana.Client.PostAsJsonAsync("/api/v1/travelers", TestUsers.Traveler(given: given, dateOfBirth: born))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
         }
         var search = $"/api/v1/flights/search?origin=SYD&destination=BKK&departureDate={day:yyyy-MM-dd}&adults=2";
         var offerId = (await ana.Client.GetFromJsonAsync<JsonElement>(search)).GetProperty("offers")[0].GetProperty("id").GetString();

@@ -107,6 +107,19 @@ public sealed class BookingTests(TestServers servers)
         var other = await BookAsync(ana.Client, new { kind = "flight", offerId = flight.GetProperty("id").GetString(), travelerIds = new[] { traveler }, tripId = Guid.NewGuid() }, key);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
 
+        // The same request written otherwise (members in another order, one named twice: the last
+        // counts, as when it is read) is the same request: replayed, not refused, never a 5xx.
+        using (var reworded = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings"))
+        {
+            reworded.Content = new StringContent(
+                $$"""{"travelerIds":["{{traveler}}"],"offerId":null,"offerId":"{{flight.GetProperty("id").GetString()}}","kind":"flight"}""",
+                System.Text.Encoding.UTF8, "application/json");
+            reworded.Headers.Add("Idempotency-Key", key);
+            var replayed = await ana.Client.SendAsync(reworded);
+            Assert.Equal(HttpStatusCode.Created, replayed.StatusCode);
+            Assert.Equal(await first.Content.ReadAsStringAsync(), await replayed.Content.ReadAsStringAsync());
+        }
+
         // Keys are per user: another user's identical key is a new request.
         var ben = await app.SignUpAsync();
         var bens = await TravelerAsync(ben);

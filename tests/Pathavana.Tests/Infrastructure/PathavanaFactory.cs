@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,10 @@ public sealed class PathavanaFactory : WebApplicationFactory<Program>
         _settings.TryAdd("RateLimiting:PermitLimit", "100000");
         // The in-process retention timer would fire when a test moves a fake clock by days; tests run the job themselves.
         _settings.TryAdd("Retention:Timer", "false");
+        // Tests sign up and in many accounts from one address; the stricter limits have their own tests.
+        _settings.TryAdd("RateLimiting:Auth:PermitLimit", "100000");
+        _settings.TryAdd("RateLimiting:EmailPerAddress:PermitLimit", "100000");
+        _settings.TryAdd("RateLimiting:EmailPerIp:PermitLimit", "100000");
         // Secure cookies are only sent over HTTPS.
         ClientOptions.BaseAddress = new Uri("https://localhost/");
     }
@@ -70,6 +75,9 @@ public sealed class PathavanaFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        // The in-memory test server has no client address: a test names one with X-Test-Client-IP,
+        // as the network would (the app itself never reads that header).
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
         if (Clock is not null)
         {
             builder.ConfigureServices(services =>
@@ -78,6 +86,25 @@ public sealed class PathavanaFactory : WebApplicationFactory<Program>
                 services.AddSingleton<TimeProvider>(Clock);
             });
         }
+    }
+
+    /// <summary>The header a test sets to send a request from a given client address.</summary>
+    public const string ClientAddressHeader = "X-Test-Client-IP";
+
+    private sealed class TestClientAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (System.Net.IPAddress.TryParse(context.Request.Headers[ClientAddressHeader].ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     public override async ValueTask DisposeAsync()

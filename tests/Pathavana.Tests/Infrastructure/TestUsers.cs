@@ -17,8 +17,9 @@ internal static class TestUsers
         using var anonymous = app.CreateClient();
         var created = await anonymous.PostAsJsonAsync("/api/v1/account/register", new { email, password = StrongPassword });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        return new TestUser(id, email, StrongPassword, await app.SignInAsync(email, StrongPassword));
+        var client = await app.SignInAsync(email, StrongPassword);
+        var id = (await client.GetFromJsonAsync<JsonElement>("/api/v1/account/me")).GetProperty("id").GetGuid();
+        return new TestUser(id, email, StrongPassword, client);
     }
 
     public static async Task<HttpClient> SignInAsync(this PathavanaFactory app, string email, string password)
@@ -31,11 +32,11 @@ internal static class TestUsers
         return client;
     }
 
-    public static object Traveler(string given = "Ana Maria", string surname = "Silva", string passport = "P1234567") => new
+    public static object Traveler(string given = "Ana Maria", string surname = "Silva", string passport = "P1234567", string dateOfBirth = "1988-04-09") => new
     {
         givenNames = given,
         surname,
-        dateOfBirth = "1988-04-09",
+        dateOfBirth,
         gender = "female",
         nationality = "PT",
         passportNumber = passport,

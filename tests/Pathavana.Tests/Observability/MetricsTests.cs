@@ -93,7 +93,8 @@ public sealed partial class MetricsTests(TestServers servers)
         bool Published(List<PrometheusSample> s, string dependency) =>
             s.Any(x => x.Name == "pathavana_dependency_up" && x.Has("dependency", dependency));
         List<PrometheusSample> samples = [];
-        for (var attempt = 0; attempt < 120 && !(Published(samples, "database") && Published(samples, "redis")); attempt++)
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < deadline && !(Published(samples, "database") && Published(samples, "redis")))
         {
             await Task.Delay(500, ct);
             samples = PrometheusText.Parse(await client.GetStringAsync("/metrics", ct));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
+using Pathavana.Platform.Caching;
 using Pathavana.Platform.Data;
 using Pathavana.Platform.Observability;
 
@@ -12,7 +13,7 @@ namespace Pathavana.Tests.Observability;
 /// <summary>
 /// <c>GET /_probe</c>, added to the real app for these tests only: one request that does what a
 /// search will do once the inventory module lands — a database query, a cache look-up (Redis in
-/// production wiring), an outgoing HTTP call and a span of our own.
+/// production wiring, asked as the inventory asks it), an outgoing HTTP call and a span of our own.
 /// </summary>
 internal sealed class ProbeEndpoint(Uri downstream) : IStartupFilter
 {
@@ -25,8 +26,8 @@ internal sealed class ProbeEndpoint(Uri downstream) : IStartupFilter
             using var activity = PathavanaTelemetry.ActivitySource.StartActivity("probe.search");
             var services = context.RequestServices;
             var bookings = await services.GetRequiredService<PathavanaDbContext>().Bookings.CountAsync(context.RequestAborted);
-            var cached = await services.GetRequiredService<HybridCache>().GetOrCreateAsync(
-                $"probe:{Guid.NewGuid():N}", _ => ValueTask.FromResult("fresh"), cancellationToken: context.RequestAborted);
+            var cached = await services.GetRequiredService<HybridCache>().GetOrCreateInTraceAsync(
+                $"probe:{Guid.NewGuid():N}", "fresh", static (value, _) => ValueTask.FromResult(value), null, context.RequestAborted);
             var quote = await services.GetRequiredService<IHttpClientFactory>().CreateClient("vendor")
                 .GetStringAsync(downstream, context.RequestAborted);
             await context.Response.WriteAsync($"{bookings} {cached} {quote}", context.RequestAborted);

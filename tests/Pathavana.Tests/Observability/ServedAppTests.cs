@@ -57,8 +57,9 @@ public sealed class ServedAppTests(ServedApp served) : IClassFixture<ServedApp>
         Assert.Equal(traceId, entry.GetProperty("traceId").GetString());
         Assert.Equal(spanId, entry.GetProperty("spanId").GetString());
         Assert.Equal("INFO", entry.GetProperty("level").GetString());
-        Assert.Equal("Rate limit reached: rejected a request from {ClientIp}; retry after {RetryAfterSeconds} s.",
+        Assert.Equal("Rate limit {Policy} reached: rejected a request from {ClientIp}; retry after {RetryAfterSeconds} s.",
             entry.GetProperty("template").GetString());
+        Assert.Equal("api", entry.GetProperty("attributes").GetProperty("Policy").GetString());
         Assert.Equal("[redacted]", entry.GetProperty("attributes").GetProperty("ClientIp").GetString());
         Assert.Contains("[redacted]", entry.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("127.0.0.1", line, StringComparison.Ordinal);

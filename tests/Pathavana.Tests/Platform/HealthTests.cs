@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Pathavana.Tests.Infrastructure;
 
@@ -63,13 +64,19 @@ public sealed class HealthTests(TestServers servers)
         Assert.Contains("database", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", ct)).StatusCode);
 
+        // The API answers 503 with Retry-After, never 500, while the database is away.
+        var api = await client.PostAsJsonAsync("/api/v1/account/login", new { email = "ana@example.com", password = "a long password here" }, ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+        Assert.True(api.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After says when to come back");
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+
         await postgres.StartProcessAsync();
         // Back up: the pool reconnects, and readiness returns (waited for, not timed).
         Assert.Equal(HttpStatusCode.OK, await Eventually.ReadyAsync(client, cancellationToken: ct));
     }
 
     [Fact]
-    public async Task Ready_turns_503_while_redis_is_unreachable()
+    public async Task Redis_unreachable_leaves_the_replica_ready_but_degraded()
     {
         await using var app = await PathavanaFactory.ProductionAsync(servers, new Dictionary<string, string?>
         {
@@ -80,8 +87,12 @@ public sealed class HealthTests(TestServers servers)
 
         var ready = await client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        var problem = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
-        Assert.Contains("redis", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        Assert.Equal("Degraded", body.GetProperty("status").GetString());
+        Assert.Contains("Redis did not answer", body.GetProperty("checks").GetProperty("redis").GetProperty("description").GetString(), StringComparison.Ordinal);
+        // The API still works: sign up, sign in, and a signed-in request.
+        var user = await app.SignUpAsync();
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/api/v1/account/me", TestContext.Current.CancellationToken)).StatusCode);
     }
 }

@@ -24,16 +24,53 @@ describe('routes', () => {
 
   it('checks the sign-up form before sending it, and shows the server’s field error beside the field', async () => {
     on('GET', '/api/v1/account/me', { status: 401 });
-    on('POST', '/api/v1/account/register', { status: 400, body: { title: 'Validation', status: 400, errors: { email: ['An account with this email already exists.'] } } });
+    on('POST', '/api/v1/account/register', { status: 400, body: { title: 'Validation', status: 400, errors: { email: ['Enter a valid email address.'] } } });
     renderApp('/sign-up');
     await userEvent.click(await screen.findByRole('button', { name: 'Create account' }));
     expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(/Enter your email address/);
     expect(calls.some((c) => c.path.includes('/register'))).toBe(false);
 
-    await userEvent.type(screen.getByLabelText('Email'), 'ana@example.com');
+    await userEvent.type(screen.getByLabelText('Email'), 'ana@example');
     await userEvent.type(screen.getByLabelText('Password'), 'a long enough passphrase');
     await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
-    await waitFor(() => expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(/already exists/));
+    await waitFor(() => expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(/Enter a valid email address/));
+  });
+
+  it('signs a new account straight in after sign-up', async () => {
+    let signedInNow = false;
+    on('GET', '/api/v1/account/me', () =>
+      signedInNow
+        ? json(200, { id: '0196a3b4-0000-7000-8000-000000000001', email: 'liam.o’brien@example.com', emailConfirmed: false, roles: ['user'], createdAt: '2026-01-01T00:00:00Z' })
+        : json(401, { title: 'Unauthorized', status: 401 }),
+    );
+    on('POST', '/api/v1/account/register', { status: 202, body: { status: 'accepted', detail: 'Check your inbox.' } });
+    on('POST', '/api/v1/account/login', () => {
+      signedInNow = true;
+      return json(200, {});
+    });
+    const { router } = renderApp('/sign-up');
+    await userEvent.type(await screen.findByLabelText('Email'), "liam.o'brien@example.com");
+    await userEvent.type(screen.getByLabelText('Password'), 'a long enough passphrase');
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+    expect(JSON.parse(calls.find((c) => c.path === '/api/v1/account/register')!.body)).toEqual({ email: "liam.o'brien@example.com", password: 'a long enough passphrase' });
+  });
+
+  it('says "check your email", not "wrong password", when the address already had an account', async () => {
+    on('GET', '/api/v1/account/me', { status: 401 });
+    // Sign-up answers the same for every address; signing in then fails because the account has another password.
+    on('POST', '/api/v1/account/register', { status: 202, body: { status: 'accepted', detail: 'Check your inbox.' } });
+    on('POST', '/api/v1/account/login', { status: 401, body: { title: 'Sign-in failed.', detail: 'The email or the password is wrong.', status: 401 } });
+    const { router } = renderApp('/sign-up');
+    await userEvent.type(await screen.findByLabelText('Email'), 'ana@example.com');
+    await userEvent.type(screen.getByLabelText('Password'), 'a long enough passphrase');
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByRole('heading', { name: 'Check your email' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent("We've sent an email to ana@example.com.");
+    expect(screen.getByRole('status')).toHaveTextContent('If you already have an account with this address, sign in with its password');
+    expect(screen.queryByText(/wrong/i)).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Forgot your password?' })).toHaveAttribute('href', '/forgot-password');
+    expect(router.state.location.pathname).toBe('/sign-up');
   });
 
   it('confirms the email from the emailed link', async () => {
@@ -63,6 +100,19 @@ describe('routes', () => {
     expect(await screen.findByRole('heading', { name: 'Privacy' })).toBeInTheDocument();
     expect(screen.getByText(/encrypted with a key of your own/)).toBeInTheDocument();
     expect(screen.queryByText('Coming soon')).toBeNull();
+  });
+
+  it('signs out everywhere from the account page and lands on sign-in, saying so', async () => {
+    signedIn();
+    on('POST', '/api/v1/account/logout-everywhere', { body: { sessionsEnded: 3 } });
+    const { router } = renderApp('/account');
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign out everywhere' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/sign-in');
+    expect(screen.getByRole('status')).toHaveTextContent("You're signed out everywhere (3 sessions ended). Sign in again to continue.");
+    const call = calls.find((c) => c.path === '/api/v1/account/logout-everywhere')!;
+    expect(call.method).toBe('POST');
+    expect(call.headers.get('X-XSRF-TOKEN')).toBe('af-token');
   });
 });
 

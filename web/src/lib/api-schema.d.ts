@@ -30,7 +30,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account; a confirmation email follows. */
+        /** Create an account. Always 202 with the same body: the email sent to the address says what happened (a confirmation link, or that it already has an account). */
         post: operations["Register"];
         delete?: never;
         options?: never;
@@ -72,6 +72,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/sign-in-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How one can sign in besides email and password (Google, when configured). */
+        get: operations["SignInOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/account/refresh": {
         parameters: {
             query?: never;
@@ -81,7 +98,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for a new bearer token. */
+        /** Exchange a refresh token for a new access token and a new refresh token; the old refresh token stops working (using it again ends the session). */
         post: operations["RefreshToken"];
         delete?: never;
         options?: never;
@@ -98,7 +115,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out of the web app's cookie session. */
+        /** Sign out: this session's cookie or tokens stop working at once, on every server. */
         post: operations["Logout"];
         delete?: never;
         options?: never;
@@ -226,6 +243,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/logout-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out everywhere: every session of the account (other browsers, apps, refresh tokens) ends at once, this one included. */
+        post: operations["LogoutEverywhere"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/travelers": {
         parameters: {
             query?: never;
@@ -339,10 +373,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Flight offers for a one-way or round trip, cheapest first. */
+        /** Flight offers for a one-way or round trip, cheapest first (or fastest, or best). */
         get: operations["SearchFlights"];
         put?: never;
-        post?: never;
+        /** Flight offers for one to six legs (multi-city, open jaw, round trip), with airline and price filters. */
+        post: operations["SearchFlightsMultiCity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -935,6 +970,12 @@ export interface components {
             /** Format: double */
             rating?: null | number | string;
             bookingLink?: null | string;
+            /** @description Where it starts or happens (a landmark, a meeting point). */
+            place?: null | string;
+            /** @description The days it runs, in English ("Monday"…); null when unknown. */
+            openDays?: null | string[];
+            /** @description Opening hours or start times in local time, as a traveller reads them. */
+            hours?: null | string;
         };
         ActivitySearchResponse: {
             activities: components["schemas"]["Activity"][];
@@ -1026,6 +1067,10 @@ export interface components {
             /** Format: int32 */
             stops: null | number | string;
         };
+        /**
+         * @description Whether a rate can be cancelled free of charge and until when: the deadline is the hotel's local
+         *     time with its UTC offset.
+         */
         CancellationPolicy: {
             refundable: boolean;
             /** Format: date-time */
@@ -1161,6 +1206,12 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
+        /** @description One leg of a multi-city search: IATA airport or city codes and a local date (YYYY-MM-DD) at the origin. */
+        FlightLegRequest: {
+            origin: null | string;
+            destination: null | string;
+            date: null | string;
+        };
         FlightOffer: {
             id: string;
             source: string;
@@ -1203,9 +1254,19 @@ export interface components {
             /** Format: double */
             longitude?: number | string;
         };
+        /** @description Google Identity Services for the web app: the OAuth client id and the script to load. */
+        GoogleSignInOption: {
+            clientId: string;
+            scriptUrl: string;
+        };
         GoogleSignInRequest: {
             idToken: null | string;
         };
+        /**
+         * @description A property. double? Hotel.DistanceKm is from the search point (the city centre or the place asked
+         *     for); double? Hotel.GuestRating is out of 10 from int? Hotel.ReviewCount reviews;
+         *     IReadOnlyList&lt;LandmarkDistance&gt;? Hotel.Landmarks are the nearest named landmarks of the city.
+         */
         Hotel: {
             hotelId: string;
             name: string;
@@ -1216,7 +1277,21 @@ export interface components {
             address?: null | string;
             /** Format: double */
             distanceKm?: null | number | string;
+            neighbourhood?: null | string;
+            amenities?: null | string[];
+            /** Format: double */
+            guestRating?: null | number | string;
+            /** Format: int32 */
+            reviewCount?: null | number | string;
+            /** Format: double */
+            centreDistanceKm?: null | number | string;
+            landmarks?: null | components["schemas"]["LandmarkDistance"][];
         };
+        /**
+         * @description A hotel for a stay, priced at one of its rates: in search results the cheapest rate that matches
+         *     the filters, when fetched by a rate id that rate. IReadOnlyList&lt;HotelRate&gt;? HotelOffer.Rates lists every matching rate
+         *     of the hotel (each bookable by its id); string HotelOffer.Id is the selected rate's id.
+         */
         HotelOffer: {
             id: string;
             source: string;
@@ -1235,12 +1310,30 @@ export interface components {
             total: components["schemas"]["Money"];
             cancellation: components["schemas"]["CancellationPolicy"];
             board?: null | string;
+            rates?: null | components["schemas"]["HotelRate"][];
         };
+        /**
+         * @description One way to book a room: its type, the meals included (in words: "Room only", "Breakfast included",
+         *     "Half board"…), the price a night (per room) and for the stay (all rooms), and the cancellation terms.
+         */
+        HotelRate: {
+            id: string;
+            roomType: string;
+            roomDescription: null | string;
+            board: string;
+            nightly: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
+            cancellation: components["schemas"]["CancellationPolicy"];
+            /** Format: int32 */
+            roomsLeft?: null | number | string;
+        };
+        /** @description One offer per hotel; `near` is the named place the distances are measured from, when one was asked for. */
         HotelSearchResponse: {
             offers: components["schemas"]["HotelOffer"][];
             /** Format: int32 */
             count: number | string;
             source: string;
+            near?: null | components["schemas"]["Place"];
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -1261,6 +1354,12 @@ export interface components {
             stops?: number | string;
         };
         JsonElement: unknown;
+        /** @description How far a hotel is from a named landmark of its city, in kilometres (great circle). */
+        LandmarkDistance: {
+            name: string;
+            /** Format: double */
+            distanceKm: number | string;
+        };
         /** @description An airport or metropolitan area from the bundled reference data. */
         Location: {
             code: string;
@@ -1317,6 +1416,32 @@ export interface components {
             day: null | string;
             /** Format: int32 */
             position: null | number | string;
+        };
+        /**
+         * @description A search of one to six legs (one-way, round trip, open jaw or multi-city) with the travellers and
+         *     filters. `childAges` (optional, one per child, 2–11 on the day of the last flight) lets providers
+         *     that price children by age (Duffel) quote them exactly. `cabin`: economy, premium_economy,
+         *     business or first; `sort`: cheapest (default), fastest or best; `maxPrice` is per adult, in `currency`.
+         */
+        MultiCityFlightSearchRequest: {
+            legs: null | components["schemas"]["FlightLegRequest"][];
+            /** Format: int32 */
+            adults: null | number | string;
+            /** Format: int32 */
+            children: null | number | string;
+            /** Format: int32 */
+            infants: null | number | string;
+            childAges: null | (number | string)[];
+            cabin: null | string;
+            nonStop: null | boolean;
+            currency: null | string;
+            sort: null | string;
+            includedAirlines: null | string[];
+            excludedAirlines: null | string[];
+            /** Format: double */
+            maxPrice: null | number | string;
+            /** Format: int32 */
+            maxResults: null | number | string;
         };
         /** @description A booking still held with a provider, listed before an account is erased. */
         OpenBookingResponse: {
@@ -1419,6 +1544,11 @@ export interface components {
         RegisterRequest: {
             email: null | string;
             password: null | string;
+        };
+        /** @description The answer to sign-up, the same whether or not the address already had an account. */
+        RegisterResponse: {
+            status: string;
+            detail: string;
         };
         RenameSessionRequest: {
             title: null | string;
@@ -1573,6 +1703,20 @@ export interface components {
             otherCurrencies: components["schemas"]["Money"][];
             days: components["schemas"]["SharedTripDay"][];
             warnings: components["schemas"]["TripWarning"][];
+        };
+        /**
+         * @description How a visitor can sign in besides email and password. `Google` is null unless
+         *     `Authentication__Google__ClientId` is configured; then it gives the OAuth client id and the
+         *     URL of Google Identity Services' script (under the configured authority), which the web app loads
+         *     to show "Continue with Google" and sends the ID token it returns to `POST /api/v1/account/google`.
+         */
+        SignInOptionsResponse: {
+            google: null | components["schemas"]["GoogleSignInOption"];
+        };
+        /** @description How many other sessions "sign out everywhere" ended. */
+        SignOutEverywhereResponse: {
+            /** Format: int32 */
+            sessionsEnded: number | string;
         };
         SseItemOfstring: {
             data?: null | string;
@@ -1826,13 +1970,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
-            201: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountResponse"];
+                    "application/json": components["schemas"]["RegisterResponse"];
                 };
             };
             /** @description Bad Request */
@@ -1903,6 +2047,26 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    SignInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptionsResponse"];
                 };
             };
         };
@@ -2196,6 +2360,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LogoutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignOutEverywhereResponse"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -2546,12 +2737,48 @@ export interface operations {
                 Cabin?: string;
                 NonStop?: string;
                 Currency?: string;
+                Sort?: string;
+                Legs?: string;
+                ChildAges?: string;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlightSearchResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    SearchFlightsMultiCity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MultiCityFlightSearchRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -2668,6 +2895,12 @@ export interface operations {
                 Rooms?: string;
                 MinStars?: string;
                 Currency?: string;
+                Near?: string;
+                MaxNightly?: string;
+                Amenities?: string;
+                FreeCancellation?: string;
+                MinRating?: string;
+                Sort?: string;
             };
             header?: never;
             path?: never;

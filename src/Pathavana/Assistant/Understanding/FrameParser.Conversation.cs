@@ -447,8 +447,11 @@ internal sealed partial class FrameParser
             Snow = Has("ski") || Has("skiing") || Has("snow") || Has("snowy"),
             Beach = Has("beach") || Has("beaches"),
             CityBreak = HasPhrase("city", "break") || HasPhrase("city", "trip"),
-            Cheap = Has("cheap") || Has("cheapest") || Has("affordable") || Has("budget") || Has("inexpensive"),
-            MaxFlightHours = hours,
+            Cheap = Has("cheap") || Has("cheapest") || Has("affordable") || Has("budget") || Has("inexpensive") || Has("economical")
+                || HasPhrase("not", "too", "pricey") || HasPhrase("not", "too", "expensive") || HasPhrase("not", "expensive") || HasPhrase("not", "pricey")
+                || HasPhrase("low", "cost") || HasPhrase("good", "value") || HasPhrase("without", "breaking", "the", "bank"),
+            // A weekend away leaves no time for a long-haul flight: at most 6 hours for a long weekend, 4 for a weekend.
+            MaxFlightHours = hours ?? (HasPhrase("long", "weekend") ? 6 : HasPhrase("a", "weekend") ? 4 : null),
         };
         foreach (var (word, region) in RegionWords)
         {

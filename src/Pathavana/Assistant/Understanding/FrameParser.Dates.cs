@@ -71,6 +71,18 @@ internal sealed partial class FrameParser
                     start--;
                 }
             }
+            else if (w == "weekend" && Is(i - 1, "a", "long") && !Is(i - 2, "this", "next", "the", "coming", "every", "each", "per"))
+            {
+                // "for a long weekend" is three nights, "a weekend in Paris" two.
+                var isLong = Is(i - 1, "long");
+                days = isLong ? 3 : 2;
+                start = isLong && Is(i - 2, "a") ? i - 2 : i - 1;
+                end = i;
+                if (Is(start - 1, "for"))
+                {
+                    start--;
+                }
+            }
             if (days is null)
             {
                 continue;

@@ -345,7 +345,7 @@ internal sealed partial class FrameParser
 
     // ---- hotel area ---------------------------------------------------------------------------------
 
-    private static readonly HashSet<string> AreaStop = ["for", "from", "to", "on", "with", "under", "below", "and", "in", "at", "please", "near", "by", "max", "less", "around", "between", "starting", "checking", "check", "that", "which", "where", "the", "a", "this", "next", "arriving", "leaving", "budget", "per", "or", "but", "tonight", "tomorrow", "today", "if", "is", "are", "area", "district", "neighborhood", "neighbourhood", "quarter"];
+    private static readonly HashSet<string> AreaStop = ["for", "from", "to", "on", "with", "under", "below", "and", "in", "at", "please", "near", "by", "max", "less", "around", "between", "starting", "checking", "check", "that", "which", "where", "the", "a", "this", "next", "arriving", "leaving", "budget", "per", "or", "but", "tonight", "tomorrow", "today", "if", "is", "are", "there", "here", "maximum", "no", "not", "ideally", "area", "district", "neighborhood", "neighbourhood", "quarter"];
 
     private void ExtractArea(TripIntent? intent)
     {

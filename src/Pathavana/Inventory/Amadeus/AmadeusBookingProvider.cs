@@ -175,7 +175,7 @@ internal sealed partial class AmadeusBookingProvider(
     public Task<ProviderOrder?> FindOrderAsync(string clientReference, CancellationToken cancellationToken) =>
         Task.FromResult<ProviderOrder?>(null);
 
-    public async Task CancelAsync(ProviderOrder order, CancellationToken cancellationToken)
+    public async Task<ProviderCancellation> CancelAsync(ProviderOrder order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         var id = order.ProviderOrderId;
@@ -195,6 +195,7 @@ internal sealed partial class AmadeusBookingProvider(
         await orders.SendAsync<AmFlightOrderResponse>(CancelOperation,
             () => new HttpRequestMessage(HttpMethod.Delete, path), responseType: null, cancellationToken);
         LogCancelled(logger, CancelOperation);
+        return new ProviderCancellation(null, "The airline order is cancelled; any refund follows the fare rules.");
     }
 
     /// <summary>The traveller ids the priced offer expects, in order ("1", "2", …).</summary>

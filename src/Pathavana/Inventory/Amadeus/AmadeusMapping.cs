@@ -137,6 +137,6 @@ internal static partial class AmadeusMapping
     }
 
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?<unit>min|minute|minutes|h|hr|hrs|hour|hours|day|days)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 2000)]
     private static partial Regex LooseDurationPattern();
 }

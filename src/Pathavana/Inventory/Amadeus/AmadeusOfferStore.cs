@@ -1,3 +1,4 @@
+using Pathavana.Platform.Caching;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
@@ -11,10 +12,6 @@ internal sealed class AmadeusOfferStore(HybridCache cache, IOptions<AmadeusOptio
 {
     private const string Prefix = "amadeus-";
 
-    private static readonly HybridCacheEntryOptions ReadOnly = new()
-    {
-        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
-    };
 
     public static string NewId(string kind) => $"{Prefix}{kind}-{Guid.CreateVersion7():N}";
 
@@ -37,8 +34,7 @@ internal sealed class AmadeusOfferStore(HybridCache cache, IOptions<AmadeusOptio
         {
             return null;
         }
-        return await cache.GetOrCreateAsync<string?>(
-            Key(id), static _ => ValueTask.FromResult<string?>(null), ReadOnly, cancellationToken: cancellationToken);
+        return await cache.TryGetAsync<string>(Key(id), cancellationToken);
     }
 
     private static string Key(string id) => "amadeus:offer:" + id;

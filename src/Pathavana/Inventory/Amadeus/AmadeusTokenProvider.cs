@@ -1,3 +1,4 @@
+using Pathavana.Platform.Caching;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -23,10 +24,6 @@ internal sealed partial class AmadeusTokenProvider(
     public const string HttpClientName = "amadeus-auth";
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromSeconds(60);
 
-    private static readonly HybridCacheEntryOptions ReadOnly = new()
-    {
-        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
-    };
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly string cacheKey = CacheKeyFor(options.Value);
@@ -51,8 +48,7 @@ internal sealed partial class AmadeusTokenProvider(
             }
 
             // Another replica may hold a fresh token already.
-            token = await cache.GetOrCreateAsync<AmadeusToken?>(
-                cacheKey, static _ => ValueTask.FromResult<AmadeusToken?>(null), ReadOnly, cancellationToken: cancellationToken);
+            token = await cache.TryGetAsync<AmadeusToken>(cacheKey, cancellationToken);
             if (token is null || !IsFresh(token))
             {
                 token = await FetchAsync(cancellationToken);

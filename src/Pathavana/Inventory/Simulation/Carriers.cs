@@ -1,89 +1,70 @@
+using System.Collections.Frozen;
+
 namespace Pathavana.Inventory.Simulation;
 
-/// <summary>A carrier the simulator schedules: where it is based and how far it flies.</summary>
-/// <param name="LongHaul">Flies routes over 4,000 km.</param>
-/// <param name="LowCost">Flies point to point within its own continent, not only from its hubs.</param>
-internal sealed record Carrier(string Code, string Country, string[] Hubs, bool LongHaul = true, bool LowCost = false);
-
-/// <summary>Major airlines and their real hubs: the network the simulated schedules are drawn on.</summary>
+/// <summary>
+/// What the simulator knows about airlines beyond the route network: who partners with whom
+/// (the three alliances and a few airline groups, as of 2026) and which airlines sell only point to
+/// point at low fares. Facts, curated here; hubs are not listed — <see cref="RouteNetwork"/> finds
+/// them in the route data.
+/// </summary>
 internal static class Carriers
 {
-    public static readonly Carrier[] All =
+    private static readonly string[] StarAlliance =
+        ["A3", "AC", "AI", "AV", "AZ", "BR", "CA", "CM", "ET", "LH", "LO", "LX", "MS", "NH", "NZ", "OS", "OU", "OZ", "SA", "SN", "SQ", "TG", "TK", "TP", "UA", "ZH", "EN", "4Y"];
+
+    private static readonly string[] Oneworld =
+        ["AA", "AS", "AY", "BA", "CX", "FJ", "IB", "JL", "MH", "QF", "QR", "RJ", "UL", "AT", "WY", "I2", "NU", "JC"];
+
+    private static readonly string[] SkyTeam =
+        ["AF", "KL", "DL", "AM", "AR", "KE", "KQ", "ME", "MU", "CI", "GA", "SV", "RO", "UX", "VN", "VS", "MF", "SK", "HO"];
+
+    // Airline groups and joint ventures outside (or across) the alliances.
+    private static readonly string[][] Groups =
     [
-        // North America
-        new("AA", "US", ["DFW", "CLT", "ORD", "MIA", "PHL", "JFK", "LAX", "PHX"]),
-        new("UA", "US", ["ORD", "EWR", "IAH", "DEN", "SFO", "IAD", "LAX"]),
-        new("DL", "US", ["ATL", "DTW", "MSP", "JFK", "SLC", "SEA", "BOS", "LAX"]),
-        new("B6", "US", ["JFK", "BOS", "FLL"]),
-        new("WN", "US", ["DAL", "MDW", "BWI", "LAS", "DEN", "PHX", "HOU"], LongHaul: false, LowCost: true),
-        new("AS", "US", ["SEA", "ANC", "PDX", "SFO"], LongHaul: false),
-        new("AC", "CA", ["YYZ", "YUL", "YVR", "YYC"]),
-        new("WS", "CA", ["YYC", "YYZ"], LongHaul: false, LowCost: true),
-        new("AM", "MX", ["MEX", "GDL", "MTY"]),
-        // Latin America
-        new("LA", "CL", ["SCL", "GRU", "LIM"]),
-        new("AV", "CO", ["BOG", "SAL"]),
-        new("CM", "PA", ["PTY"]),
-        new("AR", "AR", ["AEP", "EZE"]),
-        new("AD", "BR", ["VCP", "CNF", "REC"], LongHaul: false),
-        new("G3", "BR", ["GRU", "GIG", "BSB"], LongHaul: false, LowCost: true),
-        // Europe
-        new("BA", "GB", ["LHR", "LGW"]),
-        new("VS", "GB", ["LHR", "MAN"]),
-        new("AF", "FR", ["CDG", "ORY"]),
-        new("KL", "NL", ["AMS"]),
-        new("LH", "DE", ["FRA", "MUC"]),
-        new("LX", "CH", ["ZRH", "GVA"]),
-        new("OS", "AT", ["VIE"]),
-        new("SN", "BE", ["BRU"]),
-        new("IB", "ES", ["MAD", "BCN"]),
-        new("UX", "ES", ["MAD", "PMI"]),
-        new("TP", "PT", ["LIS", "OPO"]),
-        new("AZ", "IT", ["FCO", "LIN"]),
-        new("SK", "DK", ["CPH", "ARN", "OSL"]),
-        new("AY", "FI", ["HEL"]),
-        new("EI", "IE", ["DUB"]),
-        new("LO", "PL", ["WAW"]),
-        new("A3", "GR", ["ATH"], LongHaul: false),
-        new("TK", "TR", ["IST", "SAW", "ESB"]),
-        new("FI", "IS", ["KEF"]),
-        new("FR", "IE", ["STN", "DUB", "BGY", "BCN", "CRL"], LongHaul: false, LowCost: true),
-        new("U2", "GB", ["LGW", "LTN", "MXP", "GVA", "BER"], LongHaul: false, LowCost: true),
-        new("W6", "HU", ["BUD", "OTP", "WAW"], LongHaul: false, LowCost: true),
-        new("VY", "ES", ["BCN", "FCO"], LongHaul: false, LowCost: true),
-        // Middle East and Africa
-        new("EK", "AE", ["DXB"]),
-        new("QR", "QA", ["DOH"]),
-        new("EY", "AE", ["AUH"]),
-        new("SV", "SA", ["JED", "RUH"]),
-        new("MS", "EG", ["CAI"]),
-        new("ET", "ET", ["ADD"]),
-        new("KQ", "KE", ["NBO"]),
-        new("SA", "ZA", ["JNB", "CPT"]),
-        new("AT", "MA", ["CMN"]),
-        new("RJ", "JO", ["AMM"]),
-        // Asia and Oceania
-        new("AI", "IN", ["DEL", "BOM"]),
-        new("6E", "IN", ["DEL", "BOM", "BLR"], LongHaul: false, LowCost: true),
-        new("SQ", "SG", ["SIN"]),
-        new("CX", "HK", ["HKG"]),
-        new("NH", "JP", ["HND", "NRT"]),
-        new("JL", "JP", ["HND", "NRT"]),
-        new("KE", "KR", ["ICN"]),
-        new("OZ", "KR", ["ICN"]),
-        new("CA", "CN", ["PEK", "CTU"]),
-        new("MU", "CN", ["PVG", "SHA", "KMG"]),
-        new("CZ", "CN", ["CAN", "PKX"]),
-        new("TG", "TH", ["BKK"]),
-        new("MH", "MY", ["KUL"]),
-        new("AK", "MY", ["KUL", "BKI"], LongHaul: false, LowCost: true),
-        new("GA", "ID", ["CGK", "DPS"]),
-        new("PR", "PH", ["MNL"]),
-        new("VN", "VN", ["SGN", "HAN"]),
-        new("BR", "TW", ["TPE"]),
-        new("QF", "AU", ["SYD", "MEL", "BNE", "PER"]),
-        new("VA", "AU", ["BNE", "SYD", "MEL"], LongHaul: false),
-        new("NZ", "NZ", ["AKL"]),
-        new("FJ", "FJ", ["NAN"]),
+        ["BA", "IB", "EI", "VY", "I2"],      // IAG
+        ["EK", "QF"],                        // Emirates–Qantas
+        ["EY", "AF", "KL"],
+        ["VA", "NZ", "UA"],
+        ["B6", "AA"],
+        ["HA", "AS"],                        // Alaska Air Group
+        ["LA", "DL"],                        // LATAM–Delta joint venture
+        ["JQ", "QF"],
+        ["WS", "DL"],
     ];
+
+    /// <summary>Low-cost airlines: economy only, point to point (no connections sold, except <see cref="LowCostConnecting"/>).</summary>
+    private static readonly FrozenSet<string> LowCostSet = new[]
+    {
+        "FR", "U2", "W6", "VY", "WN", "NK", "F9", "G4", "SY", "6E", "SG", "AK", "D7", "FD", "JQ", "TR", "3K", "VJ", "5J",
+        "FZ", "G9", "J9", "XY", "PC", "HV", "TO", "LS", "DY", "D8", "EW", "4U", "G3", "Y4", "VB", "TT", "DJ", "MM",
+        "BC", "GK", "ZG", "LJ", "7C", "TW", "BX", "IX", "OD", "QZ", "JT", "IW", "ID", "HC", "FA", "WS", "WG", "W9", "V7",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Low-cost airlines that do sell connections on their own flights.</summary>
+    private static readonly FrozenSet<string> LowCostConnecting = new[] { "WN", "6E", "AK", "G3", "VJ", "JT", "DY" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string> AllianceOf = StarAlliance.Select(c => (c, "Star Alliance"))
+        .Concat(Oneworld.Select(c => (c, "oneworld")))
+        .Concat(SkyTeam.Select(c => (c, "SkyTeam")))
+        .ToFrozenDictionary(p => p.c, p => p.Item2, StringComparer.Ordinal);
+
+    private static readonly FrozenSet<(string, string)> GroupPairs = Groups
+        .SelectMany(g => g.SelectMany(a => g.Where(b => b != a).Select(b => (a, b))))
+        .ToFrozenSet();
+
+    /// <summary>The alliance of an airline (<c>Star Alliance</c>, <c>oneworld</c>, <c>SkyTeam</c>), or null.</summary>
+    public static string? Alliance(string carrier) => AllianceOf.GetValueOrDefault(carrier);
+
+    /// <summary>Whether two airlines sell each other's flights on one ticket (same airline, alliance or group).</summary>
+    public static bool Partners(string a, string b) =>
+        a == b
+        || (AllianceOf.TryGetValue(a, out var x) && AllianceOf.TryGetValue(b, out var y) && x == y)
+        || GroupPairs.Contains((a, b));
+
+    public static bool IsLowCost(string carrier) => LowCostSet.Contains(carrier);
+
+    /// <summary>Whether the airline sells a connection through one of its hubs (full-service airlines, a few low-cost ones).</summary>
+    public static bool SellsConnections(string carrier) => !LowCostSet.Contains(carrier) || LowCostConnecting.Contains(carrier);
 }

@@ -56,23 +56,48 @@ internal sealed class SimulatedActivityProvider(CityGuide cities) : IActivityPro
                 _ => ($"Guided tour of {landmark.Name}", 1.5, 40.0, $"The story of {landmark.Name} from a licensed guide."),
             };
             result.Add(Make(city, ++index, name, landmark.Category == "Museum" ? "Culture" : landmark.Category is "Park" or "Beach" or "Lake" ? "Outdoor" : "Tour",
-                description, hours, usd, landmark.Point, ref rng, currency));
+                description, hours, usd, landmark.Point, ref rng, currency, landmark.Name, landmark.Category));
         }
         foreach (var classic in Classics)
         {
             var point = Geo.Offset(city.Centre, 0.1 + (rng.NextDouble() * 1.5), rng.NextDouble() * 360);
+            var meeting = city.Landmarks.Where(l => l.Category is "Square" or "Neighbourhood" or "Landmark")
+                .OrderBy(l => Geo.DistanceKm(l.Point, point)).FirstOrDefault();
             result.Add(Make(city, ++index, string.Format(CultureInfo.InvariantCulture, classic.Name, city.Name), classic.Category,
-                classic.Description, classic.Hours, classic.Usd, point, ref rng, currency));
+                classic.Description, classic.Hours, classic.Usd, meeting?.Point ?? point, ref rng, currency,
+                meeting is null ? $"Meeting point in central {city.Name}" : $"Meeting point: {meeting.Name}", classic.Category));
         }
         return result;
     }
 
+    private static readonly string[] Week = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
     private static Activity Make(City city, int index, string name, string category, string description, double hours, double usd,
-        GeoPoint point, ref StableHash.Rng rng, string currency)
+        GeoPoint point, ref StableHash.Rng rng, string currency, string place, string kind)
     {
         var price = SimulatedMoney.FromUsd((decimal)(usd * city.CostIndex * (0.85 + (rng.NextDouble() * 0.3))), currency);
         var rating = Math.Round(4.0 + (rng.NextDouble() * 0.9), 1);
         var id = $"A1_{city.Code}_{index.ToString("00", CultureInfo.InvariantCulture)}";
-        return new Activity(id, Sources.Simulated, name, category, description, TimeSpan.FromMinutes(Math.Round(hours * 60)), price, point, rating);
+        // Museums close one weekday, cooking classes and day trips run on some days, walks and tours daily.
+        var closed = kind switch
+        {
+            "Museum" => new[] { rng.Next(2) == 0 ? 1 : 2 },
+            "Food & Drink" when name.StartsWith("Cooking", StringComparison.Ordinal) => [0, 1],
+            "Day trip" => [0, 2, 4],
+            "Market" => [0],
+            _ => [],
+        };
+        var days = Enumerable.Range(0, 7).Select(d => (d + 1) % 7).Where(d => !closed.Contains(d)).Select(d => Week[d]).ToList();
+        var hoursText = kind switch
+        {
+            "Museum" => "09:00–18:00, last entry 17:00",
+            "Park" or "Beach" or "Lake" => "Starts 09:30 and 14:30",
+            "Market" => "Starts 10:00",
+            "Day trip" => "Pick-up 08:00",
+            "Tour" when name.Contains("night", StringComparison.OrdinalIgnoreCase) => "Starts 20:30",
+            _ => rng.Next(2) == 0 ? "Starts 10:00 and 15:00" : "Starts 11:00",
+        };
+        return new Activity(id, Sources.Simulated, name, category, description, TimeSpan.FromMinutes(Math.Round(hours * 60)), price, point, rating,
+            Place: place, OpenDays: days, Hours: hoursText);
     }
 }

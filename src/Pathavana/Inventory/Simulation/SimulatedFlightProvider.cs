@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Pathavana.Platform;
@@ -5,53 +6,54 @@ using Pathavana.Platform;
 namespace Pathavana.Inventory.Simulation;
 
 /// <summary>
-/// The offline flight inventory: plausible schedules and fares for any pair of airports, drawn
-/// deterministically from the reference data and a network of real hubs. The same query gives the
-/// same offers; an offer's id encodes its flights, so <see cref="PriceAsync"/> re-derives it.
+/// The offline flight inventory, flown over the real airline route network (<see cref="RouteNetwork"/>,
+/// from OpenFlights.org): nonstops exactly where a route exists, with the airlines that fly it;
+/// connections only through a hub of the selling airline or its partner, 50 min (80 min when a border
+/// is crossed) to 6 h, flown distance at most 1.3× the great circle with one stop and 1.5× with two.
+/// Schedules and fares are deterministic: the same query gives the same offers, and an offer's id
+/// encodes its flights so <see cref="PriceAsync"/> re-derives it. Nothing departs in the past or within
+/// <see cref="InventoryLimits.MinimumLeadTime"/> of the app's clock.
 /// </summary>
-internal sealed class SimulatedFlightProvider : IFlightProvider
+internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendarSource
 {
-    private const string IdPrefix = "S1";
-    private const double MaxDetour = 1.45;
-    private const double MaxTwoStopDetour = 1.6;
-    private const int LongHaulKm = 4000;
+    private const string IdPrefix = "S2";
+    public const double MaxOneStopDetour = 1.3;
+    public const double MaxTwoStopDetour = 1.5;
+
+    /// <summary>Minimum connection time when all three airports are in one country.</summary>
+    public static readonly TimeSpan DomesticConnection = TimeSpan.FromMinutes(50);
+
+    /// <summary>Minimum connection time when the journey crosses a border.</summary>
+    public static readonly TimeSpan InternationalConnection = TimeSpan.FromMinutes(80);
+
+    /// <summary>The longest connection sold.</summary>
+    public static readonly TimeSpan MaxConnection = TimeSpan.FromHours(6);
+
+    private const int MaxRemembered = 20_000;
 
     private readonly LocationDirectory directory;
     private readonly TimeProvider time;
-    private readonly HubEntry[] hubEntries;
-    private readonly HashSet<string> hubCodes;
-    private readonly double[,] hubDistances;
-    private readonly Dictionary<string, string> carrierContinent;
+    private readonly Lazy<Timetable> timetables;
+    private readonly ConcurrentDictionary<(string, string), Chain[]> chains = new();
 
-    // The route network does not depend on the date or the travellers: routings per airport pair and
-    // distances from an airport to every hub are remembered (bounded, cleared when full).
-    private const int MaxRememberedRoutes = 20_000;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), RoutePlan[]> routes = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double[]> distancesToHubs = new(StringComparer.Ordinal);
-
+    /// <summary>Over the bundled route network, loaded on first use (the app warms it in the background at start).</summary>
     public SimulatedFlightProvider(LocationDirectory directory, TimeProvider time)
     {
         this.directory = directory;
         this.time = time;
-        hubEntries = [.. Carriers.All
-            .SelectMany(carrier => carrier.Hubs.Select(hub => new HubEntry(carrier, directory.Airport(hub)
-                ?? throw new InvalidOperationException($"Hub {hub} of {carrier.Code} is not in the reference data."))))];
-        hubCodes = [.. hubEntries.Select(e => e.Airport.Location.Code)];
-        carrierContinent = Carriers.All.ToDictionary(c => c.Code, c => directory.ContinentOf(c.Country), StringComparer.Ordinal);
-        hubDistances = new double[hubEntries.Length, hubEntries.Length];
-        for (var i = 0; i < hubEntries.Length; i++)
-        {
-            for (var j = 0; j < hubEntries.Length; j++)
-            {
-                hubDistances[i, j] = Geo.DistanceKm(hubEntries[i].Airport.Location.Point, hubEntries[j].Airport.Location.Point);
-            }
-        }
+        timetables = new Lazy<Timetable>(() => new Timetable(RouteNetwork.Shared));
     }
 
-    /// <summary>Minimum connection time: within one country, or crossing a border.</summary>
-    public static readonly TimeSpan DomesticConnection = TimeSpan.FromMinutes(60);
+    public SimulatedFlightProvider(LocationDirectory directory, RouteNetwork network, TimeProvider time)
+    {
+        this.directory = directory;
+        this.time = time;
+        timetables = new Lazy<Timetable>(() => new Timetable(network));
+    }
 
-    public static readonly TimeSpan InternationalConnection = TimeSpan.FromMinutes(90);
+    private Timetable Table => timetables.Value;
+
+    private RouteNetwork Network => timetables.Value.Network;
 
     public Task<IReadOnlyList<FlightOffer>> SearchAsync(FlightSearch search, CancellationToken cancellationToken)
     {
@@ -63,13 +65,17 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
     {
         ArgumentNullException.ThrowIfNull(offer);
         // A quote holds for the day it was made; re-pricing on a later day quotes again, as airlines do.
-        var current = Rebuild(offer.Id, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
+        var current = Rebuild(offer.Id, Today)
             ?? throw new ArgumentException("The offer was not made by the simulator.", nameof(offer));
-        var departure = current.Itineraries[0].Segments[0].Departure;
-        var available = departure > time.GetUtcNow();
+        var available = current.Itineraries[0].Segments[0].Departure >= Cutoff;
         var changed = current.TotalPrice != offer.TotalPrice;
         return Task.FromResult(new PriceCheck<FlightOffer>(current, available, changed, changed ? offer.TotalPrice : null));
     }
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>The earliest departure still sold: now plus the minimum lead time.</summary>
+    private DateTimeOffset Cutoff => time.GetUtcNow() + InventoryLimits.MinimumLeadTime;
 
     /// <summary>The offers for a search, cheapest first.</summary>
     public IReadOnlyList<FlightOffer> Search(FlightSearch search)
@@ -78,27 +84,44 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
         {
             return [];
         }
-        var quoteDay = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var quoteDay = Today;
+        var cutoff = Cutoff;
         var roundTrip = IsRoundTrip(search.Legs);
-        var perLeg = search.Legs.Count switch { 1 => 60, 2 => 8, 3 => 4, _ => 3 };
+        var perLeg = search.Legs.Count switch { 1 => 60, 2 => 10, 3 => 5, _ => 3 };
 
         var legOptions = new List<List<Option>>(search.Legs.Count);
         foreach (var leg in search.Legs)
         {
-            var options = LegOptions(leg, search, quoteDay, roundTrip);
-            if (options.Count == 0)
+            var priced = new List<Option>();
+            foreach (var chain in LegChains(leg.Origin, leg.Destination))
+            {
+                if ((search.NonStop && chain.Flights.Length > 1) || !CarriersAllowed(chain, search) || !chain.OperatesOn(leg.Date))
+                {
+                    continue;
+                }
+                priced.Add(new Option(chain, leg.Date, AdultUsd(chain, leg.Date, search.Cabin, quoteDay, roundTrip)));
+            }
+            priced.Sort(static (a, b) => a.AdultUsd.CompareTo(b.AdultUsd));
+            var kept = new List<Option>(perLeg);
+            foreach (var option in Diverse(priced, perLeg * 2))
+            {
+                if (option.Itinerary is { } itinerary && itinerary.Segments[0].Departure >= cutoff)
+                {
+                    kept.Add(option);
+                }
+            }
+            if (kept.Count == 0)
             {
                 return [];
             }
-            options.Sort(static (a, b) => a.AdultUsd.CompareTo(b.AdultUsd));
-            legOptions.Add(options.Count > perLeg ? Diverse(options, perLeg) : options);
+            legOptions.Add(kept.Count > perLeg ? Diverse(kept, perLeg) : kept);
         }
 
         var offers = new List<FlightOffer>();
         foreach (var combination in Combine(legOptions))
         {
             var offer = MakeOffer(combination, search.Passengers, search.Cabin, search.Currency, quoteDay, roundTrip);
-            if (search.MaxPrice is { } max && offer.TotalPrice.Amount > max)
+            if (search.MaxPrice is { } max && offer.PriceBreakdown[0].PerPerson.Amount > max)
             {
                 continue;
             }
@@ -112,6 +135,54 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
             .Take(Math.Max(1, search.MaxResults))];
     }
 
+    /// <summary>
+    /// The cheapest one-way offer of each day in one pass over the route network: the routings
+    /// between the two places are found once, each day only re-prices them, and a full offer is built
+    /// for the winner of each day alone.
+    /// </summary>
+    public IReadOnlyList<CalendarDay> CheapestByDay(string origin, string destination, IReadOnlyList<DateOnly> dates,
+        PassengerMix passengers, Cabin cabin, string currency)
+    {
+        var days = new List<CalendarDay>(dates.Count);
+        if (!SimulatedMoney.IsSupported(currency))
+        {
+            return [.. dates.Select(d => new CalendarDay(d, null, null, null))];
+        }
+        var quoteDay = Today;
+        var cutoff = Cutoff;
+        var all = LegChains(origin, destination).Where(c => cabin == Cabin.Economy || c.Flights.All(f => !Carriers.IsLowCost(f.Carrier))).ToArray();
+        // One pass: every routing priced once without its date; each day's factors are common to all
+        // routings, so a day's cheapest is the first routing in this order that flies that day and
+        // has not left yet.
+        var bases = new double[all.Length];
+        var order = new int[all.Length];
+        for (var i = 0; i < all.Length; i++)
+        {
+            bases[i] = ChainUsd(all[i]);
+            order[i] = i;
+        }
+        Array.Sort(bases, order);
+        foreach (var date in dates)
+        {
+            FlightOffer? best = null;
+            foreach (var k in order)
+            {
+                if (!all[k].OperatesOn(date))
+                {
+                    continue;
+                }
+                var option = new Option(all[k], date, AdultUsd(all[k], date, cabin, quoteDay, roundTrip: false));
+                if (option.Itinerary is { } itinerary && itinerary.Segments[0].Departure >= cutoff)
+                {
+                    best = MakeOffer([option], passengers, cabin, currency, quoteDay, roundTrip: false);
+                    break;
+                }
+            }
+            days.Add(new CalendarDay(date, best?.TotalPrice, best?.Id, best?.Itineraries[0].Stops));
+        }
+        return days;
+    }
+
     /// <summary>Re-derives an offer from its id, or null when the id is not a valid simulator id.</summary>
     public FlightOffer? Rebuild(string id, DateOnly? quoteDay = null)
     {
@@ -122,28 +193,56 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
         var options = new List<Option>(key.Legs.Count);
         foreach (var leg in key.Legs)
         {
-            var airports = new AirportInfo[leg.Airports.Length];
-            for (var i = 0; i < airports.Length; i++)
+            var flights = new ScheduledFlight[leg.Flights.Length];
+            for (var i = 0; i < flights.Length; i++)
             {
-                if (directory.Airport(leg.Airports[i]) is not { } airport)
+                var route = Network.Find(leg.Airports[i], leg.Airports[i + 1]);
+                var flight = route is null ? null : Array.Find(Table.For(route), f => f.Designator == leg.Flights[i]);
+                if (flight is null)
                 {
                     return null;
                 }
-                airports[i] = airport;
+                flights[i] = flight;
             }
-            var plan = new RoutePlan(airports, leg.Carriers, leg.Variant);
-            options.Add(Price(plan, leg.Date, key.Cabin, quoteDay ?? key.QuoteDay, key.RoundTrip));
+            if (Chain.Connect(flights) is not { } chain)
+            {
+                return null;
+            }
+            var option = new Option(chain, leg.Date, AdultUsd(chain, leg.Date, key.Cabin, quoteDay ?? key.QuoteDay, key.RoundTrip));
+            if (option.Itinerary is null)
+            {
+                return null;
+            }
+            options.Add(option);
         }
         return MakeOffer(options, key.Passengers, key.Cabin, key.Currency, quoteDay ?? key.QuoteDay, key.RoundTrip);
     }
 
-    /// <summary>The cheapest options, but with the best nonstop and one-stop ones kept in.</summary>
+    /// <summary>Forgets the remembered routings and timetables (for benchmarks of the cold path).</summary>
+    internal void ForgetRoutes()
+    {
+        chains.Clear();
+        Table.Forget();
+    }
+
+    /// <summary>The cheapest options, with the best nonstop, one-stop and fastest ones kept in.</summary>
     private static List<Option> Diverse(List<Option> cheapestFirst, int count)
     {
-        var chosen = new List<Option>(count);
-        for (var stops = 0; stops <= 2 && chosen.Count < count; stops++)
+        if (cheapestFirst.Count <= count)
         {
-            chosen.AddRange(cheapestFirst.Where(o => o.Plan.Airports.Length - 2 == stops).Take(Math.Max(1, count / 3)).Take(count - chosen.Count));
+            return cheapestFirst;
+        }
+        var chosen = new HashSet<Option>(ReferenceEqualityComparer.Instance);
+        for (var stops = 0; stops <= 2; stops++)
+        {
+            foreach (var option in cheapestFirst.Where(o => o.Chain.Flights.Length - 1 == stops).Take(Math.Max(1, count / 4)))
+            {
+                chosen.Add(option);
+            }
+        }
+        foreach (var option in cheapestFirst.OrderBy(o => o.Chain.Elapsed).Take(Math.Max(1, count / 6)))
+        {
+            chosen.Add(option);
         }
         foreach (var option in cheapestFirst)
         {
@@ -151,13 +250,9 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
             {
                 break;
             }
-            if (!chosen.Contains(option))
-            {
-                chosen.Add(option);
-            }
+            chosen.Add(option);
         }
-        chosen.Sort(static (a, b) => a.AdultUsd.CompareTo(b.AdultUsd));
-        return chosen;
+        return [.. cheapestFirst.Where(chosen.Contains)];
     }
 
     private static bool IsRoundTrip(IReadOnlyList<FlightLeg> legs) =>
@@ -165,378 +260,257 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
         && string.Equals(legs[0].Origin, legs[1].Destination, StringComparison.OrdinalIgnoreCase)
         && string.Equals(legs[0].Destination, legs[1].Origin, StringComparison.OrdinalIgnoreCase);
 
-    private List<Option> LegOptions(FlightLeg leg, FlightSearch search, DateOnly quoteDay, bool roundTrip)
+    private static bool CarriersAllowed(Chain chain, FlightSearch search)
     {
-        var result = new List<Option>();
-        foreach (var origin in directory.AirportsFor(leg.Origin))
+        if (search.Cabin != Cabin.Economy && chain.Flights.Any(f => Carriers.IsLowCost(f.Carrier) || Carriers.IsLowCost(f.Operator)))
         {
-            foreach (var destination in directory.AirportsFor(leg.Destination))
+            return false; // low-cost carriers sell no premium cabins
+        }
+        if (search.IncludedAirlines is { Count: > 0 } included
+            && !chain.Flights.All(f => included.Contains(f.Carrier, StringComparer.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+        return search.ExcludedAirlines is not { Count: > 0 } excluded
+            || !chain.Flights.Any(f => excluded.Contains(f.Carrier, StringComparer.OrdinalIgnoreCase) || excluded.Contains(f.Operator, StringComparer.OrdinalIgnoreCase));
+    }
+
+    // ---- Routings: which chains of flights connect two places ----
+
+    /// <summary>
+    /// Every routing between two places (all airport pairs of metro areas): nonstops and one-stop
+    /// connections, and two-stop ones only when fewer than six routings of at most one stop exist.
+    /// </summary>
+    private List<Chain> LegChains(string origin, string destination)
+    {
+        var pairs = new List<(string From, string To)>();
+        foreach (var from in directory.AirportsFor(origin))
+        {
+            foreach (var to in directory.AirportsFor(destination))
             {
-                if (origin.Code == destination.Code)
+                if (from.Code != to.Code)
                 {
-                    continue;
+                    pairs.Add((from.Code, to.Code));
                 }
-                foreach (var plan in Routes(directory.Airport(origin.Code)!, directory.Airport(destination.Code)!))
-                {
-                    if (search.NonStop && plan.Airports.Length > 2)
-                    {
-                        continue;
-                    }
-                    if (!CarriersAllowed(plan.Carriers, search))
-                    {
-                        continue;
-                    }
-                    result.Add(Price(plan, leg.Date, search.Cabin, quoteDay, roundTrip));
-                }
+            }
+        }
+        var result = new List<Chain>();
+        foreach (var (from, to) in pairs)
+        {
+            result.AddRange(Chains(from, to, twoStops: false));
+        }
+        if (result.Count < 6)
+        {
+            foreach (var (from, to) in pairs)
+            {
+                result.AddRange(Chains(from, to, twoStops: true));
             }
         }
         return result;
     }
 
-    private static bool CarriersAllowed(string[] carriers, FlightSearch search)
+    private Chain[] Chains(string origin, string destination, bool twoStops)
     {
-        if (search.Cabin != Cabin.Economy && carriers.Any(c => CarrierOf(c)?.LowCost == true))
-        {
-            return false; // low-cost carriers sell no premium cabins
-        }
-        if (search.IncludedAirlines is { Count: > 0 } included
-            && !carriers.All(c => included.Contains(c, StringComparer.OrdinalIgnoreCase)))
-        {
-            return false;
-        }
-        return search.ExcludedAirlines is not { Count: > 0 } excluded
-            || !carriers.Any(c => excluded.Contains(c, StringComparer.OrdinalIgnoreCase));
-    }
-
-    private static Carrier? CarrierOf(string code) => Array.Find(Carriers.All, c => c.Code == code);
-
-    // ---- Network: which routings exist between two airports ----
-
-    private RoutePlan[] Routes(AirportInfo origin, AirportInfo destination)
-    {
-        var key = (origin.Location.Code, destination.Location.Code);
-        if (routes.TryGetValue(key, out var known))
+        var key = (origin + (twoStops ? "+2" : ""), destination);
+        if (chains.TryGetValue(key, out var known))
         {
             return known;
         }
-        if (routes.Count >= MaxRememberedRoutes)
+        if (chains.Count >= MaxRemembered)
         {
-            routes.Clear();
+            chains.Clear();
         }
-        return routes[key] = [.. Plans(origin, destination)];
+        return chains[key] = twoStops ? [.. FindTwoStops(origin, destination)] : [.. FindChains(origin, destination)];
     }
 
-    /// <summary>Forgets the remembered route network (for benchmarks of the cold path).</summary>
-    internal void ForgetRoutes()
+    /// <summary>Nonstops and one-stop connections between two airports.</summary>
+    private List<Chain> FindChains(string origin, string destination)
     {
-        routes.Clear();
-        distancesToHubs.Clear();
-    }
-
-    private double[] DistancesToHubs(AirportInfo airport)
-    {
-        if (distancesToHubs.TryGetValue(airport.Location.Code, out var known))
+        var found = new List<Chain>();
+        if (directory.Airport(origin) is not { } o || directory.Airport(destination) is not { } d)
         {
-            return known;
+            return found;
         }
-        if (distancesToHubs.Count >= MaxRememberedRoutes)
-        {
-            distancesToHubs.Clear();
-        }
-        var distances = new double[hubEntries.Length];
-        for (var j = 0; j < hubEntries.Length; j++)
-        {
-            distances[j] = Geo.DistanceKm(airport.Location.Point, hubEntries[j].Airport.Location.Point);
-        }
-        return distancesToHubs[airport.Location.Code] = distances;
-    }
+        var km = Geo.DistanceKm(o.Location.Point, d.Location.Point);
 
-    private IEnumerable<RoutePlan> Plans(AirportInfo origin, AirportInfo destination)
-    {
-        var km = Geo.DistanceKm(origin.Location.Point, destination.Location.Point);
-
-        // Nonstop, by the carriers that plausibly fly it; frequency by distance and airport size.
-        var nonstop = NonstopPlausible(origin, destination, km);
-        if (nonstop)
+        // Nonstop: every flight of every airline on the route.
+        if (Network.Find(origin, destination) is { } direct)
         {
-            var frequency = km > LongHaulKm ? 1 : origin.Size == AirportSize.Large && destination.Size == AirportSize.Large ? 3 : 2;
-            foreach (var carrier in NonstopCarriers(origin, destination, km))
+            foreach (var flight in Table.For(direct))
             {
-                for (var variant = 0; variant < frequency; variant++)
-                {
-                    yield return new RoutePlan([origin, destination], [carrier], variant);
-                }
+                found.Add(Chain.Connect([flight])!);
             }
         }
 
-        if (km < 300)
+        // One stop through a hub of the selling airline or its partner.
+        var oneStops = new List<Chain>();
+        foreach (var first in Network.From(origin))
         {
-            yield break;
-        }
-
-        // One stop through a carrier's hub, on that carrier.
-        var fromOrigin = DistancesToHubs(origin);
-        var toDestination = DistancesToHubs(destination);
-        var oneStops = new List<(double Score, HubEntry Hub)>();
-        for (var j = 0; j < hubEntries.Length; j++)
-        {
-            var entry = hubEntries[j];
-            var hub = entry.Airport;
-            if (hub.Location.Code == origin.Location.Code || hub.Location.Code == destination.Location.Code)
+            var hub = first.To.Location.Code;
+            if (hub == destination || first.Km > MaxOneStopDetour * km
+                || Network.Find(hub, destination) is not { } second || first.Km + second.Km > MaxOneStopDetour * km
+                || !(AnyHub(first, hub) || AnyHub(second, hub)))
             {
                 continue;
             }
-            var first = fromOrigin[j];
-            var second = toDestination[j];
-            var ratio = (first + second) / km;
-            if (ratio > MaxDetour + (250 / km) || !Feeds(entry.Carrier, origin, hub, first) || !Feeds(entry.Carrier, hub, destination, second))
+            Pair(Table.For(first), Table.For(second), hub, oneStops);
+        }
+        // Keep the quickest few connections per routing and airline, enough for a varied first page.
+        found.AddRange(oneStops
+            .GroupBy(c => (c.Flights[1].Route.From.Location.Code, c.Flights[0].Carrier))
+            .SelectMany(g => g.OrderBy(c => c.Elapsed).Take(3))
+            .OrderBy(c => c.Elapsed)
+            .Take(80));
+        return found;
+    }
+
+    /// <summary>Two-stop connections between two airports, through two hubs, for trips long enough to need them.</summary>
+    private List<Chain> FindTwoStops(string origin, string destination)
+    {
+        var twoStops = new List<Chain>();
+        if (directory.Airport(origin) is not { } o || directory.Airport(destination) is not { } d)
+        {
+            return twoStops;
+        }
+        var km = Geo.DistanceKm(o.Location.Point, d.Location.Point);
+        if (km < 1200)
+        {
+            return twoStops;
+        }
+        var budget = MaxTwoStopDetour * km;
+        // Last flights into the destination from a hub of one of their airlines.
+        var lasts = Network.Into(destination).Where(r => r.From.Location.Code != origin && AnyHub(r, r.From.Location.Code) && r.Km < budget).ToArray();
+        foreach (var first in Network.From(origin))
+        {
+            var h1 = first.To.Location.Code;
+            if (h1 == destination || first.Km >= budget || !AnyHub(first, h1))
             {
                 continue;
             }
-            oneStops.Add((ratio + Jitter(entry.Carrier.Code, hub.Location.Code, origin.Location.Code, destination.Location.Code), entry));
-        }
-        oneStops.Sort(static (a, b) => a.Score.CompareTo(b.Score));
-        foreach (var (_, entry) in oneStops.Take(6))
-        {
-            for (var variant = 0; variant < 2; variant++)
+            foreach (var third in lasts)
             {
-                yield return new RoutePlan([origin, entry.Airport, destination], [entry.Carrier.Code, entry.Carrier.Code], variant);
-            }
-        }
-
-        // Two stops through two hubs, when no nonstop flies and the trip is long enough for it to make sense.
-        if (km < 1500 || (nonstop && oneStops.Count >= 3))
-        {
-            yield break;
-        }
-        var twoStops = new List<(double Score, HubEntry First, HubEntry Second, string Middle)>();
-        var feedsDestination = new bool[hubEntries.Length];
-        for (var j = 0; j < hubEntries.Length; j++)
-        {
-            var code = hubEntries[j].Airport.Location.Code;
-            feedsDestination[j] = code != origin.Location.Code && code != destination.Location.Code
-                && toDestination[j] / km <= 0.8 && Feeds(hubEntries[j].Carrier, hubEntries[j].Airport, destination, toDestination[j]);
-        }
-        // Prune to the hubs that lie best on the way out of the origin and on the way into the destination.
-        var firsts = Enumerable.Range(0, hubEntries.Length)
-            .Where(i => hubEntries[i].Airport.Location.Code != origin.Location.Code && hubEntries[i].Airport.Location.Code != destination.Location.Code
-                && fromOrigin[i] / km <= 0.8 && Feeds(hubEntries[i].Carrier, origin, hubEntries[i].Airport, fromOrigin[i]))
-            .OrderBy(i => fromOrigin[i] + toDestination[i]).Take(10).ToArray();
-        var seconds = Enumerable.Range(0, hubEntries.Length).Where(j => feedsDestination[j])
-            .OrderBy(j => fromOrigin[j] + toDestination[j]).Take(10).ToArray();
-        foreach (var i in firsts)
-        {
-            var a = hubEntries[i];
-            var h1 = a.Airport;
-            var k1 = fromOrigin[i];
-            foreach (var j in seconds)
-            {
-                var b = hubEntries[j];
-                var h2 = b.Airport;
-                var k2 = hubDistances[i, j];
-                var ratio = (k1 + k2 + toDestination[j]) / km;
-                if (ratio > MaxTwoStopDetour || h2.Location.Code == h1.Location.Code)
+                var h2 = third.From.Location.Code;
+                if (h2 == h1 || first.Km + third.Km >= budget || Network.Find(h1, h2) is not { } middle
+                    || first.Km + middle.Km + third.Km > budget)
                 {
                     continue;
                 }
-                // The middle flight is the first carrier's if it also hubs at h2, else the second's.
-                var middle = Array.IndexOf(a.Carrier.Hubs, h2.Location.Code) >= 0 ? a.Carrier : b.Carrier;
-                if (!Feeds(middle, h1, h2, k2))
+                var partial = new List<Chain>();
+                Pair(Table.For(first), Table.For(middle), h1, partial);
+                foreach (var head in partial.OrderBy(c => c.Elapsed).Take(3))
                 {
-                    continue;
+                    foreach (var flight in Table.For(third))
+                    {
+                        if (Sells(head.Flights[0].Carrier, flight, h2) && Chain.Connect([.. head.Flights, flight]) is { } chain)
+                        {
+                            twoStops.Add(chain);
+                            break;
+                        }
+                    }
                 }
-                twoStops.Add((ratio + Jitter(a.Carrier.Code, h1.Location.Code, b.Carrier.Code, h2.Location.Code), a, b, middle.Code));
-            }
-        }
-        twoStops.Sort(static (x, y) => x.Score.CompareTo(y.Score));
-        foreach (var (_, first, second, middle) in twoStops.Take(3))
-        {
-            yield return new RoutePlan(
-                [origin, first.Airport, second.Airport, destination],
-                [first.Carrier.Code, middle, second.Carrier.Code],
-                0);
-        }
-    }
-
-    private static double Jitter(string a, string b, string c, string d) => (StableHash.Of(a, b, c, d) % 1000) / 20_000.0;
-
-    /// <summary>Whether a nonstop flight between two airports is plausible at all.</summary>
-    private bool NonstopPlausible(AirportInfo a, AirportInfo b, double km)
-    {
-        if (km < 120)
-        {
-            return false;
-        }
-        var large = (a.Size == AirportSize.Large ? 1 : 0) + (b.Size == AirportSize.Large ? 1 : 0);
-        return large switch
-        {
-            2 => km <= 9_500 || (km <= 15_500 && hubCodes.Contains(a.Location.Code) && hubCodes.Contains(b.Location.Code)),
-            1 => km <= 3_000,
-            _ => km <= 1_500 && a.Location.CountryCode == b.Location.CountryCode
-                && StableHash.Of(a.Location.Code, b.Location.Code) % 2 == 0,
-        };
-    }
-
-    /// <summary>Up to three carriers for a nonstop route: hub carriers first, then domestic and low-cost ones.</summary>
-    private List<string> NonstopCarriers(AirportInfo a, AirportInfo b, double km)
-    {
-        var candidates = new List<(int Rank, ulong Tie, string Code)>();
-        foreach (var carrier in Carriers.All)
-        {
-            if (km > LongHaulKm && !carrier.LongHaul)
-            {
-                continue;
-            }
-            var hubEnd = Array.IndexOf(carrier.Hubs, a.Location.Code) >= 0 || Array.IndexOf(carrier.Hubs, b.Location.Code) >= 0;
-            var domestic = carrier.Country == a.Location.CountryCode && carrier.Country == b.Location.CountryCode
-                && (carrier.LowCost || (a.Size == AirportSize.Large && b.Size == AirportSize.Large));
-            var continent = carrierContinent[carrier.Code];
-            var lowCost = carrier.LowCost && km <= 3_500 && continent == a.Continent && continent == b.Continent
-                && (a.Size == AirportSize.Large || b.Size == AirportSize.Large);
-            if (hubEnd || domestic || lowCost)
-            {
-                candidates.Add((hubEnd ? 0 : 1, StableHash.Of(carrier.Code, a.Location.Code, b.Location.Code), carrier.Code));
-            }
-        }
-        if (candidates.Count == 0)
-        {
-            // A local airline of either country (from the airline reference data).
-            foreach (var country in new[] { a.Location.CountryCode, b.Location.CountryCode })
-            {
-                var local = directory.AirlinesOf(country);
-                if (local.Count > 0)
+                if (twoStops.Count > 200)
                 {
-                    var pick = local[(int)(StableHash.Of(country, a.Location.Code, b.Location.Code) % (ulong)Math.Min(local.Count, 4))];
-                    candidates.Add((2, 0, pick));
                     break;
                 }
             }
         }
-        candidates.Sort(static (x, y) => x.Rank != y.Rank ? x.Rank.CompareTo(y.Rank) : x.Tie.CompareTo(y.Tie));
-        return [.. candidates.Take(3).Select(c => c.Code)];
+        return [.. twoStops.OrderBy(c => c.Elapsed).Take(20)];
     }
 
-    /// <summary>Whether a carrier flies between one of its hubs and another airport.</summary>
-    private bool Feeds(Carrier carrier, AirportInfo from, AirportInfo to, double km)
+    /// <summary>Whether an airport is a hub of an airline that flies this route and sells connections.</summary>
+    private bool AnyHub(Route route, string airport)
     {
-        if (km < 120 || (km > LongHaulKm && !carrier.LongHaul))
+        foreach (var op in route.Operators)
         {
-            return false;
-        }
-        var large = from.Size == AirportSize.Large && to.Size == AirportSize.Large;
-        if (large)
-        {
-            return km <= 9_500 || (km <= 15_500 && hubCodes.Contains(from.Location.Code) && hubCodes.Contains(to.Location.Code));
-        }
-        // Hubs feed medium airports on their own continent or within reach.
-        var home = carrierContinent[carrier.Code];
-        return km <= 2_500 || (km <= 5_000 && (from.Continent == home || to.Continent == home));
-    }
-
-    // ---- Schedule: local times, block times and connections ----
-
-    private static Itinerary Build(RoutePlan plan, DateOnly date)
-    {
-        var segments = new FlightSegment[plan.Airports.Length - 1];
-        var (firstDeparture, rng) = FirstDeparture(plan);
-        DateTimeOffset departure = default;
-        for (var i = 0; i < segments.Length; i++)
-        {
-            var from = plan.Airports[i];
-            var to = plan.Airports[i + 1];
-            var km = Geo.DistanceKm(from.Location.Point, to.Location.Point);
-            if (i == 0)
+            if (Carriers.SellsConnections(op.Carrier) && Network.IsHub(op.Carrier, airport))
             {
-                departure = LocalTime(date, firstDeparture, from.TimeZone);
+                return true;
             }
-            else
-            {
-                var previous = segments[i - 1];
-                var domestic = plan.Airports[i - 1].Location.CountryCode == from.Location.CountryCode
-                    && from.Location.CountryCode == to.Location.CountryCode;
-                var connection = (domestic ? DomesticConnection : InternationalConnection) + TimeSpan.FromMinutes(rng.Next(37) * 5);
-                departure = TimeZoneInfo.ConvertTime(RoundUpToFiveMinutes(previous.Arrival + connection), from.TimeZone);
-            }
-            var block = BlockTime(from, to, km);
-            var arrival = TimeZoneInfo.ConvertTime(departure + block, to.TimeZone);
-            var carrier = plan.Carriers[i];
-            var number = 100 + (int)(StableHash.Of(carrier, from.Location.Code, to.Location.Code) % 1900) + (plan.Variant * 2);
-            segments[i] = new FlightSegment(carrier, number.ToString(CultureInfo.InvariantCulture), from.Location.Code, to.Location.Code,
-                departure, arrival, block, Aircraft(km, from, to));
         }
-        return new Itinerary(segments[^1].Arrival - segments[0].Departure, segments);
+        return false;
     }
 
-    /// <summary>
-    /// The first departure, in minutes after local midnight: spread over 06:00–22:00, each daily
-    /// frequency in its own part of the day. Returns the generator for the rest of the schedule.
-    /// </summary>
-    private static (int Minutes, StableHash.Rng Rng) FirstDeparture(RoutePlan plan)
+    /// <summary>Adds every first flight with the earliest second flight it connects to (same seller or partner, through a hub).</summary>
+    private void Pair(ScheduledFlight[] firsts, ScheduledFlight[] seconds, string hub, List<Chain> into)
     {
-        var rng = new StableHash.Rng(plan.Seed);
-        const int window = 16 * 60 / 3;
-        var minutes = (6 * 60) + (plan.Variant % 3 * window) + (rng.Next(window / 5) * 5);
-        return (minutes, rng);
-    }
-
-    /// <summary>A wall-clock time at an airport, with the offset in force then (DST aware).</summary>
-    internal static DateTimeOffset LocalTime(DateOnly date, int minutesAfterMidnight, TimeZoneInfo zone)
-    {
-        var local = date.ToDateTime(TimeOnly.MinValue).AddMinutes(minutesAfterMidnight);
-        if (zone.IsInvalidTime(local))
+        foreach (var f1 in firsts)
         {
-            local = local.AddHours(1); // inside a spring-forward gap: the clock reads an hour later
+            if (f1.OperatingCarrier is not null || !Carriers.SellsConnections(f1.Carrier))
+            {
+                continue;
+            }
+            Chain? best = null;
+            foreach (var f2 in seconds)
+            {
+                if (f2.OperatingCarrier is not null || !Carriers.Partners(f1.Carrier, f2.Carrier) || !Carriers.SellsConnections(f2.Carrier)
+                    || !(Network.IsHub(f1.Carrier, hub) || Network.IsHub(f2.Carrier, hub)))
+                {
+                    continue;
+                }
+                if (Chain.Connect([f1, f2]) is { } chain && (best is null || chain.Elapsed < best.Elapsed))
+                {
+                    best = chain;
+                }
+            }
+            if (best is not null)
+            {
+                into.Add(best);
+            }
         }
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
-    private static DateTimeOffset RoundUpToFiveMinutes(DateTimeOffset value)
-    {
-        var step = TimeSpan.FromMinutes(5).Ticks;
-        var utc = value.UtcTicks;
-        var rounded = (utc + step - 1) / step * step;
-        return new DateTimeOffset(rounded, TimeSpan.Zero);
-    }
-
-    /// <summary>Gate to gate: taxi and climb, cruise speed by stage length, prevailing westerlies.</summary>
-    private static TimeSpan BlockTime(AirportInfo from, AirportInfo to, double km)
-    {
-        var speed = km < 1000 ? 650.0 : km < 3000 ? 760.0 : 840.0;
-        var deltaLongitude = ((to.Location.Point.Longitude - from.Location.Point.Longitude + 540) % 360) - 180;
-        var wind = Math.Abs(deltaLongitude) < 5 ? 1.0 : deltaLongitude > 0 ? 0.94 : 1.06;
-        var minutes = 30 + (km / speed * 60 * wind);
-        return TimeSpan.FromMinutes(Math.Max(35, Math.Round(minutes / 5) * 5));
-    }
-
-    private static string Aircraft(double km, AirportInfo from, AirportInfo to) => km switch
-    {
-        < 900 when from.Size == AirportSize.Medium || to.Size == AirportSize.Medium => "E90",
-        < 3_000 => "32N",
-        < 7_500 => "789",
-        _ => "359",
-    };
+    /// <summary>Whether the airline selling a journey may add this flight at this hub.</summary>
+    private bool Sells(string seller, ScheduledFlight flight, string hub) =>
+        flight.OperatingCarrier is null && Carriers.Partners(seller, flight.Carrier) && Carriers.SellsConnections(flight.Carrier)
+        && (Network.IsHub(seller, hub) || Network.IsHub(flight.Carrier, hub));
 
     // ---- Fares ----
 
-    private static Option Price(RoutePlan plan, DateOnly date, Cabin cabin, DateOnly quoteDay, bool roundTrip)
+    /// <summary>
+    /// The adult fare in US dollars: grows with distance (tapering), by cabin, as the date nears and on
+    /// peak days and seasons; each airline prices a market its own way; connections cost more than the
+    /// nonstop in the same market, low-cost nonstops less; early and late departures a little less.
+    /// </summary>
+    private static decimal AdultUsd(Chain chain, DateOnly date, Cabin cabin, DateOnly quoteDay, bool roundTrip) =>
+        DatedUsd(ChainUsd(chain), date, cabin, quoteDay, roundTrip);
+
+    /// <summary>The part of an adult fare that depends on the routing, airline and time of day alone (USD).</summary>
+    private static double ChainUsd(Chain chain)
     {
-        var origin = plan.Airports[0];
-        var destination = plan.Airports[^1];
-        var km = Geo.DistanceKm(origin.Location.Point, destination.Location.Point);
-        var carrier = plan.Carriers[0];
+        var origin = chain.Flights[0].Route.From;
+        var destination = chain.Flights[^1].Route.To;
+        var km = chain.Km;
+        var seller = chain.Flights[0].Carrier;
 
         var usd = 30 + (0.055 * km) + (6 * Math.Sqrt(km));
-        usd *= (plan.Airports.Length - 2) switch { 0 => 1.10, 1 => 1.0, _ => 0.93 };
-        usd *= 0.88 + ((StableHash.Of("fare", carrier, origin.Location.Code, destination.Location.Code) % 1000) / 1000.0 * 0.24);
-        if (plan.Carriers.All(c => CarrierOf(c)?.LowCost == true))
+        usd *= 0.92 + ((StableHash.Of("fare", seller, origin.Location.Code, destination.Location.Code) % 1000) / 1000.0 * 0.20);
+        if (chain.Flights.Length == 1)
         {
-            usd *= 0.75;
+            if (Carriers.IsLowCost(chain.Flights[0].Operator))
+            {
+                usd *= 0.72;
+            }
         }
-        var hour = FirstDeparture(plan).Minutes / 60;
+        else
+        {
+            var hubs = string.Join('.', chain.Flights.Skip(1).Select(f => f.Route.From.Location.Code));
+            usd *= (chain.Flights.Length == 2 ? 1.3 : 1.42) + ((StableHash.Of("connect", seller, hubs) % 1000) / 1000.0 * 0.2);
+        }
+        var hour = chain.Flights[0].DepartureMinutes / 60;
         if (hour < 7 || hour >= 21)
         {
-            usd *= 0.95;
+            usd *= 0.96;
         }
+        return usd;
+    }
+
+    /// <summary>
+    /// A routing's fare on a day: the same factors for every routing (weekday, season, nearness of
+    /// the date, cabin, round trip), so the cheapest routing of a day is the one with the lowest
+    /// <see cref="ChainUsd"/> that flies that day.
+    /// </summary>
+    private static decimal DatedUsd(double usd, DateOnly date, Cabin cabin, DateOnly quoteDay, bool roundTrip)
+    {
         usd *= date.DayOfWeek switch
         {
             DayOfWeek.Friday or DayOfWeek.Sunday => 1.12,
@@ -544,16 +518,27 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
             DayOfWeek.Tuesday or DayOfWeek.Wednesday => 0.92,
             _ => 1.0,
         };
-        usd *= date.Month switch { 6 or 7 or 8 => 1.12, 12 => 1.10, 1 or 2 => 0.90, _ => 1.0 };
+        usd *= Season(date);
         var daysAhead = Math.Max(0, date.DayNumber - quoteDay.DayNumber);
         usd *= 0.85 + (0.75 * Math.Exp(-daysAhead / 14.0));
         usd *= CabinFactor(cabin);
         if (roundTrip)
         {
-            usd *= 0.9;
+            usd *= 0.85;
         }
-        return new Option(plan, date, Math.Round((decimal)usd, 2));
+        return Math.Round((decimal)usd, 2);
     }
+
+    /// <summary>Peak days and seasons: the year-end holidays, summer, Easter-ish spring weeks, winter lows.</summary>
+    internal static double Season(DateOnly date) => (date.Month, date.Day) switch
+    {
+        (12, >= 19) or (1, <= 3) => 1.3,
+        (11, >= 24 and <= 30) => 1.18,
+        (7, _) or (8, <= 20) => 1.2,
+        (6, _) or (8, _) => 1.1,
+        (1, _) or (2, _) or (11, _) => 0.88,
+        _ => 1.0,
+    };
 
     internal static double CabinFactor(Cabin cabin) => cabin switch
     {
@@ -582,14 +567,16 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
         var total = new Money(breakdown.Sum(p => p.PerPerson.Amount * p.Count), currency);
 
         var key = new OfferKey(quoteDay, passengers, cabin, currency, roundTrip,
-            [.. legs.Select(l => new OfferKey.Leg(l.Date, [.. l.Plan.Airports.Select(a => a.Location.Code)], l.Plan.Carriers, l.Plan.Variant))]);
+            [.. legs.Select(l => new OfferKey.Leg(l.Date,
+                [l.Chain.Flights[0].Route.From.Location.Code, .. l.Chain.Flights.Select(f => f.Route.To.Location.Code)],
+                [.. l.Chain.Flights.Select(f => f.Designator)]))]);
         var id = key.ToString();
         var seatsRng = new StableHash.Rng(StableHash.Of("seats", id));
         var seats = Math.Min(9, passengers.Seated + seatsRng.Next(Math.Max(1, 10 - passengers.Seated)));
         var firstDate = legs[0].Date;
         var lastTicketing = quoteDay.AddDays(3) < firstDate ? quoteDay.AddDays(3) : firstDate;
-        return new FlightOffer(id, Sources.Simulated, [.. legs.Select(l => l.Itinerary)], total, breakdown, cabin,
-            legs[0].Plan.Carriers[0], seats, lastTicketing);
+        return new FlightOffer(id, Sources.Simulated, [.. legs.Select(l => l.Itinerary!)], total, breakdown, cabin,
+            legs[0].Chain.Flights[0].Carrier, seats, lastTicketing);
     }
 
     private static IEnumerable<List<Option>> Combine(List<List<Option>> legOptions)
@@ -603,7 +590,7 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
             {
                 var option = legOptions[leg][indexes[leg]];
                 // The next leg leaves at least two hours after the previous one lands.
-                if (leg > 0 && option.Itinerary.Segments[0].Departure < combination[^1].Itinerary.Segments[^1].Arrival.AddHours(2))
+                if (leg > 0 && option.Itinerary!.Segments[0].Departure < combination[^1].Itinerary!.Segments[^1].Arrival.AddHours(2))
                 {
                     consistent = false;
                 }
@@ -626,28 +613,144 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
         }
     }
 
-    private sealed record HubEntry(Carrier Carrier, AirportInfo Airport);
-
-    private sealed record RoutePlan(AirportInfo[] Airports, string[] Carriers, int Variant)
+    /// <summary>A wall-clock time at an airport, with the offset in force then (DST aware).</summary>
+    internal static DateTimeOffset LocalTime(DateOnly date, int minutesAfterMidnight, TimeZoneInfo zone)
     {
-        public ulong Seed { get; } = StableHash.Of("schedule", string.Join('.', Airports.Select(a => a.Location.Code)), string.Join('.', Carriers), Variant.ToString(CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>A priced routing; its schedule is built only for the options that are kept.</summary>
-    private sealed record Option(RoutePlan Plan, DateOnly Date, decimal AdultUsd)
-    {
-        private Itinerary? itinerary;
-
-        public Itinerary Itinerary => itinerary ??= Build(Plan, Date);
+        var local = date.ToDateTime(TimeOnly.MinValue).AddMinutes(minutesAfterMidnight);
+        if (zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1); // inside a spring-forward gap: the clock reads an hour later
+        }
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     /// <summary>
-    /// What an offer id encodes: <c>S1_{quote day}_{adults}-{children}-{infants}_{cabin}_{currency}_{O|R}_{leg}_…_{check}</c>,
-    /// each leg <c>{date}~{airports joined by .}~{carriers joined by .}~{variant}</c>. URL safe, readable, checked.
+    /// Flights that connect: each leaves on the day (relative to the first) that gives a connection
+    /// within the allowed window, reckoned with the airports' standard offsets; checked again with the
+    /// offsets of the actual date when built.
+    /// </summary>
+    private sealed class Chain
+    {
+        private Chain(ScheduledFlight[] flights, int[] dayOffsets, TimeSpan elapsed)
+        {
+            Flights = flights;
+            DayOffsets = dayOffsets;
+            Elapsed = elapsed;
+            Km = Geo.DistanceKm(flights[0].Route.From.Location.Point, flights[^1].Route.To.Location.Point);
+        }
+
+        public ScheduledFlight[] Flights { get; }
+
+        /// <summary>Local departure day of each flight, counted from the first flight's day.</summary>
+        public int[] DayOffsets { get; }
+
+        /// <summary>Departure to arrival, at standard offsets.</summary>
+        public TimeSpan Elapsed { get; }
+
+        /// <summary>Great-circle distance from the first origin to the last destination.</summary>
+        public double Km { get; }
+
+        public bool OperatesOn(DateOnly date)
+        {
+            for (var i = 0; i < Flights.Length; i++)
+            {
+                if (!Flights[i].OperatesOn(date.AddDays(DayOffsets[i])))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        public static TimeSpan MinimumConnection(Route inbound, Route outbound) =>
+            inbound.Domestic && outbound.Domestic && inbound.From.Location.CountryCode == outbound.To.Location.CountryCode
+                ? DomesticConnection : InternationalConnection;
+
+        /// <summary>The flights as one journey, or null when a connection falls outside the window.</summary>
+        public static Chain? Connect(ScheduledFlight[] flights)
+        {
+            var offsets = new int[flights.Length];
+            // Minutes on a UTC axis from the first flight's local midnight.
+            var firstOffset = Offset(flights[0]);
+            var departure = flights[0].DepartureMinutes - firstOffset;
+            var arrival = departure + (int)flights[0].Block.TotalMinutes;
+            for (var i = 1; i < flights.Length; i++)
+            {
+                var f = flights[i];
+                var earliest = arrival + (int)MinimumConnection(flights[i - 1].Route, f.Route).TotalMinutes;
+                var local = f.DepartureMinutes - Offset(f);
+                var day = (int)Math.Ceiling((earliest - local) / 1440.0);
+                var leaves = (day * 1440) + local;
+                if (leaves - arrival > (int)MaxConnection.TotalMinutes || f.Route.From.Location.Code != flights[i - 1].Route.To.Location.Code)
+                {
+                    return null;
+                }
+                offsets[i] = day;
+                arrival = leaves + (int)f.Block.TotalMinutes;
+            }
+            return new Chain(flights, offsets, TimeSpan.FromMinutes(arrival - departure));
+        }
+
+        private static int Offset(ScheduledFlight flight) => (int)flight.Route.From.TimeZone.BaseUtcOffset.TotalMinutes;
+
+        /// <summary>The journey on a date, in local times with the offsets in force; null when a connection breaks on that date.</summary>
+        public Itinerary? Build(DateOnly date)
+        {
+            var segments = new FlightSegment[Flights.Length];
+            for (var i = 0; i < Flights.Length; i++)
+            {
+                var f = Flights[i];
+                var departure = LocalTime(date.AddDays(DayOffsets[i]), f.DepartureMinutes, f.Route.From.TimeZone);
+                if (i > 0)
+                {
+                    var gap = departure - segments[i - 1].Arrival;
+                    if (gap < MinimumConnection(Flights[i - 1].Route, f.Route) || gap > MaxConnection)
+                    {
+                        return null;
+                    }
+                }
+                var arrival = TimeZoneInfo.ConvertTime(departure + f.Block, f.Route.To.TimeZone);
+                segments[i] = new FlightSegment(f.Carrier, f.Number, f.Route.From.Location.Code, f.Route.To.Location.Code,
+                    departure, arrival, f.Block, Aircraft.Name(f.AircraftCode), f.OperatingCarrier);
+            }
+            return new Itinerary(segments[^1].Arrival - segments[0].Departure, segments);
+        }
+    }
+
+    /// <summary>A priced chain on a date; its schedule is built only for the options that are kept.</summary>
+    private sealed class Option(Chain chain, DateOnly date, decimal adultUsd)
+    {
+        private Itinerary? itinerary;
+        private bool built;
+
+        public Chain Chain => chain;
+
+        public DateOnly Date => date;
+
+        public decimal AdultUsd => adultUsd;
+
+        public Itinerary? Itinerary
+        {
+            get
+            {
+                if (!built)
+                {
+                    itinerary = chain.Build(date);
+                    built = true;
+                }
+                return itinerary;
+            }
+        }
+    }
+
+    /// <summary>
+    /// What an offer id encodes: <c>S2_{quote day}_{adults}-{children}-{infants}_{cabin}_{currency}_{O|R}_{leg}_…_{check}</c>,
+    /// each leg <c>{date}~{airports joined by .}~{flights joined by .}</c>, a flight as designator and number (<c>BA117</c>).
+    /// URL safe, readable, checked.
     /// </summary>
     private sealed record OfferKey(DateOnly QuoteDay, PassengerMix Passengers, Cabin Cabin, string Currency, bool RoundTrip, IReadOnlyList<OfferKey.Leg> Legs)
     {
-        public sealed record Leg(DateOnly Date, string[] Airports, string[] Carriers, int Variant);
+        public sealed record Leg(DateOnly Date, string[] Airports, string[] Flights);
 
         public override string ToString()
         {
@@ -661,8 +764,7 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
             {
                 builder.Append('_').Append(leg.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture))
                     .Append('~').Append(string.Join('.', leg.Airports))
-                    .Append('~').Append(string.Join('.', leg.Carriers))
-                    .Append('~').Append(leg.Variant.ToString(CultureInfo.InvariantCulture));
+                    .Append('~').Append(string.Join('.', leg.Flights));
             }
             var body = builder.ToString();
             return body + "_" + StableHash.Check(body);
@@ -687,6 +789,7 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
                 || !int.TryParse(a, CultureInfo.InvariantCulture, out var adults)
                 || !int.TryParse(c, CultureInfo.InvariantCulture, out var children)
                 || !int.TryParse(i, CultureInfo.InvariantCulture, out var infants)
+                || adults is < 1 or > 9 || children is < 0 or > 9 || infants < 0 || infants > adults
                 || CabinFrom(parts[3]) is not { } cabin
                 || !SimulatedMoney.IsSupported(parts[4])
                 || parts[5] is not ("R" or "O"))
@@ -696,19 +799,17 @@ internal sealed class SimulatedFlightProvider : IFlightProvider
             var legs = new List<Leg>();
             foreach (var part in parts.AsSpan(6))
             {
-                if (part.Split('~') is not [var date, var airports, var carriers, var variantText]
-                    || !TryDate(date, out var legDate)
-                    || !int.TryParse(variantText, CultureInfo.InvariantCulture, out var variant))
+                if (part.Split('~') is not [var date, var airports, var flights] || !TryDate(date, out var legDate))
                 {
                     return false;
                 }
                 var airportCodes = airports.Split('.');
-                var carrierCodes = carriers.Split('.');
-                if (airportCodes.Length < 2 || carrierCodes.Length != airportCodes.Length - 1)
+                var flightCodes = flights.Split('.');
+                if (airportCodes.Length < 2 || flightCodes.Length != airportCodes.Length - 1)
                 {
                     return false;
                 }
-                legs.Add(new Leg(legDate, airportCodes, carrierCodes, variant));
+                legs.Add(new Leg(legDate, airportCodes, flightCodes));
             }
             key = new OfferKey(quoteDay, new PassengerMix(adults, children, infants), cabin, parts[4], parts[5] == "R", legs);
             return true;

@@ -8,7 +8,7 @@ using StackExchange.Redis;
 namespace Pathavana.Platform.Health;
 
 /// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (its dependencies answer).</summary>
-internal static class HealthModule
+internal static partial class HealthModule
 {
     private const string Ready = "ready";
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(2);
@@ -18,8 +18,11 @@ internal static class HealthModule
         var checks = builder.Services.AddHealthChecks()
             .AddDbContextCheck<PathavanaDbContext>("database", HealthStatus.Unhealthy, [Ready],
                 customTestQuery: static (db, ct) => db.Database.CanConnectAsync(ct));
-        checks.Add(new HealthCheckRegistration("redis", sp => new RedisHealthCheck(sp.GetService<IConnectionMultiplexer>()),
-            HealthStatus.Unhealthy, [Ready], CheckTimeout));
+        // Redis down leaves the replica ready but degraded: caches, rate limits and session checks
+        // fall back to this process and the database (pathavana_dependency_up{dependency="redis"} 0).
+        checks.Add(new HealthCheckRegistration("redis",
+            sp => new RedisHealthCheck(sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Pathavana.Platform.Health")),
+            HealthStatus.Degraded, [Ready], CheckTimeout));
         builder.Services.Configure<HealthCheckServiceOptions>(options =>
         {
             foreach (var registration in options.Registrations)
@@ -37,6 +40,12 @@ internal static class HealthModule
         {
             Predicate = r => r.Tags.Contains(Ready),
             ResponseWriter = WriteAsync,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
         });
     }
 
@@ -46,13 +55,13 @@ internal static class HealthModule
         var checks = report.Entries.ToDictionary(
             e => e.Key,
             e => new { status = e.Value.Status.ToString(), description = e.Value.Description ?? e.Value.Exception?.Message });
-        if (report.Status == HealthStatus.Healthy)
+        if (report.Status != HealthStatus.Unhealthy)
         {
             context.Response.ContentType = "application/json";
-            await JsonSerializer.SerializeAsync(context.Response.Body, new { status = "Healthy", checks });
+            await JsonSerializer.SerializeAsync(context.Response.Body, new { status = report.Status.ToString(), checks });
             return;
         }
-        var failing = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => e.Key);
+        var failing = report.Entries.Where(e => e.Value.Status == HealthStatus.Unhealthy).Select(e => e.Key);
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
@@ -64,9 +73,11 @@ internal static class HealthModule
             .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 
-    /// <summary>PINGs Redis when it is configured; healthy (and says so) when it is not.</summary>
-    private sealed class RedisHealthCheck(IConnectionMultiplexer? redis) : IHealthCheck
+    /// <summary>PINGs Redis when it is configured; healthy (and says so) when it is not. Logs a warning when Redis goes away.</summary>
+    private sealed partial class RedisHealthCheck(IConnectionMultiplexer? redis, ILogger logger) : IHealthCheck
     {
+        private static int _down;
+
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             if (redis is null)
@@ -75,13 +86,33 @@ internal static class HealthModule
             }
             try
             {
+                if (!redis.IsConnected)
+                {
+                    throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Not connected to Redis.");
+                }
                 var latency = await redis.GetDatabase().PingAsync().WaitAsync(CheckTimeout, cancellationToken);
+                if (Interlocked.Exchange(ref _down, 0) == 1)
+                {
+                    LogBack(logger);
+                }
                 return HealthCheckResult.Healthy($"ping {latency.TotalMilliseconds:0.#} ms");
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
-                return HealthCheckResult.Unhealthy("Redis did not answer.", ex);
+                if (Interlocked.Exchange(ref _down, 1) == 0)
+                {
+                    LogDegraded(logger, ex);
+                }
+                return HealthCheckResult.Degraded(
+                    "Redis did not answer: this replica serves on, with its own cache and rate limits, until Redis is back.", ex);
             }
         }
+
+        [LoggerMessage(Level = LogLevel.Warning,
+            Message = "Redis does not answer: serving degraded (local cache and rate limits, sessions checked in the database)")]
+        private static partial void LogDegraded(ILogger logger, Exception exception);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Redis answers again: shared cache and rate limits resumed")]
+        private static partial void LogBack(ILogger logger);
     }
 }

@@ -41,6 +41,18 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 LogProviderRefused(logger, refused.Provider, refused.Status, refused.Code);
                 problem = FromProviderRefusal(refused);
                 break;
+            case var outage when Outage(outage) is { } dependency:
+                LogDependencyUnavailable(logger, dependency, outage);
+                problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "Pathavana is briefly unavailable.",
+                    Detail = dependency == "database"
+                        ? "The database did not answer. Nothing was changed by this request; try again shortly."
+                        : $"A service Pathavana depends on ({dependency}) did not answer. Try again shortly.",
+                };
+                httpContext.Response.Headers.RetryAfter = OutageRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                break;
             case Security.Encryption.PiiUnavailableException:
                 problem = new ProblemDetails
                 {
@@ -67,6 +79,34 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    private const int OutageRetryAfterSeconds = 10;
+
+    /// <summary>
+    /// The dependency whose outage caused this exception, if any: the database could not be reached
+    /// or timed out (connection failures, server shutting down or out of connections), or Redis.
+    /// A query refused for its content (a constraint, bad SQL) is not an outage.
+    /// </summary>
+    internal static string? Outage(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case Npgsql.PostgresException pg:
+                    return pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("53", StringComparison.Ordinal)
+                           || pg.SqlState is "57P01" or "57P02" or "57P03" or "57014" or "55P03" or "40001" or "40P01"
+                        ? "database" : null;
+                case Npgsql.NpgsqlException npgsql when npgsql.IsTransient || npgsql.InnerException is System.Net.Sockets.SocketException or TimeoutException or IOException:
+                    return "database";
+                case Microsoft.Data.Sqlite.SqliteException sqlite when sqlite.SqliteErrorCode is 5 or 6 or 10 or 13 or 14:
+                    return "database";
+                case StackExchange.Redis.RedisException:
+                    return "redis";
+            }
+        }
+        return null;
     }
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException bad)

@@ -55,6 +55,7 @@ internal sealed class PathavanaMetrics
     private readonly Counter<long> _searches;
     private readonly Counter<long> _bookings;
     private readonly Counter<long> _rateLimitRejections;
+    private readonly Counter<long> _rateLimitLocalDecisions;
     private readonly Gauge<int> _dependencyUp;
 
     public PathavanaMetrics(IMeterFactory meterFactory)
@@ -77,7 +78,10 @@ internal sealed class PathavanaMetrics
         _bookings = meter.CreateCounter<long>(
             "pathavana.bookings", "{booking}", "Bookings reaching a status (pending, confirmed, failed, cancelled).");
         _rateLimitRejections = meter.CreateCounter<long>(
-            "pathavana.rate_limit.rejections", "{request}", "Requests rejected by the rate limiter (HTTP 429).");
+            "pathavana.rate_limit.rejections", "{request}", "Requests rejected by the rate limiter (HTTP 429), by policy (api, auth, email).");
+        _rateLimitLocalDecisions = meter.CreateCounter<long>(
+            "pathavana.rate_limit.local_decisions", "{request}",
+            "Rate-limit decisions taken by this replica's local limiter because Redis, which holds the shared counters, did not answer.");
         _dependencyUp = meter.CreateGauge<int>(
             "pathavana.dependency.up", unit: null,
             description: "1 when the dependency (database, redis) passed its last health check, 0 when it failed.");
@@ -126,8 +130,13 @@ internal sealed class PathavanaMetrics
     public void RecordBooking(string status) =>
         _bookings.Add(1, new KeyValuePair<string, object?>("status", status.ToLowerInvariant()));
 
-    /// <summary>The rate limiter rejected a request (called by the security module).</summary>
-    public void RecordRateLimitRejection() => _rateLimitRejections.Add(1);
+    /// <summary>The rate limiter rejected a request (called by the security module). <paramref name="policy"/>: <c>api</c>, <c>auth</c>, <c>email</c>…</summary>
+    public void RecordRateLimitRejection(string policy = "api") =>
+        _rateLimitRejections.Add(1, new KeyValuePair<string, object?>("policy", policy));
+
+    /// <summary>A rate-limit decision fell back to the local, per-replica limiter (Redis unavailable): fail-safe, not fail-open.</summary>
+    public void RecordRateLimitLocalDecision(string policy) =>
+        _rateLimitLocalDecisions.Add(1, new KeyValuePair<string, object?>("policy", policy));
 
     /// <summary>The latest health of a dependency (<c>database</c>, <c>redis</c>), published by the health checks.</summary>
     public void SetDependencyHealth(string dependency, bool healthy) =>

@@ -254,6 +254,17 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
     }
 
     [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task A_stay_near_a_named_landmark_shows_hotels_within_walking_distance_of_it(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var t = await me.SayAsync($"a hotel in Paris near the Eiffel Tower from {Said(Ahead(40))} for 3 nights, 2 adults");
+        Assert.NotEmpty(t.Hotels);
+        Assert.All(t.Hotels, h => Assert.Contains(h.GetProperty("hotel").GetProperty("hotel").GetProperty("landmarks").EnumerateArray(),
+            l => l.GetProperty("name").GetString() == "Eiffel Tower" && l.GetProperty("distanceKm").GetDouble() <= 2));
+        Assert.False(t.Says("No hotel"), t.ToString());
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
     public async Task Budget_in_euros_searches_in_euros(string store)
     {
         var me = await apps.StartAsync(store);
@@ -420,6 +431,65 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         var planned = next.Flights.Length > 0 ? next : await me.SayAsync("2 adults");
         AllFlights(planned, c => { Assert.Equal(1, OutboundDay(c).Month); Assert.Equal(2, Travellers(c)); });
         Assert.True(planned.Says(pick), planned.ToString());
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task Somewhere_warm_not_too_pricey_then_a_hotel_there_then_a_child_before_any_adult(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var t = await me.SayAsync($"somewhere warm in {NextJanuary} from chicago, not too pricey");
+        Assert.True(t.Flights.Length >= 2, t.ToString());
+        Assert.True(t.Says("Cheapest first"), t.ToString());
+        Assert.True(PerPerson(t.Flights[0]) <= PerPerson(t.Flights[^1]), "not too pricey: cheapest first");
+        var pick = t.Chips[0];
+        await me.SayAsync("ok the first one, for 5 nights");
+        var hotel = await me.SayAsync("find me a hotel there near the beach");
+        Assert.Equal(pick, (await me.SessionAsync()).GetProperty("state").GetProperty("destination").GetProperty("name").GetString());
+        // A child said before any adult: the party cannot travel yet, so the assistant asks (never a server error).
+        var child = await me.SayAsync("add a child aged 6");
+        Assert.Empty(child.Hotels);
+        Assert.True(child.Says("adult") || child.Says("people") || child.Says("who"), child.ToString());
+        var dated = await me.SayAsync("2 adults");
+        var shown = dated.Hotels.Length > 0 ? dated : await me.SayAsync("checking in on the 12th");
+        Assert.True(shown.Hotels.Length > 0, $"{hotel}\n{child}\n{dated}\n{shown}");
+        Assert.Equal("2", shown.Query("adults"));
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task Somewhere_a_beach_for_a_long_weekend_is_a_short_flight_and_three_nights(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var t = await me.SayAsync("my wife and I want to get out of Denver for a long weekend in February, somewhere with a beach");
+        Assert.NotEmpty(t.Flights);
+        AllFlights(t, c => Assert.True(c.GetProperty("destination").GetProperty("flightHours").GetDouble() <= 6, t.ToString()));
+        var picked = await me.SayAsync("the first one");
+        Assert.NotEmpty(picked.Flights);
+        AllFlights(picked, c =>
+        {
+            Assert.Equal(2, Itineraries(c));
+            Assert.Equal(3, ReturnDay(c).DayNumber - OutboundDay(c).DayNumber);
+            Assert.Equal(2, Travellers(c));
+        });
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task A_weekday_said_about_the_held_trip_is_the_one_nearest_it_and_a_hotel_area_miss_is_not_called_a_budget_miss(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var go = Ahead(80);
+        var t = await me.SayAsync($"Denver to Miami on {Said(go)} for 3 nights, 2 adults");
+        Assert.NotEmpty(t.Flights);
+        var friday = await me.SayAsync("what about flights that leave friday morning");
+        AllFlights(friday, c =>
+        {
+            Assert.Equal(DayOfWeek.Friday, OutboundDay(c).DayOfWeek);
+            Assert.InRange(OutboundDay(c).DayNumber - go.DayNumber, -3, 3);
+        });
+        // Whether or not a hotel stands by the beach, many are under the budget: the reply says so, not "over budget".
+        var hotels = await me.SayAsync("any hotels near the beach there with a pool? max 250 a night");
+        Assert.False(hotels.Says("over"), hotels.ToString());
+        Assert.False(hotels.Says("beach there"), hotels.ToString());
+        Assert.All(hotels.Hotels, h => Assert.True(h.GetProperty("price").GetProperty("nightly").GetProperty("amount").GetDecimal() <= 250, hotels.ToString()));
     }
 
     [Theory, InlineData("embedded"), InlineData("postgres")]

@@ -21,9 +21,10 @@ public sealed class GroundedReplyPropertyTests(ConversationApps apps) : IClassFi
         "a stop is fine", "add my wife", "add a child aged 6", "forget the budget", "whatever airline", "the time doesn't matter",
         "stay an extra night", "one night fewer", "cheapest", "under $400 each", "what's the weather like there in May?",
         "what time is it in Tokyo?", "hotels there", "things to do there", "show my trip", "help", "thanks!", "economy is fine",
+        "the first one", "for 5 nights", "find me a hotel there near the beach", "on the 12th", "sometime in March", "2 adults",
     ];
 
-    public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 48)];
+    public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 64)];
 
     [Theory]
     [MemberData(nameof(Seeds))]
@@ -37,13 +38,14 @@ public sealed class GroundedReplyPropertyTests(ConversationApps apps) : IClassFi
         var go = me.Today.AddDays(random.Next(3, 200));
         var date = go.ToString(random.Next(2) == 0 ? "d MMMM" : "MMMM d", CultureInfo.InvariantCulture);
         var stay = random.Next(4) switch { 0 => "", 1 => " for a week", 2 => $" for {random.Next(2, 9)} nights", _ => $", back {go.AddDays(random.Next(2, 15)).ToString("d MMMM", CultureInfo.InvariantCulture)}" };
-        var opening = random.Next(5) switch
+        var opening = random.Next(6) switch
         {
             0 => $"{Pick(Parties)} from {from} to {to} on {date}{stay} {Pick(Budgets)} {Pick(Extras)}",
             1 => $"{from} to {to} {date}{stay}, {Pick(Parties)}, {Pick(Extras)} {Pick(Budgets)}",
             2 => $"a hotel in {to} from {date}{(stay.Length == 0 ? " for 3 nights" : stay)} for {random.Next(1, 4)} {Pick(Budgets)}",
             3 => $"plan a trip from {from} to {to} on {date} for a week, {Pick(Parties)}",
-            _ => $"somewhere {Pick(["warm", "sunny and cheap", "with snow"])} in {go:MMMM} from {from}",
+            4 => $"somewhere {Pick(["warm", "sunny and cheap", "with snow"])} in {go:MMMM} from {from}",
+            _ => $"{Pick(["hotels", "a place to stay", "a hotel near the centre"])} in {to} in {go:MMMM}",
         };
         await me.SayAsync(opening);
         for (var i = random.Next(2, 5); i > 0; i--)

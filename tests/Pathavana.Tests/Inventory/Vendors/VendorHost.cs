@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Pathavana.Inventory;
 using Pathavana.Inventory.Amadeus;
 using Pathavana.Inventory.GoogleMaps;
+using Pathavana.Tests.Infrastructure;
 using WireMock.Logging;
 using WireMock.Server;
 using WireMock.Settings;
@@ -62,7 +61,7 @@ internal sealed class VendorHost : IAsyncDisposable
         bool google = true,
         Microsoft.Extensions.Caching.Distributed.IDistributedCache? sharedCache = null)
     {
-        var fake = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreePort()}"] });
+        var fake = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{ExternalProcess.FreePort()}"] });
         var values = new Dictionary<string, string?>();
         if (amadeus)
         {
@@ -151,13 +150,6 @@ internal sealed class VendorHost : IAsyncDisposable
         await App.DisposeAsync();
         Fake.Stop();
         Fake.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

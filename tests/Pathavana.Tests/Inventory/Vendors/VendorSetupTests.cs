@@ -81,6 +81,8 @@ public sealed class VendorSetupTests
             ["Amadeus:ClientId"] = VendorHost.ClientId,
             ["Amadeus:ClientSecret"] = VendorHost.ClientSecret,
             ["Amadeus:BaseUrl"] = vendors.Fake.Url,
+            // Sized for a loaded machine, as VendorHost does: the fake's answers are what is tested, not its speed.
+            ["Amadeus:TimeoutSeconds"] = "120",
         });
         builder.Services.AddHybridCache();
         builder.Services.AddSingleton<ILocationDirectory>(new TestLocationDirectory());

@@ -98,7 +98,7 @@ describe('the planner: chat and results in one workspace, open to try', () => {
     on('GET', `/api/v1/chat/sessions/${sessionId}`, { body: { id: sessionId, title: 'Trip', createdAt: '2026-11-25T00:00:00Z', updatedAt: '2026-11-25T00:00:00Z', state: {}, selections: [], messages: [reply] } });
     on('POST', `/api/v1/chat/sessions/${sessionId}/selections`, { body: { sessionId, selections: [] } });
     on('GET', '/api/v1/flights/search', { body: { offers: [offer], count: 1, source: 'simulated' } });
-    on('POST', '/api/v1/account/register', () => { signedUp = true; return json(200, {}); });
+    on('POST', '/api/v1/account/register', () => { signedUp = true; return json(202, { status: 'accepted', detail: 'Check your inbox: we have sent an email to this address. You can sign in with your email and password now.' }); });
     on('POST', '/api/v1/account/login', { status: 200, body: {} });
     on('POST', '/api/v1/chat/sessions/claim', { body: { claimed: 1 } });
     on('POST', '/api/v1/trips', () => json(201, { id: '0196a3b4-0000-7000-8000-00000000717e' }));
@@ -127,5 +127,33 @@ describe('the planner: chat and results in one workspace, open to try', () => {
     expect(created.title).toBe('Trip to Lisbon');
     expect(created.items).toEqual([expect.objectContaining({ kind: 'flight', offerId: 'fl-1' })]);
     expect(await screen.findByRole('heading', { name: 'Review and book: Trip to Lisbon' })).toBeInTheDocument();
+  });
+
+  it('says "check your email" and offers sign-in, keeping the picks, when the address given at "Review and book" already has an account', async () => {
+    sessionStorage.setItem('pathavana.chat.session', sessionId);
+    anonymous();
+    const reply = { id: 'm2', seq: 2, role: 'assistant', text: 'I found 1 round trip from $1,224.', cards: [flight], suggestions: [], createdAt: '2026-11-25T00:00:00Z', mode: 'offline', fallback: false, fallbackReason: null };
+    on('GET', `/api/v1/chat/sessions/${sessionId}`, { body: { id: sessionId, title: 'Trip', createdAt: '2026-11-25T00:00:00Z', updatedAt: '2026-11-25T00:00:00Z', state: {}, selections: [], messages: [reply] } });
+    on('POST', `/api/v1/chat/sessions/${sessionId}/selections`, { body: { sessionId, selections: [] } });
+    on('GET', '/api/v1/flights/search', { body: { offers: [offer], count: 1, source: 'simulated' } });
+    // The server answers a taken address exactly like a new one; only signing in tells them apart.
+    on('POST', '/api/v1/account/register', () => json(202, { status: 'accepted', detail: 'Check your inbox: we have sent an email to this address. You can sign in with your email and password now.' }));
+    on('POST', '/api/v1/account/login', { status: 401, body: { status: 401, title: 'Wrong email or password.' } });
+    renderApp('/');
+
+    const card = await screen.findByRole('article', { name: /TAP Portugal flight Boston to Lisbon/ });
+    await userEvent.click(within(card).getByRole('button', { name: 'Pick this flight' }));
+    const tray = await screen.findByRole('region', { name: 'Your trip so far' });
+    await userEvent.click(within(tray).getByRole('button', { name: 'Review and book' }));
+    await userEvent.type(within(tray).getByLabelText('Email'), "liam.o'brien@example.com");
+    await userEvent.type(within(tray).getByLabelText('Password'), 'a long enough passphrase');
+    await userEvent.click(within(tray).getByRole('button', { name: 'Create account and continue' }));
+
+    expect(await within(tray).findByText("Check your email: we've sent a message to liam.o'brien@example.com.")).toBeInTheDocument();
+    expect(within(tray).getByRole('heading', { name: 'Sign in to continue' })).toBeInTheDocument();
+    expect(within(tray).queryByText(/wrong email or password/i)).not.toBeInTheDocument();
+    expect(within(tray).getByLabelText('Password')).toHaveValue('');
+    expect(tray).toHaveTextContent('Boston → Lisbon and back');
+    expect(calls.some((c) => c.method === 'POST' && c.path === '/api/v1/trips')).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import type { ResultCard, SearchRef } from '@/features/chat/api/types';
 import { ResultsPanel } from '@/features/search/components/ResultsPanel';
 import { SearchForm } from '@/features/search/components/SearchForm';
 import { activityPick, flightPick, hotelPick } from '@/features/search/components/picks';
+import { parseLegs } from '@/features/search/api/search-flights';
 import type { ResultTab, TripQuery } from '@/features/search/api/types';
 import { draft, useDraft } from '@/lib/draft';
 import { addDays, inDays } from '@/lib/format';
@@ -26,11 +27,14 @@ export function understood(m: ChatMessage, previous: TripQuery | null): { query:
   if (m.search) {
     const q = m.search.query;
     const base = previous ?? empty();
+    const legs = m.search.kind === 'flights' ? parseLegs(str(q.legs)) : null;
+    const first = legs?.[0];
     const query: TripQuery = {
       ...base,
-      origin: str(q.origin) ?? base.origin,
-      destination: str(q.destination) ?? str(q.cityCode) ?? base.destination,
-      departureDate: str(q.departureDate) ?? str(q.checkIn) ?? base.departureDate,
+      legs: legs ?? undefined,
+      origin: first?.origin ?? str(q.origin) ?? base.origin,
+      destination: first?.destination ?? str(q.destination) ?? str(q.cityCode) ?? base.destination,
+      departureDate: first?.date ?? str(q.departureDate) ?? str(q.checkIn) ?? base.departureDate,
       returnDate: str(q.returnDate) ?? str(q.checkOut) ?? (m.search.kind === 'flights' ? undefined : base.returnDate),
       adults: Number(q.adults ?? base.adults) || 1,
       children: Number(q.children ?? 0) || undefined,
@@ -38,7 +42,8 @@ export function understood(m: ChatMessage, previous: TripQuery | null): { query:
       cabin: cabinOf(str(q.cabin) ?? base.cabin),
       nonStop: m.search.kind === 'flights' ? q.nonStop === 'true' || q.nonStop === true || undefined : base.nonStop,
     };
-    return query.origin && query.destination ? { query, tab: tabOf[m.search.kind], total: m.search.total } : null;
+    // A stay or things to do need only the destination; flights need both ends.
+    return query.destination && (query.origin || m.search.kind !== 'flights') ? { query, tab: tabOf[m.search.kind], total: m.search.total } : null;
   }
   const cards = m.cards ?? [];
   const flight = cards.find((c) => c.flight)?.flight;

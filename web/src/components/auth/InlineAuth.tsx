@@ -4,6 +4,7 @@ import { TextField } from '@/components/ui/Field';
 import { Alert } from '@/components/ui/Feedback';
 import { useSignIn, useSignUp } from '@/lib/auth';
 import { ApiError } from '@/lib/problem';
+import { GoogleSignInButton } from './GoogleSignInButton';
 
 const MIN_PASSWORD = 12;
 
@@ -16,6 +17,9 @@ export function InlineAuth({ reason, onDone, onCancel }: { reason: string; onDon
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<{ email?: string | undefined; password?: string | undefined }>({});
+  // Set when signing up could not sign in: the address may already have an account (the server
+  // never says so; the email it sends to the address does).
+  const [checkEmail, setCheckEmail] = useState<string | null>(null);
   const signUp = useSignUp();
   const signIn = useSignIn();
   const action = mode === 'up' ? signUp : signIn;
@@ -29,7 +33,27 @@ export function InlineAuth({ reason, onDone, onCancel }: { reason: string; onDon
     };
     setErrors(found);
     if (found.email || found.password) return;
-    action.mutate({ email: email.trim(), password }, { onSuccess: onDone });
+    const credentials = { email: email.trim(), password };
+    if (mode === 'in') {
+      signIn.mutate(credentials, { onSuccess: onDone });
+      return;
+    }
+    signUp.mutate(credentials, {
+      onSuccess: (outcome) => {
+        if (outcome === 'signed-in') {
+          onDone();
+          return;
+        }
+        setCheckEmail(credentials.email);
+        setPassword('');
+        setMode('in');
+      },
+    });
+  }
+
+  function switchMode() {
+    setCheckEmail(null);
+    setMode(mode === 'up' ? 'in' : 'up');
   }
 
   const other = server?.summary(['email', 'password']);
@@ -37,6 +61,12 @@ export function InlineAuth({ reason, onDone, onCancel }: { reason: string; onDon
     <section className="inline-auth" aria-labelledby="inline-auth-title">
       <h3 id="inline-auth-title">{mode === 'up' ? 'Create an account to continue' : 'Sign in to continue'}</h3>
       <p className="small muted">{reason} Everything you picked and said so far is kept.</p>
+      {checkEmail && (
+        <Alert tone="info" title={`Check your email: we've sent a message to ${checkEmail}.`}>
+          If you already have an account with this address, sign in below with its password; everything you picked is kept.
+        </Alert>
+      )}
+      <GoogleSignInButton onSignedIn={onDone} />
       <form onSubmit={submit} noValidate>
         <TextField label="Email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email ?? server?.fieldError('email')} />
         <TextField
@@ -60,7 +90,7 @@ export function InlineAuth({ reason, onDone, onCancel }: { reason: string; onDon
       </form>
       <p className="small">
         {mode === 'up' ? 'Already have an account? ' : 'New here? '}
-        <button type="button" className="link-button" onClick={() => setMode(mode === 'up' ? 'in' : 'up')}>
+        <button type="button" className="link-button" onClick={switchMode}>
           {mode === 'up' ? 'Sign in instead' : 'Create an account instead'}
         </button>
       </p>

@@ -48,6 +48,12 @@ internal sealed class LocalKeyWrapper : IKeyWrapper
         throw new OptionsValidationException(setting, typeof(EncryptionOptions), [$"{setting} must be 32 bytes in base64 (openssl rand -base64 32)."]);
     }
 
+    /// <summary>A key for another purpose derived from a master key (HKDF-SHA256), or null when that master key is not configured.</summary>
+    public byte[]? DeriveKey(string masterKeyId, string purpose) =>
+        _keys.TryGetValue(masterKeyId, out var master)
+            ? HKDF.DeriveKey(HashAlgorithmName.SHA256, master, 32, info: Encoding.UTF8.GetBytes(purpose))
+            : null;
+
     public ValueTask<byte[]> WrapAsync(byte[] dataKey, CancellationToken cancellationToken) =>
         ValueTask.FromResult(AesGcmBox.Seal(_keys[ActiveKeyId], dataKey, Encoding.UTF8.GetBytes("wrap:" + ActiveKeyId)));
 

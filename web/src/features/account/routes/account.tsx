@@ -4,13 +4,22 @@ import { Button } from '@/components/ui/Button';
 import { useUser } from '@/lib/auth';
 import { formatDate } from '@/lib/format';
 import { errorMessage } from '@/lib/problem';
+import { useNavigate } from 'react-router';
 import { useResendConfirmation } from '../api/resend-confirmation';
+import { useSignOutEverywhere } from '../api/sign-out-everywhere';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { ConsentsSection, DeleteAccountSection, ExportSection } from '../components/PrivacyControls';
 
 export function AccountRoute() {
   const user = useUser();
   const resend = useResendConfirmation();
+  const navigate = useNavigate();
+  const everywhere = useSignOutEverywhere((ended) =>
+    void navigate('/sign-in', {
+      replace: true,
+      state: { notice: `You're signed out everywhere (${ended.sessionsEnded === 1 ? '1 session' : `${ended.sessionsEnded} sessions`} ended). Sign in again to continue.` },
+    }),
+  );
   if (user.isPending) return <Loading />;
   const me = user.data;
   return (
@@ -46,6 +55,21 @@ export function AccountRoute() {
       )}
       <section className="card">
         <ChangePasswordForm />
+      </section>
+      <section className="card" aria-labelledby="sessions-title">
+        <h2 id="sessions-title">Where you're signed in</h2>
+        <p className="muted">
+          Lost a phone, or signed in on someone else's computer? Sign out everywhere ends every session of your account at once: other browsers, apps and
+          this browser too. You can sign in again straight away.
+        </p>
+        <Button
+          variant="secondary"
+          busy={everywhere.isPending}
+          onClick={() => everywhere.mutate()}
+        >
+          Sign out everywhere
+        </Button>
+        {everywhere.error && <Alert>{errorMessage(everywhere.error)}</Alert>}
       </section>
       <section className="card" aria-labelledby="privacy-title">
         <h2 id="privacy-title">Privacy</h2>

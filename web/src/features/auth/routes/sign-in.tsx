@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { GoogleSignInButton } from '@/components/auth/GoogleSignInButton';
 import { Button } from '@/components/ui/Button';
 import { TextField } from '@/components/ui/Field';
 import { Alert } from '@/components/ui/Feedback';
@@ -14,7 +15,8 @@ export function SignInRoute() {
   const signIn = useSignIn();
   const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const state = location.state as { from?: string; notice?: string } | null;
+  const from = state?.from ?? '/';
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -29,6 +31,8 @@ export function SignInRoute() {
     <section className="card auth-card" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in</h1>
       <p className="muted">Welcome back. Your trips and travelers are waiting.</p>
+      {state?.notice && <Alert tone="success">{state.notice}</Alert>}
+      <GoogleSignInButton onSignedIn={() => void navigate(from, { replace: true })} />
       <form onSubmit={submit} noValidate>
         <TextField label="Email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email ?? server?.fieldError('email')} />
         <TextField

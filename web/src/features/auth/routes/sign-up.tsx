@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { GoogleSignInButton } from '@/components/auth/GoogleSignInButton';
 import { Button } from '@/components/ui/Button';
 import { TextField } from '@/components/ui/Field';
 import { Alert } from '@/components/ui/Feedback';
@@ -19,7 +20,23 @@ export function SignUpRoute() {
     const next = { email: validateEmail(email), password: validateNewPassword(password) };
     setErrors(next);
     if (next.email || next.password) return;
-    signUp.mutate({ email: email.trim(), password }, { onSuccess: () => void navigate('/', { replace: true }) });
+    signUp.mutate({ email: email.trim(), password }, { onSuccess: (outcome) => { if (outcome === 'signed-in') void navigate('/', { replace: true }); } });
+  }
+
+  if (signUp.data === 'check-email') {
+    // The address already had an account (the server never says so; its email to the owner does).
+    return (
+      <section className="card auth-card" aria-labelledby="check-email-title">
+        <h1 id="check-email-title">Check your email</h1>
+        <Alert tone="info" title={`We've sent an email to ${signUp.variables?.email ?? 'this address'}.`}>
+          It tells you what to do next. If you already have an account with this address, sign in with its password, or set a new password if you've forgotten it.
+        </Alert>
+        <div className="auth-card__links">
+          <Link to="/sign-in">Sign in</Link>
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </div>
+      </section>
+    );
   }
 
   const server = signUp.error instanceof ApiError ? signUp.error : null;
@@ -28,6 +45,7 @@ export function SignUpRoute() {
     <section className="card auth-card" aria-labelledby="sign-up-title">
       <h1 id="sign-up-title">Create your account</h1>
       <p className="muted">Plan trips by talking them through, keep your travelers' details safe, and book in one place.</p>
+      <GoogleSignInButton onSignedIn={() => void navigate('/', { replace: true })} />
       <form onSubmit={submit} noValidate>
         <TextField label="Email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email ?? server?.fieldError('email')} />
         <TextField

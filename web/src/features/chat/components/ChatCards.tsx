@@ -37,7 +37,10 @@ function ChatCard({ card, picked, onPick, disabled }: { card: ResultCard; picked
     const first = out[0];
     const last = out[out.length - 1];
     const carrier = first?.carrierCode ?? f.validatingAirline;
-    title = first && last ? `${cityOf(first.origin)} → ${cityOf(last.destination)}` : 'Flight';
+    const multi = f.itineraries.length > 2;
+    title = !first || !last ? 'Flight' : multi
+      ? [cityOf(first.origin), ...f.itineraries.map((it) => cityOf(it.segments[it.segments.length - 1]?.destination ?? ''))].join(' → ')
+      : `${cityOf(first.origin)} → ${cityOf(last.destination)}`;
     lines = f.itineraries.map((it, i) => {
       const s0 = it.segments[0];
       const sN = it.segments[it.segments.length - 1];
@@ -46,13 +49,19 @@ function ChatCard({ card, picked, onPick, disabled }: { card: ResultCard; picked
       const dep = localTime(s0.departure);
       const arr = localTime(sN.arrival);
       const shift = dayShift(s0.departure, sN.arrival);
-      return `${f.itineraries.length > 1 ? (i === 0 ? 'Out' : 'Back') + ': ' : ''}${formatDay(s0.departure)}, ${dep.time} ${cityOf(s0.origin)} → ${arr.time} ${cityOf(sN.destination)}${shift > 0 ? `, +${shift}` : ''} · ${airlineName(s0.carrierCode)} ${s0.carrierCode} ${s0.flightNumber} · ${stops === 0 ? 'nonstop' : plural(stops, 'stop')}`;
+      return `${multi ? `Flight ${i + 1}: ` : f.itineraries.length > 1 ? (i === 0 ? 'Out' : 'Back') + ': ' : ''}${formatDay(s0.departure)}, ${dep.time} ${cityOf(s0.origin)} → ${arr.time} ${cityOf(sN.destination)}${shift > 0 ? `, +${shift}` : ''} · ${airlineName(s0.carrierCode)} ${s0.carrierCode} ${s0.flightNumber} · ${stops === 0 ? 'nonstop' : plural(stops, 'stop')}`;
     });
     price = `${formatMoney(f.totalPrice.amount, f.totalPrice.currency)} total`;
-    label = `${airlineName(carrier)} flight ${title.replace('→', 'to')}, ${price}`;
+    label = `${airlineName(carrier)} flight ${title.replaceAll('→', 'to')}, ${price}`;
   } else if (h) {
     title = h.hotel.name;
-    lines = [`${h.hotel.stars != null ? `${Number(h.hotel.stars)}-star · ` : ''}${formatDate(h.checkIn)} to ${formatDate(h.checkOut)}`, [h.roomType, boardName(h.board)].filter(Boolean).join(', ')];
+    const where = [h.hotel.neighbourhood, h.hotel.guestRating != null ? `guests rate it ${Number(h.hotel.guestRating).toFixed(1)}/10` : null].filter(Boolean).join(' · ');
+    const others = (h.rates?.length ?? 1) - 1;
+    lines = [
+      `${h.hotel.stars != null ? `${Number(h.hotel.stars)}-star · ` : ''}${formatDate(h.checkIn)} to ${formatDate(h.checkOut)}`,
+      where,
+      [h.roomType, boardName(h.board) ?? h.board, h.cancellation.refundable ? 'free cancellation' : 'non-refundable'].filter(Boolean).join(', ') + (others > 0 ? ` (${plural(others, 'other rate')})` : ''),
+    ];
     price = `${formatMoney(h.nightly.amount, h.nightly.currency)} per night · ${formatMoney(h.total.amount, h.total.currency)} total`;
     label = `${h.hotel.name}, ${price}`;
   } else if (a) {

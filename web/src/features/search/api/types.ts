@@ -14,13 +14,24 @@ export type LocationsResponse = Schemas['LocationsResponse'];
 export type Location = Schemas['Location'];
 
 /** A search as the form and the URL hold it: IATA codes, local dates, who travels. */
+/** One flight of a multi-city trip: IATA codes and the local date at the origin (YYYY-MM-DD). */
+export interface TripLeg {
+  origin: string;
+  destination: string;
+  date: string;
+}
+
 export interface TripQuery {
+  /** Multi-city (2–6 flights in order); origin, destination and departureDate then repeat the first. */
+  legs?: TripLeg[] | undefined;
   origin: string;
   destination: string;
   departureDate: string;
   returnDate?: string | undefined;
   adults: number;
   children?: number | undefined;
+  /** Each child's age (2–11) on the day of travel, one per child, in order. */
+  childAges?: number[] | undefined;
   infants?: number | undefined;
   cabin: string;
   /** Only flights without a stop (the API's `nonStop`). */

@@ -77,7 +77,8 @@ export function LocationField({ label, text, onText, onChoose, error, suggestion
           setActive(-1);
         }}
         onKeyDown={onKey}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        // Options are chosen on mousedown (which keeps the focus), so leaving the field closes the list at once.
+        onBlur={() => setOpen(false)}
       />
       <ul id={listId} role="listbox" aria-label={`${label} suggestions`} className="location-field__list" hidden={options.length === 0}>
         {options.map((l, i) => (

@@ -38,11 +38,12 @@ export function ResultsPanel({ query, tab: controlled, onTab, onPickDate, onPick
   const tab = controlled ?? own;
   const setTab = (t: ResultTab) => (onTab ? onTab(t) : setOwn(t));
   const base = useId();
-  const flights = useFlightSearch(tab === 'flights' ? query : null);
+  const noOrigin = !query?.origin;
+  const flights = useFlightSearch(tab === 'flights' && !noOrigin ? query : null);
   const hotels = useHotelSearch(tab === 'hotels' ? query : null);
   const activities = useActivitySearch(tab === 'activities' && query ? query.destination : null);
   const calendar = usePriceCalendar(
-    tab === 'calendar' && query ? { origin: query.origin, destination: query.destination, month: query.departureDate.slice(0, 7), adults: query.adults, cabin: query.cabin } : null,
+    tab === 'calendar' && query && !noOrigin ? { origin: query.origin, destination: query.destination, month: query.departureDate.slice(0, 7), adults: query.adults, cabin: query.cabin } : null,
   );
   const activityDay = query ? (query.returnDate && query.returnDate > query.departureDate ? addDays(query.departureDate, 1) : query.departureDate) : '';
 
@@ -59,7 +60,11 @@ export function ResultsPanel({ query, tab: controlled, onTab, onPickDate, onPick
   return (
     <section className="results-panel" aria-labelledby={`${base}-title`}>
       <h2 id={`${base}-title`} className="results-panel__title">
-        {query ? `${cityOf(query.origin)} → ${cityOf(query.destination)}, ${formatDay(query.departureDate)}${query.returnDate ? ` – ${formatDay(query.returnDate)}` : ''}` : 'Results'}
+        {query
+          ? query.legs && query.legs.length > 1
+            ? `Multi-city: ${query.legs.map((l, i) => `${i === 0 ? `${cityOf(l.origin)} → ` : ''}${cityOf(l.destination)} ${formatDay(l.date)}`).join(' → ')}`
+            : `${query.origin ? `${cityOf(query.origin)} → ` : ''}${cityOf(query.destination)}, ${formatDay(query.departureDate)}${query.returnDate ? ` – ${formatDay(query.returnDate)}` : ''}`
+          : 'Results'}
       </h2>
       <div role="tablist" aria-label="Result types" className="tabs">
         {tabs.map((t) => (
@@ -83,6 +88,10 @@ export function ResultsPanel({ query, tab: controlled, onTab, onPickDate, onPick
         {!query ? (
           <EmptyState title="Where to?">
             <p>Tell the assistant about your trip, or search a route above: flights, hotels, things to do and the cheapest days to fly show here.</p>
+          </EmptyState>
+        ) : noOrigin && (tab === 'flights' || tab === 'calendar') ? (
+          <EmptyState title="Where from?">
+            <p>Add where you are flying from in the search above to see flights and the cheapest days to fly to {cityOf(query.destination)}.</p>
           </EmptyState>
         ) : tab === 'flights' ? (
           flights.isPending ? <Loading label="Searching flights…" /> : flights.isError ? <Alert title="Flight search failed.">{errorMessage(flights.error)}</Alert> : flights.data.offers.length === 0 ? <EmptyState title="No flights on this route and date" /> : <FlightResults offers={flights.data.offers} onPick={onPick && ((o) => onPick(flightPick(o)))} picked={picked} />

@@ -34,7 +34,10 @@ export function flightPick(o: FlightOffer): DraftPick {
   return {
     kind: 'flight',
     offerId: o.id,
-    title: `${cityOf(first.origin)} → ${cityOf(last.destination)}${o.itineraries.length === 2 ? ' and back' : ''}`,
+    title:
+      o.itineraries.length > 2
+        ? [cityOf(first.origin), ...o.itineraries.map((it) => cityOf(it.segments[it.segments.length - 1]!.destination))].join(' → ')
+        : `${cityOf(first.origin)} → ${cityOf(last.destination)}${o.itineraries.length === 2 ? ' and back' : ''}`,
     detail: o.itineraries.map((it) => `${formatDay(it.segments[0]!.departure)} ${itineraryTimes(it)}`).join(' · ') + ` · ${carriersOf(o)}`,
     price: o.totalPrice,
     simulated: o.source === 'simulated',

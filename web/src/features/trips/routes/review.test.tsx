@@ -35,6 +35,7 @@ describe('review and book a whole trip', () => {
     expect(await screen.findByRole('heading', { name: 'Review and book: Lisbon for two' })).toBeInTheDocument();
     expect(screen.getAllByText('Priced for 2 adults')).toHaveLength(1);
     expect(screen.getByText(/Free cancellation until 2 days before arrival/)).toBeInTheDocument();
+    expect(screen.queryByText(/free until/i)).not.toBeInTheDocument(); // the provider's terms are said once, not restated
     expect(screen.getByText('Economy fare, ticketed by TAP Portugal')).toBeInTheDocument();
     expect(screen.getByText(/This trip is for/)).toHaveTextContent('2 travelers');
     const book = screen.getByRole('button', { name: 'Book all 2 for $1,700' });

@@ -112,8 +112,8 @@ export function ReviewRoute() {
                 ))}
               </ul>
               <p className="small">
-                <strong>Cancellation:</strong> {i.refundable && i.freeCancellationUntil ? `free until ${formatDate(i.freeCancellationUntil)}. ` : ''}
-                {i.cancellation}
+                <strong>Cancellation:</strong>{' '}
+                {i.cancellation || (i.refundable && i.freeCancellationUntil ? `Free until ${formatDate(i.freeCancellationUntil)}.` : '')}
               </p>
               {i.simulated && <SimulatedBadge kind={i.kind === 'hotel' ? 'hotel' : 'flight'} />}
               {(i.bookingStatus === 'confirmed' || i.bookingStatus === 'pending') && <span className="pill pill--ok">Already booked</span>}

@@ -5,9 +5,9 @@ import { Alert, EmptyState, Loading, PageHeader } from '@/components/ui/Feedback
 import { formatDate, formatDay, formatMoney } from '@/lib/format';
 import { ApiError, errorMessage } from '@/lib/problem';
 import { useSharedTrip } from '../api/get-shared-trip';
-import { tripMap, whenText } from '../components/item-text';
+import { ItemSummary } from '../components/ItemSummary';
+import { tripMap } from '../components/item-text';
 
-const kindIcon: Record<string, string> = { flight: '✈', hotel: '⌂', activity: '★', note: '✎' };
 
 /** A trip someone shared: days, items, map and totals, read-only and open to anyone, with a way to plan one's own. */
 export function SharedTripRoute() {
@@ -72,16 +72,7 @@ export function SharedTripRoute() {
                     <ol className="items">
                       {day.items.map((item, i) => (
                         <li key={i} className="item item--static">
-                          <span className="item__icon" aria-hidden="true">
-                            {kindIcon[item.kind] ?? '•'}
-                          </span>
-                          <div className="item__body">
-                            <p className="item__title">{item.title}</p>
-                            <p className="muted small">
-                              {[whenText(item), item.price ? formatMoney(item.price.amount, item.price.currency) : ''].filter(Boolean).join(' · ')}
-                            </p>
-                            {item.simulated && <span className="badge badge--simulated">Simulated — not bookable with a real provider</span>}
-                          </div>
+                          <ItemSummary item={item} simulated={item.simulated} />
                         </li>
                       ))}
                     </ol>

@@ -11,9 +11,9 @@ import { useMoveTripItem } from '../api/move-trip-item';
 import { useRemoveTripItem } from '../api/remove-trip-item';
 import { useShareTrip } from '../api/share-trip';
 import { useUpdateTrip } from '../api/update-trip';
-import { tripMap, whenText } from '../components/item-text';
+import { ItemSummary } from '../components/ItemSummary';
+import { tripMap } from '../components/item-text';
 
-const kindIcon: Record<string, string> = { flight: '✈', hotel: '⌂', activity: '★', note: '✎' };
 const statusLabel: Record<string, [string, string]> = { confirmed: ['Booked', 'ok'], pending: ['Booking pending', 'warn'], failed: ['Booking failed', 'bad'], cancelled: ['Cancelled', 'muted'] };
 
 export function TripRoute() {
@@ -196,18 +196,10 @@ function TripView({ trip }: { trip: Trip }) {
                             onDragEnd={() => setDragging(undefined)}
                             onDrop={(e) => { e.stopPropagation(); onDrop(e, day.date, i); }}
                           >
-                            <span className="item__icon" aria-hidden="true">
-                              {kindIcon[item.kind] ?? '•'}
-                            </span>
-                            <div className="item__body">
-                              <p className="item__title">{item.title}</p>
-                              <p className="muted small">
-                                {[whenText(item), item.price ? formatMoney(item.price.amount, item.price.currency) : ''].filter(Boolean).join(' · ')}
-                              </p>
+                            <ItemSummary item={item} simulated={item.source === 'simulated'}>
                               {item.notes && <p className="small">{item.notes}</p>}
                               {status && <span className={`pill pill--${status[1]}`}>{status[0]}</span>}
-                              {item.source === 'simulated' && <span className="badge badge--simulated">Simulated — not bookable with a real provider</span>}
-                            </div>
+                            </ItemSummary>
                             <div className="item__actions">
                               <button type="button" className="icon-btn" aria-label={`Move ${item.title} up`} disabled={i === 0 || move.isPending} onClick={() => doMove(item, day.date, i - 1)}>
                                 ↑
