@@ -99,7 +99,7 @@ public sealed class ConsentTests(TestServers servers) : IDisposable
 
         // Signing up brings the browser's decision into the account, shown with its time and version.
         var email = $"consent-{Guid.NewGuid():N}@example.com";
-        Assert.Equal(HttpStatusCode.Created, (await browser.PostAsJsonAsync("/api/v1/account/register", new { email, password = TestUsers.StrongPassword }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await browser.PostAsJsonAsync("/api/v1/account/register", new { email, password = TestUsers.StrongPassword }, Ct)).StatusCode);
         var login = await browser.PostAsJsonAsync("/api/v1/account/login", new { email, password = TestUsers.StrongPassword }, Ct);
         browser.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             (await login.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accessToken").GetString());

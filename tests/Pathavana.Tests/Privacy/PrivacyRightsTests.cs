@@ -191,7 +191,7 @@ public sealed class PrivacyRightsTests(TestServers servers)
             Assert.Empty(PrivacyFlow.Found(record.Details!));
             Assert.DoesNotContain(visit.User.Email, record.Details!, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("\"travelers\":1", record.Details!, StringComparison.Ordinal);
-            Assert.Null((await AuditChain.VerifyAsync(db, Ct)).FirstBroken);
+            Assert.Null((await AuditChain.VerifyAsync(db, scope.ServiceProvider.GetRequiredService<AuditKeys>(), (await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().ReadLatestAsync(Ct)).Latest, Ct)).FirstBroken);
         }
 
         // The same email can sign up afresh, and sees nothing of before.

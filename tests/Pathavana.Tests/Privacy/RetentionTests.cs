@@ -80,7 +80,7 @@ public sealed class RetentionTests(TestServers servers)
         var runs = await db.AuditLogs.AsNoTracking().Where(a => a.Action == AuditActions.RetentionRun).OrderBy(a => a.Sequence).ToListAsync(Ct);
         Assert.Equal(2, runs.Count);
         Assert.Contains("\"chatSessions\":1", runs[1].Details!, StringComparison.Ordinal);
-        Assert.Null((await AuditChain.VerifyAsync(db, Ct)).Reason);
+        Assert.Null((await AuditChain.VerifyAsync(db, scope.ServiceProvider.GetRequiredService<AuditKeys>(), (await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().ReadLatestAsync(Ct)).Latest, Ct)).Reason);
         Assert.False(await db.Set<AnonymousDataKey>().AnyAsync(k => k.AdoptedBy == null, Ct));
     }
 
