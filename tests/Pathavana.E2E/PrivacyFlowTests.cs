@@ -31,7 +31,7 @@ public sealed partial class PrivacyFlowTests(BrowserFixture browser, EmbeddedApp
         // Chat and plan, then sign up at Book and book.
         await page.GotoAsync("/");
         var chat = page.GetByRole(AriaRole.Region, new() { Name = "Conversation with the assistant" });
-        await SayAsync(page, $"Boston to Lisbon on {Screens.InDays(50)} back {Screens.InDays(55)}");
+        await SayAsync(page, $"Boston to Lisbon on {Screens.InDays(50)} back {Screens.InDays(55)}, just me");
         await Expect(chat.Locator("article.chat-card--flight").First).ToBeVisibleAsync();
         await chat.GetByRole(AriaRole.Button, new() { Name = "See all flights" }).Last.ClickAsync();
         var flights = page.GetByRole(AriaRole.List, new() { Name = "Flights" }).GetByRole(AriaRole.Article);
