@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pathavana.Accounts;
 using Pathavana.Platform.Data;
+using Pathavana.Platform.Security.Encryption;
 using Pathavana.Trips;
 
 namespace Pathavana.Assistant;
@@ -157,6 +158,10 @@ internal static class AssistantApi
             session.AnonymousTokenHash = null;
         }
         await db.SaveChangesAsync(ct);
+        // The user adopts the browser's key: what was written before sign-in stays readable, and is erased with the account.
+        await DataKeys.AdoptAsync(db, hash, user, ct);
+        // And the browser's consent decisions (the latest decision, the user's or the browser's, counts).
+        await Pathavana.Privacy.Consents.AdoptAsync(db, hash, user, ct);
         return TypedResults.Ok(new ClaimResponse(sessions.Count));
     }
 
@@ -340,9 +345,10 @@ internal static class AssistantApi
         {
             return Invalid("kind", "One of: flight, hotel, activity.");
         }
+        // Whole rows: the payload is encrypted, and only a materialised message is decrypted.
         var recent = (await db.ChatMessages.AsNoTracking().Where(m => m.SessionId == id && m.Role == ChatRole.Assistant)
-                .OrderByDescending(m => m.Seq).Take(10).Select(m => m.Payload).ToListAsync(ct))
-            .SelectMany(p => MessagePayload.Parse(p).Cards);
+                .OrderByDescending(m => m.Seq).Take(10).ToListAsync(ct))
+            .SelectMany(m => MessagePayload.Parse(m.Payload).Cards);
         var card = await SelectionCards.FindAsync(inventory, request.OfferId, request.Kind, recent, ct);
         if (card is null)
         {

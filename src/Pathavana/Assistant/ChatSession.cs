@@ -2,27 +2,33 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pathavana.Accounts;
 using Pathavana.Platform.Data;
+using Pathavana.Platform.Security.Encryption;
 
 namespace Pathavana.Assistant;
 
 /// <summary>
 /// A chat session (table <c>sessions</c>): owned by a user, or before sign-in by an anonymous
-/// browser token (stored as a hash).
+/// browser token (stored as a hash). The title (the first words typed) and the dialog state are
+/// encrypted with the owner's data key, or before sign-in with the browser's own key.
 /// </summary>
-internal sealed class ChatSession : IHasTimestamps
+internal sealed class ChatSession : IHasTimestamps, IEncryptedRow
 {
     public Guid Id { get; set; }
     public Guid? OwnerId { get; set; }
     public string? AnonymousTokenHash { get; set; }
+    [Encrypted]
     public required string Title { get; set; }
 
     /// <summary>The dialog state (slots, selections) as JSON.</summary>
+    [Encrypted]
     public string State { get; set; } = "{}";
 
     public List<ChatMessage> Messages { get; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    DataKeyOwner IEncryptedRow.KeyOwner => OwnerId is { } user ? DataKeyOwner.User(user) : DataKeyOwner.Anonymous(AnonymousTokenHash ?? "");
 }
 
 internal enum ChatRole
@@ -32,22 +38,26 @@ internal enum ChatRole
     System,
 }
 
-/// <summary>One message of a chat session: its role, text and structured results.</summary>
-internal sealed class ChatMessage : IHasTimestamps
+/// <summary>One message of a chat session: its role, text and structured results (text and results encrypted with the session's key).</summary>
+internal sealed class ChatMessage : IHasTimestamps, IEncryptedRow
 {
     public Guid Id { get; set; }
     public Guid SessionId { get; set; }
     public ChatRole Role { get; set; }
+    [Encrypted]
     public required string Text { get; set; }
 
     /// <summary>The message's place in its session (1, 2, …). Unique per session, so two replicas cannot interleave a turn.</summary>
     public int Seq { get; set; }
 
     /// <summary>Structured results (cards) as JSON, if any.</summary>
+    [Encrypted]
     public string? Payload { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    DataKeyOwner IEncryptedRow.KeyOwner => DataKeyOwner.Parent<ChatSession>(SessionId);
 }
 
 internal sealed class ChatSessionConfiguration : IEntityTypeConfiguration<ChatSession>
@@ -60,7 +70,6 @@ internal sealed class ChatSessionConfiguration : IEntityTypeConfiguration<ChatSe
         builder.HasIndex(s => new { s.OwnerId, s.UpdatedAt });
         builder.HasIndex(s => s.AnonymousTokenHash);
         builder.Property(s => s.AnonymousTokenHash).HasMaxLength(64);
-        builder.Property(s => s.Title).HasMaxLength(200);
         builder.HasMany(s => s.Messages).WithOne().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pathavana.Platform.Data;
 using Pathavana.Platform.Observability;
+using Pathavana.Privacy;
 
 namespace Pathavana.Assistant;
 
@@ -79,12 +80,17 @@ internal sealed partial class ChatTurns(
     IOptions<LlmOptions> llmOptions,
     TimeProvider clock,
     PathavanaMetrics metrics,
+    Consents consents,
     ILogger<ChatTurns> logger)
 {
     public const string DefaultTitle = "New chat";
 
     /// <summary>Said before an offline answer when the model could not answer, so the traveller knows why it reads differently.</summary>
     public const string FallbackNote = "(The language model is unavailable; I answered offline with what we had so far.) ";
+
+    /// <summary>Said before an offline answer when LLM mode is on but the traveller has not agreed to send chat text to the model.</summary>
+    public const string NoConsentNote = "(You have not agreed to send your messages to the language model, so the offline assistant answered on our server. "
+        + "You can agree under Account, Privacy.) ";
 
     public async Task<TurnOutcome> RunAsync(ChatSession session, ChatOwner owner, string text, CancellationToken ct)
     {
@@ -97,7 +103,8 @@ internal sealed partial class ChatTurns(
         string mode = "offline";
         string? fallbackReason = null;
         var settings = llmOptions.Value;
-        if (settings.Enabled)
+        var consented = settings.Enabled && await consents.HasAsync(new ConsentSubject(owner.UserId, owner.AnonymousHash), ConsentPurposes.LanguageModel, ct);
+        if (consented)
         {
             (reply, fallbackReason) = await TryLlmAsync(session, owner, state, text, today, settings, ct);
             mode = reply is null ? "offline" : "llm";
@@ -107,6 +114,13 @@ internal sealed partial class ChatTurns(
         {
             reply = reply with { Text = FallbackNote + reply.Text };
         }
+        else if (settings.Enabled && !consented)
+        {
+            // Not a failure: the traveller's choice. The reply says why it is the offline assistant.
+            fallbackReason = FallbackReasons.NoConsent;
+            reply = reply with { Text = NoConsentNote + reply.Text };
+        }
+        var failed = fallbackReason is not null && fallbackReason != FallbackReasons.NoConsent;
 
         var seq = await db.ChatMessages.Where(m => m.SessionId == session.Id).MaxAsync(m => (int?)m.Seq, ct) ?? 0;
         var payload = new MessagePayload(reply.Cards, reply.Suggestions, mode, fallbackReason is not null, fallbackReason, reply.Search);
@@ -125,7 +139,7 @@ internal sealed partial class ChatTurns(
         session.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
 
-        metrics.RecordChatTurn(mode == "llm" ? ChatMode.Llm : ChatMode.Offline, fallbackReason is not null, Stopwatch.GetElapsedTime(started));
+        metrics.RecordChatTurn(mode == "llm" ? ChatMode.Llm : ChatMode.Offline, failed, Stopwatch.GetElapsedTime(started));
         LogTurn(session.Id, mode, fallbackReason ?? "none", reply.Cards.Count);
         return new TurnOutcome(userMessage, assistant, payload);
     }
@@ -141,8 +155,9 @@ internal sealed partial class ChatTurns(
             LogBudget(session.Id);
             return (null, FallbackReasons.Budget);
         }
+        // Whole rows: the text is encrypted, and only a materialised message is decrypted.
         var history = await db.ChatMessages.AsNoTracking().Where(m => m.SessionId == session.Id)
-            .OrderBy(m => m.Seq).Select(m => new { m.Role, m.Text }).ToListAsync(ct);
+            .OrderBy(m => m.Seq).ToListAsync(ct);
         var llm = services.GetRequiredService<LlmAssistant>();
         try
         {

@@ -43,6 +43,9 @@ internal static class FallbackReasons
     public const string Error = "llm_error";
     public const string Timeout = "llm_timeout";
     public const string Budget = "token_budget_exhausted";
+
+    /// <summary>LLM mode is on, but the traveller has not agreed to send chat text to the model (purpose <c>llm_chat</c>).</summary>
+    public const string NoConsent = "llm_consent_missing";
 }
 
 /// <summary>The LLM's answer for one turn: text, cards gathered by its tool calls, the new state, tokens.</summary>

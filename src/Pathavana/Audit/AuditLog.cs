@@ -26,6 +26,9 @@ internal static class AuditActions
     public const string TravelerDeleted = "traveler.deleted";
     public const string DataExported = "privacy.exported";
     public const string AccountErased = "privacy.erased";
+    public const string ConsentGiven = "consent.given";
+    public const string ConsentWithdrawn = "consent.withdrawn";
+    public const string RetentionRun = "retention.run";
     public const string BookingCreated = "booking.created";
     public const string BookingCancelled = "booking.cancelled";
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pathavana.Accounts;
 using Pathavana.Platform;
 using Pathavana.Platform.Data;
+using Pathavana.Platform.Security.Encryption;
 
 namespace Pathavana.Bookings;
 
@@ -20,11 +21,17 @@ internal enum BookingStatus
     Cancelled,
 }
 
-/// <summary>A flight or hotel reservation made with a provider for a user's travelers.</summary>
-internal sealed class Booking : IHasTimestamps
+/// <summary>
+/// A flight or hotel reservation made with a provider for a user's travelers. The passengers as they
+/// were sent to the provider are kept encrypted with the owner's data key; erasure of the account
+/// removes them and the owner, leaving the amount, dates and the provider's reference.
+/// </summary>
+internal sealed class Booking : IHasTimestamps, IEncryptedRow
 {
     public Guid Id { get; set; }
-    public Guid OwnerId { get; set; }
+
+    /// <summary>The user who booked; null once their account is erased (the booking keeps only amount, dates and the provider's reference).</summary>
+    public Guid? OwnerId { get; set; }
     public BookingKind Kind { get; set; }
     public BookingStatus Status { get; set; } = BookingStatus.Pending;
 
@@ -45,6 +52,11 @@ internal sealed class Booking : IHasTimestamps
     public string? ProviderOrderId { get; set; }
 
     public List<Guid> TravelerIds { get; set; } = [];
+
+    /// <summary>The passengers as ordered (<see cref="BookingTraveler"/> list as JSON), encrypted; null once the owner's account is erased.</summary>
+    [Encrypted]
+    public string? PassengerSnapshot { get; set; }
+
     public Guid? TripId { get; set; }
     public string? FailureReason { get; set; }
 
@@ -52,6 +64,10 @@ internal sealed class Booking : IHasTimestamps
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    DataKeyOwner IEncryptedRow.KeyOwner => OwnerId is { } owner
+        ? DataKeyOwner.User(owner)
+        : throw new InvalidOperationException("An erased booking holds no personal data to encrypt.");
 }
 
 /// <summary>One status transition of a booking, with its time and reason.</summary>
@@ -71,7 +87,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
     {
         builder.ToTable("bookings");
         builder.HasKey(b => b.Id);
-        builder.HasOne<User>().WithMany().HasForeignKey(b => b.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany().HasForeignKey(b => b.OwnerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(b => new { b.OwnerId, b.CreatedAt });
         builder.Property(b => b.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(16);

@@ -377,6 +377,7 @@ internal sealed partial class BookingService(
             OfferId = offerId,
             OfferSnapshot = snapshot,
             TravelerIds = [.. people.Select(p => p.Id)],
+            PassengerSnapshot = JsonSerializer.Serialize(Passengers(people), JsonSerializerOptions.Web),
             TripId = tripId,
         };
         Transition(booking, BookingStatus.Pending, "Offer re-priced; ordering from the provider.");
@@ -433,12 +434,12 @@ internal sealed partial class BookingService(
             if (tripId is { } trip)
             {
                 // The trip holds the offer as searched; re-pricing may have re-quoted it under a new id.
-                await trips.AttachAsync(booking.OwnerId, trip, searchedOfferId, booking.Id, ct);
+                await trips.AttachAsync(booking.OwnerId!.Value, trip, searchedOfferId, booking.Id, ct);
             }
             if (notify)
             {
                 // Passengers, flights, stay, terms, reference, a link back and the .ics (Notifications composes it).
-                await confirmations.SendAsync(booking.OwnerId, [booking.Id], tripId, wholeTrip: false, ct);
+                await confirmations.SendAsync(booking.OwnerId!.Value, [booking.Id], tripId, wholeTrip: false, ct);
             }
         }
         var response = Describe(booking, summary);

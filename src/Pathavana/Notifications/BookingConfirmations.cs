@@ -59,7 +59,7 @@ internal sealed class BookingConfirmations(
         var people = (await travelers.GetOwnedAsync(ownerId, [.. bookings.SelectMany(b => b.TravelerIds).Distinct()], "booking confirmation", cancellationToken))
             .ToDictionary(t => t.Id, t => $"{t.GivenNames} {t.Surname}");
         var tripTitle = wholeTrip && tripId is { } t
-            ? await db.Set<Trip>().AsNoTracking().Where(x => x.Id == t && x.OwnerId == ownerId).Select(x => x.Title).SingleOrDefaultAsync(cancellationToken)
+            ? (await db.Set<Trip>().AsNoTracking().Where(x => x.Id == t && x.OwnerId == ownerId).SingleOrDefaultAsync(cancellationToken))?.Title
             : null;
 
         var sections = new List<Section>();

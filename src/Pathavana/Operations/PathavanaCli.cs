@@ -37,6 +37,7 @@ internal static class PathavanaCli
         {
             root.Subcommands.Add(command);
         }
+        root.Subcommands.Add(RetentionCommand.Create());
 
         root.SetAction((result, ct) =>
         {

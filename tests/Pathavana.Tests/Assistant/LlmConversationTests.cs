@@ -57,7 +57,7 @@ public sealed class LlmConversationTests : IDisposable
     private static async Task<Traveller> StartAsync(PathavanaFactory app)
     {
         var client = app.CreateClient();
-        var session = await client.NewSessionAsync();
+        var session = await client.NewLlmSessionAsync();
         return new Traveller(client, session, Today);
     }
 

@@ -63,7 +63,7 @@ public sealed class LlmModeTests : IDisposable
             Text("I found nonstop flights from Boston to Lisbon; they are shown beside this message."));
         await using var app = App();
         var ana = await app.SignUpAsync();
-        var session = await ana.Client.NewSessionAsync();
+        var session = await ana.Client.NewLlmSessionAsync();
         app.Services.GetRequiredService<PathavanaMetrics>();
         using var tokens = new MetricCollector<long>(app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), PathavanaMetrics.MeterName, "pathavana.llm.tokens");
 
@@ -116,7 +116,7 @@ public sealed class LlmModeTests : IDisposable
             Text("Which airport are you leaving from, and on which date?"));
         await using var app = App();
         using var browser = app.CreateClient();
-        var session = await browser.NewSessionAsync();
+        var session = await browser.NewLlmSessionAsync();
 
         var turn = await browser.SayAsync(session, "fly me to Lisbon");
 
@@ -141,7 +141,7 @@ public sealed class LlmModeTests : IDisposable
                 .WithBody("""{"error":{"message":"nope","type":"error","code":"x"}}"""));
         await using var app = App();
         using var browser = app.CreateClient();
-        var session = await browser.NewSessionAsync();
+        var session = await browser.NewLlmSessionAsync();
         app.Services.GetRequiredService<PathavanaMetrics>();
         using var turns = new MetricCollector<long>(app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), PathavanaMetrics.MeterName, "pathavana.chat.turns");
 
@@ -167,7 +167,7 @@ public sealed class LlmModeTests : IDisposable
                 .WithBody(Text("too late")).WithDelay(TimeSpan.FromSeconds(6)));
         await using var app = App(timeoutSeconds: 1);
         using var browser = app.CreateClient();
-        var session = await browser.NewSessionAsync();
+        var session = await browser.NewLlmSessionAsync();
 
         var turn = await browser.SayAsync(session, "I want to go to Lisbon");
 
@@ -184,7 +184,7 @@ public sealed class LlmModeTests : IDisposable
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Text("Where to?", 700, 50)));
         await using var app = App(budget: 500);
         var ana = await app.SignUpAsync();
-        var session = await ana.Client.NewSessionAsync();
+        var session = await ana.Client.NewLlmSessionAsync();
 
         var first = await ana.Client.SayAsync(session, "hello");
         Assert.Equal("llm", first.GetProperty("mode").GetString());
@@ -195,7 +195,7 @@ public sealed class LlmModeTests : IDisposable
 
         // Another user has their own budget.
         var ben = await app.SignUpAsync();
-        var other = await ben.Client.SayAsync(await ben.Client.NewSessionAsync(), "hello");
+        var other = await ben.Client.SayAsync(await ben.Client.NewLlmSessionAsync(), "hello");
         Assert.Equal("llm", other.GetProperty("mode").GetString());
     }
 }

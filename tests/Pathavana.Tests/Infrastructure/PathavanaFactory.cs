@@ -22,6 +22,8 @@ public sealed class PathavanaFactory : WebApplicationFactory<Program>
         DataDirectory = dataDirectory;
         _settings["Storage:DataDirectory"] = dataDirectory;
         _settings.TryAdd("RateLimiting:PermitLimit", "100000");
+        // The in-process retention timer would fire when a test moves a fake clock by days; tests run the job themselves.
+        _settings.TryAdd("Retention:Timer", "false");
         // Tests sign up and in many accounts from one address; the stricter limits have their own tests.
         _settings.TryAdd("RateLimiting:Auth:PermitLimit", "100000");
         _settings.TryAdd("RateLimiting:EmailPerAddress:PermitLimit", "100000");
@@ -46,7 +48,7 @@ public sealed class PathavanaFactory : WebApplicationFactory<Program>
         new(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()), dataDirectory ?? NewDataDirectory()) { Clock = clock };
 
     /// <summary>Production wiring: PostgreSQL (a fresh migrated database) and Redis.</summary>
-    public static async Task<PathavanaFactory> ProductionAsync(TestServers servers, IDictionary<string, string?>? settings = null, bool redis = true)
+    public static async Task<PathavanaFactory> ProductionAsync(TestServers servers, IDictionary<string, string?>? settings = null, bool redis = true, FakeTimeProvider? clock = null)
     {
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
@@ -59,7 +61,7 @@ public sealed class PathavanaFactory : WebApplicationFactory<Program>
             all.TryAdd("Redis:Configuration", servers.Redis.Configuration);
             all.TryAdd("Redis:InstanceName", $"t{Guid.NewGuid():N}:");
         }
-        return new PathavanaFactory(all, NewDataDirectory());
+        return new PathavanaFactory(all, NewDataDirectory()) { Clock = clock };
     }
 
     private static string NewDataDirectory() => Directory.CreateTempSubdirectory("pathavana-data-").FullName;

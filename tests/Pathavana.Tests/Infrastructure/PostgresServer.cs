@@ -102,6 +102,31 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
+    /// <summary>A plain-SQL dump of a database (<c>pg_dump</c>), as an operator would take one.</summary>
+    public async Task<string> DumpAsync(string connectionString, string? file = null)
+    {
+        var pgDump = ExternalProcess.Require("pg_dump", "apt-get install -y postgresql-client", BinFolders);
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        var output = await ExternalProcess.RunAsync(pgDump, ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-U", "postgres", "--no-owner", "--no-privileges", "-d", database], timeout: TimeSpan.FromMinutes(5));
+        if (file is not null)
+        {
+            await File.WriteAllTextAsync(file, output);
+        }
+        return output;
+    }
+
+    /// <summary>Restores a plain-SQL dump into a new empty database (<c>psql</c>); returns its connection string.</summary>
+    public async Task<string> RestoreAsync(string dumpFile)
+    {
+        var psql = ExternalProcess.Require("psql", "apt-get install -y postgresql-client", BinFolders);
+        var target = await CreateEmptyDatabaseAsync();
+        var database = new NpgsqlConnectionStringBuilder(target).Database!;
+        await ExternalProcess.RunAsync(psql, ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-q", "-d", database, "-f", dumpFile], timeout: TimeSpan.FromMinutes(5));
+        return target;
+    }
+
     public async Task ExecuteAsync(string sql, string database = "postgres")
     {
         await using var connection = new NpgsqlConnection(ConnectionString(database) + ";Pooling=false");

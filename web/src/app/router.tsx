@@ -64,6 +64,7 @@ export const routes: RouteObject[] = [
       // Open to anyone: the planner (chat and search), the search page, shared trips.
       { path: '/', lazy: () => import('./routes/plan').then((m) => ({ Component: m.PlanRoute })) },
       { path: '/search', lazy: () => import('./routes/search').then((m) => ({ Component: m.SearchPageRoute })) },
+      { path: '/privacy', lazy: () => import('@/features/account/routes/privacy').then((m) => ({ Component: m.PrivacyNoticeRoute })) },
       { path: '/shared/:token', lazy: () => import('@/features/trips/routes/shared-trip').then((m) => ({ Component: m.SharedTripRoute })) },
       {
         element: <RequireUser />,

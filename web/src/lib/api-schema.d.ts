@@ -202,7 +202,8 @@ export interface paths {
         get: operations["Me"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete the account and everything held about you (password again; open bookings: cancel or keep). */
+        delete: operations["DeleteAccount"];
         options?: never;
         head?: never;
         patch?: never;
@@ -817,6 +818,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the archive (ZIP: pathavana-export.json and the trips as .ics) with the token from POST /export. */
+        get: operations["DownloadAccountData"];
+        put?: never;
+        /** Prepare the archive of everything held about you (password again); a download link valid 7 days. */
+        post: operations["ExportAccountData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open bookings to decide about before deleting the account. */
+        get: operations["PreviewAccountErasure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The purposes you can agree to, and your decisions. */
+        get: operations["ListConsents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/consents/{purpose}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give or withdraw consent for a purpose. */
+        put: operations["RecordConsent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consents of the signed-in user, or of this browser before sign-in. */
+        get: operations["ListChatConsents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/consents/{purpose}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give or withdraw consent (the user's, or this browser's before sign-in). */
+        put: operations["RecordChatConsent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/browser-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Erase this browser's anonymous chats, their key and consents, and forget the browser. */
+        delete: operations["EraseBrowserChats"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1016,6 +1137,20 @@ export interface components {
             userId: string;
             code: null | string;
         };
+        ConsentRequest: {
+            granted: null | boolean;
+        };
+        /** @description A consent purpose and the current decision: `granted` is null when never asked (or asked for an older version). */
+        ConsentResponse: {
+            purpose: string;
+            /** Format: int32 */
+            version: number | string;
+            title: string;
+            text: string;
+            granted: null | boolean;
+            /** Format: date-time */
+            recordedAt: null | string;
+        };
         /** @description Book a flight or hotel offer for some of your travelers. Send the price you accept after a price change. */
         CreateBookingRequest: {
             kind: null | string;
@@ -1031,6 +1166,15 @@ export interface components {
         CreateTripFromSessionRequest: {
             title: null | string;
             currency: null | string;
+        };
+        /**
+         * @description Deleting the account: re-authentication, and when bookings are still open, what to do with them:
+         *     `cancel` (each is cancelled with the provider first) or `keep` (they stay with the provider; we keep only amount, dates and reference).
+         */
+        DeleteAccountRequest: {
+            password: null | string;
+            confirmEmail: null | string;
+            openBookings: null | string;
         };
         /** @description Why an open-destination card was offered: the month's climate normals and the flight's distance and time. */
         DestinationInsight: {
@@ -1051,6 +1195,16 @@ export interface components {
             distanceKm: number | string;
             /** Format: double */
             flightHours: number | string;
+        };
+        /** @description The open bookings that deleting the account would leave with the provider, to choose about first. */
+        ErasurePreviewResponse: {
+            openBookings: components["schemas"]["OpenBookingResponse"][];
+        };
+        /** @description An export ready to download until `expiresAt` (7 days), with the signed-in account's cookie or token. */
+        ExportResponse: {
+            downloadUrl: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         /** @description One leg of a multi-city search: IATA airport or city codes and a local date (YYYY-MM-DD) at the origin. */
         FlightLegRequest: {
@@ -1289,6 +1443,17 @@ export interface components {
             /** Format: int32 */
             maxResults: null | number | string;
         };
+        /** @description A booking still held with a provider, listed before an account is erased. */
+        OpenBookingResponse: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            status: string;
+            provider: string;
+            providerReference: null | string;
+            summary: string;
+            price: components["schemas"]["Money"];
+        };
         /** @description How many people an offer is priced for, by type. */
         PartyCount: {
             /** Format: int32 */
@@ -1367,6 +1532,11 @@ export interface components {
             status?: null | number | string;
             detail?: null | string;
             instance?: null | string;
+        };
+        /** @description Re-authentication: the password, or for an account without one (Google sign-in) its email address typed again. */
+        ReauthenticateRequest: {
+            password: null | string;
+            confirmEmail: null | string;
         };
         RefreshRequest: {
             refreshToken: null | string;
@@ -2081,6 +2251,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccountResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["DeleteAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -3702,6 +3910,228 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["BookingResponse"];
                 };
+            };
+        };
+    };
+    DownloadAccountData: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportAccountData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["ReauthenticateRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PreviewAccountErasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasurePreviewResponse"];
+                };
+            };
+        };
+    };
+    ListConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"][];
+                };
+            };
+        };
+    };
+    RecordConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                purpose: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["ConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListChatConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"][];
+                };
+            };
+        };
+    };
+    RecordChatConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                purpose: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["ConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EraseBrowserChats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

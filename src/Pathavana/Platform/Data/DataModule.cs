@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pathavana.Platform.Configuration;
+using Pathavana.Platform.Security.Encryption;
 
 namespace Pathavana.Platform.Data;
 
@@ -15,6 +16,8 @@ internal static class DataModule
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton<TimestampsInterceptor>();
+        services.AddSingleton<DataKeys>();
+        services.AddSingleton<RowEncryptionInterceptor>();
         services.AddSingleton<EmbeddedDatabase>();
         services.AddHostedService<EmbeddedDatabaseInitializer>();
 
@@ -27,14 +30,14 @@ internal static class DataModule
                     .MigrationsAssembly(typeof(DataModule).Assembly.GetName().Name)
                     .CommandTimeout(db.CommandTimeoutSeconds))
                 .UseSnakeCaseNamingConvention()
-                .AddInterceptors(sp.GetRequiredService<TimestampsInterceptor>());
+                .AddInterceptors(sp.GetRequiredService<TimestampsInterceptor>(), sp.GetRequiredService<RowEncryptionInterceptor>(), RowDecryptionInterceptor.Instance);
         });
         services.AddDbContext<PostgresPathavanaDbContext>((sp, options) =>
         {
             var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             options.UseNpgsql(db.ConnectionString, npgsql => npgsql.CommandTimeout(db.CommandTimeoutSeconds))
                 .UseSnakeCaseNamingConvention()
-                .AddInterceptors(sp.GetRequiredService<TimestampsInterceptor>());
+                .AddInterceptors(sp.GetRequiredService<TimestampsInterceptor>(), sp.GetRequiredService<RowEncryptionInterceptor>(), RowDecryptionInterceptor.Instance);
         });
         services.AddScoped<PathavanaDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres

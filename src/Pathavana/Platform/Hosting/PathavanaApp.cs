@@ -12,6 +12,7 @@ using Pathavana.Platform.Http;
 using Pathavana.Platform.Observability;
 using Pathavana.Platform.Security;
 using Pathavana.Platform.Web;
+using Pathavana.Privacy;
 using Pathavana.Travelers;
 using Pathavana.Trips;
 
@@ -47,6 +48,7 @@ internal static class PathavanaApp
         builder.AddTrips();
         builder.AddAssistant();
         builder.AddBookings();
+        builder.AddPrivacy();
         builder.AddWeb();
 
         var app = builder.Build();
@@ -56,6 +58,7 @@ internal static class PathavanaApp
         app.UseSecurity();
         app.MapObservability();
         app.UseAccounts();
+        app.UsePrivacy();
 
         app.MapHealthApi();
         app.MapPlatformDocs();
@@ -66,6 +69,7 @@ internal static class PathavanaApp
         app.MapTripsApi();
         app.MapAssistantApi();
         app.MapBookingsApi();
+        app.MapPrivacyApi();
         app.MapWeb();
         return app;
     }

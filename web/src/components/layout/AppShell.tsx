@@ -101,7 +101,9 @@ export function AuthShell() {
         <Outlet />
       </main>
       <footer className="auth-shell__footer">
-        <p>Plan a trip by talking it through. Open source and self-hostable.</p>
+        <p>
+          Plan a trip by talking it through. Open source and self-hostable. <Link to="/privacy">Privacy notice</Link>
+        </p>
       </footer>
     </div>
   );

@@ -14,7 +14,7 @@ internal sealed class PiiUnavailableException(string message, Exception? inner =
 /// each value to its owner and field, so ciphertext moved to another row does not decrypt.
 /// Scoped: unwrapped keys live only as long as the request.
 /// </summary>
-internal sealed class PiiProtector(PathavanaDbContext db, IKeyWrapper wrapper)
+internal sealed class PiiProtector(PathavanaDbContext db, IKeyWrapper wrapper, DataKeys dataKeys)
 {
     private const string Prefix = "pv1:";
     private readonly Dictionary<Guid, byte[]> _keys = [];
@@ -63,6 +63,8 @@ internal sealed class PiiProtector(PathavanaDbContext db, IKeyWrapper wrapper)
     {
         _keys.Remove(ownerId);
         await db.Set<UserDataKey>().Where(k => k.UserId == ownerId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<AnonymousDataKey>().Where(k => k.AdoptedBy == ownerId).ExecuteDeleteAsync(cancellationToken);
+        dataKeys.Forget(DataKeyRef.ForUser(ownerId));
     }
 
     private static byte[] AssociatedData(Guid ownerId, string field) => Encoding.UTF8.GetBytes($"{ownerId:N}/{field}");
@@ -106,7 +108,7 @@ internal sealed class PiiProtector(PathavanaDbContext db, IKeyWrapper wrapper)
     }
 }
 
-/// <summary><c>pathavana keys rotate</c>: re-wraps every user key with the active master key.</summary>
+/// <summary><c>pathavana keys rotate</c>: re-wraps every user key (and every anonymous browser's key) with the active master key.</summary>
 internal sealed class KeyRotation(PathavanaDbContext db, IKeyWrapper wrapper)
 {
     public async Task<(int Rewrapped, int AlreadyCurrent)> RewrapAllAsync(CancellationToken cancellationToken)
@@ -115,6 +117,18 @@ internal sealed class KeyRotation(PathavanaDbContext db, IKeyWrapper wrapper)
         var current = 0;
         var rows = await db.Set<UserDataKey>().ToListAsync(cancellationToken);
         foreach (var row in rows)
+        {
+            if (row.MasterKeyId == wrapper.ActiveKeyId)
+            {
+                current++;
+                continue;
+            }
+            var key = await wrapper.UnwrapAsync(row.MasterKeyId, row.WrappedKey, cancellationToken);
+            row.WrappedKey = await wrapper.WrapAsync(key, cancellationToken);
+            row.MasterKeyId = wrapper.ActiveKeyId;
+            rewrapped++;
+        }
+        foreach (var row in await db.Set<AnonymousDataKey>().ToListAsync(cancellationToken))
         {
             if (row.MasterKeyId == wrapper.ActiveKeyId)
             {

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { Alert, Loading, PageHeader } from '@/components/ui/Feedback';
 import { Button } from '@/components/ui/Button';
 import { useUser } from '@/lib/auth';
@@ -7,6 +8,7 @@ import { useNavigate } from 'react-router';
 import { useResendConfirmation } from '../api/resend-confirmation';
 import { useSignOutEverywhere } from '../api/sign-out-everywhere';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
+import { ConsentsSection, DeleteAccountSection, ExportSection } from '../components/PrivacyControls';
 
 export function AccountRoute() {
   const user = useUser();
@@ -71,11 +73,14 @@ export function AccountRoute() {
       </section>
       <section className="card" aria-labelledby="privacy-title">
         <h2 id="privacy-title">Privacy</h2>
-        <p>Your travelers' passport and contact details are encrypted with a key of your own before they are stored, and every read of them is recorded.</p>
-        <p className="muted small">
-          Downloading a copy of your data and deleting your account are not in the app yet. Until they are, the people who run this Pathavana can do either for you on request.
+        <p>
+          Your travelers' details, your chats and your trips are encrypted with a key of your own before they are stored, and every read of passport details is
+          recorded. <Link to="/privacy">How we use your data</Link>
         </p>
       </section>
+      <ConsentsSection />
+      <ExportSection />
+      <DeleteAccountSection />
     </div>
   );
 }

@@ -441,8 +441,7 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("text")
                         .HasColumnName("title");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
@@ -620,9 +619,13 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("offer_snapshot");
 
-                    b.Property<Guid>("OwnerId")
+                    b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
+
+                    b.Property<string>("PassengerSnapshot")
+                        .HasColumnType("text")
+                        .HasColumnName("passenger_snapshot");
 
                     b.Property<string>("Provider")
                         .IsRequired()
@@ -765,6 +768,55 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Pathavana.Platform.Security.Encryption.AnonymousDataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AdoptedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("adopted_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("MasterKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("master_key_id");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("bytea")
+                        .HasColumnName("wrapped_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_anonymous_keys");
+
+                    b.HasIndex("AdoptedBy")
+                        .HasDatabaseName("ix_anonymous_keys_adopted_by");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_anonymous_keys_token_hash");
+
+                    b.ToTable("anonymous_keys", (string)null);
+                });
+
             modelBuilder.Entity("Pathavana.Platform.Security.Encryption.UserDataKey", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -798,6 +850,52 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                         .HasDatabaseName("ix_user_keys_master_key_id");
 
                     b.ToTable("user_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Pathavana.Privacy.ConsentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnonymousTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("anonymous_token_hash");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("granted");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consents");
+
+                    b.HasIndex("AnonymousTokenHash", "Purpose", "RecordedAt")
+                        .HasDatabaseName("ix_consents_anonymous_token_hash_purpose_recorded_at");
+
+                    b.HasIndex("UserId", "Purpose", "RecordedAt")
+                        .HasDatabaseName("ix_consents_user_id_purpose_recorded_at");
+
+                    b.ToTable("consents", (string)null);
                 });
 
             modelBuilder.Entity("Pathavana.Travelers.Traveler", b =>
@@ -910,8 +1008,7 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                         .HasColumnName("end_date");
 
                     b.Property<string>("Notes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("text")
                         .HasColumnName("notes");
 
                     b.Property<Guid>("OwnerId")
@@ -943,8 +1040,7 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("text")
                         .HasColumnName("title");
 
                     b.Property<string>("TravelerIds")
@@ -1033,8 +1129,7 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                         .HasColumnName("longitude");
 
                     b.Property<string>("Notes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("text")
                         .HasColumnName("notes");
 
                     b.Property<string>("OfferId")
@@ -1082,8 +1177,7 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
+                        .HasColumnType("text")
                         .HasColumnName("title");
 
                     b.Property<Guid>("TripId")
@@ -1194,8 +1288,7 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                     b.HasOne("Pathavana.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
+                        .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_bookings_users_owner_id");
 
                     b.OwnsOne("Pathavana.Platform.Money", "Price", b1 =>
@@ -1249,6 +1342,15 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                         .HasConstraintName("fk_idempotency_keys_users_owner_id");
                 });
 
+            modelBuilder.Entity("Pathavana.Platform.Security.Encryption.AnonymousDataKey", b =>
+                {
+                    b.HasOne("Pathavana.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("AdoptedBy")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_anonymous_keys_users_adopted_by");
+                });
+
             modelBuilder.Entity("Pathavana.Platform.Security.Encryption.UserDataKey", b =>
                 {
                     b.HasOne("Pathavana.Accounts.User", null)
@@ -1257,6 +1359,15 @@ namespace Pathavana.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_keys_users_user_id");
+                });
+
+            modelBuilder.Entity("Pathavana.Privacy.ConsentRecord", b =>
+                {
+                    b.HasOne("Pathavana.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_consents_users_user_id");
                 });
 
             modelBuilder.Entity("Pathavana.Travelers.Traveler", b =>

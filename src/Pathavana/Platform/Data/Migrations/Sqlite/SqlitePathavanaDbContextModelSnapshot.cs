@@ -430,7 +430,6 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
 
@@ -609,9 +608,13 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("offer_snapshot");
 
-                    b.Property<Guid>("OwnerId")
+                    b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_id");
+
+                    b.Property<string>("PassengerSnapshot")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("passenger_snapshot");
 
                     b.Property<string>("Provider")
                         .IsRequired()
@@ -754,6 +757,55 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Pathavana.Platform.Security.Encryption.AnonymousDataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AdoptedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adopted_by");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("MasterKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("master_key_id");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("wrapped_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_anonymous_keys");
+
+                    b.HasIndex("AdoptedBy")
+                        .HasDatabaseName("ix_anonymous_keys_adopted_by");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_anonymous_keys_token_hash");
+
+                    b.ToTable("anonymous_keys", (string)null);
+                });
+
             modelBuilder.Entity("Pathavana.Platform.Security.Encryption.UserDataKey", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -787,6 +839,52 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_user_keys_master_key_id");
 
                     b.ToTable("user_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Pathavana.Privacy.ConsentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnonymousTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("anonymous_token_hash");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("granted");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consents");
+
+                    b.HasIndex("AnonymousTokenHash", "Purpose", "RecordedAt")
+                        .HasDatabaseName("ix_consents_anonymous_token_hash_purpose_recorded_at");
+
+                    b.HasIndex("UserId", "Purpose", "RecordedAt")
+                        .HasDatabaseName("ix_consents_user_id_purpose_recorded_at");
+
+                    b.ToTable("consents", (string)null);
                 });
 
             modelBuilder.Entity("Pathavana.Travelers.Traveler", b =>
@@ -899,7 +997,6 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .HasColumnName("end_date");
 
                     b.Property<string>("Notes")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("notes");
 
@@ -932,7 +1029,6 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
 
@@ -1022,7 +1118,6 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .HasColumnName("longitude");
 
                     b.Property<string>("Notes")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("notes");
 
@@ -1071,7 +1166,6 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
 
@@ -1183,8 +1277,7 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                     b.HasOne("Pathavana.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
+                        .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_bookings_users_owner_id");
 
                     b.OwnsOne("Pathavana.Platform.Money", "Price", b1 =>
@@ -1238,6 +1331,15 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .HasConstraintName("fk_idempotency_keys_users_owner_id");
                 });
 
+            modelBuilder.Entity("Pathavana.Platform.Security.Encryption.AnonymousDataKey", b =>
+                {
+                    b.HasOne("Pathavana.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("AdoptedBy")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_anonymous_keys_users_adopted_by");
+                });
+
             modelBuilder.Entity("Pathavana.Platform.Security.Encryption.UserDataKey", b =>
                 {
                     b.HasOne("Pathavana.Accounts.User", null)
@@ -1246,6 +1348,15 @@ namespace Pathavana.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_keys_users_user_id");
+                });
+
+            modelBuilder.Entity("Pathavana.Privacy.ConsentRecord", b =>
+                {
+                    b.HasOne("Pathavana.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_consents_users_user_id");
                 });
 
             modelBuilder.Entity("Pathavana.Travelers.Traveler", b =>
