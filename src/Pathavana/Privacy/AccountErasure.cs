@@ -2,12 +2,12 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Distributed;
 using Pathavana.Assistant;
 using Pathavana.Audit;
 using Pathavana.Bookings;
 using Pathavana.Platform;
 using Pathavana.Platform.Data;
+using Pathavana.Platform.Security;
 using Pathavana.Platform.Security.Encryption;
 using Pathavana.Trips;
 
@@ -75,24 +75,21 @@ internal sealed class AccountErasure(PathavanaDbContext db, PiiProtector pii, IA
 
 /// <summary>
 /// Erased accounts whose cookies (14 days) and bearer tokens (1 hour) may still be presented: such a
-/// request answers 401. Kept in the shared cache (Redis) when there is one, so every replica knows at
-/// once, and in this process.
+/// request answers 401. Kept in <see cref="SharedState"/> (Redis when configured, so every replica
+/// knows at once) and in this process. While Redis does not answer, the request is not refused for
+/// it: the session check then reads the database, where the erased account's sessions are gone.
 /// </summary>
-internal sealed class ErasedAccounts(IServiceProvider services, TimeProvider clock)
+internal sealed class ErasedAccounts(SharedState shared, TimeProvider clock)
 {
     private static readonly TimeSpan Remember = TimeSpan.FromDays(15);
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _local = new();
-    private readonly IDistributedCache? _shared = services.GetService<IDistributedCache>();
 
-    private static string Key(Guid userId) => $"pathavana:erased:{userId:N}";
+    private static string Key(Guid userId) => $"erased:{userId:N}";
 
     public async Task MarkAsync(Guid userId, CancellationToken ct)
     {
         _local[userId] = clock.GetUtcNow().Add(Remember);
-        if (_shared is not null)
-        {
-            await _shared.SetAsync(Key(userId), [1], new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = Remember }, ct);
-        }
+        await shared.SetAsync(Key(userId), "1", Remember);
     }
 
     public async Task<bool> IsErasedAsync(Guid userId, CancellationToken ct)
@@ -105,7 +102,8 @@ internal sealed class ErasedAccounts(IServiceProvider services, TimeProvider clo
             }
             _local.TryRemove(userId, out _);
         }
-        return _shared is not null && await _shared.GetAsync(Key(userId), ct) is not null;
+        var read = await shared.GetAsync(Key(userId));
+        return read.Available && read.Values[0] is not null;
     }
 }
 
