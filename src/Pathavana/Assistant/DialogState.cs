@@ -34,6 +34,12 @@ internal sealed record DialogState
     public Money? MaxNightly { get; init; }
     public int? Nights { get; init; }
 
+    /// <summary>
+    /// The days of the week a departure chosen from a window or for an open destination may fall on
+    /// ("a long weekend": Thursday or Friday); null: any day. Dropped when a departure date is said.
+    /// </summary>
+    public IReadOnlyList<DayOfWeek>? DepartOn { get; init; }
+
     /// <summary>Flexible dates: the window to find the cheapest departure in (no departure chosen yet).</summary>
     public DateWindow? Window { get; init; }
 
@@ -132,6 +138,7 @@ internal sealed record DialogState
             Area = frame.Stay?.Area ?? Area,
             MaxNightly = frame.Stay?.MaxNightly ?? MaxNightly,
             Nights = nights,
+            DepartOn = frame.DepartOn ?? (frame.DepartDate is not null || frame.Nights is not null ? null : DepartOn),
             Window = frame.Window ?? (frame.DepartDate is not null ? null : Window),
             Legs = frame.Legs ?? (frame.Origin is not null || frame.Destination is not null ? null : Legs),
             Somewhere = frame.Somewhere ?? (frame.Destination is not null ? null : Somewhere),

@@ -34,7 +34,7 @@ internal sealed partial class OfflineAssistant
             : null;
         DateOnly? bestDepart = null, bestReturn = null;
         decimal best = decimal.MaxValue;
-        foreach (var day in outbound.Where(d => d.CheapestPrice is not null))
+        foreach (var day in outbound.Where(d => d.CheapestPrice is not null && (s.DepartOn is not { } days || days.Contains(d.Date.DayOfWeek))))
         {
             var amount = day.CheapestPrice!.Amount;
             DateOnly? back = null;
@@ -161,6 +161,13 @@ internal sealed partial class OfflineAssistant
         if (s.Window is { } w && w.To.DayNumber - w.From.DayNumber >= 7)
         {
             depart = w.From.AddDays(7) > today ? w.From.AddDays(7) : today.AddDays(7);
+        }
+        if (s.DepartDate is null && s.DepartOn is { Count: > 0 } departOn)
+        {
+            // A weekend away leaves on its day (the latest of them: Friday for a long weekend, so it
+            // comes back on Monday), the first such day from the one chosen.
+            var on = departOn.Max();
+            depart = depart.AddDays(((int)on - (int)depart.DayOfWeek + 7) % 7);
         }
         var month = depart.Month;
         var originAirports = inventory.Directory.AirportsFor(origin.Code).Select(a => a.Code).Append(origin.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -76,6 +76,9 @@ internal sealed partial class FrameParser
                 // "for a long weekend" is three nights, "a weekend in Paris" two.
                 var isLong = Is(i - 1, "long");
                 days = isLong ? 3 : 2;
+                // A weekend away leaves at the end of the week: Friday to Sunday, or for a long weekend
+                // Thursday to Sunday or Friday to Monday.
+                departOn = isLong ? [DayOfWeek.Thursday, DayOfWeek.Friday] : [DayOfWeek.Friday];
                 start = isLong && Is(i - 2, "a") ? i - 2 : i - 1;
                 end = i;
                 if (Is(start - 1, "for"))

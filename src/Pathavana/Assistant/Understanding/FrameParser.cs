@@ -30,6 +30,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
 
     private readonly List<DateMention> dates = [];
     private int? nights;
+    private IReadOnlyList<DayOfWeek>? departOn;
     private bool weekendReturn;
     private TimeWindow? departTime;
     private Money? maxPrice;
@@ -561,6 +562,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             Passengers = passengers,
             MaxPrice = maxPrice,
             Nights = nights,
+            DepartOn = departOn,
             DepartTime = departTime,
             MaxPriceBasis = maxPrice is null ? null : budgetBasis,
             Window = depart is null ? window : null,

@@ -110,6 +110,10 @@ internal sealed record TripFrame
     [JsonIgnore]
     public int? Nights { get; init; }
 
+    /// <summary>The days of the week a departure found in a window may fall on ("a weekend": Friday); not serialized.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<DayOfWeek>? DepartOn { get; init; }
+
     /// <summary>How this utterance relates to the conversation so far (not serialized).</summary>
     [JsonIgnore]
     public FrameAct Act { get; init; } = FrameAct.Request;

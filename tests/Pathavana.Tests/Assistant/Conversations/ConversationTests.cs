@@ -462,13 +462,40 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         var t = await me.SayAsync("my wife and I want to get out of Denver for a long weekend in February, somewhere with a beach");
         Assert.NotEmpty(t.Flights);
         AllFlights(t, c => Assert.True(c.GetProperty("destination").GetProperty("flightHours").GetDouble() <= 6, t.ToString()));
+        // A long weekend leaves at the end of the week, not on a Monday.
+        AllFlights(t, c => Assert.Contains(OutboundDay(c).DayOfWeek, new[] { DayOfWeek.Thursday, DayOfWeek.Friday }));
         var picked = await me.SayAsync("the first one");
         Assert.NotEmpty(picked.Flights);
         AllFlights(picked, c =>
         {
             Assert.Equal(2, Itineraries(c));
             Assert.Equal(3, ReturnDay(c).DayNumber - OutboundDay(c).DayNumber);
+            Assert.Contains(OutboundDay(c).DayOfWeek, new[] { DayOfWeek.Thursday, DayOfWeek.Friday });
             Assert.Equal(2, Travellers(c));
+        });
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task A_weekend_in_a_month_leaves_on_a_Friday_and_comes_back_on_Sunday_until_a_date_is_said(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var month = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(3);
+        var name = month.ToString("MMMM", System.Globalization.CultureInfo.InvariantCulture);
+        var t = await me.SayAsync($"a weekend in Paris in {name} from London, just me");
+        Assert.NotEmpty(t.Flights);
+        AllFlights(t, c =>
+        {
+            Assert.Equal(DayOfWeek.Friday, OutboundDay(c).DayOfWeek);
+            Assert.Equal(DayOfWeek.Sunday, ReturnDay(c).DayOfWeek);
+            Assert.Equal(month.Month, OutboundDay(c).Month);
+        });
+        // A date said replaces the weekday rule: the traveller's own day is kept.
+        var wednesday = Enumerable.Range(1, 7).Select(d => new DateOnly(month.Year, month.Month, d)).First(d => d.DayOfWeek == DayOfWeek.Wednesday);
+        var moved = await me.SayAsync($"actually leave on {Said(wednesday)} for 4 nights");
+        AllFlights(moved, c =>
+        {
+            Assert.Equal(wednesday, OutboundDay(c));
+            Assert.Equal(4, ReturnDay(c).DayNumber - OutboundDay(c).DayNumber);
         });
     }
 
