@@ -1,13 +1,11 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Pathavana.Accounts;
 using Pathavana.Assistant;
 using Pathavana.Audit;
 using Pathavana.Bookings;
 using Pathavana.Platform;
 using Pathavana.Platform.Data;
-using Pathavana.Platform.Security;
 using Pathavana.Platform.Security.Encryption;
 using Pathavana.Trips;
 
@@ -25,9 +23,10 @@ internal sealed record ErasureCounts(int Travelers, int Trips, int ChatSessions,
 /// adopted are destroyed (crypto-shredding: every copy of their ciphertext, backups included, is
 /// unreadable); then the user row goes, and with it (by cascade) travellers, trips, chat sessions,
 /// consents, idempotency records, roles and external sign-ins. Every session and token stops
-/// working at once (<see cref="ErasedAccounts"/>).
+/// working at once, on every replica: its sessions are revoked as "sign out everywhere" does
+/// (<see cref="SessionStore.RevokeAllAsync"/>).
 /// </summary>
-internal sealed class AccountErasure(PathavanaDbContext db, PiiProtector pii, IAuditLog audit, ErasedAccounts erased)
+internal sealed class AccountErasure(PathavanaDbContext db, PiiProtector pii, IAuditLog audit, SessionStore sessions)
 {
     /// <summary>The user's bookings still held with a provider (confirmed), and those still being ordered (pending).</summary>
     public async Task<List<Booking>> OpenBookingsAsync(Guid userId, CancellationToken ct) =>
@@ -61,63 +60,14 @@ internal sealed class AccountErasure(PathavanaDbContext db, PiiProtector pii, IA
         // 2. Crypto-shredding: from here on nothing of theirs decrypts, wherever a copy lies.
         await pii.DestroyKeyAsync(userId, ct);
 
-        // 3. The rows: usage counters by subject, then the user and everything that cascades from it.
+        // 3. Every cookie and token of theirs stops working now, on every replica.
+        await sessions.RevokeAllAsync(userId, "erased", keep: null, ct);
+
+        // 4. The rows: usage counters by subject, then the user and everything that cascades from it.
         await db.Set<LlmUsage>().Where(u => u.Subject == subject).ExecuteDeleteAsync(ct);
         await db.Set<Accounts.User>().Where(u => u.Id == userId).ExecuteDeleteAsync(ct);
-
-        // 4. Every cookie and token of theirs stops working now, on every replica.
-        await erased.MarkAsync(userId, ct);
         await audit.RecordAsync(new AuditEvent(AuditActions.AccountErased, "user", subject, userId,
             JsonSerializer.Serialize(counts, JsonSerializerOptions.Web)), ct);
         return counts;
-    }
-}
-
-/// <summary>
-/// Erased accounts whose cookies (14 days) and bearer tokens (1 hour) may still be presented: such a
-/// request answers 401. Kept in <see cref="SharedState"/> (Redis when configured, so every replica
-/// knows at once) and in this process. While Redis does not answer, the request is not refused for
-/// it: the session check then reads the database, where the erased account's sessions are gone.
-/// </summary>
-internal sealed class ErasedAccounts(SharedState shared, TimeProvider clock)
-{
-    private static readonly TimeSpan Remember = TimeSpan.FromDays(15);
-    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _local = new();
-
-    private static string Key(Guid userId) => $"erased:{userId:N}";
-
-    public async Task MarkAsync(Guid userId, CancellationToken ct)
-    {
-        _local[userId] = clock.GetUtcNow().Add(Remember);
-        await shared.SetAsync(Key(userId), "1", Remember);
-    }
-
-    public async Task<bool> IsErasedAsync(Guid userId, CancellationToken ct)
-    {
-        if (_local.TryGetValue(userId, out var until))
-        {
-            if (clock.GetUtcNow() < until)
-            {
-                return true;
-            }
-            _local.TryRemove(userId, out _);
-        }
-        var read = await shared.GetAsync(Key(userId));
-        return read.Available && read.Values[0] is not null;
-    }
-}
-
-/// <summary>Answers 401 to a cookie or bearer token of an erased account.</summary>
-internal sealed class ErasedAccountMiddleware(RequestDelegate next, ErasedAccounts erased)
-{
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (Accounts.CurrentUser.TryGetId(context.User) is { } user && await erased.IsErasedAsync(user, context.RequestAborted))
-        {
-            await context.SignOutAsync(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return;
-        }
-        await next(context);
     }
 }

@@ -8,13 +8,9 @@ internal static class PrivacyModule
         builder.Services.AddScoped<Consents>();
         builder.Services.AddScoped<DataExport>();
         builder.Services.AddScoped<AccountErasure>();
-        builder.Services.AddSingleton<ErasedAccounts>();
         builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<RetentionJob>();
         builder.Services.AddHostedService<RetentionTimer>();
     }
-
-    /// <summary>After authentication: an erased account's cookie or token answers 401.</summary>
-    public static void UsePrivacy(this WebApplication app) => app.UseMiddleware<ErasedAccountMiddleware>();
 }

@@ -58,7 +58,6 @@ internal static class PathavanaApp
         app.UseSecurity();
         app.MapObservability();
         app.UseAccounts();
-        app.UsePrivacy();
 
         app.MapHealthApi();
         app.MapPlatformDocs();

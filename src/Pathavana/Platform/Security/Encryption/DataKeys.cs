@@ -13,7 +13,7 @@ namespace Pathavana.Platform.Security.Encryption;
 /// (<see cref="AdoptedBy"/>), so erasing the user destroys it too. Retention deletes it with the
 /// browser's last session.
 /// </summary>
-internal sealed class AnonymousDataKey : IHasTimestamps
+internal sealed class AnonymousDataKey : IHasTimestamps, IWrappedDataKey
 {
     public Guid Id { get; set; }
 

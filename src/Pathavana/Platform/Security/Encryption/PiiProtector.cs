@@ -115,20 +115,11 @@ internal sealed class KeyRotation(PathavanaDbContext db, IKeyWrapper wrapper)
     {
         var rewrapped = 0;
         var current = 0;
-        var rows = await db.Set<UserDataKey>().ToListAsync(cancellationToken);
+        IEnumerable<IWrappedDataKey> rows = [
+            .. await db.Set<UserDataKey>().ToListAsync(cancellationToken),
+            .. await db.Set<AnonymousDataKey>().ToListAsync(cancellationToken),
+        ];
         foreach (var row in rows)
-        {
-            if (row.MasterKeyId == wrapper.ActiveKeyId)
-            {
-                current++;
-                continue;
-            }
-            var key = await wrapper.UnwrapAsync(row.MasterKeyId, row.WrappedKey, cancellationToken);
-            row.WrappedKey = await wrapper.WrapAsync(key, cancellationToken);
-            row.MasterKeyId = wrapper.ActiveKeyId;
-            rewrapped++;
-        }
-        foreach (var row in await db.Set<AnonymousDataKey>().ToListAsync(cancellationToken))
         {
             if (row.MasterKeyId == wrapper.ActiveKeyId)
             {

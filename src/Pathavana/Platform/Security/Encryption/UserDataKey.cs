@@ -5,8 +5,15 @@ using Pathavana.Platform.Data;
 
 namespace Pathavana.Platform.Security.Encryption;
 
+/// <summary>A data key as stored: wrapped by the master key <see cref="MasterKeyId"/> names.</summary>
+internal interface IWrappedDataKey
+{
+    string MasterKeyId { get; set; }
+    byte[] WrappedKey { get; set; }
+}
+
 /// <summary>A user's data key, wrapped by a master key (table <c>user_keys</c>). Deleting it shreds the user's PII.</summary>
-internal sealed class UserDataKey : IHasTimestamps
+internal sealed class UserDataKey : IHasTimestamps, IWrappedDataKey
 {
     public Guid UserId { get; set; }
     public required string MasterKeyId { get; set; }
