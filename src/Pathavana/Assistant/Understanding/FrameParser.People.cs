@@ -142,7 +142,12 @@ internal sealed partial class FrameParser
         var w = W(i);
         if (w is "than" && Is(i - 1, "less", "cheaper", "lower", "more"))
         {
-            return !Is(i - 1, "more");
+            // "no more than 1200", "not more than": a limit; "more than 1200" is not.
+            return !Is(i - 1, "more") || Is(i - 2, "no", "not", "nothing");
+        }
+        if (w is "over" or "above" or "exceeding" && Is(i - 1, "nothing", "not", "never", "no"))
+        {
+            return true; // "nothing over 1200 each", "not above 900"
         }
         if (w == "to" && Is(i - 1, "up"))
         {

@@ -274,6 +274,9 @@ public static class UnderstandingCases
         2026-11-25 | me and my wife and two kids flying from NYC to Paris on Jan 3, premium economy | from=NYC|JFK to=PAR|CDG depart=2027-01-03 pax=2/2/0 cabin=premiumEconomy
         2026-11-25 | business class from Frankfurt to Singapore on Lufthansa next Friday evening | from=FRA to=SIN cabin=business airline=LH depart=2026-12-04 time=17:00-22:00
         2026-11-25 | 3 adults Chicago to Cancun Dec 20 - 27 under 2000 usd | from=CHI|ORD to=CUN depart=2026-12-20 return=2026-12-27 pax=3/0/0 max=2000 USD
+        2026-11-25 | Chicago to Rome May 5 to 15, nothing over 1200 each | from=CHI|ORD to=ROM|FCO depart=2027-05-05 return=2027-05-15 max=1200 USD
+        2026-11-25 | Chicago to Rome May 5 to 15, no more than $1500 | from=CHI|ORD to=ROM|FCO depart=2027-05-05 return=2027-05-15 max=1500 USD
+        2026-11-25 | Chicago to Rome May 5 to 15 with more than 2 bags | from=CHI|ORD to=ROM|FCO depart=2027-05-05 return=2027-05-15 max=-
         2026-12-30 | Seattle to Honolulu next Friday for a week, direct only | from=SEA to=HNL depart=2027-01-08 return=2027-01-15 nonstop=true
         2026-11-25 | a 4-star hotel in Shinjuku, Tokyo from March 3 to March 6 under 200 euros a night for 2 | stars=4 area=Shinjuku checkin=2027-03-03 checkout=2027-03-06 nightly=200 EUR
         2026-11-25 | family of five with three kids from Dallas to Orlando this weekend | from=DFW to=MCO pax=2/3/0 depart=2026-11-28 return=2026-11-29
