@@ -72,7 +72,7 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
             // What a change line already says ("Budget: $400 each.") is not noted twice.
             var added = Understood.Of(next).Where(u => !before.Contains(u.Text) && u.Slot is not "intent"
                     && !changes.Any(c => c.Contains(u.Text, StringComparison.OrdinalIgnoreCase) || u.Slot is "maxPrice" or "maxNightly" && c.StartsWith("Budget", StringComparison.Ordinal)))
-                .Select(u => u.Slot switch { "departTime" => "the time of day", "maxPrice" or "maxNightly" => "your budget", _ => u.Text }).ToList();
+                .Select(u => u.Slot switch { "departTime" => "the time of day", "maxPrice" or "maxNightly" => "your budget", _ => InSentence(u.Text) }).ToList();
             if (added.Count > 0 && Question.Missing(next, today) == state.Asking)
             {
                 changes.Insert(0, $"Noted: {List(added)}.");
@@ -84,6 +84,10 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
         }
         return await AnswerAsync(next, today, changes, ct);
     }
+
+    /// <summary>A "what I understood" line inside a sentence: "With a pool" as "with a pool"; "From Boston (BOS)" keeps its names.</summary>
+    private static string InSentence(string line) =>
+        line.Length > 1 && char.IsUpper(line[0]) && char.IsLower(line[1]) ? char.ToLowerInvariant(line[0]) + line[1..] : line;
 
     private static PlaceRef? Choose(DialogState state, TripFrame frame, string utterance)
     {

@@ -297,6 +297,20 @@ internal sealed partial class FrameParser
                 Use(i, i + 1);
                 continue;
             }
+            if (w is "spring" or "march" && Is(i + 1, "break", "vacation") && !Is(i - 1, "after", "before"))
+            {
+                // School spring breaks (the US "spring break", Canada's "March break") fall mostly in the
+                // second and third weeks of March: leave from the Friday before the second Saturday to the
+                // third Saturday, for a week unless a length is said.
+                var year = today.Month > 3 || today.Month == 3 && today.Day > 14 ? today.Year + 1 : today.Year;
+                var secondSaturday = NthWeekday(year, 3, DayOfWeek.Saturday, 2);
+                var from = secondSaturday.AddDays(-1) <= today ? today.AddDays(1) : secondSaturday.AddDays(-1);
+                window = new DateWindow(from, secondSaturday.AddDays(7), w == "march" ? "March break" : "spring break");
+                nights ??= 7;
+                tripType ??= TripType.RoundTrip;
+                Use(Is(i - 1, "over", "during", "for", "on") ? i - 1 : i, i + 2);
+                continue;
+            }
             if (Holiday(i, out var holiday, out var length) is { } h)
             {
                 window = h with { Label = holiday };

@@ -305,6 +305,32 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
     }
 
     [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task A_family_over_spring_break_flies_for_a_week_in_the_middle_of_March(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var t = await me.SayAsync("me, my wife and our 2 kids (5 and 8) from toronto to orlando over spring break");
+        Assert.False(t.Says("When would you like to leave"), t.ToString());
+        AllFlights(t, c =>
+        {
+            Assert.Equal(3, OutboundDay(c).Month);
+            Assert.InRange(OutboundDay(c).Day, 6, 22);
+            Assert.Equal(7, ReturnDay(c).DayNumber - OutboundDay(c).DayNumber);
+            Assert.Equal(4, Travellers(c));
+        });
+        Assert.True(t.Says("spring break"), t.ToString());
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task A_wish_given_while_a_question_is_pending_is_noted_in_plain_words(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var asked = await me.SayAsync("a hotel in Orlando for 2 adults");
+        Assert.True(asked.Says("?"), asked.ToString());
+        var t = await me.SayAsync("one with a pool");
+        Assert.Contains("Noted: with a pool.", t.Text, StringComparison.Ordinal);
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
     public async Task A_place_asked_for_in_one_city_is_not_carried_to_the_next(string store)
     {
         var me = await apps.StartAsync(store);
