@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +13,6 @@ using Pathavana.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Settings;
 
 namespace Pathavana.Tests.Privacy;
 
@@ -26,26 +24,15 @@ namespace Pathavana.Tests.Privacy;
 /// </summary>
 public sealed class ConsentTests(TestServers servers) : IDisposable
 {
-    private const string Path = "/v1/chat/completions";
-    private readonly WireMockServer _fake = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreePort()}"] });
+    private const string Path = OpenAiFake.CompletionsPath;
+    private readonly WireMockServer _fake = OpenAiFake.Start();
 
     public void Dispose() => _fake.Stop();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private Dictionary<string, string?> Llm() => new()
-    {
-        ["Llm:Endpoint"] = _fake.Url + "/v1",
-        ["Llm:ApiKey"] = "sk-test-never-sent-anywhere-else",
-        ["Llm:Model"] = "fake-model",
-    };
+    /// <summary>LLM mode against the fake, with the shared time-out sized for a loaded machine (the default 30 s once ran out under load).</summary>
+    private Dictionary<string, string?> Llm() => OpenAiFake.Settings(_fake);
 
     private int ModelCalls => _fake.LogEntries.Count(e => e.RequestMessage?.Path == Path);
 
