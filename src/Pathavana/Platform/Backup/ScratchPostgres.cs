@@ -39,10 +39,17 @@ internal sealed class ScratchPostgres : IAsyncDisposable
         await File.WriteAllTextAsync(hba, "local all all trust\nhost all all 127.0.0.1/32 trust\n", cancellationToken);
         var options = string.Join(' ',
             $"-p {port.ToString(CultureInfo.InvariantCulture)}", $"-k {dataDirectory}", "-c listen_addresses=127.0.0.1",
-            "-c archive_mode=off", $"-c hba_file={hba}", "-c max_connections=50", "-c ssl=off");
+            // max_connections and the like stay as restored: recovery refuses values below the primary's.
+            "-c archive_mode=off", $"-c hba_file={hba}", "-c ssl=off");
         var server = new ScratchPostgres(pgCtl, dataDirectory, port);
         // -w waits for start-up, which for a restore includes replaying the WAL it fetches.
-        await ProcessRunner.RunCheckedAsync(pgCtl, ["-D", dataDirectory, "-l", Path.Combine(dataDirectory, "drill-server.log"), "-o", options, "-w", "-t", "3600", "start"], cancellationToken);
+        var log = Path.Combine(dataDirectory, "drill-server.log");
+        var (exit, output) = await ProcessRunner.RunAsync(pgCtl, ["-D", dataDirectory, "-l", log, "-o", options, "-w", "-t", "3600", "start"], cancellationToken);
+        if (exit != 0)
+        {
+            var tail = File.Exists(log) ? string.Join('\n', (await File.ReadAllLinesAsync(log, cancellationToken)).TakeLast(15)) : "(no log)";
+            throw new BackupException($"the restored cluster did not start (pg_ctl exited with {exit}: {output.Trim()}); its log ends:\n{tail}");
+        }
         await using var connection = new NpgsqlConnection(server.ConnectionString(user, database));
         while (true)
         {
