@@ -112,6 +112,7 @@ internal static class BackupCommands
                 Path.IsPathRooted(options.Directory) ? options.Directory : storage.PathFor(options.Directory),
                 options.KeepDaily, options.KeepMonthly, clock),
             BackupMode.PgBackRest => new PgBackRest(options, clock),
+            BackupMode.Rds => new RdsBackups(RdsApi.Create(options.Rds), options, clock),
             _ => throw new BackupException($"Backup__Mode={mode} is not available in this build."),
         };
         return (tool, options, database);

@@ -74,6 +74,21 @@ internal static class RestoreDrill
                 lastTransaction = await server.LastReplayedTransactionAsync(live.Username ?? "postgres", live.Database ?? "postgres", cancellationToken);
                 source = restored.Source;
             }
+            else if (tool is RdsBackups rds)
+            {
+                try
+                {
+                    var restored = await rds.RestoreForDrillAsync(started, cancellationToken);
+                    var (host, port) = (restored.Target[..restored.Target.LastIndexOf(':')], int.Parse(restored.Target[(restored.Target.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+                    var restoreTime = clock.GetUtcNow() - started;
+                    var scratchConnection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = host, Port = port }.ToString();
+                    return await CheckAsync(tool.Name, started, restored.Source, "Postgres", scratchConnection, restored.LastTransactionAt, restoreTime, options, hostArgs, cancellationToken);
+                }
+                finally
+                {
+                    await rds.DeleteDrillInstanceAsync(CancellationToken.None);
+                }
+            }
             else
             {
                 throw new BackupException($"restore-drill does not know the {tool.Name} mode.");
