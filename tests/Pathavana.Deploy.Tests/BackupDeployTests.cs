@@ -50,6 +50,11 @@ public sealed class BackupDeployTests
         }
         var config = Overlays.App(overlay).OfType<V1ConfigMap>().Single(c => c.Metadata.Name.StartsWith("pathavana-backend-config", StringComparison.Ordinal));
         Assert.Equal("http://pushgateway.monitoring.svc.cluster.local:9091", config.Data["Backup__PushgatewayUrl"]);
+        // Production backs up its RDS instance through the RDS API, with its own IAM role, every day.
+        Assert.Equal("pathavana-production", config.Data["Backup__Rds__InstanceIdentifier"]);
+        var account = Overlays.App(overlay).OfType<V1ServiceAccount>().Single(a => a.Metadata.Name == "pathavana-backup");
+        Assert.Equal("arn:aws:iam::111122223333:role/pathavana-production-backup", account.Metadata.Annotations["eks.amazonaws.com/role-arn"]);
+        Assert.All(cronJobs.Values, c => Assert.NotEqual(true, c.Spec.Suspend));
     }
 
     [Theory]
