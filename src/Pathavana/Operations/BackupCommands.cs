@@ -87,6 +87,16 @@ internal static class BackupCommands
             Console.Error.WriteLine($"pathavana: {ex.Message}");
             return 1;
         }
+        catch (Amazon.Runtime.AmazonClientException ex)
+        {
+            Console.Error.WriteLine($"pathavana: no AWS credentials for the RDS API ({ex.Message}); set AWS_* or the service account's IAM role.");
+            return 2;
+        }
+        catch (HttpRequestException ex)
+        {
+            Console.Error.WriteLine($"pathavana: the backup service's endpoint did not answer ({ex.GetBaseException().Message}); try again when it does.");
+            return 3;
+        }
     }
 
     /// <summary>The configured backup tool and settings.</summary>
