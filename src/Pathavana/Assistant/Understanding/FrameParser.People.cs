@@ -495,7 +495,7 @@ internal sealed partial class FrameParser
             var setOff = i < t.Count && t[i].AfterComma; // a phrase of its own between commas: ", for one,"
             if (w == "for" && Lexicon.SmallNumber(t, i + 1, out var l4) is { } party and > 0 and < 10 && Free(i + 1) && !Is(i + 1, "a", "an", "couple")
                 && (setOff && (i + 1 + l4 >= t.Count || t[i + 1 + l4].AfterComma) || party > 1 || i + 1 + l4 >= t.Count && !Is(i - 1, "look", "looking", "search", "searching", "find", "ask", "wait") || Is(i - 1, "flights", "flight", "tickets", "ticket", "seats", "seat", "house", "room", "hotel", "reservation", "booking", "trip", "place", "apartment", "just", "only", "plane", "it") || Is(i - 2, "flight", "flights", "ticket", "tickets", "house", "room", "hotel", "trip"))
-                && (i + 1 + l4 >= t.Count || Is(i + 1 + l4, "please", "to", "from", "on", "in", "at", "and", "with", "under", "next", "this", "tomorrow", "today", "leaving", "departing", "flying", "person", "people", "only", "traveler", "traveller")))
+                && (i + 1 + l4 >= t.Count || t[i + 1 + l4].AfterComma && !Is(i + 1 + l4, "or") || Is(i + 1 + l4, "please", "to", "from", "on", "in", "at", "and", "with", "under", "next", "this", "tomorrow", "today", "leaving", "departing", "flying", "person", "people", "only", "traveler", "traveller")))
             {
                 total = party;
                 Use(i, i + 1 + l4);

@@ -238,6 +238,8 @@ public static class UnderstandingCases
         2026-11-25 | Tokyo hotels for 2 adults | intent=searchHotels to=TYO|HND|NRT pax=2/0/0
         2026-11-25 | cheap hotel in Madrid near the Prado | area=Prado to=MAD
         2026-11-25 | hostel in Berlin under 40 euros a night | intent=searchHotels nightly=40 EUR
+        2026-11-25 | chicago to rome may 5 to 15 for two, nothing over 1200 each | pax=2/0/0 max=1200 USD depart=2027-05-05 return=2027-05-15
+        2026-11-25 | Rome May 5 to 15 for 3, under 900 each | pax=3/0/0 max=900 USD
         2026-11-25 | ok find us a hotel near the colosseum with breakfast, under 200 a night | intent=searchHotels area=colosseum amenities=breakfast nightly=200 USD
         2026-11-25 | hotel in Miami with a pool and free parking | amenities=pool,parking area=-
         2026-11-25 | a pet friendly hotel in Denver with wifi | amenities=pets,wifi
