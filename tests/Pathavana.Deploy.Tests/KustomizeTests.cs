@@ -72,7 +72,7 @@ public sealed class KustomizeTests
             [.. objects.OfType<T>().Select(o => o.Metadata.Name).Order(StringComparer.Ordinal)];
 
         Assert.Equal(["alertmanager", "elasticsearch", "jaeger", "prometheus"], Names<V1StatefulSet>());
-        Assert.Equal(["blackbox-exporter", "grafana", "kibana", "kube-state-metrics", "postgres-exporter", "redis-exporter"], Names<V1Deployment>());
+        Assert.Equal(["blackbox-exporter", "grafana", "kibana", "kube-state-metrics", "postgres-exporter", "pushgateway", "redis-exporter"], Names<V1Deployment>());
         Assert.Equal(["fluent-bit", "node-exporter"], Names<V1DaemonSet>());
         Assert.Equal(["logs-setup"], Names<V1Job>());
         // Versions pinned: a tag that names a release, never latest, for every third-party image.

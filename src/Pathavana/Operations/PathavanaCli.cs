@@ -38,6 +38,10 @@ internal static class PathavanaCli
             root.Subcommands.Add(command);
         }
         root.Subcommands.Add(RetentionCommand.Create());
+        foreach (var command in BackupCommands.All())
+        {
+            root.Subcommands.Add(command);
+        }
 
         root.SetAction((result, ct) =>
         {

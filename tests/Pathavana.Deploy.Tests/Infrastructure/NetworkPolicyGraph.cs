@@ -56,6 +56,7 @@ public sealed class NetworkPolicyGraph
             V1StatefulSet s => (s.Spec.Template.Metadata.Labels, s.Spec.Template.Spec.HostNetwork == true),
             V1DaemonSet ds => (ds.Spec.Template.Metadata.Labels, ds.Spec.Template.Spec.HostNetwork == true),
             V1Job j => (j.Spec.Template.Metadata.Labels, j.Spec.Template.Spec.HostNetwork == true),
+            V1CronJob c => (c.Spec.JobTemplate.Spec.Template.Metadata.Labels, c.Spec.JobTemplate.Spec.Template.Spec.HostNetwork == true),
             _ => throw new ArgumentException($"{kind}/{name} is not a workload."),
         };
         return new PodPeer(o.Metadata.NamespaceProperty!, new Dictionary<string, string>(labels, StringComparer.Ordinal),

@@ -30,9 +30,13 @@ public sealed class FakeS3 : IAsyncDisposable
 
     public string Bucket { get; }
 
-    public string ServiceUrl => $"http://127.0.0.1:{Port}";
+    public string ServiceUrl => $"{(Tls ? "https" : "http")}://127.0.0.1:{Port}";
 
-    public static async Task<FakeS3> StartAsync(string bucket)
+    /// <summary>True when it serves HTTPS (a key and certificate were given).</summary>
+    public bool Tls { get; private init; }
+
+    /// <summary>Starts s3rver; with <paramref name="tlsKey"/> and <paramref name="tlsCertificate"/> (PEM files) it serves HTTPS only.</summary>
+    public static async Task<FakeS3> StartAsync(string bucket, string? tlsKey = null, string? tlsCertificate = null)
     {
         var node = ExternalProcess.Require("node", "apt-get install -y nodejs npm");
         var folder = Path.Combine(Observability.MonitoringConfigTests.RepositoryRoot(), "tests", "fakes", "s3");
@@ -57,12 +61,19 @@ public sealed class FakeS3 : IAsyncDisposable
         {
             info.ArgumentList.Add(a);
         }
+        if (tlsKey is not null && tlsCertificate is not null)
+        {
+            foreach (var a in new[] { "--key", tlsKey, "--cert", tlsCertificate })
+            {
+                info.ArgumentList.Add(a);
+            }
+        }
         var process = Process.Start(info) ?? throw new InvalidOperationException("s3rver did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new FakeS3(process, port, directory, bucket);
+        var server = new FakeS3(process, port, directory, bucket) { Tls = tlsKey is not null && tlsCertificate is not null };
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (DateTime.UtcNow < deadline && !process.HasExited)
         {
