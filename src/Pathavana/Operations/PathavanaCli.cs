@@ -38,6 +38,7 @@ internal static class PathavanaCli
             root.Subcommands.Add(command);
         }
         root.Subcommands.Add(RetentionCommand.Create());
+        root.Subcommands.Add(MaskCommand.Create());
 
         root.SetAction((result, ct) =>
         {

@@ -35,12 +35,16 @@ internal static class PrivacyFlow
 
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-    public static async Task<PrivacyVisit> RunAsync(PathavanaFactory app, string? email = null)
+    public static async Task<PrivacyVisit> RunAsync(PathavanaFactory app, string? email = null, string? clientIp = null)
     {
         var ct = TestContext.Current.CancellationToken;
         email ??= $"zq-{Guid.NewGuid():N}@example.com";
         // Anonymous first: the browser's own cookie, its own key.
         var browser = app.CreateClient();
+        if (clientIp is not null)
+        {
+            browser.DefaultRequestHeaders.Add(PathavanaFactory.ClientAddressHeader, clientIp);
+        }
         var anonymousSession = await browser.NewSessionAsync();
         await browser.SayAsync(anonymousSession, $"Hi, I'm {GivenNames} {Surname}, passport {Passport}, phone {Phone}. Boston to Lisbon next month for a week");
 
