@@ -39,6 +39,7 @@ internal static class PathavanaCli
         }
         root.Subcommands.Add(RetentionCommand.Create());
         root.Subcommands.Add(MaskCommand.Create());
+        root.Subcommands.Add(OutboxCommand.Create());
 
         root.SetAction((result, ct) =>
         {

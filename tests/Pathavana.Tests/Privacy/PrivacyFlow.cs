@@ -109,6 +109,13 @@ internal static class PrivacyFlow
         return text.ToString();
     }
 
+    /// <summary>The raw files of the embedded outbox, as text.</summary>
+    public static string OutboxFiles(PathavanaFactory app)
+    {
+        var folder = Path.Combine(app.DataDirectory, "outbox");
+        return string.Concat(Directory.GetFiles(folder).Select(f => Encoding.Latin1.GetString(File.ReadAllBytes(f))));
+    }
+
     public static string ConnectionString(PathavanaFactory app) =>
         app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!;
 }
