@@ -107,7 +107,9 @@ internal sealed class RetentionJob(
             keys.Forget(DataKeyRef.ForUser(id));
         }
 
-        var summarised = await SummariseAuditAsync(now.AddMonths(-settings.AuditLogMonths), ct);
+        // Never younger than 31 days: PostgreSQL's guard refuses to remove records under 30 days old.
+        var auditCutoff = now.AddMonths(-settings.AuditLogMonths);
+        var summarised = await SummariseAuditAsync(auditCutoff < now.AddDays(-31) ? auditCutoff : now.AddDays(-31), ct);
 
         var report = new RetentionReport(chats, anonymous, keyCount, idempotent, accounts, summarised);
         var counter = meters.Create(PathavanaMetrics.MeterName).CreateCounter<long>("pathavana.retention.deleted", "{record}",
