@@ -64,7 +64,17 @@ public sealed class PlannerFlowTests(BrowserFixture browser, EmbeddedApp embedde
         await Expect(map).ToBeVisibleAsync();
         Assert.True(await map.Locator(".leaflet-interactive").CountAsync() > 0, "the hotels are drawn on the map");
         // The world is drawn from bundled data: land and borders, and the city's name.
-        await Expect(map.Locator(".leaflet-overlay-pane path").First).ToBeAttachedAsync();
+        await Expect(map.Locator(".leaflet-land-pane path").First).ToBeAttachedAsync();
+        // Every hotel shows above the land: what is on top at each marker's centre is a marker (the opaque
+        // land, drawn once its outlines had loaded, once hid them all).
+        await map.ScrollIntoViewIfNeededAsync();
+        var hidden = await map.EvaluateAsync<int>(@"m => [...m.querySelectorAll('.leaflet-overlay-pane path.leaflet-interactive')].filter(p => {
+            const r = p.getBoundingClientRect();
+            if (r.width === 0 || r.bottom < 0 || r.top > innerHeight) return false;
+            const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+            return !(top && top.closest('.leaflet-overlay-pane') && top.classList.contains('leaflet-interactive'));
+        }).length");
+        Assert.Equal(0, hidden);
         await Expect(map.Locator(".map__city span", new() { HasText = "Lisbon" })).ToBeVisibleAsync();
         Assert.Empty(session.ForeignRequests);
         Assert.True(session.CspViolations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join('\n', session.CspViolations));

@@ -32,6 +32,9 @@ internal sealed record DialogState
     public int? MinStars { get; init; }
     public string? Area { get; init; }
     public Money? MaxNightly { get; init; }
+
+    /// <summary>Amenities the stay must have (<see cref="HotelAmenities"/> names), in the order said.</summary>
+    public IReadOnlyList<string>? Amenities { get; init; }
     public int? Nights { get; init; }
 
     /// <summary>
@@ -135,7 +138,9 @@ internal sealed record DialogState
             MaxPrice = frame.MaxPrice ?? MaxPrice,
             MaxPriceBasis = frame.MaxPrice is not null ? frame.MaxPriceBasis : MaxPriceBasis,
             MinStars = frame.Stay?.MinStars ?? MinStars,
-            Area = frame.Stay?.Area ?? Area,
+            // A landmark or a neighbourhood belongs to its city: a new destination drops the one held.
+            Area = frame.Stay?.Area ?? (frame.Destination is not null && frame.Destination.Code != Destination?.Code ? null : Area),
+            Amenities = frame.Stay?.Amenities is { } wanted ? [.. (Amenities ?? []).Union(wanted, StringComparer.Ordinal)] : Amenities,
             MaxNightly = frame.Stay?.MaxNightly ?? MaxNightly,
             Nights = nights,
             DepartOn = frame.DepartOn ?? (frame.DepartDate is not null || frame.Nights is not null ? null : DepartOn),

@@ -127,7 +127,7 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
             AIFunctionFactory.Create(SearchFlightsAsync, "search_flights",
                 "Search flight offers. origin and destination: IATA airport or city codes; departDate and optional returnDate: YYYY-MM-DD; cabin: economy, premiumEconomy, business or first."),
             AIFunctionFactory.Create(SearchHotelsAsync, "search_hotels",
-                "Search hotel offers in a city (IATA city or airport code) between checkIn and checkOut (YYYY-MM-DD)."),
+                "Search hotel offers in a city (IATA city or airport code) between checkIn and checkOut (YYYY-MM-DD). Optional: near (a landmark or neighbourhood the traveller named, e.g. \"Colosseum\": hotels within 2 km of it), amenities (comma-separated: pool, wifi, breakfast, parking, gym, spa, pets; breakfast means a rate that includes it), maxNightly (the most a night per room, in currency), minStars (1-5)."),
             AIFunctionFactory.Create(SearchActivitiesAsync, "search_activities", "Things to do in a city (IATA city or airport code)."),
             AIFunctionFactory.Create(AddToSelectionAsync, "add_to_selection",
                 "Keep an offer the user picked on the session. kind: flight, hotel or activity; offerId: from a search result."),
@@ -400,7 +400,8 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
             }), DialogJson.Options);
         }
 
-        private async Task<string> SearchHotelsAsync(string city, string checkIn, string checkOut, int adults = 1, int? minStars = null, CancellationToken ct = default)
+        private async Task<string> SearchHotelsAsync(string city, string checkIn, string checkOut, int adults = 1, int? minStars = null,
+            string? near = null, string? amenities = null, decimal? maxNightly = null, string currency = "USD", CancellationToken ct = default)
         {
             var errors = new List<string>();
             var place = Place(city, "city", errors);
@@ -418,18 +419,32 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
             {
                 errors.Add("minStars: 1 to 5.");
             }
+            var wanted = (amenities ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(a => a.ToLowerInvariant()).Distinct().ToList();
+            if (wanted.Any(a => !HotelAmenities.All.Contains(a)))
+            {
+                errors.Add($"amenities: comma-separated, each one of {string.Join(", ", HotelAmenities.All)}.");
+            }
+            var code = currency.Trim().ToUpperInvariant();
+            if (maxNightly is { } limit && (limit <= 0 || limit > 1_000_000 || code.Length != 3))
+            {
+                errors.Add("maxNightly: more than 0, in currency (ISO 4217).");
+            }
+            if (near is { Length: > 80 })
+            {
+                errors.Add("near: a landmark or neighbourhood name, at most 80 characters.");
+            }
             if (errors.Count > 0)
             {
                 return Error(errors);
             }
-            State = State with { Destination = place, DepartDate = from, ReturnDate = to, MinStars = minStars, Passengers = State.Passengers ?? new PassengerCount(adults) };
-            var offers = (await inventory.SearchHotelsAsync(new HotelSearch(from!.Value, to!.Value, adults, CityCode: place!.Code, MinStars: minStars), ct))
-                .OrderBy(h => h.Total.Amount).Take(OfflineAssistant.MaxCards).ToList();
-            Cards.AddRange(offers.Select(OfflineAssistant.HotelCard));
-            return offers.Count == 0 ? "No offers." : JsonSerializer.Serialize(offers.Select(h => new
+            // The offline dialog's stay search: near a named place, amenities (breakfast priced in), the price a night, explained when empty.
+            var next = State with
             {
-                offerId = h.Id, name = h.Hotel.Name, stars = h.Hotel.Stars, nightly = OfflineAssistant.Price(h.Nightly), total = OfflineAssistant.Price(h.Total),
-            }), DialogJson.Options);
+                Intent = TripIntent.SearchHotels, Destination = place, DepartDate = from, ReturnDate = to, MinStars = minStars,
+                Passengers = State.Passengers ?? new PassengerCount(adults), Area = string.IsNullOrWhiteSpace(near) ? null : near.Trim(),
+                Amenities = wanted.Count == 0 ? null : wanted, MaxNightly = maxNightly is { } max ? new Platform.Money(max, code) : null, Window = null, Asking = null,
+            };
+            return await AnswerAsync(next, [], ct);
         }
 
         private async Task<string> SearchActivitiesAsync(string city, CancellationToken ct = default)

@@ -65,7 +65,9 @@ internal sealed partial class OfflineAssistant
         var info = FlightInfo(found.Search, found.All.Count);
         if (found.Matching.Count == 0)
         {
-            return (await ExplainEmptyAsync(chosen, found, info, ct)) with { State = s };
+            // The reply names the days it priced ("nothing on Wednesday 5 May is under…"): they are the trip's
+            // days now, so a stay asked for next follows them and "a day later" moves them.
+            return (await ExplainEmptyAsync(chosen, found, info, ct)) with { State = chosen with { Window = null } };
         }
         var offers = found.Matching.Take(MaxCards).ToList();
         var text = new StringBuilder();

@@ -8,21 +8,37 @@ namespace Pathavana.Assistant;
 
 internal sealed partial class OfflineAssistant
 {
-    private static HotelSearch HotelSearchOf(DialogState s)
+    /// <summary>How far from a named place ("near the Colosseum") a hotel may be, in kilometres: a walk of about 25 minutes.</summary>
+    private const double NearPlaceKm = 2;
+
+    /// <summary>Areas that are kinds of place rather than a place: matched on each hotel, never looked up.</summary>
+    private static readonly HashSet<string> GenericAreas = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "downtown", "city center", "old town", "beach", "the beach", "airport", "the airport", "station", "the station",
+        "centre", "center", "the centre", "the center", "sea", "the sea", "port", "the port",
+    };
+
+    private static HotelSearch HotelSearchOf(DialogState s, Place? near = null)
     {
         var checkIn = s.DepartDate!.Value;
         var checkOut = s.ReturnDate is { } r && r > checkIn ? r : checkIn.AddDays(s.Nights ?? 1);
         var guests = s.Passengers is { } p ? Math.Max(1, p.Adults + p.Children) : 1;
         var adults = Math.Clamp(s.Passengers?.Adults ?? 1, 1, InventoryLimits.MaxSeatedPassengers);
         var rooms = Math.Max(1, (int)Math.Ceiling(guests / 4.0));
-        return new HotelSearch(checkIn, checkOut, adults, Math.Min(rooms, adults), CityCode: s.Destination!.Code, MinStars: s.MinStars, Currency: Currency(s));
+        return near is null
+            ? new HotelSearch(checkIn, checkOut, adults, Math.Min(rooms, adults), CityCode: s.Destination!.Code, MinStars: s.MinStars, Currency: Currency(s))
+            : new HotelSearch(checkIn, checkOut, adults, Math.Min(rooms, adults), Near: near.Point, RadiusKm: NearPlaceKm, MinStars: s.MinStars, Currency: Currency(s));
     }
 
-    private static SearchInfo HotelInfo(HotelSearch h, int total)
+    /// <summary>
+    /// What the results pane repeats of a stay search: the city and dates, and the wishes it filters on
+    /// (<c>near</c>: the place the distances are from; <c>maxNightly</c>; <c>amenities</c>, comma-separated).
+    /// </summary>
+    private static SearchInfo HotelInfo(HotelSearch h, int total, DialogState s, Place? near)
     {
         var q = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["cityCode"] = h.CityCode!,
+            ["cityCode"] = s.Destination!.Code,
             ["checkIn"] = h.CheckIn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["checkOut"] = h.CheckOut.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["adults"] = h.Adults.ToString(CultureInfo.InvariantCulture),
@@ -33,6 +49,18 @@ internal sealed partial class OfflineAssistant
         {
             q["minStars"] = stars.ToString(CultureInfo.InvariantCulture);
         }
+        if (near is not null)
+        {
+            q["near"] = near.Name;
+        }
+        if (s.MaxNightly is { } max && max.Currency == h.Currency)
+        {
+            q["maxNightly"] = max.Amount.ToString("0.##", CultureInfo.InvariantCulture);
+        }
+        if (s.Amenities is { Count: > 0 } amenities)
+        {
+            q["amenities"] = string.Join(',', amenities);
+        }
         return new SearchInfo("hotels", q, total);
     }
 
@@ -40,6 +68,34 @@ internal sealed partial class OfflineAssistant
         (s.MaxNightly is not { } n || h.Nightly.Currency != n.Currency || h.Nightly.Amount <= n.Amount)
         && (s.Intent != TripIntent.SearchHotels || s.MaxPrice is not { } m || h.Total.Currency != m.Currency
             || (s.MaxPriceBasis == BudgetBasis.PerPerson ? h.Total.Amount / Math.Max(1, s.Passengers?.Adults ?? 1) : h.Total.Amount) <= m.Amount);
+
+    /// <summary>True when a meal plan includes breakfast: "Breakfast included", "Half board", "All inclusive".</summary>
+    private static bool IncludesBreakfast(string? board) =>
+        board is not null && (board.Contains("breakfast", StringComparison.OrdinalIgnoreCase) || board.Contains("board", StringComparison.OrdinalIgnoreCase)
+            || board.Contains("inclusive", StringComparison.OrdinalIgnoreCase)) && !board.Contains("room only", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The hotel as the traveller asked for it: null when it lacks an amenity wished for; with breakfast
+    /// wished, priced at its cheapest rate that includes breakfast (null when it has none).
+    /// </summary>
+    private static HotelOffer? WithWishes(HotelOffer h, DialogState s)
+    {
+        if (s.Amenities is not { Count: > 0 } wanted)
+        {
+            return h;
+        }
+        if (!wanted.All(a => h.Hotel.Amenities?.Contains(a, StringComparer.OrdinalIgnoreCase) == true
+            || a == HotelAmenities.Breakfast && (h.Rates ?? []).Any(r => IncludesBreakfast(r.Board))))
+        {
+            return null;
+        }
+        if (!wanted.Contains(HotelAmenities.Breakfast) || IncludesBreakfast(h.Board))
+        {
+            return h;
+        }
+        var rate = (h.Rates ?? []).Where(r => IncludesBreakfast(r.Board)).MinBy(r => r.Nightly.Amount);
+        return rate is null ? null : h.WithRate(rate);
+    }
 
     private static ResultCard HotelCard(HotelOffer h, DialogState s)
     {
@@ -56,21 +112,64 @@ internal sealed partial class OfflineAssistant
                 budget is null ? null : s.MaxNightly is not null ? "perNight" : s.MaxPriceBasis == BudgetBasis.PerPerson ? "perPerson" : "total", over));
     }
 
-    private async Task<(IReadOnlyList<HotelOffer> All, List<HotelOffer> Matching, HotelSearch Search)> FindHotelsAsync(DialogState s, CancellationToken ct)
+    /// <summary>What a stay search found: every hotel, those that fit every wish, the search made and the named place it was around.</summary>
+    private sealed record HotelFinding(IReadOnlyList<HotelOffer> All, List<HotelOffer> Matching, HotelSearch Search, Place? Near);
+
+    /// <summary>
+    /// The named place a held area stands for ("the Colosseum"), found by the geocoder within 30 km of
+    /// the destination; null for kinds of place ("near the beach", "downtown") and for names it does not know.
+    /// </summary>
+    private async Task<Place?> AreaPlaceAsync(DialogState s, CancellationToken ct)
     {
-        var search = HotelSearchOf(s);
+        if (s.Area is not { } area || GenericAreas.Contains(area) || inventory.Directory.Find(s.Destination!.Code) is not { } city)
+        {
+            return null;
+        }
         try
         {
-            var all = await inventory.SearchHotelsAsync(search, ct);
-            var matching = all.Where(h => HotelWithinBudget(h, s) && (s.Area is null || AreaMatches(h, s.Area)))
-                .OrderBy(h => h.Total.Amount).ToList();
-            return (all, matching, search);
+            var places = await inventory.GeocodeAsync(area, city.Point, ct);
+            return places.FirstOrDefault(p => Inventory.Simulation.Geo.DistanceKm(city.Point, p.Point) <= 30
+                && !string.Equals(p.Name, city.City, StringComparison.OrdinalIgnoreCase) && !string.Equals(p.Name, s.Destination.Name, StringComparison.OrdinalIgnoreCase));
         }
         catch (ArgumentException)
         {
-            return ([], [], search);
+            return null;
         }
     }
+
+    private async Task<HotelFinding> FindHotelsAsync(DialogState s, CancellationToken ct)
+    {
+        var near = await AreaPlaceAsync(s, ct);
+        var search = HotelSearchOf(s, near);
+        try
+        {
+            var all = await inventory.SearchHotelsAsync(search, ct);
+            if (near is not null && all.Count == 0)
+            {
+                // Nothing stands within walking distance of the place: the city's hotels, so the reply can say so and offer the nearest.
+                search = HotelSearchOf(s);
+                all = await inventory.SearchHotelsAsync(search, ct);
+            }
+            if (search.Near is not null)
+            {
+                all = [.. all.Select(h => WithPlace(h, near!))];
+            }
+            var matching = all.Select(h => WithWishes(h, s)).OfType<HotelOffer>()
+                .Where(h => HotelWithinBudget(h, s) && (s.Area is null || search.Near is not null || AreaMatches(h, s.Area)))
+                .OrderBy(h => h.Total.Amount).ToList();
+            return new HotelFinding(all, matching, search, search.Near is null ? null : near);
+        }
+        catch (ArgumentException)
+        {
+            return new HotelFinding([], [], search, null);
+        }
+    }
+
+    /// <summary>The hotel with the place asked for among its landmarks, first, at the distance the search measured from it.</summary>
+    private static HotelOffer WithPlace(HotelOffer h, Place place) =>
+        h.Hotel.DistanceKm is not { } km || h.Hotel.Landmarks?.Any(l => string.Equals(l.Name, place.Name, StringComparison.OrdinalIgnoreCase)) == true
+            ? h
+            : h with { Hotel = h.Hotel with { Landmarks = [new LandmarkDistance(place.Name, km), .. h.Hotel.Landmarks ?? []] } };
 
     /// <summary>
     /// Whether a hotel is in the area asked for: its neighbourhood, a named landmark within 2 km
@@ -79,8 +178,8 @@ internal sealed partial class OfflineAssistant
     private static bool AreaMatches(HotelOffer h, string area) =>
         (h.Hotel.Address?.Contains(area, StringComparison.OrdinalIgnoreCase) ?? false) || h.Hotel.Name.Contains(area, StringComparison.OrdinalIgnoreCase)
         || Names(h.Hotel.Neighbourhood, area)
-        || (h.Hotel.Landmarks?.Any(l => l.DistanceKm <= 2 && Names(l.Name, area)) ?? false)
-        || area is "downtown" or "city center" or "old town" && (h.Hotel.CentreDistanceKm ?? h.Hotel.DistanceKm) is < 2.5 || h.Hotel.DistanceKm is null;
+        || (h.Hotel.Landmarks?.Any(l => l.DistanceKm <= NearPlaceKm && Names(l.Name, area)) ?? false)
+        || area is "downtown" or "city center" or "old town" && (h.Hotel.CentreDistanceKm ?? h.Hotel.DistanceKm) is < 2.5;
 
     /// <summary>"Eiffel Tower" names "the Eiffel Tower"; "Chiado" names "Chiado".</summary>
     private static bool Names(string? name, string area)
@@ -93,11 +192,52 @@ internal sealed partial class OfflineAssistant
         return name.Equals(bare, StringComparison.OrdinalIgnoreCase) || (bare.Length >= 4 && name.Contains(bare, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>The stay wishes other than the budget, in words: "within 2 km of the Colosseum, with breakfast and a pool".</summary>
+    private static string Wishes(DialogState s, Place? near)
+    {
+        var parts = new List<string>();
+        if (near is not null)
+        {
+            parts.Add($"within {NearPlaceKm:0} km of {The(near.Name)}");
+        }
+        else if (s.Area is { } area)
+        {
+            parts.Add(AreaWords(area));
+        }
+        if (s.Amenities is { Count: > 0 } amenities)
+        {
+            parts.Add(AmenityPhrase(amenities));
+        }
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>"with breakfast", "with breakfast and a pool", "with parking, where pets are welcome".</summary>
+    private static string AmenityPhrase(IReadOnlyList<string> amenities)
+    {
+        var things = amenities.Where(a => a != HotelAmenities.Pets).Select(a => a switch
+        {
+            HotelAmenities.Pool => "a pool",
+            HotelAmenities.Gym => "a gym",
+            HotelAmenities.Spa => "a spa",
+            _ => a,
+        }).ToList();
+        var pets = amenities.Contains(HotelAmenities.Pets);
+        return things.Count == 0 ? "where pets are welcome" : $"with {List(things)}{(pets ? ", where pets are welcome" : "")}";
+    }
+
+    /// <summary>"Colosseum" as "the Colosseum", "Eiffel Tower" as "the Eiffel Tower"; "Trastevere" and "Times Square" keep their form.</summary>
+    private static string The(string name) =>
+        name.StartsWith("the ", StringComparison.OrdinalIgnoreCase) || !LandmarkNoun().IsMatch(name) ? name : "the " + name;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(Tower|Museum|Cathedral|Palace|Gate|Castle|Fountain|Opera House|Market|Pantheon|Colosseum|Acropolis|Basilica|Abbey|Vatican|Louvre|Forum|Temple|Shrine|Zoo|Aquarium)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LandmarkNoun();
+
     private async Task<TurnReply> HotelsAsync(DialogState s, CancellationToken ct)
     {
-        var (all, hotels, search) = await FindHotelsAsync(s, ct);
-        var info = HotelInfo(search, all.Count);
+        var (all, hotels, search, near) = await FindHotelsAsync(s, ct);
+        var info = HotelInfo(search, all.Count, s, near);
         var where = $"in {s.Destination!.Name}, {Day(search.CheckIn)} to {Day(search.CheckOut)}";
+        var wishes = Wishes(s, near);
         if (hotels.Count == 0)
         {
             if (all.Count == 0)
@@ -106,25 +246,34 @@ internal sealed partial class OfflineAssistant
                     ? $"I found no hotel of {stars} stars or more {where}."
                     : $"I found no hotels {where}.", [], s.MinStars is not null ? ["any stars"] : ["a day later"], s, info);
             }
-            // Name the wish that left nothing: the area when hotels within the budget exist elsewhere, else the budget.
+            // Name the wish that left nothing: the place or the amenities when hotels within the budget exist without them, else the budget.
+            var fitting = all.Select(h => WithWishes(h, s)).OfType<HotelOffer>()
+                .Where(h => s.Area is null || search.Near is not null || AreaMatches(h, s.Area)).OrderBy(h => h.Nightly.Amount).ToList();
             var affordable = all.Where(h => HotelWithinBudget(h, s)).OrderBy(h => h.Nightly.Amount).ToList();
-            if (s.Area is { } area && affordable.Count > 0)
+            if (fitting.Count == 0 && affordable.Count > 0 && wishes.Length > 0)
             {
                 var elsewhere = affordable[0];
-                return new TurnReply($"No hotel {where} is {AreaWords(area)}. The cheapest elsewhere is {elsewhere.Hotel.Name} at {Money(elsewhere.Nightly)} a night.",
-                    [HotelCard(elsewhere, s)], ["anywhere in the city"], s, info);
+                var missed = s.Area is { } area && s.Amenities is not { Count: > 0 } ? $"No hotel {where} is {AreaWords(area)}." : $"No hotel {where} is {wishes}.";
+                var other = s.Area is not null && s.Amenities is not { Count: > 0 } ? "elsewhere" : "without that";
+                return new TurnReply($"{missed} The cheapest {other} is {elsewhere.Hotel.Name} at {Money(elsewhere.Nightly)} a night.",
+                    [HotelCard(elsewhere, s)], [s.Area is not null ? "anywhere in the city" : "any hotel"], s, info);
             }
-            var cheapest = all.OrderBy(h => h.Nightly.Amount).First();
+            var cheapest = (fitting.Count > 0 ? fitting : [.. all.OrderBy(h => h.Nightly.Amount)]).First();
             var card = HotelCard(cheapest, s);
+            var what = wishes.Length > 0 && fitting.Count > 0 ? $"{where}, {wishes}," : where;
             var reason = s.MaxNightly is { } n
-                ? $"Nothing {where} is under {Money(n)} a night: the cheapest, {cheapest.Hotel.Name}, is {Money(cheapest.Nightly)} a night, {Money(card.Price!.OverBudget ?? cheapest.Nightly)} over."
-                : $"Nothing {where} is within {Money(s.MaxPrice!)}: the cheapest, {cheapest.Hotel.Name}, is {Money(cheapest.Total)} in total.";
+                ? $"Nothing {what} is under {Money(n)} a night: the cheapest, {cheapest.Hotel.Name}, is {Money(cheapest.Nightly)} a night, {Money(card.Price!.OverBudget ?? cheapest.Nightly)} over."
+                : $"Nothing {what} is within {Money(s.MaxPrice!)}: the cheapest, {cheapest.Hotel.Name}, is {Money(cheapest.Total)} in total.";
             return new TurnReply(reason, [card], ["no budget limit"], s, info);
         }
         var best = hotels[0];
         var shown = hotels.Take(MaxCards).ToList();
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Here {(shown.Count == 1 ? "is 1 hotel" : $"are {shown.Count} hotels")} {where} ({Plural(search.Nights, "night", "nights")}), for {(s.Passengers is { } p ? People(p) : "1 adult")}");
+        if (wishes.Length > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", {wishes}");
+        }
         if (s.MinStars is { } min)
         {
             text.Append(CultureInfo.InvariantCulture, $", {min} stars or more");
@@ -133,7 +282,12 @@ internal sealed partial class OfflineAssistant
         {
             text.Append(CultureInfo.InvariantCulture, $", under {Money(max)} a night");
         }
-        text.Append(CultureInfo.InvariantCulture, $". {best.Hotel.Name}{(best.Hotel.Stars is { } st ? $" ({st} stars)" : "")} is {Money(best.Nightly)} a night, {Money(best.Total)} in total.");
+        text.Append(CultureInfo.InvariantCulture, $". {best.Hotel.Name}{(best.Hotel.Stars is { } st ? $" ({st} stars)" : "")}");
+        if (near is not null && best.Hotel.DistanceKm is { } km)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", {km:0.0} km from {The(near.Name)},");
+        }
+        text.Append(CultureInfo.InvariantCulture, $" is {Money(best.Nightly)} a night{(best.Board is { } board && s.Amenities?.Contains(HotelAmenities.Breakfast) == true ? $" ({board.ToLowerInvariant()})" : "")}, {Money(best.Total)} in total.");
         AppendNearestAirports(text, s with { Origin = null });
         return new TurnReply(text.ToString(), [.. shown.Select(h => HotelCard(h, s))], ["4 stars or more", "an extra night", "one night fewer"], s, info);
     }
@@ -159,7 +313,7 @@ internal sealed partial class OfflineAssistant
     private async Task<TurnReply> PlanAsync(DialogState s, CancellationToken ct)
     {
         var flights = await FindFlightsAsync(s, ct);
-        var (_, hotels, _) = await FindHotelsAsync(s, ct);
+        var hotels = (await FindHotelsAsync(s, ct)).Matching;
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"A trip from {s.Origin!.Name} to {s.Destination!.Name}, {Day(s.DepartDate!.Value)} to {Day(s.ReturnDate!.Value)}, for {People(s.Passengers!)}. ");
         var offers = flights.Matching.Take(MaxCards).ToList();

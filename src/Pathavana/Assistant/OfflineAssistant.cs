@@ -237,6 +237,9 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
         return (state, changes);
     }
 
+    /// <summary>The removal slot of one amenity: "amenity:breakfast".</summary>
+    internal const string AmenitySlot = "amenity:";
+
     private static (DialogState, string) Remove(DialogState s, string? slot) => slot switch
     {
         "airlines" => (s with { Airlines = null }, "Any airline now."),
@@ -246,6 +249,8 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
         "cabin" => (s with { Cabin = null }, "Any cabin now, so economy fares."),
         "minStars" => (s with { MinStars = null }, "Any star rating now."),
         "area" => (s with { Area = null }, "Anywhere in the city now."),
+        { } said when said.StartsWith(AmenitySlot, StringComparison.Ordinal) && s.Amenities?.Contains(said[AmenitySlot.Length..]) == true =>
+            (s with { Amenities = s.Amenities.Count == 1 ? null : [.. s.Amenities.Where(a => a != said[AmenitySlot.Length..])] }, $"Not only hotels {AmenityPhrase([said[AmenitySlot.Length..]])} now."),
         _ => (s, ""),
     };
 

@@ -105,10 +105,27 @@ internal static class Understood
         {
             Add("area", $"Near {area}");
         }
+        foreach (var amenity in s.Amenities ?? [])
+        {
+            Add("amenities", AmenityWords(amenity));
+        }
         if (s.Sort is { } sort)
         {
             Add("sort", sort == SortOrder.Duration ? "Quickest first" : "Cheapest first");
         }
         return items;
     }
+
+    /// <summary>An amenity in words for the traveller: "With breakfast", "With a pool".</summary>
+    public static string AmenityWords(string amenity) => amenity switch
+    {
+        Inventory.HotelAmenities.Breakfast => "With breakfast",
+        Inventory.HotelAmenities.Pool => "With a pool",
+        Inventory.HotelAmenities.Wifi => "With wifi",
+        Inventory.HotelAmenities.Parking => "With parking",
+        Inventory.HotelAmenities.Gym => "With a gym",
+        Inventory.HotelAmenities.Spa => "With a spa",
+        Inventory.HotelAmenities.Pets => "Pets welcome",
+        _ => $"With {amenity}",
+    };
 }

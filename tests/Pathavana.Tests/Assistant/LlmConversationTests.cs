@@ -121,4 +121,34 @@ public sealed class LlmConversationTests : IDisposable
         var tool = _fake.LogEntries.Select(e => e.RequestMessage?.Body ?? "").Last(b => b.Contains("bad tool call", StringComparison.Ordinal) && b.Contains("tool_call_id", StringComparison.Ordinal));
         Assert.Contains("is not one of", tool, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_models_hotel_search_keeps_the_place_the_amenities_and_the_price_a_night_the_traveller_named()
+    {
+        var checkIn = Today.AddDays(50);
+        Script("a hotel by the colosseum with breakfast under 200", "search_hotels",
+            new { city = "ROM", checkIn = Iso(checkIn), checkOut = Iso(checkIn.AddDays(4)), adults = 2, near = "Colosseum", amenities = "breakfast", maxNightly = 200 }, "Here are hotels near the Colosseum.");
+        Script("one with a swimming pool on the moon", "search_hotels",
+            new { city = "ROM", checkIn = Iso(checkIn), checkOut = Iso(checkIn.AddDays(4)), amenities = "pool,moon" }, "Sorry, I could not search that.");
+        await using var app = App();
+        var me = await StartAsync(app);
+
+        var t = await me.SayAsync("a hotel by the colosseum with breakfast under 200");
+        Assert.Equal("llm", t.Json.GetProperty("mode").GetString());
+        Assert.NotEmpty(t.Hotels);
+        Assert.All(t.Hotels, h =>
+        {
+            var offer = h.GetProperty("hotel");
+            Assert.InRange(offer.GetProperty("hotel").GetProperty("distanceKm").GetDouble(), 0, 2);
+            Assert.Contains("breakfast", offer.GetProperty("board").GetString()!, StringComparison.OrdinalIgnoreCase);
+            Assert.True(offer.GetProperty("nightly").GetProperty("amount").GetDecimal() <= 200);
+        });
+        Assert.Equal("Colosseum", t.Query("near"));
+        Assert.Equal("breakfast", t.Query("amenities"));
+
+        // An amenity the product does not know is refused to the model with the list it may use.
+        await me.SayAsync("one with a swimming pool on the moon");
+        var tool = _fake.LogEntries.Select(e => e.RequestMessage?.Body ?? "").Last(b => b.Contains("on the moon", StringComparison.Ordinal) && b.Contains("tool_call_id", StringComparison.Ordinal));
+        Assert.Contains("amenities: comma-separated", tool, StringComparison.Ordinal);
+    }
 }

@@ -78,3 +78,9 @@ export function inDays(n: number): string {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 }
+
+/** A distance for people walking: "350 m" under a kilometre (to the nearest 50 m), else "1.3 km". */
+export function formatKm(value: number | string): string {
+  const n = Number(value);
+  return n < 1 ? `${Math.round((n * 1000) / 50) * 50} m` : `${n.toFixed(1)} km`;
+}

@@ -32,6 +32,14 @@ internal sealed partial class FrameParser
         || Is(i, "not") && Is(i + 1, "important", "needed", "necessary")
         || Is(i, "works", "is") && Is(i + 1, "for") && Is(i + 2, "me");
 
+    /// <summary>"no need for breakfast", "don't need a pool", "we do not need parking".</summary>
+    private bool NoNeedFor(int i)
+    {
+        var k = Is(i - 1, "a", "the", "any") ? i - 2 : i - 1;
+        k = Is(k, "for") ? k - 1 : k;
+        return Is(k, "need") && (Is(k - 1, "no", "dont") || Is(k - 1, "t") && Is(k - 2, "don", "doesn") || Is(k - 1, "not") && Is(k - 2, "do", "does"));
+    }
+
     private void ExtractRemovals()
     {
         for (var i = 0; i < t.Count; i++)
@@ -48,6 +56,8 @@ internal sealed partial class FrameParser
                 "class" or "cabin" when any || IndifferentAfter(i + 1) => "cabin",
                 "stars" or "star" when any || IndifferentAfter(i + 1) || Is(i - 1, "the") && Is(i - 2, "forget", "drop", "ignore") => "minStars",
                 "area" or "neighborhood" or "neighbourhood" or "location" when any || IndifferentAfter(i + 1) && Is(i - 1, "the") => "area",
+                "breakfast" or "pool" or "parking" or "gym" or "spa" or "wifi" when IndifferentAfter(i + 1) || Is(i - 1, "the", "a") && Is(i - 2, "forget", "drop", "ignore", "skip")
+                    || Is(i - 1, "forget", "drop", "skip") || NoNeedFor(i) => OfflineAssistant.AmenitySlot + W(i),
                 _ => null,
             };
             if (slot is null)

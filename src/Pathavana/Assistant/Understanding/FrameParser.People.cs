@@ -169,6 +169,57 @@ internal sealed partial class FrameParser
     private bool IsPerNight(int i) =>
         (Is(i, "per", "a", "each", "every", "/") && Is(i + 1, "night", "nite", "nt")) || Is(i, "nightly");
 
+    // ---- hotel amenities: "with breakfast", "a pool", "free parking", "pet friendly" ----------------
+
+    /// <summary>
+    /// Amenities wished for a stay (<see cref="Inventory.HotelAmenities"/>): "with breakfast", "breakfast included",
+    /// "a pool", "wifi", "parking", "a gym", "a spa", "pet friendly", "with our dog". Skipped when negated
+    /// ("no breakfast", "don't need a pool"); "forget the pool" is a removal, read elsewhere.
+    /// </summary>
+    private void ExtractAmenities()
+    {
+        for (var i = 0; i < t.Count; i++)
+        {
+            var amenity = W(i) switch
+            {
+                "breakfast" or "breakfasts" => Inventory.HotelAmenities.Breakfast,
+                "pool" or "pools" when !Is(i - 1, "car", "motor") => Inventory.HotelAmenities.Pool,
+                "swimming" when !Is(i + 1, "pool") => Inventory.HotelAmenities.Pool,
+                "wifi" or "internet" => Inventory.HotelAmenities.Wifi,
+                "wi" when Is(i + 1, "fi") => Inventory.HotelAmenities.Wifi,
+                "parking" => Inventory.HotelAmenities.Parking,
+                "gym" or "fitness" => Inventory.HotelAmenities.Gym,
+                "spa" => Inventory.HotelAmenities.Spa,
+                "pet" or "pets" when Is(i + 1, "friendly", "allowed", "welcome", "ok", "okay") || Is(i - 1, "allows", "allow", "accepts", "accept", "takes", "with", "our", "my") => Inventory.HotelAmenities.Pets,
+                "dog" or "dogs" or "cat" when Is(i - 1, "our", "my", "the") && (Is(i - 2, "with", "bring", "bringing", "take", "taking") || Is(i - 3, "with", "bring", "bringing", "take", "taking")) => Inventory.HotelAmenities.Pets,
+                "dog" when Is(i + 1, "friendly") => Inventory.HotelAmenities.Pets,
+                _ => null,
+            };
+            if (amenity is null || t[i].Used || amenities.Contains(amenity) || AmenityNegated(i))
+            {
+                continue;
+            }
+            amenities.Add(amenity);
+        }
+    }
+
+    /// <summary>"no breakfast", "without a pool", "don't need parking", "breakfast isn't needed", "forget the spa".</summary>
+    private bool AmenityNegated(int i)
+    {
+        for (var k = i - 1; k >= Math.Max(0, i - 4); k--)
+        {
+            if (Is(k, "no", "without", "not", "dont", "forget", "drop", "ignore", "skip") || Is(k, "t") && Is(k - 1, "don", "doesn", "won"))
+            {
+                return true;
+            }
+            if (Is(k, "with", "and", "but", "a", "plus", "also", ",") && k < i - 1)
+            {
+                break;
+            }
+        }
+        return Is(i + 1, "isn", "not", "doesn") || IndifferentAfter(i + 1) || Is(i + 1, "optional", "unnecessary");
+    }
+
     // ---- hotel stars ------------------------------------------------------------------------
 
     private void ExtractStars()
@@ -444,7 +495,7 @@ internal sealed partial class FrameParser
             var setOff = i < t.Count && t[i].AfterComma; // a phrase of its own between commas: ", for one,"
             if (w == "for" && Lexicon.SmallNumber(t, i + 1, out var l4) is { } party and > 0 and < 10 && Free(i + 1) && !Is(i + 1, "a", "an", "couple")
                 && (setOff && (i + 1 + l4 >= t.Count || t[i + 1 + l4].AfterComma) || party > 1 || i + 1 + l4 >= t.Count && !Is(i - 1, "look", "looking", "search", "searching", "find", "ask", "wait") || Is(i - 1, "flights", "flight", "tickets", "ticket", "seats", "seat", "house", "room", "hotel", "reservation", "booking", "trip", "place", "apartment", "just", "only", "plane", "it") || Is(i - 2, "flight", "flights", "ticket", "tickets", "house", "room", "hotel", "trip"))
-                && (i + 1 + l4 >= t.Count || Is(i + 1 + l4, "please", "to", "from", "on", "in", "at", "and", "with", "under", "next", "this", "tomorrow", "today", "leaving", "departing", "flying", "person", "people", "only", "traveler", "traveller")))
+                && (i + 1 + l4 >= t.Count || t[i + 1 + l4].AfterComma && !Is(i + 1 + l4, "or") || Is(i + 1 + l4, "please", "to", "from", "on", "in", "at", "and", "with", "under", "next", "this", "tomorrow", "today", "leaving", "departing", "flying", "person", "people", "only", "traveler", "traveller")))
             {
                 total = party;
                 Use(i, i + 1 + l4);

@@ -36,6 +36,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
     private Money? maxPrice;
     private Money? maxNightly;
     private int? minStars;
+    private readonly List<string> amenities = [];
     private string? area;
     private PassengerCount? passengers;
     private Cabin? cabin;
@@ -55,6 +56,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
         ExtractNightEdits();
         ExtractMoney();
         ExtractStars();
+        ExtractAmenities();
         ExtractDurations();
         ExtractDates();
         ExtractWindow();
@@ -546,7 +548,9 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             intent = intent is TripIntent.SearchHotels or TripIntent.SearchActivities ? intent : TripIntent.SearchFlights;
         }
         var multiCity = MultiCity(out var legDates);
-        var stay = new StayWishes { MinStars = minStars, Area = area, MaxNightly = maxNightly };
+        // Amenities are a stay's: "flights with breakfast" asks about a meal on board, not a hotel.
+        var stayAmenities = amenities.Count > 0 && intent is not (TripIntent.SearchFlights or TripIntent.SearchActivities) ? amenities : null;
+        var stay = new StayWishes { MinStars = minStars, Area = area, MaxNightly = maxNightly, Amenities = stayAmenities };
         var frame = new TripFrame
         {
             Intent = intent,

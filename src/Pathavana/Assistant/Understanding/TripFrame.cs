@@ -65,8 +65,11 @@ internal sealed record StayWishes
     public string? Area { get; init; }
     public Money? MaxNightly { get; init; }
 
+    /// <summary>Amenities the stay must have (<see cref="Inventory.HotelAmenities"/> names: breakfast, pool…), in the order said.</summary>
+    public IReadOnlyList<string>? Amenities { get; init; }
+
     [JsonIgnore]
-    public bool IsEmpty => CheckIn is null && CheckOut is null && MinStars is null && Area is null && MaxNightly is null;
+    public bool IsEmpty => CheckIn is null && CheckOut is null && MinStars is null && Area is null && MaxNightly is null && Amenities is null;
 }
 
 /// <summary>One understood utterance.</summary>

@@ -265,6 +265,59 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
     }
 
     [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task A_hotel_wish_after_flights_keeps_the_trip_dates_and_the_place_breakfast_and_price_asked_for_reach_the_stays_and_the_results_pane(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var month = Today.AddMonths(5).ToString("MMMM", CultureInfo.InvariantCulture);
+        // Over the budget on purpose: the reply names the days it priced even though none fits.
+        var flights = await me.SayAsync($"hey, me and my partner want to fly from chicago to rome sometime in {month}, about 10 days, nothing over 300 each");
+        var go = DateOnly.Parse(flights.Query("departureDate"), CultureInfo.InvariantCulture);
+        var back = DateOnly.Parse(flights.Query("returnDate"), CultureInfo.InvariantCulture);
+
+        var t = await me.SayAsync("ok find us a hotel near the colosseum with breakfast, under 200 a night");
+        Assert.NotEmpty(t.Hotels);
+        Assert.False(t.Says("check in"), t.ToString());
+        Assert.True(t.Says("of the Colosseum") && t.Says("with breakfast") && t.Says("under $200 a night"), t.ToString());
+        foreach (var card in t.Hotels)
+        {
+            var offer = card.GetProperty("hotel");
+            Assert.Equal(go, DateOnly.Parse(offer.GetProperty("checkIn").GetString()!, CultureInfo.InvariantCulture));
+            Assert.Equal(back, DateOnly.Parse(offer.GetProperty("checkOut").GetString()!, CultureInfo.InvariantCulture));
+            // Within walking distance of the Colosseum (distances are from it), priced at a rate with breakfast, under the limit.
+            Assert.InRange(offer.GetProperty("hotel").GetProperty("distanceKm").GetDouble(), 0, 2);
+            Assert.Contains("breakfast", offer.GetProperty("board").GetString()!, StringComparison.OrdinalIgnoreCase);
+            Assert.True(offer.GetProperty("nightly").GetProperty("amount").GetDecimal() <= 200, t.ToString());
+        }
+        // The results pane beside the chat repeats the same search: near the place, with the same filters.
+        Assert.Equal("ROM", t.Query("cityCode"));
+        Assert.Equal("Colosseum", t.Query("near"));
+        Assert.Equal("breakfast", t.Query("amenities"));
+        Assert.Equal("200", t.Query("maxNightly"));
+
+        var pool = await me.SayAsync("what about with a pool too");
+        Assert.Equal("breakfast,pool", pool.Query("amenities"));
+        Assert.All(pool.Hotels, h => Assert.Contains("pool", h.GetProperty("hotel").GetProperty("hotel").GetProperty("amenities").EnumerateArray().Select(a => a.GetString())));
+        Assert.True(pool.Says("with breakfast and a pool"), pool.ToString());
+
+        var relaxed = await me.SayAsync("forget the pool");
+        Assert.Equal("breakfast", relaxed.Query("amenities"));
+        Assert.True(relaxed.Says("Not only hotels with a pool now"), relaxed.ToString());
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task A_place_asked_for_in_one_city_is_not_carried_to_the_next(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var first = await me.SayAsync($"a hotel in Rome near the Colosseum from {Said(Ahead(50))} for 3 nights, 2 adults");
+        Assert.Equal("Colosseum", first.Query("near"));
+        var t = await me.SayAsync("what about a hotel in Lisbon instead");
+        Assert.NotEmpty(t.Hotels);
+        Assert.Equal("LIS", t.Query("cityCode"));
+        Assert.False(t.Search!.Value.GetProperty("query").TryGetProperty("near", out _), t.ToString());
+        Assert.False(t.Says("Colosseum"), t.ToString());
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
     public async Task Budget_in_euros_searches_in_euros(string store)
     {
         var me = await apps.StartAsync(store);

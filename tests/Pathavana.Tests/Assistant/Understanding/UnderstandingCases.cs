@@ -238,6 +238,17 @@ public static class UnderstandingCases
         2026-11-25 | Tokyo hotels for 2 adults | intent=searchHotels to=TYO|HND|NRT pax=2/0/0
         2026-11-25 | cheap hotel in Madrid near the Prado | area=Prado to=MAD
         2026-11-25 | hostel in Berlin under 40 euros a night | intent=searchHotels nightly=40 EUR
+        2026-11-25 | chicago to rome may 5 to 15 for two, nothing over 1200 each | pax=2/0/0 max=1200 USD depart=2027-05-05 return=2027-05-15
+        2026-11-25 | Rome May 5 to 15 for 3, under 900 each | pax=3/0/0 max=900 USD
+        2026-11-25 | ok find us a hotel near the colosseum with breakfast, under 200 a night | intent=searchHotels area=colosseum amenities=breakfast nightly=200 USD
+        2026-11-25 | hotel in Miami with a pool and free parking | amenities=pool,parking area=-
+        2026-11-25 | a pet friendly hotel in Denver with wifi | amenities=pets,wifi
+        2026-11-25 | hotel in Austin, we're bringing our dog | amenities=pets
+        2026-11-25 | B&B style place in York with breakfast included | amenities=breakfast
+        2026-11-25 | hotel in Lisbon, no breakfast needed | amenities=-
+        2026-11-25 | hotel in Lisbon, we don't need a pool | amenities=-
+        2026-11-25 | flights from Boston to Denver with breakfast served | intent=searchFlights amenities=-
+        2026-11-25 | hotel in Bali with a spa and a gym | amenities=spa,gym
         # --- whole trips, activities and other intents ------------------------------------------------------
         2026-11-25 | plan a trip to Lisbon | intent=planTrip to=LIS
         2026-11-25 | flights and a hotel in Rome for a week from Dec 10 | intent=planTrip to=ROM|FCO depart=2026-12-10 return=2026-12-17

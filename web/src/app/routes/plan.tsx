@@ -6,7 +6,7 @@ import { ResultsPanel } from '@/features/search/components/ResultsPanel';
 import { SearchForm } from '@/features/search/components/SearchForm';
 import { activityPick, flightPick, hotelPick } from '@/features/search/components/picks';
 import { parseLegs } from '@/features/search/api/search-flights';
-import type { ResultTab, TripQuery } from '@/features/search/api/types';
+import type { ResultTab, StayWishes, TripQuery } from '@/features/search/api/types';
 import { draft, useDraft } from '@/lib/draft';
 import { addDays, inDays } from '@/lib/format';
 import { errorMessage } from '@/lib/problem';
@@ -17,6 +17,17 @@ const tabOf: Record<SearchRef['kind'], ResultTab> = { flights: 'flights', hotels
 const str = (v: unknown) => (v === null || v === undefined || v === '' ? undefined : String(v));
 /** The API's cabin words (`premium_economy`) as the form's option values (`premiumEconomy`). */
 const cabinOf = (v: string) => v.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** A hotel reply's wishes (`near`, `maxNightly`, `minStars`, `amenities`) as the hotel list's starting filters. */
+function stayOf(q: Record<string, unknown>): StayWishes | undefined {
+  const stay: StayWishes = {
+    near: str(q.near),
+    maxNightly: str(q.maxNightly) ? Number(q.maxNightly) : undefined,
+    minStars: str(q.minStars) ? Number(q.minStars) : undefined,
+    amenities: str(q.amenities)?.split(',').filter(Boolean),
+  };
+  return Object.values(stay).some((v) => v !== undefined) ? stay : undefined;
+}
 
 /**
  * What a reply searched, as the search form's query: from the reply's own `search` when the
@@ -41,6 +52,7 @@ export function understood(m: ChatMessage, previous: TripQuery | null): { query:
       infants: Number(q.infants ?? 0) || undefined,
       cabin: cabinOf(str(q.cabin) ?? base.cabin),
       nonStop: m.search.kind === 'flights' ? q.nonStop === 'true' || q.nonStop === true || undefined : base.nonStop,
+      stay: m.search.kind === 'hotels' ? stayOf(q) : base.stay,
     };
     // A stay or things to do need only the destination; flights need both ends.
     return query.destination && (query.origin || m.search.kind !== 'flights') ? { query, tab: tabOf[m.search.kind], total: m.search.total } : null;

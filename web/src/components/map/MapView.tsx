@@ -47,7 +47,10 @@ export function MapView({ markers, arcs = [], label, onSelect, tileUrl = env.VIT
       L.tileLayer(tileUrl, { maxZoom: 18, attribution: env.VITE_TILE_ATTRIBUTION ?? '' }).addTo(instance);
     } else {
       instance.attributionControl.addAttribution('Natural Earth');
-      const renderer = L.svg({ padding: 0.5 });
+      // Land and borders in a pane of their own under the overlay pane: the land is opaque, and drawn into
+      // the overlay pane (after the markers, once the outlines load) it would hide every marker and arc.
+      instance.createPane('land').style.zIndex = '250';
+      const renderer = L.svg({ padding: 0.5, pane: 'land' });
       const world = L.layerGroup().addTo(instance);
       const cities = L.layerGroup().addTo(instance);
       let detailed: boolean | null = null;

@@ -1,5 +1,5 @@
 import { SimulatedBadge } from '@/components/ui/Feedback';
-import { dayShift, formatDate, formatDay, formatMoney, localTime, plural } from '@/lib/format';
+import { dayShift, formatDate, formatDay, formatKm, formatMoney, localTime, plural } from '@/lib/format';
 import { airlineName, boardName, cityOf } from '@/lib/places';
 import type { ResultCard } from '../api/types';
 
@@ -8,23 +8,25 @@ interface Props {
   picked: ReadonlySet<string>;
   onPick?: ((card: ResultCard) => void) | undefined;
   disabled?: boolean | undefined;
+  /** The named place a stay search was around ("Colosseum"): hotel cards say how far each is from it. */
+  near?: string | undefined;
 }
 
 /** The offers a reply found: compact flight, hotel and activity cards, flights and hotels pickable. */
-export function ChatCards({ cards, picked, onPick, disabled }: Props) {
+export function ChatCards({ cards, picked, onPick, disabled, near }: Props) {
   if (cards.length === 0) return null;
   return (
     <ul className="chat-cards" aria-label="Results in this reply">
       {cards.map((c) => (
         <li key={`${c.kind}-${c.offerId}`}>
-          <ChatCard card={c} picked={picked.has(c.offerId)} onPick={onPick} disabled={disabled} />
+          <ChatCard card={c} picked={picked.has(c.offerId)} onPick={onPick} disabled={disabled} near={near} />
         </li>
       ))}
     </ul>
   );
 }
 
-function ChatCard({ card, picked, onPick, disabled }: { card: ResultCard; picked: boolean; onPick?: ((card: ResultCard) => void) | undefined; disabled?: boolean | undefined }) {
+function ChatCard({ card, picked, onPick, disabled, near }: { card: ResultCard; picked: boolean; onPick?: ((card: ResultCard) => void) | undefined; disabled?: boolean | undefined; near?: string | undefined }) {
   const f = card.flight;
   const h = card.hotel;
   const a = card.activity;
@@ -55,7 +57,7 @@ function ChatCard({ card, picked, onPick, disabled }: { card: ResultCard; picked
     label = `${airlineName(carrier)} flight ${title.replaceAll('→', 'to')}, ${price}`;
   } else if (h) {
     title = h.hotel.name;
-    const where = [h.hotel.neighbourhood, h.hotel.guestRating != null ? `guests rate it ${Number(h.hotel.guestRating).toFixed(1)}/10` : null].filter(Boolean).join(' · ');
+    const where = [h.hotel.neighbourhood, near && h.hotel.distanceKm != null ? `${formatKm(h.hotel.distanceKm)} from ${near}` : null, h.hotel.guestRating != null ? `guests rate it ${Number(h.hotel.guestRating).toFixed(1)}/10` : null].filter(Boolean).join(' · ');
     const others = (h.rates?.length ?? 1) - 1;
     lines = [
       `${h.hotel.stars != null ? `${Number(h.hotel.stars)}-star · ` : ''}${formatDate(h.checkIn)} to ${formatDate(h.checkOut)}`,

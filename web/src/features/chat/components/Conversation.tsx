@@ -68,7 +68,7 @@ export function Conversation({ messages, suggestions, onSend, disabled, notice, 
             {m.cards && m.cards.some(isSimulated) && (
               <p className="small bubble__note">Simulated results: these prices and offers come from Pathavana's simulator, not from real airlines or hotels.</p>
             )}
-            {m.cards && <ChatCards cards={m.cards} picked={picked} onPick={onPick} disabled={disabled} />}
+            {m.cards && <ChatCards cards={m.cards} picked={picked} onPick={onPick} disabled={disabled} near={m.search?.kind === 'hotels' && m.search.query.near ? String(m.search.query.near) : undefined} />}
             {m.role === 'assistant' && !m.streaming && actions?.(m)}
           </li>
         ))}

@@ -4,6 +4,8 @@ import type { HotelSearchResponse, TripQuery } from './types';
 
 export function searchHotels(q: TripQuery): Promise<HotelSearchResponse> {
   const params = new URLSearchParams({ cityCode: q.destination, checkIn: q.departureDate, checkOut: q.returnDate ?? addDays(q.departureDate, 3), adults: String(q.adults) });
+  // Near a named place: hotels within walking distance of it, with distances from it.
+  if (q.stay?.near) params.set('near', q.stay.near);
   return request('GET', `/api/v1/hotels/search?${params}`);
 }
 

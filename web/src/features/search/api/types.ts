@@ -36,6 +36,19 @@ export interface TripQuery {
   cabin: string;
   /** Only flights without a stop (the API's `nonStop`). */
   nonStop?: boolean | undefined;
+  /** What the stay should be, as the assistant understood it; the hotel list starts filtered on it. */
+  stay?: StayWishes | undefined;
+}
+
+/** A stay's wishes: a named place to be near, a price a night, a star floor, amenities (pool, breakfast…). */
+export interface StayWishes {
+  /** A landmark or neighbourhood the distances are measured from (the API's `near`). */
+  near?: string | undefined;
+  /** The most a night, per room, in the search's currency. */
+  maxNightly?: number | undefined;
+  minStars?: number | undefined;
+  /** Amenity codes the hotel must have (`breakfast` also means a rate that includes it). */
+  amenities?: string[] | undefined;
 }
 
 export type ResultTab = 'flights' | 'hotels' | 'activities' | 'calendar';

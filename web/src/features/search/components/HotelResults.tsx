@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { MapView, type MapMarker } from '@/components/map/MapView';
 import { EmptyState, SimulatedBadge } from '@/components/ui/Feedback';
-import { formatMoney, localTime, plural } from '@/lib/format';
+import { formatKm as km, formatMoney, localTime, plural } from '@/lib/format';
 import { boardName } from '@/lib/places';
-import type { HotelOffer } from '../api/types';
+import type { HotelOffer, StayWishes } from '../api/types';
 
 type HotelRate = NonNullable<HotelOffer['rates']>[number];
 
@@ -41,11 +41,6 @@ export function amenityName(code: string): string {
   return AMENITY_NAMES[code] ?? code.charAt(0).toUpperCase() + code.slice(1);
 }
 
-function km(value: number | string): string {
-  const n = Number(value);
-  return n < 1 ? `${Math.round(n * 1000 / 50) * 50} m` : `${n.toFixed(1)} km`;
-}
-
 /** The rates of an offer: every rate the hotel offers for the stay (an older provider may send only the one). */
 export function ratesOf(o: HotelOffer): HotelRate[] {
   if (o.rates && o.rates.length > 0) return [...o.rates].sort((a, b) => Number(a.nightly.amount) - Number(b.nightly.amount));
@@ -73,12 +68,19 @@ const PAGE = 8;
  * Hotels, one card each with its rates inside (room, meals, cancellation terms), what it offers, guest
  * rating, neighbourhood and distances; filters (stars, price a night, amenities, free cancellation), sorting and a map.
  */
-export function HotelResults({ offers, onPick, picked, near }: { offers: HotelOffer[]; onPick?: (offer: HotelOffer) => void; picked?: ReadonlySet<string> | undefined; near?: string | null | undefined }) {
+/** True when a rate's meals include breakfast ("Breakfast included", "Half board", "All inclusive"). */
+export function includesBreakfast(board: string | null | undefined): boolean {
+  const b = (board ?? '').toLowerCase();
+  return !b.includes('room only') && (b.includes('breakfast') || b.includes('board') || b.includes('inclusive'));
+}
+
+export function HotelResults({ offers, onPick, picked, near, wishes }: { offers: HotelOffer[]; onPick?: (offer: HotelOffer) => void; picked?: ReadonlySet<string> | undefined; near?: string | null | undefined; wishes?: StayWishes | undefined }) {
   const [active, setActive] = useState<string>();
-  const [minStars, setMinStars] = useState(0);
-  const [maxNightly, setMaxNightly] = useState<number | null>(null);
+  // What the traveller asked the assistant for starts ticked; each filter can be undone here.
+  const [minStars, setMinStars] = useState(wishes?.minStars ?? 0);
+  const [maxNightly, setMaxNightly] = useState<number | null>(wishes?.maxNightly ?? null);
   const [freeCancel, setFreeCancel] = useState(false);
-  const [wanted, setWanted] = useState<string[]>([]);
+  const [wanted, setWanted] = useState<string[]>(wishes?.amenities ?? []);
   const [sort, setSort] = useState<Sort>('price');
   const [count, setCount] = useState(PAGE);
   const amenities = useMemo(() => {
@@ -88,7 +90,10 @@ export function HotelResults({ offers, onPick, picked, near }: { offers: HotelOf
   const shown = useMemo(() => {
     const list = offers
       .filter((o) => Number(o.hotel.stars ?? 0) >= minStars && wanted.every((a) => o.hotel.amenities?.includes(a)))
-      .map((o) => ({ offer: o, rates: ratesOf(o).filter((r) => (maxNightly === null || Number(r.nightly.amount) <= maxNightly) && (!freeCancel || r.cancellation.refundable)) }))
+      .map((o) => ({
+        offer: o,
+        rates: ratesOf(o).filter((r) => (maxNightly === null || Number(r.nightly.amount) <= maxNightly) && (!freeCancel || r.cancellation.refundable) && (!wanted.includes('breakfast') || includesBreakfast(r.board))),
+      }))
       .filter((g) => g.rates.length > 0);
     const from = (g: (typeof list)[number]) => Number(g.rates[0]!.nightly.amount);
     const by: Record<Sort, (a: (typeof list)[number], b: (typeof list)[number]) => number> = {
@@ -148,7 +153,7 @@ export function HotelResults({ offers, onPick, picked, near }: { offers: HotelOf
               {amenities.map((a) => (
                 <label key={a} className="chip-check chip-check--inline">
                   <input type="checkbox" checked={wanted.includes(a)} onChange={(e) => { setWanted((w) => (e.target.checked ? [...w, a] : w.filter((x) => x !== a))); reset(); }} />
-                  <span>{amenityName(a)}</span>
+                  <span>{a === 'breakfast' ? 'Breakfast included' : amenityName(a)}</span>
                 </label>
               ))}
             </fieldset>
@@ -164,7 +169,7 @@ export function HotelResults({ offers, onPick, picked, near }: { offers: HotelOf
           <ul className="offer-list" aria-label="Hotels">
             {shown.slice(0, count).map(({ offer, rates }) => {
               const h = offer.hotel;
-              const landmarks = (h.landmarks ?? []).slice(0, 2);
+              const landmarks = (h.landmarks ?? []).filter((l) => l.name !== near).slice(0, 2);
               return (
                 <li key={h.hotelId}>
                   <article className={`hotel card${h.hotelId === active ? ' offer--active' : ''}`} onMouseEnter={() => setActive(h.hotelId)} aria-label={h.name}>

@@ -96,7 +96,7 @@ export function ResultsPanel({ query, tab: controlled, onTab, onPickDate, onPick
         ) : tab === 'flights' ? (
           flights.isPending ? <Loading label="Searching flights…" /> : flights.isError ? <Alert title="Flight search failed.">{errorMessage(flights.error)}</Alert> : flights.data.offers.length === 0 ? <EmptyState title="No flights on this route and date" /> : <FlightResults offers={flights.data.offers} onPick={onPick && ((o) => onPick(flightPick(o)))} picked={picked} />
         ) : tab === 'hotels' ? (
-          hotels.isPending ? <Loading label="Searching hotels…" /> : hotels.isError ? <Alert title="Hotel search failed.">{errorMessage(hotels.error)}</Alert> : <HotelResults offers={hotels.data.offers} onPick={onPick && ((o) => onPick(hotelPick(o)))} picked={picked} />
+          hotels.isPending ? <Loading label="Searching hotels…" /> : hotels.isError ? <Alert title="Hotel search failed.">{errorMessage(hotels.error)}</Alert> : <HotelResults key={JSON.stringify(query?.stay ?? null)} offers={hotels.data.offers} onPick={onPick && ((o) => onPick(hotelPick(o)))} picked={picked} near={hotels.data.near?.name} wishes={query?.stay} />
         ) : tab === 'activities' ? (
           activities.isPending ? <Loading label="Finding things to do…" /> : activities.isError ? <Alert title="Activity search failed.">{errorMessage(activities.error)}</Alert> : <ActivityResults activities={activities.data.activities} onPick={onPick && ((a) => onPick(activityPick(a, activityDay)))} picked={picked} />
         ) : calendar.isPending ? (
