@@ -186,7 +186,8 @@ internal sealed partial class OfflineAssistant
                 continue;
             }
             var climate = city.In(month);
-            if (ClimateFit(climate, wishes) is not { } fit)
+            // A beach trip goes where there is a beach: warm alone would offer Mexico City or Phoenix.
+            if (wishes.Beach && city.Beach is null || ClimateFit(climate, wishes) is not { } fit)
             {
                 continue;
             }
@@ -235,7 +236,8 @@ internal sealed partial class OfflineAssistant
                 : $"{f.Climate.HighC:0.#} °C by day, {f.Climate.DryDays} dry days";
             var seg = f.Offer.Itineraries[0];
             var stops = seg.Stops == 0 ? "nonstop" : Plural(seg.Stops, "stop", "stops");
-            return $"{f.City.City} ({climate} in {Month(month)}), from {Money(PerPerson(f.Offer))}{(s.Passengers is null ? " per person" : s.Travellers > 1 ? " each" : "")}, {stops}";
+            var beach = wishes.Beach && f.City.Beach is { } b ? $", the beach at {b}" : "";
+            return $"{f.City.City} ({climate} in {Month(month)}{beach}), from {Money(PerPerson(f.Offer))}{(s.Passengers is null ? " per person" : s.Travellers > 1 ? " each" : "")}, {stops}";
         });
         text.Append(string.Join("; ", parts)).Append('.');
         text.Append(wishes.Cheap ? " Cheapest first." : " Best fit first.");

@@ -10,6 +10,9 @@ internal sealed record MonthClimate(int Month, double HighC, double LowC, int Dr
 /// <summary>A destination with monthly climate normals: the IATA code a search uses, its city and country.</summary>
 internal sealed record ClimateCity(string Code, string City, string Country, IReadOnlyList<MonthClimate> Months)
 {
+    /// <summary>The sea beach a traveller would go to from the city ("Copacabana"), or null when it has none within about 25 km.</summary>
+    public string? Beach { get; init; }
+
     public MonthClimate In(int month) => Months[month - 1];
 }
 
@@ -22,7 +25,7 @@ internal sealed record CountryCurrency(string CountryCode, string CountryName, s
 /// <summary>
 /// What the assistant knows beyond inventory, loaded once from embedded tables built by
 /// <c>Knowledge/build-knowledge.mjs</c> (sources and licences in <c>Knowledge/SOURCES.md</c>):
-/// monthly climate normals of 104 destinations, towns without airports, currencies by country,
+/// monthly climate normals of 104 destinations and the beaches of the coastal ones, towns without airports, currencies by country,
 /// and the most common English words (so that ordinary words are not read as place names).
 /// </summary>
 internal sealed class TravelKnowledge
@@ -45,6 +48,9 @@ internal sealed class TravelKnowledge
             }
             climate.Add(new ClimateCity(f[0], f[1], f[2], months));
         }
+        // Beaches are keyed by city: one code can serve two cities (TLV: Tel Aviv and Jerusalem).
+        var beaches = Rows("beaches.tsv").ToDictionary(f => f[1], f => f[2], StringComparer.OrdinalIgnoreCase);
+        climate = [.. climate.Select(c => beaches.TryGetValue(c.City, out var beach) ? c with { Beach = beach } : c)];
         Climate = climate;
         climateByCode = climate.GroupBy(c => c.Code).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         Towns = [.. Rows("towns.tsv").Select(f => new Town(f[0], f[1], new GeoPoint(D(f[3]), D(f[4])), int.Parse(f[5], CultureInfo.InvariantCulture)))];

@@ -517,6 +517,9 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         AllFlights(t, c => Assert.True(c.GetProperty("destination").GetProperty("flightHours").GetDouble() <= 6, t.ToString()));
         // A long weekend leaves at the end of the week, not on a Monday.
         AllFlights(t, c => Assert.Contains(OutboundDay(c).DayOfWeek, new[] { DayOfWeek.Thursday, DayOfWeek.Friday }));
+        // Every place offered has a beach, and the reply names it: warm alone once offered Mexico City.
+        AllFlights(t, c => Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(c.GetProperty("destination").GetProperty("city").GetString()!)} \([^)]*the beach at ", t.Text));
+        Assert.DoesNotContain("Mexico City", t.Text, StringComparison.Ordinal);
         var picked = await me.SayAsync("the first one");
         Assert.NotEmpty(picked.Flights);
         AllFlights(picked, c =>
