@@ -185,13 +185,13 @@ internal static class AccountsApi
     private static async Task SendAccountExistsAsync(IServiceProvider services, string address, string clientKey, CancellationToken ct)
     {
         var users = services.GetRequiredService<UserManager<User>>();
-        if (await users.FindByEmailAsync(address) is not { Email: { } email } || !await MaySendAsync(services, email, clientKey, ct))
+        if (await users.FindByEmailAsync(address) is not { Email: { } email } user || !await MaySendAsync(services, email, clientKey, ct))
         {
             return;
         }
         var app = services.GetRequiredService<IOptions<AppOptions>>().Value;
         await services.GetRequiredService<IEmailSender>().SendAsync(
-            EmailTemplates.AccountAlreadyExists(email, app.Link("/sign-in"), app.Link("/forgot-password")), ct);
+            EmailTemplates.AccountAlreadyExists(email, app.Link("/sign-in"), app.Link("/forgot-password")) with { OwnerId = user.Id }, ct);
     }
 
     private static async Task SendConfirmationAsync(IServiceProvider services, Guid userId, CancellationToken ct)
@@ -208,7 +208,7 @@ internal static class AccountsApi
     {
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
         var link = app.Link($"/confirm-email?userId={user.Id}&code={code}");
-        await email.SendAsync(EmailTemplates.ConfirmEmail(user.Email!, link), ct);
+        await email.SendAsync(EmailTemplates.ConfirmEmail(user.Email!, link) with { OwnerId = user.Id }, ct);
     }
 
     private static async Task<Results<Ok<AccessTokenResponse>, EmptyHttpResult, ProblemHttpResult, ValidationProblem>> LoginAsync(
@@ -423,7 +423,7 @@ internal static class AccountsApi
         var app = services.GetRequiredService<IOptions<AppOptions>>().Value;
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
         await services.GetRequiredService<IEmailSender>().SendAsync(
-            EmailTemplates.ResetPassword(email, app.Link($"/reset-password?userId={user.Id}&code={code}")), ct);
+            EmailTemplates.ResetPassword(email, app.Link($"/reset-password?userId={user.Id}&code={code}")) with { OwnerId = user.Id }, ct);
         await services.GetRequiredService<IAuditLog>().RecordAsync(
             new AuditEvent(AuditActions.PasswordResetRequested, "user", user.Id.ToString(), user.Id), ct);
     }
@@ -526,7 +526,7 @@ internal static class AccountsApi
         // Every session ends (the stamp changed too), other browsers and tokens included.
         var ended = await sessions.RevokeAllAsync(user.Id, "password_changed", keep: null, ct);
         await audit.RecordAsync(new AuditEvent(AuditActions.PasswordChanged, "user", user.Id.ToString(), user.Id, $$"""{"sessionsEnded":{{ended}}}"""), ct);
-        await email.SendAsync(EmailTemplates.PasswordChanged(user.Email!), ct);
+        await email.SendAsync(EmailTemplates.PasswordChanged(user.Email!) with { OwnerId = user.Id }, ct);
         if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             // The browser that changed it stays signed in, in a new session.

@@ -29,6 +29,12 @@ internal static class AuditActions
     public const string ConsentGiven = "consent.given";
     public const string ConsentWithdrawn = "consent.withdrawn";
     public const string RetentionRun = "retention.run";
+
+    /// <summary>
+    /// Records past the audit retention period summarised and removed. Subject <c>audit_log</c>, id the
+    /// last sequence removed; details hold the counts by action and that record's hash (the chain's anchor).
+    /// </summary>
+    public const string Summarised = "audit.summarised";
     public const string BookingCreated = "booking.created";
     public const string BookingCancelled = "booking.cancelled";
 }
@@ -144,8 +150,29 @@ internal static class AuditChain
         var previous = AuditLog.Genesis;
         long expected = 1;
         long count = 0;
+        long last = 0;
         var keyed = false;
         string? hashAtCheckpoint = null;
+        // After a retention cut the chain starts at the record after the last one summarised: the
+        // audit.summarised record naming it holds that record's hash (and is itself checked below).
+        var first = await db.AuditLogs.AsNoTracking().OrderBy(a => a.Sequence).FirstOrDefaultAsync(cancellationToken);
+        if (first is { Sequence: > 1 })
+        {
+            var through = (first.Sequence - 1).ToString(CultureInfo.InvariantCulture);
+            var anchor = await db.AuditLogs.AsNoTracking()
+                .Where(a => a.Action == AuditActions.Summarised && a.SubjectId == through && a.Sequence > first.Sequence)
+                .OrderByDescending(a => a.Sequence).FirstOrDefaultAsync(cancellationToken);
+            if (anchor is null || AuditSummary.LastHashOf(anchor) is not { } lastHash)
+            {
+                return new Verification(1, first, $"records 1 to {through} are missing and no {AuditActions.Summarised} record accounts for them", checkpoint, null);
+            }
+            previous = lastHash;
+            expected = first.Sequence;
+            if (checkpoint is not null && checkpoint.Sequence == first.Sequence - 1)
+            {
+                hashAtCheckpoint = lastHash;
+            }
+        }
         await foreach (var entry in db.AuditLogs.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             count++;
@@ -181,15 +208,20 @@ internal static class AuditChain
                 hashAtCheckpoint = entry.Hash;
             }
             previous = entry.Hash;
+            last = entry.Sequence;
             expected++;
         }
         string? truncation = null;
         if (checkpoint is not null)
         {
-            if (count < checkpoint.Sequence)
+            if (last < checkpoint.Sequence)
             {
-                truncation = $"the log ends at record {count} but the checkpoint of {checkpoint.At:O} saw {checkpoint.Sequence} records " +
-                             $"(head {checkpoint.Hash}): {checkpoint.Sequence - count} record(s) were cut from the end";
+                truncation = $"the log ends at record {last} but the checkpoint of {checkpoint.At:O} saw {checkpoint.Sequence} records " +
+                             $"(head {checkpoint.Hash}): {checkpoint.Sequence - last} record(s) were cut from the end";
+            }
+            else if (first is not null && checkpoint.Sequence < first.Sequence - 1)
+            {
+                // The checkpoint signed a record since summarised: the anchor and the walk above stand for it.
             }
             else if (hashAtCheckpoint != checkpoint.Hash)
             {
@@ -198,4 +230,26 @@ internal static class AuditChain
         }
         return new Verification(count, null, null, checkpoint, truncation);
     }
+}
+
+/// <summary>The details of an <see cref="AuditActions.Summarised"/> record.</summary>
+internal sealed record AuditSummary(
+    long FirstSequence, long ThroughSequence, string LastHash, DateTimeOffset Before, DateTimeOffset Oldest, DateTimeOffset Newest,
+    long Records, SortedDictionary<string, long> ByAction)
+{
+    public static AuditSummary? Of(AuditLogEntry entry)
+    {
+        try
+        {
+            return entry.Details is null ? null : System.Text.Json.JsonSerializer.Deserialize<AuditSummary>(entry.Details, System.Text.Json.JsonSerializerOptions.Web);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The hash of the last record the summary replaced, when its subject and details agree.</summary>
+    public static string? LastHashOf(AuditLogEntry entry) =>
+        Of(entry) is { } summary && summary.ThroughSequence.ToString(CultureInfo.InvariantCulture) == entry.SubjectId ? summary.LastHash : null;
 }

@@ -494,7 +494,7 @@ internal sealed partial class BookingService(
         var summary = Summary(booking);
         if (await users.FindByIdAsync(owner.ToString()) is { Email: { } address })
         {
-            await email.SendAsync(EmailTemplates.BookingCancelled(address, summary, booking.ProviderReference!), ct);
+            await email.SendAsync(EmailTemplates.BookingCancelled(address, summary, booking.ProviderReference!) with { OwnerId = owner }, ct);
         }
         return new StoredResponse(StatusCodes.Status200OK, Serialize(Describe(booking, summary)));
     }

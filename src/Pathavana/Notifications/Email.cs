@@ -9,6 +9,9 @@ internal sealed record EmailMessage(string To, string Subject, string TextBody, 
 {
     public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
 
+    /// <summary>The account the message is about: its data key seals the outbox's copy. Null: found by <see cref="To"/>.</summary>
+    public Guid? OwnerId { get; init; }
+
     public MimeMessage ToMime(string from, TimeProvider clock)
     {
         var mime = new MimeMessage { Subject = Subject, Date = clock.GetUtcNow() };

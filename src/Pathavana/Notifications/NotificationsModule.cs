@@ -18,6 +18,7 @@ internal static class NotificationsModule
             .ValidateOnStart();
         builder.Services.AddScoped<IBookingConfirmations, BookingConfirmations>();
         builder.Services.AddSingleton<OutboxEmailSender>();
+        builder.Services.AddScoped<OutboxFiles>();
         builder.Services.AddSingleton<SmtpEmailSender>();
         builder.Services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value.Enabled
             ? sp.GetRequiredService<SmtpEmailSender>()

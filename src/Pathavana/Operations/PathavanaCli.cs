@@ -42,6 +42,8 @@ internal static class PathavanaCli
         {
             root.Subcommands.Add(command);
         }
+        root.Subcommands.Add(MaskCommand.Create());
+        root.Subcommands.Add(OutboxCommand.Create());
 
         root.SetAction((result, ct) =>
         {

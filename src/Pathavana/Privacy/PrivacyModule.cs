@@ -11,6 +11,7 @@ internal static class PrivacyModule
         builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<RetentionJob>();
+        builder.Services.AddScoped<DataMasking>();
         builder.Services.AddHostedService<RetentionTimer>();
     }
 }

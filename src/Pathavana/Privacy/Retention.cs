@@ -107,9 +107,9 @@ internal sealed class RetentionJob(
             keys.Forget(DataKeyRef.ForUser(id));
         }
 
-        // Audit records are not summarised yet: audit_logs is append-only by a database trigger, which
-        // retention would need a migration to pass (see docs/privacy.md, "Not built yet").
-        const int summarised = 0;
+        // Never younger than 31 days: PostgreSQL's guard refuses to remove records under 30 days old.
+        var auditCutoff = now.AddMonths(-settings.AuditLogMonths);
+        var summarised = await SummariseAuditAsync(auditCutoff < now.AddDays(-31) ? auditCutoff : now.AddDays(-31), ct);
 
         var report = new RetentionReport(chats, anonymous, keyCount, idempotent, accounts, summarised);
         var counter = meters.Create(PathavanaMetrics.MeterName).CreateCounter<long>("pathavana.retention.deleted", "{record}",
@@ -120,6 +120,56 @@ internal sealed class RetentionJob(
         }
         await audit.RecordAsync(new AuditEvent(AuditActions.RetentionRun, Details: JsonSerializer.Serialize(report, JsonSerializerOptions.Web)), ct);
         return report;
+    }
+
+    /// <summary>
+    /// Replaces the audit records older than <paramref name="cutoff"/> by one <see cref="AuditActions.Summarised"/>
+    /// record appended to the chain (counts by action, earlier summaries' counts folded in, and the hash of
+    /// the last record removed, from which <c>audit verify</c> starts), then removes them: on PostgreSQL
+    /// through <c>audit_logs_cut</c> (the app's role may not delete), on SQLite directly; the
+    /// database's trigger lets through only records such a summary accounts for.
+    /// </summary>
+    private async Task<int> SummariseAuditAsync(DateTimeOffset cutoff, CancellationToken ct)
+    {
+        var through = await db.AuditLogs.Where(a => a.OccurredAt < cutoff).MaxAsync(a => (long?)a.Sequence, ct);
+        if (through is not { } last)
+        {
+            return 0;
+        }
+        var old = db.AuditLogs.AsNoTracking().Where(a => a.Sequence <= last);
+        var byAction = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var group in await old.Where(a => a.Action != AuditActions.Summarised)
+                     .GroupBy(a => a.Action).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct))
+        {
+            byAction[group.Key] = group.Count;
+        }
+        var firstSequence = await old.MinAsync(a => a.Sequence, ct);
+        foreach (var earlier in await old.Where(a => a.Action == AuditActions.Summarised).ToListAsync(ct))
+        {
+            if (AuditSummary.Of(earlier) is { } summary)
+            {
+                firstSequence = Math.Min(firstSequence, summary.FirstSequence);
+                foreach (var (action, count) in summary.ByAction)
+                {
+                    byAction[action] = byAction.GetValueOrDefault(action) + count;
+                }
+            }
+        }
+        var lastRecord = await old.SingleAsync(a => a.Sequence == last, ct);
+        var oldest = await old.MinAsync(a => a.OccurredAt, ct);
+        var removed = await old.CountAsync(ct);
+        var details = new AuditSummary(firstSequence, last, lastRecord.Hash, cutoff, oldest, lastRecord.OccurredAt, byAction.Values.Sum(), byAction);
+        await audit.RecordAsync(new AuditEvent(AuditActions.Summarised, "audit_log", last.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Details: JsonSerializer.Serialize(details, JsonSerializerOptions.Web)), ct);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.SqlQuery<long>($"SELECT audit_logs_cut({last}) AS \"Value\"").ToListAsync(ct);
+        }
+        else
+        {
+            await db.AuditLogs.Where(a => a.Sequence <= last).ExecuteDeleteAsync(ct);
+        }
+        return removed;
     }
 }
 

@@ -17,6 +17,8 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _logs = new();
 
+    private IReadOnlyDictionary<string, string> _environment = new Dictionary<string, string>();
+
     private AppProcess(Process process, Uri baseAddress, string dataDirectory)
     {
         _process = process;
@@ -30,13 +32,38 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string Logs => string.Join('\n', _logs);
 
-    /// <summary>The emails the app wrote to its outbox (the embedded default's mail).</summary>
+    /// <summary>
+    /// The emails the app wrote to its outbox (the embedded default's mail), as RFC 5322 text. The
+    /// copies are sealed with each account's data key: read them as an operator does, with
+    /// <c>pathavana outbox read</c> over the same settings.
+    /// </summary>
     public IReadOnlyList<string> OutboxEmails()
     {
-        var folder = Path.Combine(DataDirectory, "outbox");
-        return Directory.Exists(folder)
-            ? [.. Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal).Select(File.ReadAllText)]
-            : [];
+        if (!Directory.Exists(Path.Combine(DataDirectory, "outbox")))
+        {
+            return [];
+        }
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pathavana.dll"));
+        info.ArgumentList.Add("outbox");
+        info.ArgumentList.Add("read");
+        foreach (var (key, value) in _environment)
+        {
+            info.Environment[key] = value;
+        }
+        info.Environment.Remove("Urls");
+        using var reader = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
+        var errors = reader.StandardError.ReadToEndAsync();
+        var output = reader.StandardOutput.ReadToEnd();
+        reader.WaitForExit();
+        if (reader.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"pathavana outbox read exited with {reader.ExitCode}:\n{output}\n{errors.GetAwaiter().GetResult()}");
+        }
+        const string separator = "===== pathavana outbox: ";
+        return [.. output.Split(separator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(part => !part.Contains("(unreadable:", StringComparison.Ordinal))
+            .Select(part => part[(part.IndexOf('\n', StringComparison.Ordinal) + 1)..])];
     }
 
     public static async Task<AppProcess> StartAsync(IDictionary<string, string>? settings = null)
@@ -68,7 +95,11 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
-        var app = new AppProcess(process, baseAddress, data);
+        var app = new AppProcess(process, baseAddress, data)
+        {
+            _environment = info.Environment.Where(e => e.Value is not null && (e.Key.Contains("__", StringComparison.Ordinal) || e.Key.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || e.Key.StartsWith("DOTNET_", StringComparison.Ordinal)))
+                .ToDictionary(e => e.Key, e => e.Value!),
+        };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { app._logs.Enqueue(e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { app._logs.Enqueue(e.Data); } };
         process.BeginOutputReadLine();

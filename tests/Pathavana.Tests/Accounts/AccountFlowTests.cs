@@ -129,8 +129,7 @@ public sealed partial class AccountFlowTests(TestServers servers)
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/account/login", new { email = user.Email, password = user.Password }, ct)).StatusCode);
         using var again = await app.SignInAsync(user.Email, "another fine passphrase");
         // The embedded default writes the "password changed" notice to the outbox.
-        Assert.Contains(Directory.GetFiles(Path.Combine(app.DataDirectory, "outbox"), "*.eml"),
-            f => File.ReadAllText(f).Contains("password was changed", StringComparison.Ordinal));
+        Assert.Contains(Outbox.Texts(app), t => t.Contains("password was changed", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -111,8 +111,7 @@ public sealed class AmadeusBookingFlowTests
         var booking = await ana.Client.GetFromJsonAsync<JsonElement>($"/api/v1/bookings/{id}");
         Assert.Equal("failed", booking.GetProperty("status").GetString());
         Assert.Equal(["pending", "failed"], booking.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("to").GetString()));
-        Assert.False(Directory.Exists(Path.Combine(app.DataDirectory, "outbox")) &&
-                     Directory.GetFiles(Path.Combine(app.DataDirectory, "outbox")).Any(f => File.ReadAllText(f).Contains("Booking confirmed", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Outbox.Texts(app), t => t.Contains("Booking confirmed", StringComparison.Ordinal));
     }
 
     [Fact]

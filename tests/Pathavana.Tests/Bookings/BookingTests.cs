@@ -61,7 +61,7 @@ public sealed class BookingTests(TestServers servers)
         Assert.Equal(flight.GetProperty("totalPrice").GetProperty("amount").GetDecimal(), booked.GetProperty("price").GetProperty("amount").GetDecimal());
         Assert.Equal(["pending", "confirmed"], booked.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("to").GetString()));
 
-        var mails = Directory.GetFiles(Path.Combine(app.DataDirectory, "outbox"), "*.eml").Select(f => MimeMessage.Load(f))
+        var mails = Outbox.Messages(app)
             .Where(m => (m.Subject ?? "").StartsWith("Booking confirmed", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, mails.Count);
         Assert.All(mails, m =>
@@ -206,7 +206,7 @@ public sealed class BookingTests(TestServers servers)
         var shown = await ana.Client.GetFromJsonAsync<JsonElement>($"/api/v1/bookings/{id}");
         Assert.Equal("cancelled", shown.GetProperty("status").GetString());
         Assert.Equal(["pending", "confirmed", "cancelled"], shown.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("to").GetString()));
-        Assert.Contains(Directory.GetFiles(Path.Combine(app.DataDirectory, "outbox"), "*.eml"), f => File.ReadAllText(f).Contains("Booking cancelled", StringComparison.Ordinal));
+        Assert.Contains(Outbox.Texts(app), t => t.Contains("Booking cancelled", StringComparison.Ordinal));
 
         using var twice = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/bookings/{id}/cancel");
         twice.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());

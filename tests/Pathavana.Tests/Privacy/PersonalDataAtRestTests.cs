@@ -20,6 +20,7 @@ public sealed class PersonalDataAtRestTests(TestServers servers)
 
         var raw = PrivacyFlow.SqliteFiles(app);
         Assert.Empty(PrivacyFlow.Found(raw));
+        AssertOutboxSealed(app, visit);
         Assert.Contains("pv2:u", raw, StringComparison.Ordinal);
         Assert.Contains("pv2:a", raw, StringComparison.Ordinal);
     }
@@ -33,10 +34,27 @@ public sealed class PersonalDataAtRestTests(TestServers servers)
 
         var dump = await servers.Postgres.DumpAsync(PrivacyFlow.ConnectionString(app));
         Assert.Empty(PrivacyFlow.Found(dump));
+        AssertOutboxSealed(app, visit);
         // Not vacuous: the rows are there, encrypted with the user's key and the browser's adopted key.
         Assert.Contains("pv2:u", dump, StringComparison.Ordinal);
         Assert.Contains("pv2:a", dump, StringComparison.Ordinal);
         Assert.Contains(visit.ProviderReference, dump, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The outbox's email copies (the booking confirmation names the passenger and the trip) are sealed
+    /// with the account's data key: the files hold neither the values nor the address, yet open with the key.
+    /// </summary>
+    private static void AssertOutboxSealed(PathavanaFactory app, PrivacyVisit visit)
+    {
+        var files = PrivacyFlow.OutboxFiles(app);
+        Assert.Contains("Pathavana-Sealed-Email: 1", files, StringComparison.Ordinal);
+        Assert.Empty(PrivacyFlow.Found(files));
+        Assert.DoesNotContain(visit.User.Email, files, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(visit.ProviderReference, files, StringComparison.Ordinal);
+        var confirmation = Assert.Single(Outbox.Messages(app), m => (m.Subject ?? "").Contains(visit.ProviderReference, StringComparison.Ordinal));
+        Assert.Contains($"{PrivacyFlow.GivenNames} {PrivacyFlow.Surname}", confirmation.TextBody, StringComparison.Ordinal);
+        Assert.Equal(visit.User.Email, confirmation.To.Mailboxes.Single().Address);
     }
 
     /// <summary>Encryption is invisible to the traveller: every value reads back as typed.</summary>

@@ -35,12 +35,16 @@ internal static class PrivacyFlow
 
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-    public static async Task<PrivacyVisit> RunAsync(PathavanaFactory app, string? email = null)
+    public static async Task<PrivacyVisit> RunAsync(PathavanaFactory app, string? email = null, string? clientIp = null)
     {
         var ct = TestContext.Current.CancellationToken;
         email ??= $"zq-{Guid.NewGuid():N}@example.com";
         // Anonymous first: the browser's own cookie, its own key.
         var browser = app.CreateClient();
+        if (clientIp is not null)
+        {
+            browser.DefaultRequestHeaders.Add(PathavanaFactory.ClientAddressHeader, clientIp);
+        }
         var anonymousSession = await browser.NewSessionAsync();
         await browser.SayAsync(anonymousSession, $"Hi, I'm {GivenNames} {Surname}, passport {Passport}, phone {Phone}. Boston to Lisbon next month for a week");
 
@@ -103,6 +107,13 @@ internal static class PrivacyFlow
             text.Append(Encoding.Latin1.GetString(memory.ToArray()));
         }
         return text.ToString();
+    }
+
+    /// <summary>The raw files of the embedded outbox, as text.</summary>
+    public static string OutboxFiles(PathavanaFactory app)
+    {
+        var folder = Path.Combine(app.DataDirectory, "outbox");
+        return string.Concat(Directory.GetFiles(folder).Select(f => Encoding.Latin1.GetString(File.ReadAllBytes(f))));
     }
 
     public static string ConnectionString(PathavanaFactory app) =>

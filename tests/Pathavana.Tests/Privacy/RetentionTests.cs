@@ -84,6 +84,78 @@ public sealed class RetentionTests(TestServers servers)
         Assert.False(await db.Set<AnonymousDataKey>().AnyAsync(k => k.AdoptedBy == null, Ct));
     }
 
+    [Fact]
+    public Task Audit_records_past_twelve_months_are_summarised_on_sqlite() =>
+        SummariseAuditAsync(PathavanaFactory.Embedded(NoTimer, clock: new FakeTimeProvider(DateTimeOffset.UtcNow.AddMonths(-14))));
+
+    [Fact]
+    public async Task Audit_records_past_twelve_months_are_summarised_on_postgres() =>
+        await SummariseAuditAsync(await PathavanaFactory.ProductionAsync(servers, NoTimer, clock: new FakeTimeProvider(DateTimeOffset.UtcNow.AddMonths(-14))));
+
+    /// <summary>
+    /// Fourteen months ago a traveller signed up and added a traveller; a month ago they signed in.
+    /// Retention today replaces the old records by one summary with their counts by action; the chain
+    /// verifies across the cut (against the checkpoint signed before it), a record after the cut
+    /// altered still fails, and a recent record cannot be deleted.
+    /// </summary>
+    private static async Task SummariseAuditAsync(PathavanaFactory factory)
+    {
+        await using var app = factory;
+        var clock = app.Clock!;
+        var ana = await app.SignUpAsync();
+        await ana.Client.PostAsJsonAsync("/api/v1/travelers", TestUsers.Traveler(), Ct);
+        Dictionary<string, long> old;
+        long through;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PathavanaDbContext>();
+            old = await db.AuditLogs.GroupBy(a => a.Action).ToDictionaryAsync(g => g.Key, g => g.LongCount(), Ct);
+            through = await db.AuditLogs.MaxAsync(a => a.Sequence, Ct);
+            Assert.True(old.GetValueOrDefault(AuditActions.SignedUp) == 1 && old.GetValueOrDefault(AuditActions.TravelerCreated) == 1, string.Join(", ", old));
+        }
+        var signed = await app.Services.GetRequiredService<AuditCheckpoints>().WriteAsync(Ct);
+        Assert.Equal(through, signed!.Sequence);
+
+        clock.Advance(TimeSpan.FromDays(395));
+        await app.SignInAsync(ana.Email, ana.Password);
+        clock.Advance(TimeSpan.FromDays(30));
+        var report = await RunAsync(app);
+        Assert.Equal((int)old.Values.Sum(), report.AuditRecordsSummarised);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PathavanaDbContext>();
+            var keys = scope.ServiceProvider.GetRequiredService<AuditKeys>();
+            Assert.Equal(through + 1, await db.AuditLogs.MinAsync(a => a.Sequence, Ct));
+            var summary = Assert.Single(await db.AuditLogs.AsNoTracking().Where(a => a.Action == AuditActions.Summarised).ToListAsync(Ct));
+            Assert.Equal(through.ToString(System.Globalization.CultureInfo.InvariantCulture), summary.SubjectId);
+            var details = AuditSummary.Of(summary)!;
+            Assert.Equal(old.OrderBy(p => p.Key, StringComparer.Ordinal), details.ByAction.OrderBy(p => p.Key, StringComparer.Ordinal));
+            Assert.Equal(1, details.FirstSequence);
+            Assert.Equal(signed.Hash, details.LastHash);
+            Assert.Contains(await db.AuditLogs.AsNoTracking().Where(a => a.Sequence > summary.Sequence).Select(a => a.Action).ToListAsync(Ct),
+                a => a == AuditActions.RetentionRun);
+
+            var checkpoint = (await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().ReadLatestAsync(Ct)).Latest;
+            var verified = await AuditChain.VerifyAsync(db, keys, checkpoint, Ct);
+            Assert.True(verified.Intact, verified.Reason ?? verified.Truncation);
+            Assert.True(await db.AuditLogs.AnyAsync(a => a.Action == AuditActions.SignInSucceeded, Ct));
+
+            // The guard still holds for what no summary accounts for.
+            var newest = await db.AuditLogs.MaxAsync(a => a.Sequence, Ct);
+            await Assert.ThrowsAnyAsync<Exception>(() => db.AuditLogs.Where(a => a.Sequence == newest).ExecuteDeleteAsync(Ct));
+
+            // Someone with the owner's powers alters a record after the cut: verification names it.
+            var victim = await db.AuditLogs.AsNoTracking().Where(a => a.Action == AuditActions.SignInSucceeded).OrderBy(a => a.Sequence).FirstAsync(Ct);
+            var lift = db.Database.IsNpgsql() ? "ALTER TABLE audit_logs DISABLE TRIGGER USER" : "DROP TRIGGER audit_logs_no_update";
+            await db.Database.ExecuteSqlRawAsync(lift, Ct);
+            await db.AuditLogs.Where(a => a.Id == victim.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.SubjectId, "someone-else"), Ct);
+            var tampered = await AuditChain.VerifyAsync(db, keys, checkpoint, Ct);
+            Assert.Equal(victim.Sequence, tampered.FirstBroken?.Sequence);
+            Assert.Contains("altered", tampered.Reason, StringComparison.Ordinal);
+        }
+    }
+
     private static async Task<RetentionReport> RunAsync(PathavanaFactory app)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -233,7 +233,7 @@ public sealed class TripEditingTests
         var bookings = await ana.Client.GetFromJsonAsync<JsonElement>("/api/v1/bookings", Ct);
         Assert.Equal(2, bookings.GetArrayLength());
 
-        var mails = Directory.GetFiles(Path.Combine(app.DataDirectory, "outbox"), "*.eml").Select(f => MimeMessage.Load(f))
+        var mails = Outbox.Messages(app)
             .Where(m => m.Subject!.StartsWith("Booked:", StringComparison.Ordinal)).ToList();
         var mail = Assert.Single(mails);
         Assert.Contains("Lisbon for two", mail.Subject, StringComparison.Ordinal);

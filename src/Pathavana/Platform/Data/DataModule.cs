@@ -35,7 +35,8 @@ internal static class DataModule
         services.AddDbContext<PostgresPathavanaDbContext>((sp, options) =>
         {
             var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            options.UseNpgsql(db.ConnectionString, npgsql => npgsql.CommandTimeout(db.CommandTimeoutSeconds))
+            // The pool's name is a label of Npgsql's metrics: without one it is the connection string (host, user, database).
+            options.UseNpgsql(db.ConnectionString, npgsql => npgsql.CommandTimeout(db.CommandTimeoutSeconds).ConfigureDataSource(source => source.Name = "pathavana"))
                 .UseSnakeCaseNamingConvention()
                 .AddInterceptors(sp.GetRequiredService<TimestampsInterceptor>(), sp.GetRequiredService<RowEncryptionInterceptor>(), RowDecryptionInterceptor.Instance);
         });
