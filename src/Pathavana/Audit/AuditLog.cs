@@ -62,7 +62,7 @@ internal sealed class AuditLog(IServiceScopeFactory scopes, IHttpContextAccessor
     {
         var context = http.HttpContext;
         var actor = auditEvent.ActorId ?? CurrentUserId(context);
-        var ip = context?.Connection.RemoteIpAddress?.ToString();
+        var ip = ClientAddress.Truncated(context?.Connection.RemoteIpAddress);
 
         // A scope of its own: the record is saved even when the caller's unit of work is not.
         await using var scope = scopes.CreateAsyncScope();
@@ -252,4 +252,31 @@ internal sealed record AuditSummary(
     /// <summary>The hash of the last record the summary replaced, when its subject and details agree.</summary>
     public static string? LastHashOf(AuditLogEntry entry) =>
         Of(entry) is { } summary && summary.ThroughSequence.ToString(CultureInfo.InvariantCulture) == entry.SubjectId ? summary.LastHash : null;
+}
+
+/// <summary>
+/// The client address an audit record keeps: truncated, so a record shows the network a request came
+/// from but never identifies a person's connection — IPv4 to its /24 ("198.51.100.0"), IPv6 to its /48
+/// ("2001:db8:85a3::"). IPv4 mapped into IPv6 is kept as IPv4. Null when the address is unknown.
+/// </summary>
+internal static class ClientAddress
+{
+    public static string? Truncated(System.Net.IPAddress? address)
+    {
+        if (address is null)
+        {
+            return null;
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+        var bytes = address.GetAddressBytes();
+        var keep = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 3 : 6;
+        for (var i = keep; i < bytes.Length; i++)
+        {
+            bytes[i] = 0;
+        }
+        return new System.Net.IPAddress(bytes).ToString();
+    }
 }

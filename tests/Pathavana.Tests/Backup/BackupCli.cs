@@ -7,6 +7,45 @@ internal static class BackupCli
 {
     private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, "pathavana.dll");
 
+    /// <summary>
+    /// The executable as another user can run it: a copy of the build output in a world-readable
+    /// temporary folder. The checkout may sit under a folder only root can enter (CI clones into a
+    /// private temporary folder), where 'runuser -u postgres' cannot read it.
+    /// </summary>
+    private static readonly Lazy<string> SharedExecutable = new(() =>
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return Executable;
+        }
+        var folder = Path.Combine(Path.GetTempPath(), $"pathavana-cli-{Guid.NewGuid():N}");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: a command still running at exit keeps its files.
+            }
+        };
+        const UnixFileMode Readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        const UnixFileMode Enterable = Readable | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        foreach (var directory in Directory.GetDirectories(AppContext.BaseDirectory, "*", SearchOption.AllDirectories).Prepend(AppContext.BaseDirectory))
+        {
+            Directory.CreateDirectory(Path.Combine(folder, Path.GetRelativePath(AppContext.BaseDirectory, directory)), Enterable);
+        }
+        File.SetUnixFileMode(folder, Enterable);
+        foreach (var file in Directory.GetFiles(AppContext.BaseDirectory, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(folder, Path.GetRelativePath(AppContext.BaseDirectory, file));
+            File.Copy(file, copy);
+            File.SetUnixFileMode(copy, Readable);
+        }
+        return Path.Combine(folder, "pathavana.dll");
+    });
+
     /// <summary>Runs <c>pathavana args…</c> with <paramref name="environment"/>; as <paramref name="asUser"/> when given (PostgreSQL's tools refuse root).</summary>
     public static Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string> environment, string? asUser, params string[] args)
     {
@@ -23,7 +62,7 @@ internal static class BackupCli
             env["DOTNET_CLI_HOME"] = Path.GetTempPath();
             env["HOME"] = Path.GetTempPath();
         }
-        return ExternalProcess.TryRunAsync("dotnet", [Executable, .. args], asUser, env, Eventually.SafetyNet);
+        return ExternalProcess.TryRunAsync("dotnet", [asUser is null ? Executable : SharedExecutable.Value, .. args], asUser, env, Eventually.SafetyNet);
     }
 
     /// <summary>As <see cref="RunAsync"/>; a non-zero exit fails the test with the command's output.</summary>
