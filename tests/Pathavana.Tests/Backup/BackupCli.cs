@@ -56,11 +56,15 @@ internal static class BackupCli
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             // Only the command's own lines: the host's JSON logs would drown them.
             ["Logging__LogLevel__Default"] = "Warning",
+            // Commands serve no pages: the copy run as postgres has no web build beside it, and says so.
+            ["Logging__LogLevel__Pathavana.Platform.Web"] = "Error",
         };
         if (asUser is not null)
         {
             env["DOTNET_CLI_HOME"] = Path.GetTempPath();
             env["HOME"] = Path.GetTempPath();
+            // The host's content root is the working folder unless told: the copy's own folder, which the user may read.
+            env["ASPNETCORE_CONTENTROOT"] = Path.GetDirectoryName(SharedExecutable.Value)!;
         }
         return ExternalProcess.TryRunAsync("dotnet", [asUser is null ? Executable : SharedExecutable.Value, .. args], asUser, env, Eventually.SafetyNet);
     }
@@ -79,8 +83,15 @@ internal static class BackupCli
         var start = output.IndexOfAny(['{', '[']);
         Assert.True(start >= 0, output);
         var end = Math.Max(output.LastIndexOf('}'), output.LastIndexOf(']'));
-        using var document = System.Text.Json.JsonDocument.Parse(output[start..(end + 1)]);
-        return document.RootElement.Clone();
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(output[start..(end + 1)]);
+            return document.RootElement.Clone();
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new Xunit.Sdk.XunitException($"The command printed no single JSON document ({e.Message}):\n{output}");
+        }
     }
 
     /// <summary>Checks a metrics file with promtool (Prometheus's own parser), as the Pushgateway and textfile collector would read it.</summary>

@@ -65,6 +65,12 @@ internal static class ExternalProcess
         info.RedirectStandardError = true;
         info.RedirectStandardInput = true;
         info.UseShellExecute = false;
+        if (asUser is not null)
+        {
+            // Another user may not be able to enter this process's working folder (CI clones into a
+            // folder only root may enter): start from the temporary folder, which everyone may use.
+            info.WorkingDirectory = Path.GetTempPath();
+        }
         if (environment is not null)
         {
             foreach (var (k, v) in environment)
