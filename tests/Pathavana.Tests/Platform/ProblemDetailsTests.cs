@@ -87,8 +87,35 @@ public sealed class ProblemDetailsTests
     }
 }
 
-public sealed class RequestShapeTests
+public sealed class RequestShapeTests(TestServers servers)
 {
+    [Fact]
+    public async Task Text_with_a_nul_character_answers_400_naming_the_field_on_postgres()
+    {
+        // PostgreSQL cannot store U+0000 in text; the fuzz test once got a 500 from sign-in with it.
+        await using var app = await PathavanaFactory.ProductionAsync(servers);
+        var ana = await app.SignUpAsync();
+        var ct = TestContext.Current.CancellationToken;
+
+        var login = await app.CreateClient().PostAsync("/api/v1/account/login",
+            new StringContent("{\"email\":\"a\\u0000b@example.com\",\"password\":\"Lisbon\"}", System.Text.Encoding.UTF8, "application/json"), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, login.StatusCode);
+        var problem = JsonDocument.Parse(await login.Content.ReadAsStringAsync(ct)).RootElement;
+        Assert.Contains("NUL", problem.GetProperty("errors").GetProperty("email")[0].GetString(), StringComparison.Ordinal);
+
+        var traveler = await ana.Client.PostAsync("/api/v1/travelers",
+            new StringContent("{\"givenNames\":\"Ana\\u0000\",\"surname\":\"Silva\",\"dateOfBirth\":\"1990-01-01\"}", System.Text.Encoding.UTF8, "application/json"), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, traveler.StatusCode);
+        Assert.True(JsonDocument.Parse(await traveler.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("errors").TryGetProperty("givenNames", out _));
+
+        var query = await ana.Client.GetAsync("/api/v1/places?q=Lis%00bon", ct);
+        Assert.Equal(HttpStatusCode.BadRequest, query.StatusCode);
+        Assert.True(JsonDocument.Parse(await query.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("errors").TryGetProperty("q", out _));
+
+        // Nothing was lost: the account still signs in.
+        Assert.Equal(HttpStatusCode.OK, (await ana.Client.GetAsync("/api/v1/account/me", ct)).StatusCode);
+    }
+
     [Fact]
     public async Task A_body_that_is_not_json_answers_415_problem_json_and_malformed_json_names_the_field()
     {

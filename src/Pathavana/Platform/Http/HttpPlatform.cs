@@ -22,6 +22,7 @@ internal static class HttpPlatform
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(
                 System.Text.Json.JsonNamingPolicy.CamelCase));
             options.SerializerOptions.Converters.Add(new Iso8601DurationConverter());
+            options.SerializerOptions.Converters.Add(new TextConverter());
         });
     }
 
@@ -29,6 +30,7 @@ internal static class HttpPlatform
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<QueryTextMiddleware>();
     }
 
     public static void MapPlatformDocs(this WebApplication app)

@@ -120,7 +120,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             }
             return new HttpValidationProblemDetails(new Dictionary<string, string[]>
             {
-                [field] = [$"The value at '{json.Path}' is not valid JSON for this field."],
+                [field] = [json is InvalidTextException ? json.Message : $"The value at '{json.Path}' is not valid JSON for this field."],
             })
             {
                 Status = StatusCodes.Status400BadRequest,
