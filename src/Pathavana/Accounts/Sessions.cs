@@ -1,3 +1,4 @@
+using Pathavana.Platform.Hosting;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -251,26 +252,8 @@ internal sealed partial class SessionCleanup(IServiceScopeFactory scopes, IOptio
         {
             return;
         }
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The database may be briefly away; the next tick tries again.
-                    LogFailed(logger, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
+        // The database may be briefly away; the next tick tries again.
+        await Periodic.RunAsync(TimeSpan.FromMinutes(minutes), clock, runAtStart: false, RunOnceAsync, ex => LogFailed(logger, ex), stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} session(s) that ended more than {Days} day(s) ago")]

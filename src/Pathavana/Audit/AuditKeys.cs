@@ -1,3 +1,4 @@
+using Pathavana.Platform.Hosting;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -198,25 +199,7 @@ internal sealed partial class AuditCheckpointWriter(AuditCheckpoints checkpoints
         {
             return;
         }
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(interval), clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await checkpoints.WriteAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogFailed(logger, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
+        await Periodic.RunAsync(TimeSpan.FromSeconds(interval), clock, runAtStart: false, checkpoints.WriteAsync, ex => LogFailed(logger, ex), stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The audit checkpoint could not be written; the next tick tries again")]

@@ -1,3 +1,4 @@
+using Pathavana.Platform.Hosting;
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
@@ -183,21 +184,13 @@ internal sealed partial class RetentionTimer(IServiceScopeFactory scopes, IOptio
         {
             return;
         }
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(options.Value.TimerHours), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        // A failed run is in the log and the metric stays flat; the next tick tries again.
+        await Periodic.RunAsync(TimeSpan.FromHours(options.Value.TimerHours), clock, runAtStart: false, async ct =>
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var report = await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(stoppingToken);
-                LogRun(report.ChatSessions, report.AnonymousSessions, report.UnconfirmedAccounts, report.AuditRecordsSummarised);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The next tick tries again; the failure is in the log and the metric stays flat.
-                LogFailed(e.GetType().Name);
-            }
-        }
+            await using var scope = scopes.CreateAsyncScope();
+            var report = await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(ct);
+            LogRun(report.ChatSessions, report.AnonymousSessions, report.UnconfirmedAccounts, report.AuditRecordsSummarised);
+        }, e => LogFailed(e.GetType().Name), stoppingToken);
     }
 
     [LoggerMessage(EventId = 9501, Level = LogLevel.Information, Message = "Retention: {Chats} chat sessions, {Anonymous} anonymous sessions, {Accounts} unconfirmed accounts deleted; {Audit} audit records summarised")]

@@ -1,3 +1,4 @@
+using Pathavana.Platform.Hosting;
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Globalization;
@@ -243,20 +244,9 @@ internal sealed partial class ActiveUsageRefresher(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ActiveUsageRefreshSeconds), time);
-        do
-        {
-            try
-            {
-                await usage.RefreshAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
-            {
-                // Redis is away: the gauges keep their last values; its own health gauge says why.
-                LogRefreshFailed(logger, ex.Message);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        // When Redis is away the gauges keep their last values; its own health gauge says why.
+        await Periodic.RunAsync(TimeSpan.FromSeconds(options.Value.ActiveUsageRefreshSeconds), time, runAtStart: true,
+            usage.RefreshAsync, ex => LogRefreshFailed(logger, ex.Message), stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Active users and sessions were not refreshed: {Reason}")]
