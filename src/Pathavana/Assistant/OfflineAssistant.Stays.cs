@@ -22,12 +22,11 @@ internal sealed partial class OfflineAssistant
     {
         var checkIn = s.DepartDate!.Value;
         var checkOut = s.ReturnDate is { } r && r > checkIn ? r : checkIn.AddDays(s.Nights ?? 1);
-        var guests = s.Passengers is { } p ? Math.Max(1, p.Adults + p.Children) : 1;
         var adults = Math.Clamp(s.Passengers?.Adults ?? 1, 1, InventoryLimits.MaxSeatedPassengers);
-        var rooms = Math.Max(1, (int)Math.Ceiling(guests / 4.0));
+        var rooms = HotelSearch.RoomsFor(adults);
         return near is null
-            ? new HotelSearch(checkIn, checkOut, adults, Math.Min(rooms, adults), CityCode: s.Destination!.Code, MinStars: s.MinStars, Currency: Currency(s))
-            : new HotelSearch(checkIn, checkOut, adults, Math.Min(rooms, adults), Near: near.Point, RadiusKm: NearPlaceKm, MinStars: s.MinStars, Currency: Currency(s));
+            ? new HotelSearch(checkIn, checkOut, adults, rooms, CityCode: s.Destination!.Code, MinStars: s.MinStars, Currency: Currency(s))
+            : new HotelSearch(checkIn, checkOut, adults, rooms, Near: near.Point, RadiusKm: NearPlaceKm, MinStars: s.MinStars, Currency: Currency(s));
     }
 
     /// <summary>

@@ -264,6 +264,17 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         Assert.False(t.Says("No hotel"), t.ToString());
     }
 
+    [Fact]
+    public async Task Four_friends_asking_for_a_hotel_are_priced_for_two_rooms_and_the_results_pane_searches_the_same()
+    {
+        var me = await apps.StartAsync("embedded");
+        var month = Today.AddMonths(4).ToString("MMMM", CultureInfo.InvariantCulture);
+        var t = await me.SayAsync($"4 of us need a hotel in paris from the 10th to the 14th of {month}");
+        Assert.NotEmpty(t.Hotels);
+        Assert.Equal("2", t.Query("rooms"));
+        Assert.All(t.Hotels, card => Assert.Equal(2, card.GetProperty("hotel").GetProperty("rooms").GetInt32()));
+    }
+
     [Theory, InlineData("embedded"), InlineData("postgres")]
     public async Task A_hotel_wish_after_flights_keeps_the_trip_dates_and_the_place_breakfast_and_price_asked_for_reach_the_stays_and_the_results_pane(string store)
     {
