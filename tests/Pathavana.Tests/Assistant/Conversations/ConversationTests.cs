@@ -69,6 +69,20 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         AllFlights(t, c => { Assert.Equal(go.AddDays(3), OutboundDay(c)); Assert.Equal(go.AddDays(10), ReturnDay(c)); });
     }
 
+    [Fact]
+    public async Task Edit_leaving_later_on_a_trip_given_by_its_length_keeps_the_length()
+    {
+        var me = await apps.StartAsync("embedded");
+        var go = Ahead(35);
+        await me.SayAsync($"just me, New York to Miami on {Said(go)} for a week");
+        var t = await me.SayAsync("can we leave a couple of days later");
+        Assert.True(t.Says("Moved the whole trip 2 days later"), t.ToString());
+        AllFlights(t, c => { Assert.Equal(go.AddDays(2), OutboundDay(c)); Assert.Equal(go.AddDays(9), ReturnDay(c)); });
+        var pushed = await me.SayAsync("hmm, push it back a day");
+        Assert.True(pushed.Says("Moved the whole trip 1 day later"), pushed.ToString());
+        AllFlights(pushed, c => { Assert.Equal(go.AddDays(3), OutboundDay(c)); Assert.Equal(go.AddDays(10), ReturnDay(c)); });
+    }
+
     [Theory, InlineData("embedded"), InlineData("postgres")]
     public async Task Edit_an_extra_night_then_one_night_fewer_on_a_hotel(string store)
     {
