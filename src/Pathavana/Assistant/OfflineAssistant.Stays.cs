@@ -286,7 +286,16 @@ internal sealed partial class OfflineAssistant
         {
             text.Append(CultureInfo.InvariantCulture, $", {km:0.0} km from {The(near.Name)},");
         }
-        text.Append(CultureInfo.InvariantCulture, $" is {Money(best.Nightly)} a night{(best.Board is { } board && s.Amenities?.Contains(HotelAmenities.Breakfast) == true ? $" ({board.ToLowerInvariant()})" : "")}, {Money(best.Total)} in total.");
+        var notes = new List<string>();
+        if (best.Rooms > 1)
+        {
+            notes.Add($"{best.Rooms} rooms");
+        }
+        if (best.Board is { } board && s.Amenities?.Contains(HotelAmenities.Breakfast) == true)
+        {
+            notes.Add(board.ToLowerInvariant());
+        }
+        text.Append(CultureInfo.InvariantCulture, $" is {Money(best.Nightly)} {(best.Rooms > 1 ? "a room a night" : "a night")}{(notes.Count > 0 ? $" ({string.Join(", ", notes)})" : "")}, {Money(best.Total)} in total.");
         AppendNearestAirports(text, s with { Origin = null });
         return new TurnReply(text.ToString(), [.. shown.Select(h => HotelCard(h, s))], ["4 stars or more", "an extra night", "one night fewer"], s, info);
     }

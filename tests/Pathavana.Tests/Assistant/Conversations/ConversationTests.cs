@@ -286,6 +286,7 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         var t = await me.SayAsync($"4 of us need a hotel in paris from the 10th to the 14th of {month}");
         Assert.NotEmpty(t.Hotels);
         Assert.Equal("2", t.Query("rooms"));
+        Assert.True(t.Says("a room a night (2 rooms)"), t.ToString());
         Assert.All(t.Hotels, card => Assert.Equal(2, card.GetProperty("hotel").GetProperty("rooms").GetInt32()));
     }
 
