@@ -263,7 +263,7 @@ internal sealed partial class FrameParser
             }
             var w = W(i);
             var cue = Is(i - 1, "in", "during", "for", "over", "around", "this", "next", "of", "through", "throughout") || Is(i - 1, "the") && Is(i - 2, "in", "during", "over", "around");
-            if (Lexicon.Months.TryGetValue(w, out var month) && w.Length >= 3 && (cue || Is(i - 1, "sometime", "early", "late", "mid")) && !(w == "may" && !Is(i - 1, "in", "during", "of", "early", "late", "mid")) && !(w == "mar" && !cue))
+            if (Lexicon.Months.TryGetValue(w, out var month) && w.Length >= 3 && (cue || Is(i - 1, "sometime", "early", "late", "mid")) && !(w == "may" && !Is(i - 1, "in", "during", "of", "early", "late", "mid")) && !(w == "mar" && !cue) && !Is(i + 1, "half", "halfterm", "half-term"))
             {
                 var first = NextMonthStart(month, Is(i - 1, "next") && month == today.Month);
                 var (from, to) = (first, first.AddMonths(1).AddDays(-1));
@@ -304,6 +304,34 @@ internal sealed partial class FrameParser
                 Use(i, i + 1);
                 continue;
             }
+            if (w is "half" && Is(i + 1, "term", "terms") || w is "halfterm" or "half-term")
+            {
+                // English school half terms: a week off in February (from the third Monday), at the end of
+                // May (the spring bank holiday) and at the end of October. Families leave over the weekend
+                // before it for a week; the month said ("February half term") picks which one.
+                var words = w == "half" ? 2 : 1;
+                int? said = null;
+                foreach (var k in new[] { i - 1, i + words + 1, i + words })
+                {
+                    if (Lexicon.Months.TryGetValue(W(k), out var m) && m is 2 or 5 or 10)
+                    {
+                        said = m;
+                        Use(k, k + 1);
+                        if (Is(k - 1, "in") && k > i)
+                        {
+                            Use(k - 1, k);
+                        }
+                        break;
+                    }
+                }
+                var monday = HalfTerms(today.Year).Concat(HalfTerms(today.Year + 1))
+                    .First(d => d.AddDays(-1) > today && (said is null || d.Month == said || said == 5 && d.Month == 6));
+                window = new DateWindow(monday.AddDays(-3), monday.AddDays(-1), $"{(monday.Month switch { 2 => "February", 10 => "October", _ => "May" })} half term");
+                nights ??= 7;
+                tripType ??= TripType.RoundTrip;
+                Use(Is(i - 1, "over", "during", "for", "at", "this", "next") ? i - 1 : i, i + words);
+                continue;
+            }
             if (w is "spring" or "march" && Is(i + 1, "break", "vacation") && !Is(i - 1, "after", "before"))
             {
                 // School spring breaks (the US "spring break", Canada's "March break") fall mostly in the
@@ -324,6 +352,14 @@ internal sealed partial class FrameParser
                 Use(i, i + length);
             }
         }
+    }
+
+    /// <summary>The Mondays English school half terms start on in a year: February, late May, late October.</summary>
+    private static IEnumerable<DateOnly> HalfTerms(int year)
+    {
+        yield return NthWeekday(year, 2, DayOfWeek.Monday, 3);
+        yield return LastWeekday(year, 5, DayOfWeek.Monday);
+        yield return LastWeekday(year, 10, DayOfWeek.Monday);
     }
 
     private DateOnly NextMonthStart(int month, bool nextYear)

@@ -25,7 +25,7 @@ public sealed class UnderstandingTableTests
 /// Checks a frame against <c>field=value</c> pairs: intent, from, to, via (codes; <c>A|B</c> accepts
 /// either), depart, return, checkin, checkout (ISO dates), time (<c>HH:mm-HH:mm</c>), trip, cabin,
 /// airline, nonstop, sort, pax (<c>adults/children/infants</c>), max and nightly (<c>900 USD</c>),
-/// stars, area, amenities (<c>breakfast,pool</c>), nights, act. A value of <c>-</c> means the field is left out.
+/// stars, area, amenities (<c>breakfast,pool</c>), nights, window (<c>from..to</c>, ISO dates), act. A value of <c>-</c> means the field is left out.
 /// </summary>
 internal static class FrameExpectation
 {
@@ -100,6 +100,7 @@ internal static class FrameExpectation
         "area" => f.Stay?.Area,
         "amenities" => f.Stay?.Amenities is { Count: > 0 } am ? string.Join(',', am) : null,
         "nights" => f.Nights?.ToString(CultureInfo.InvariantCulture),
+        "window" => f.Window is { } w ? $"{Date(w.From)}..{Date(w.To)}" : null,
         "act" => f.Act == FrameAct.Request ? null : f.Act.ToString(),
         _ => throw new ArgumentException($"Unknown field '{field}' in a case."),
     };
