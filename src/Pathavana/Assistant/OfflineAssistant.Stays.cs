@@ -307,7 +307,10 @@ internal sealed partial class OfflineAssistant
         {
             return new TurnReply($"I do not know where {s.Destination.Name} is.", [], [], s);
         }
-        var found = await inventory.SearchActivitiesAsync(new ActivitySearch(place.Point, RadiusKm: 15, Currency: Currency(s)), ct);
+        // Around the city's centre, as the activities API does: an airport code's own point (SFO, 20 km
+        // south of San Francisco) would miss the city.
+        var centre = Inventory.Simulation.CityGuide.Shared.ForCode(place.Code)?.Centre ?? place.Point;
+        var found = await inventory.SearchActivitiesAsync(new ActivitySearch(centre, RadiusKm: 15, Currency: Currency(s)), ct);
         var best = found.OrderByDescending(a => a.Rating ?? 0).Take(MaxCards).ToList();
         var info = new SearchInfo("activities", new Dictionary<string, string>(StringComparer.Ordinal) { ["cityCode"] = place.Code, ["currency"] = Currency(s) }, found.Count);
         if (best.Count == 0)

@@ -312,14 +312,15 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
         }
     }
 
-    /// <summary>Asks the next missing piece (never the same words twice in a row, a default after two tries), or searches.</summary>
+    /// <summary>Asks the next missing piece (never the same words twice in a row, a default after two tries — one for the party), or searches.</summary>
     public async Task<TurnReply> AnswerAsync(DialogState state, DateOnly today, IReadOnlyList<string> changes, CancellationToken ct)
     {
         var defaults = new List<string>();
         while (Question.Missing(state, today) is { } slot)
         {
             var asked = state.Asking == slot ? state.Asked : 0;
-            if (asked >= 2 && Question.Default(state, slot, today) is { } fallback)
+            // The party has a plain default said aloud ("1 adult — tell me if you are more"): asked once is enough.
+            if (asked >= (slot == "passengers" ? 1 : 2) && Question.Default(state, slot, today) is { } fallback)
             {
                 state = fallback.State with { Asking = null, Asked = 0 };
                 defaults.Add(fallback.Said);

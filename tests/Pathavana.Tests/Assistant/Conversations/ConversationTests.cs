@@ -185,15 +185,27 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
     }
 
     [Theory, InlineData("embedded"), InlineData("postgres")]
-    public async Task Stuck_never_passengers_default_to_one_adult_after_two_tries_and_say_so(string store)
+    public async Task Stuck_never_passengers_default_to_one_adult_once_the_question_goes_unanswered_and_say_so(string store)
     {
         var me = await apps.StartAsync(store);
-        await me.SayAsync($"Chicago to Miami on {Said(Ahead(22))}");
-        var first = await me.SayAsync("economy");
-        Assert.Empty(first.Cards);
-        var second = await me.SayAsync("in the morning");
-        Assert.True(second.Says("I searched for 1 adult") && second.Says("tell me if you are more"), second.ToString());
-        AllFlights(second, c => Assert.Equal(1, Travellers(c)));
+        var asked = await me.SayAsync($"Chicago to Miami on {Said(Ahead(22))}");
+        Assert.Empty(asked.Cards);
+        Assert.True(asked.Says("?"), asked.ToString());
+        var next = await me.SayAsync("economy");
+        Assert.True(next.Says("I searched for 1 adult") && next.Says("tell me if you are more"), next.ToString());
+        AllFlights(next, c => Assert.Equal(1, Travellers(c)));
+    }
+
+    [Fact]
+    public async Task A_hotel_asked_for_then_parking_gets_hotels_for_one_adult_then_things_to_do_in_the_city()
+    {
+        var me = await apps.StartAsync("embedded");
+        await me.SayAsync("I need a hotel in San Francisco for 3 nights starting next Friday, something under $250");
+        var parking = await me.SayAsync("any with free parking?");
+        Assert.True(parking.Says("1 adult") && parking.Hotels.Length > 0, parking.ToString());
+        var todo = await me.SayAsync("things to do there?");
+        // Around the city, not the airport 20 km south of it.
+        Assert.True(todo.Cards.Length > 0 && todo.Says("things to do in San Francisco"), todo.ToString());
     }
 
     [Theory, InlineData("embedded"), InlineData("postgres")]
