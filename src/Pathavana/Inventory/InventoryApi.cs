@@ -56,7 +56,8 @@ public sealed record FlightCalendarRequest(
 /// place such as "Eiffel Tower", searched within <c>radiusKm</c>). Filters: <c>minStars</c>, <c>maxNightly</c>
 /// (per room, in <c>currency</c>), <c>amenities</c> (comma-separated: pool, wifi, breakfast, parking, gym,
 /// spa, pets), <c>freeCancellation</c>, <c>minRating</c> (guest rating out of 10); <c>sort</c>: price
-/// (default), distance or rating.
+/// (default), distance or rating. <c>rooms</c> defaults to one for every two <c>adults</c>
+/// (<see cref="HotelSearch.RoomsFor"/>); at most four adults share a room.
 /// </summary>
 public sealed record HotelSearchRequest(
     string? CityCode, string? Lat, string? Lon, string? RadiusKm, string? CheckIn, string? CheckOut,
