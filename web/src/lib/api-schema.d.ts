@@ -943,70 +943,70 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AccessTokenResponse: {
-            tokenType?: null | string;
-            accessToken: string;
+            tokenType?: unknown;
+            accessToken: unknown;
             /** Format: int64 */
             expiresIn: number | string;
-            refreshToken: string;
+            refreshToken: unknown;
         };
         AccountResponse: {
             /** Format: uuid */
             id: string;
-            email: string;
+            email: unknown;
             emailConfirmed: boolean;
-            roles: string[];
+            roles: unknown[];
             /** Format: date-time */
             createdAt: string;
         };
         Activity: {
-            id: string;
-            source: string;
-            name: string;
-            category: string;
-            description: null | string;
+            id: unknown;
+            source: unknown;
+            name: unknown;
+            category: unknown;
+            description: unknown;
             duration: unknown;
             price: null | components["schemas"]["Money"];
             point: components["schemas"]["GeoPoint"];
             /** Format: double */
             rating?: null | number | string;
-            bookingLink?: null | string;
+            bookingLink?: unknown;
             /** @description Where it starts or happens (a landmark, a meeting point). */
-            place?: null | string;
+            place?: unknown;
             /** @description The days it runs, in English ("Monday"…); null when unknown. */
-            openDays?: null | string[];
+            openDays?: null | unknown[];
             /** @description Opening hours or start times in local time, as a traveller reads them. */
-            hours?: null | string;
+            hours?: unknown;
         };
         ActivitySearchResponse: {
             activities: components["schemas"]["Activity"][];
             /** Format: int32 */
             count: number | string;
-            source: string;
+            source: unknown;
         };
         /**
          * @description Adds an item. With an `offerId` (kind flight or hotel) everything comes from the offer;
          *     otherwise an activity or note is described by hand, with local start/end times in `timeZone`.
          */
         AddTripItemRequest: {
-            kind: null | string;
-            offerId: null | string;
+            kind: unknown;
+            offerId: unknown;
             /** Format: date */
             day: null | string;
-            title: null | string;
-            notes: null | string;
+            title: unknown;
+            notes: unknown;
             /** Format: date-time */
             start: null | string;
             /** Format: date-time */
             end: null | string;
-            timeZone: null | string;
+            timeZone: unknown;
             place: null | components["schemas"]["PlaceRequest"];
             /** Format: double */
             price: null | number | string;
-            currency: null | string;
+            currency: unknown;
         };
         AntiforgeryResponse: {
-            token: string;
-            headerName: string;
+            token: unknown;
+            headerName: unknown;
         };
         AuditPage: {
             records: components["schemas"]["AuditRecordResponse"][];
@@ -1022,34 +1022,34 @@ export interface components {
             occurredAt: string;
             /** Format: uuid */
             actorId: null | string;
-            action: string;
-            subjectType: null | string;
-            subjectId: null | string;
-            clientIp: null | string;
-            details: null | string;
-            hash: string;
+            action: unknown;
+            subjectType: unknown;
+            subjectId: unknown;
+            clientIp: unknown;
+            details: unknown;
+            hash: unknown;
         };
         BookingEventResponse: {
-            from: null | string;
-            to: string;
-            reason: string;
+            from: unknown;
+            to: unknown;
+            reason: unknown;
             /** Format: date-time */
             at: string;
         };
         BookingResponse: {
             /** Format: uuid */
             id: string;
-            kind: string;
-            status: string;
-            provider: string;
-            providerReference: null | string;
+            kind: unknown;
+            status: unknown;
+            provider: unknown;
+            providerReference: unknown;
             price: components["schemas"]["Money"];
-            offerId: string;
+            offerId: unknown;
             travelerIds: string[];
             /** Format: uuid */
             tripId: null | string;
-            failureReason: null | string;
-            summary: string;
+            failureReason: unknown;
+            summary: unknown;
             events: components["schemas"]["BookingEventResponse"][];
             /** Format: date-time */
             createdAt: string;
@@ -1063,7 +1063,7 @@ export interface components {
             /** Format: date */
             date: string;
             cheapestPrice: null | components["schemas"]["Money"];
-            offerId: null | string;
+            offerId: unknown;
             /** Format: int32 */
             stops: null | number | string;
         };
@@ -1075,7 +1075,7 @@ export interface components {
             refundable: boolean;
             /** Format: date-time */
             freeCancellationUntil: null | string;
-            description: string;
+            description: unknown;
         };
         /**
          * @description What an offer costs the party: the total, per traveller (flights: the adult fare; stays: per
@@ -1090,24 +1090,24 @@ export interface components {
             /** Format: int32 */
             nights?: null | number | string;
             budget?: null | components["schemas"]["Money"];
-            budgetBasis?: null | string;
+            budgetBasis?: unknown;
             overBudget?: null | components["schemas"]["Money"];
         };
         ChangePasswordRequest: {
-            currentPassword: null | string;
-            newPassword: null | string;
+            currentPassword: unknown;
+            newPassword: unknown;
         };
         /** @description How one offer of the trip ended: booked (with its reference), already booked, or why not. */
         CheckoutItem: {
-            offerId: string;
-            kind: string;
-            title: string;
-            status: string;
+            offerId: unknown;
+            kind: unknown;
+            title: unknown;
+            status: unknown;
             /** Format: uuid */
             bookingId: null | string;
-            reference: null | string;
+            reference: unknown;
             price: null | components["schemas"]["Money"];
-            problem: null | string;
+            problem: unknown;
             newPrice?: null | components["schemas"]["Money"];
         };
         ClaimResponse: {
@@ -1116,9 +1116,9 @@ export interface components {
         };
         /** @description Typical weather of a place in a month (°C, days, mm), from the climate normals (MIT, michaelx/climate). */
         ClimateInsight: {
-            code: string;
-            city: string;
-            country: string;
+            code: unknown;
+            city: unknown;
+            country: unknown;
             /** Format: int32 */
             month: number | string;
             /** Format: double */
@@ -1135,52 +1135,52 @@ export interface components {
         ConfirmEmailRequest: {
             /** Format: uuid */
             userId: string;
-            code: null | string;
+            code: unknown;
         };
         ConsentRequest: {
             granted: null | boolean;
         };
         /** @description A consent purpose and the current decision: `granted` is null when never asked (or asked for an older version). */
         ConsentResponse: {
-            purpose: string;
+            purpose: unknown;
             /** Format: int32 */
             version: number | string;
-            title: string;
-            text: string;
+            title: unknown;
+            text: unknown;
             granted: null | boolean;
             /** Format: date-time */
             recordedAt: null | string;
         };
         /** @description Book a flight or hotel offer for some of your travelers. Send the price you accept after a price change. */
         CreateBookingRequest: {
-            kind: null | string;
-            offerId: null | string;
+            kind: unknown;
+            offerId: unknown;
             travelerIds: null | string[];
             /** Format: uuid */
             tripId: null | string;
             acceptPrice: null | components["schemas"]["Money"];
         };
         CreateSessionRequest: {
-            title: null | string;
+            title: unknown;
         };
         CreateTripFromSessionRequest: {
-            title: null | string;
-            currency: null | string;
+            title: unknown;
+            currency: unknown;
         };
         /**
          * @description Deleting the account: re-authentication, and when bookings are still open, what to do with them:
          *     `cancel` (each is cancelled with the provider first) or `keep` (they stay with the provider; we keep only amount, dates and reference).
          */
         DeleteAccountRequest: {
-            password: null | string;
-            confirmEmail: null | string;
-            openBookings: null | string;
+            password: unknown;
+            confirmEmail: unknown;
+            openBookings: unknown;
         };
         /** @description Why an open-destination card was offered: the month's climate normals and the flight's distance and time. */
         DestinationInsight: {
-            code: string;
-            city: string;
-            country: string;
+            code: unknown;
+            city: unknown;
+            country: unknown;
             /** Format: int32 */
             month: number | string;
             /** Format: double */
@@ -1202,24 +1202,24 @@ export interface components {
         };
         /** @description An export ready to download until `expiresAt` (7 days), with the signed-in account's cookie or token. */
         ExportResponse: {
-            downloadUrl: string;
+            downloadUrl: unknown;
             /** Format: date-time */
             expiresAt: string;
         };
         /** @description One leg of a multi-city search: IATA airport or city codes and a local date (YYYY-MM-DD) at the origin. */
         FlightLegRequest: {
-            origin: null | string;
-            destination: null | string;
-            date: null | string;
+            origin: unknown;
+            destination: unknown;
+            date: unknown;
         };
         FlightOffer: {
-            id: string;
-            source: string;
+            id: unknown;
+            source: unknown;
             itineraries: components["schemas"]["Itinerary"][];
             totalPrice: components["schemas"]["Money"];
             priceBreakdown: components["schemas"]["PassengerPrice"][];
             cabin: components["schemas"]["Cabin"];
-            validatingAirline: string;
+            validatingAirline: unknown;
             /** Format: int32 */
             seatsLeft?: null | number | string;
             /** Format: date */
@@ -1229,24 +1229,24 @@ export interface components {
             offers: components["schemas"]["FlightOffer"][];
             /** Format: int32 */
             count: number | string;
-            source: string;
+            source: unknown;
         };
         /** @description One flight: times are local at each airport, with their offsets. */
         FlightSegment: {
-            carrierCode: string;
-            flightNumber: string;
-            origin: string;
-            destination: string;
+            carrierCode: unknown;
+            flightNumber: unknown;
+            origin: unknown;
+            destination: unknown;
             /** Format: date-time */
             departure: string;
             /** Format: date-time */
             arrival: string;
             duration: unknown;
-            aircraft?: null | string;
-            operatingCarrier?: null | string;
+            aircraft?: unknown;
+            operatingCarrier?: unknown;
         };
         ForgotPasswordRequest: {
-            email: null | string;
+            email: unknown;
         };
         GeoPoint: {
             /** Format: double */
@@ -1256,11 +1256,11 @@ export interface components {
         };
         /** @description Google Identity Services for the web app: the OAuth client id and the script to load. */
         GoogleSignInOption: {
-            clientId: string;
-            scriptUrl: string;
+            clientId: unknown;
+            scriptUrl: unknown;
         };
         GoogleSignInRequest: {
-            idToken: null | string;
+            idToken: unknown;
         };
         /**
          * @description A property. double? Hotel.DistanceKm is from the search point (the city centre or the place asked
@@ -1268,17 +1268,17 @@ export interface components {
          *     IReadOnlyList&lt;LandmarkDistance&gt;? Hotel.Landmarks are the nearest named landmarks of the city.
          */
         Hotel: {
-            hotelId: string;
-            name: string;
+            hotelId: unknown;
+            name: unknown;
             /** Format: int32 */
             stars: null | number | string;
             point: components["schemas"]["GeoPoint"];
-            cityCode: string;
-            address?: null | string;
+            cityCode: unknown;
+            address?: unknown;
             /** Format: double */
             distanceKm?: null | number | string;
-            neighbourhood?: null | string;
-            amenities?: null | string[];
+            neighbourhood?: unknown;
+            amenities?: null | unknown[];
             /** Format: double */
             guestRating?: null | number | string;
             /** Format: int32 */
@@ -1293,11 +1293,11 @@ export interface components {
          *     of the hotel (each bookable by its id); string HotelOffer.Id is the selected rate's id.
          */
         HotelOffer: {
-            id: string;
-            source: string;
+            id: unknown;
+            source: unknown;
             hotel: components["schemas"]["Hotel"];
-            roomType: string;
-            roomDescription: null | string;
+            roomType: unknown;
+            roomDescription: unknown;
             /** Format: date */
             checkIn: string;
             /** Format: date */
@@ -1309,7 +1309,7 @@ export interface components {
             nightly: components["schemas"]["Money"];
             total: components["schemas"]["Money"];
             cancellation: components["schemas"]["CancellationPolicy"];
-            board?: null | string;
+            board?: unknown;
             rates?: null | components["schemas"]["HotelRate"][];
         };
         /**
@@ -1317,10 +1317,10 @@ export interface components {
          *     "Half board"…), the price a night (per room) and for the stay (all rooms), and the cancellation terms.
          */
         HotelRate: {
-            id: string;
-            roomType: string;
-            roomDescription: null | string;
-            board: string;
+            id: unknown;
+            roomType: unknown;
+            roomDescription: unknown;
+            board: unknown;
             nightly: components["schemas"]["Money"];
             total: components["schemas"]["Money"];
             cancellation: components["schemas"]["CancellationPolicy"];
@@ -1332,18 +1332,18 @@ export interface components {
             offers: components["schemas"]["HotelOffer"][];
             /** Format: int32 */
             count: number | string;
-            source: string;
+            source: unknown;
             near?: null | components["schemas"]["Place"];
         };
         HttpValidationProblemDetails: {
-            type?: null | string;
-            title?: null | string;
+            type?: unknown;
+            title?: unknown;
             /** Format: int32 */
             status?: null | number | string;
-            detail?: null | string;
-            instance?: null | string;
+            detail?: unknown;
+            instance?: unknown;
             errors?: {
-                [key: string]: string[];
+                [key: string]: unknown[];
             };
         };
         /** @description One direction of an offer: its segments and total time including connections. */
@@ -1356,34 +1356,34 @@ export interface components {
         JsonElement: unknown;
         /** @description How far a hotel is from a named landmark of its city, in kilometres (great circle). */
         LandmarkDistance: {
-            name: string;
+            name: unknown;
             /** Format: double */
             distanceKm: number | string;
         };
         /** @description An airport or metropolitan area from the bundled reference data. */
         Location: {
-            code: string;
+            code: unknown;
             kind: components["schemas"]["LocationKind"];
-            name: string;
-            city: string;
-            countryCode: string;
+            name: unknown;
+            city: unknown;
+            countryCode: unknown;
             point: components["schemas"]["GeoPoint"];
-            timeZone: string;
-            metroCode?: null | string;
+            timeZone: unknown;
+            metroCode?: unknown;
         };
         /** @enum {unknown} */
         LocationKind: "airport" | "metro";
         LocationsResponse: {
             locations: components["schemas"]["Location"][];
-            source: string;
+            source: unknown;
         };
         LoginRequest: {
-            email: null | string;
-            password: null | string;
+            email: unknown;
+            password: unknown;
         };
         LoyaltyNumber: {
-            airline: null | string;
-            number: null | string;
+            airline: unknown;
+            number: unknown;
         };
         /**
          * @description One message. An assistant reply carries `search`: null when the turn ran no search, else the
@@ -1394,22 +1394,22 @@ export interface components {
             id: string;
             /** Format: int32 */
             seq: number | string;
-            role: string;
-            text: string;
+            role: unknown;
+            text: unknown;
             cards: components["schemas"]["ResultCard"][];
-            suggestions: string[];
+            suggestions: unknown[];
             /** Format: date-time */
             createdAt: string;
-            mode: null | string;
+            mode: unknown;
             fallback: boolean;
-            fallbackReason: null | string;
+            fallbackReason: unknown;
             search: null | components["schemas"]["SearchInfo"];
         };
         /** @description An amount in an ISO 4217 currency. Stored as an owned type (amount + currency columns). */
         Money: {
             /** Format: double */
             amount: number | string;
-            currency: string;
+            currency: unknown;
         };
         MoveTripItemRequest: {
             /** Format: date */
@@ -1432,12 +1432,12 @@ export interface components {
             /** Format: int32 */
             infants: null | number | string;
             childAges: null | (number | string)[];
-            cabin: null | string;
+            cabin: unknown;
             nonStop: null | boolean;
-            currency: null | string;
-            sort: null | string;
-            includedAirlines: null | string[];
-            excludedAirlines: null | string[];
+            currency: unknown;
+            sort: unknown;
+            includedAirlines: null | unknown[];
+            excludedAirlines: null | unknown[];
             /** Format: double */
             maxPrice: null | number | string;
             /** Format: int32 */
@@ -1447,11 +1447,11 @@ export interface components {
         OpenBookingResponse: {
             /** Format: uuid */
             id: string;
-            kind: string;
-            status: string;
-            provider: string;
-            providerReference: null | string;
-            summary: string;
+            kind: unknown;
+            status: unknown;
+            provider: unknown;
+            providerReference: unknown;
+            summary: unknown;
             price: components["schemas"]["Money"];
         };
         /** @description How many people an offer is priced for, by type. */
@@ -1465,39 +1465,39 @@ export interface components {
         };
         /** @description What one passenger type pays per person. */
         PassengerPrice: {
-            type: string;
+            type: unknown;
             /** Format: int32 */
             count: number | string;
             perPerson: components["schemas"]["Money"];
         };
         /** @description A place found from free text (a landmark, an address, a neighbourhood). */
         Place: {
-            name: string;
-            address: null | string;
+            name: unknown;
+            address: unknown;
             point: components["schemas"]["GeoPoint"];
-            cityCode: null | string;
-            source: string;
+            cityCode: unknown;
+            source: unknown;
         };
         /** @description A place's facts: its local time now (with the UTC offset) and IANA time zone, its country and currency (ISO 4217). */
         PlaceInsight: {
-            code: null | string;
-            name: string;
-            country: string;
-            timeZone: null | string;
+            code: unknown;
+            name: unknown;
+            country: unknown;
+            timeZone: unknown;
             /** Format: date-time */
             localTime: null | string;
-            currency: null | string;
-            currencyName: null | string;
+            currency: unknown;
+            currencyName: unknown;
         };
         PlaceRequest: {
-            name: null | string;
+            name: unknown;
             /** Format: double */
             latitude: null | number | string;
             /** Format: double */
             longitude: null | number | string;
         };
         PlaceResponse: {
-            name: null | string;
+            name: unknown;
             /** Format: double */
             latitude: number | string;
             /** Format: double */
@@ -1505,18 +1505,18 @@ export interface components {
         };
         PlacesResponse: {
             places: components["schemas"]["Place"][];
-            source: string;
+            source: unknown;
         };
         PriceCalendar: {
-            origin: string;
-            destination: string;
+            origin: unknown;
+            destination: unknown;
             /** Format: int32 */
             year: number | string;
             /** Format: int32 */
             month: number | string;
             cabin: components["schemas"]["Cabin"];
             days: components["schemas"]["CalendarDay"][];
-            source: string;
+            source: unknown;
         };
         /** @description The result of re-pricing or re-checking an offer just before booking. */
         PriceCheckOfFlightOffer: {
@@ -1526,46 +1526,46 @@ export interface components {
             previousPrice: null | components["schemas"]["Money"];
         };
         ProblemDetails: {
-            type?: null | string;
-            title?: null | string;
+            type?: unknown;
+            title?: unknown;
             /** Format: int32 */
             status?: null | number | string;
-            detail?: null | string;
-            instance?: null | string;
+            detail?: unknown;
+            instance?: unknown;
         };
         /** @description Re-authentication: the password, or for an account without one (Google sign-in) its email address typed again. */
         ReauthenticateRequest: {
-            password: null | string;
-            confirmEmail: null | string;
+            password: unknown;
+            confirmEmail: unknown;
         };
         RefreshRequest: {
-            refreshToken: null | string;
+            refreshToken: unknown;
         };
         RegisterRequest: {
-            email: null | string;
-            password: null | string;
+            email: unknown;
+            password: unknown;
         };
         /** @description The answer to sign-up, the same whether or not the address already had an account. */
         RegisterResponse: {
-            status: string;
-            detail: string;
+            status: unknown;
+            detail: unknown;
         };
         RenameSessionRequest: {
-            title: null | string;
+            title: unknown;
         };
         ResetPasswordRequest: {
             /** Format: uuid */
             userId: string;
-            code: null | string;
-            newPassword: null | string;
+            code: unknown;
+            newPassword: unknown;
         };
         /**
          * @description One result card: the offer id to pick or book, and Pathavana's model of the offer. Exactly one
          *     of FlightOffer? ResultCard.Flight, HotelOffer? ResultCard.Hotel, Activity? ResultCard.Activity is set, as string ResultCard.Kind says.
          */
         ResultCard: {
-            kind: string;
-            offerId: string;
+            kind: unknown;
+            offerId: unknown;
             flight?: null | components["schemas"]["FlightOffer"];
             hotel?: null | components["schemas"]["HotelOffer"];
             activity?: null | components["schemas"]["Activity"];
@@ -1576,24 +1576,24 @@ export interface components {
         };
         /** @description One bookable offer of the trip as the review step shows it before booking. */
         ReviewItem: {
-            offerId: string;
-            kind: string;
-            title: string;
+            offerId: unknown;
+            kind: unknown;
+            title: unknown;
             itemIds: string[];
             price: components["schemas"]["Money"];
             /** @description Flights: the passengers the fare is priced for (the booking needs exactly that many); hotels: the guests. */
             travelers: components["schemas"]["PartyCount"];
             /** @description Fare or rate rules in words (cabin, board, what the price covers). */
-            rules: string[];
+            rules: unknown[];
             /** @description Cancellation terms in words. */
-            cancellation: string;
+            cancellation: unknown;
             refundable: boolean;
             /** Format: date-time */
             freeCancellationUntil: null | string;
             simulated: boolean;
             /** Format: uuid */
             bookingId: null | string;
-            bookingStatus: null | string;
+            bookingStatus: unknown;
         };
         /**
          * @description The search a reply ran, so that the web app can run it again in its results pane: `kind`
@@ -1601,21 +1601,19 @@ export interface components {
          *     `GET /api/v1/{kind}/search`, and `total`, how many offers that search found before the chat picked its cards.
          */
         SearchInfo: {
-            kind: string;
-            query: {
-                [key: string]: string;
-            };
+            kind: unknown;
+            query: Record<string, never>;
             /** Format: int32 */
             total: number | string;
         };
         SelectOfferRequest: {
-            offerId: null | string;
-            kind: null | string;
+            offerId: unknown;
+            kind: unknown;
         };
         /** @description An offer the user picked on a session. */
         Selection: {
-            offerId: string;
-            kind: string;
+            offerId: unknown;
+            kind: unknown;
             card: components["schemas"]["ResultCard"];
             /** Format: date-time */
             at: string;
@@ -1626,7 +1624,7 @@ export interface components {
             selections: components["schemas"]["Selection"][];
         };
         SendMessageRequest: {
-            text: null | string;
+            text: unknown;
         };
         /**
          * @description A session: its messages, `state` (the dialog state as stored), `understood` (the constraints
@@ -1635,7 +1633,7 @@ export interface components {
         SessionDetailResponse: {
             /** Format: uuid */
             id: string;
-            title: string;
+            title: unknown;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1648,15 +1646,15 @@ export interface components {
         SessionResponse: {
             /** Format: uuid */
             id: string;
-            title: string;
+            title: unknown;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
         };
         ShareResponse: {
-            url: string;
-            token: string;
+            url: unknown;
+            token: unknown;
             /** Format: date-time */
             sharedAt: string;
         };
@@ -1668,14 +1666,14 @@ export interface components {
         };
         /** @description One item of a shared trip: what and when, never who, how booked or at what reference. */
         SharedTripItem: {
-            kind: string;
-            title: string;
+            kind: unknown;
+            title: unknown;
             /** Format: date-time */
             start: null | string;
-            startTimeZone: null | string;
+            startTimeZone: unknown;
             /** Format: date-time */
             end: null | string;
-            endTimeZone: null | string;
+            endTimeZone: unknown;
             place: null | components["schemas"]["PlaceResponse"];
             endPlace: null | components["schemas"]["PlaceResponse"];
             price: null | components["schemas"]["Money"];
@@ -1690,12 +1688,12 @@ export interface components {
          *     (no travelers, names, notes, passport warnings, booking references or ids).
          */
         SharedTripResponse: {
-            title: string;
+            title: unknown;
             /** Format: date */
             startDate: string;
             /** Format: date */
             endDate: string;
-            currency: string;
+            currency: unknown;
             total: components["schemas"]["Money"];
             /** Format: int32 */
             partySize: number | string;
@@ -1719,48 +1717,48 @@ export interface components {
             sessionsEnded: number | string;
         };
         SseItemOfstring: {
-            data?: null | string;
-            eventType?: null | string;
-            eventId?: null | string;
+            data?: unknown;
+            eventType?: unknown;
+            eventId?: unknown;
             reconnectionInterval?: unknown;
         };
         /** @description A traveler as entered: names exactly as on the passport. */
         TravelerRequest: {
-            givenNames: null | string;
-            surname: null | string;
+            givenNames: unknown;
+            surname: unknown;
             /** Format: date */
             dateOfBirth: null | string;
-            gender: null | string;
-            nationality: null | string;
-            passportNumber: null | string;
-            passportIssuingCountry: null | string;
+            gender: unknown;
+            nationality: unknown;
+            passportNumber: unknown;
+            passportIssuingCountry: unknown;
             /** Format: date */
             passportExpiry: null | string;
-            email: null | string;
-            phone: null | string;
+            email: unknown;
+            phone: unknown;
             loyaltyNumbers: null | components["schemas"]["LoyaltyNumber"][];
-            seatPreference: null | string;
-            mealPreference: null | string;
+            seatPreference: unknown;
+            mealPreference: unknown;
         };
         TravelerResponse: {
             /** Format: uuid */
             id: string;
-            givenNames: string;
-            surname: string;
+            givenNames: unknown;
+            surname: unknown;
             /** Format: date */
             dateOfBirth: string;
-            gender: null | string;
-            nationality: null | string;
-            passportNumber: null | string;
-            passportIssuingCountry: null | string;
+            gender: unknown;
+            nationality: unknown;
+            passportNumber: unknown;
+            passportIssuingCountry: unknown;
             /** Format: date */
             passportExpiry: null | string;
-            email: null | string;
-            phone: null | string;
+            email: unknown;
+            phone: unknown;
             loyaltyNumbers: components["schemas"]["LoyaltyNumber"][];
-            seatPreference: null | string;
-            mealPreference: null | string;
-            passportStatus: string;
+            seatPreference: unknown;
+            mealPreference: unknown;
+            passportStatus: unknown;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1777,7 +1775,7 @@ export interface components {
         TripCheckoutResponse: {
             /** Format: uuid */
             tripId: string;
-            status: string;
+            status: unknown;
             items: components["schemas"]["CheckoutItem"][];
         };
         TripCreatedResponse: {
@@ -1793,17 +1791,17 @@ export interface components {
         TripItemResponse: {
             /** Format: uuid */
             id: string;
-            kind: string;
+            kind: unknown;
             /** Format: int32 */
             position: number | string;
-            title: string;
-            notes: null | string;
+            title: unknown;
+            notes: unknown;
             /** Format: date-time */
             start: null | string;
-            startTimeZone: null | string;
+            startTimeZone: unknown;
             /** Format: date-time */
             end: null | string;
-            endTimeZone: null | string;
+            endTimeZone: unknown;
             place: null | components["schemas"]["PlaceResponse"];
             endPlace: null | components["schemas"]["PlaceResponse"];
             price: null | components["schemas"]["Money"];
@@ -1811,11 +1809,11 @@ export interface components {
             checkIn: null | string;
             /** Format: date */
             checkOut: null | string;
-            offerId: null | string;
-            source: null | string;
+            offerId: unknown;
+            source: unknown;
             /** Format: uuid */
             bookingId: null | string;
-            bookingStatus: null | string;
+            bookingStatus: unknown;
         };
         /**
          * @description A trip's editable fields (PUT sends them all). `partySize`: how many people (1–9, default 1),
@@ -1823,16 +1821,16 @@ export interface components {
          *     request; without dates the trip then spans its items.
          */
         TripRequest: {
-            title: null | string;
+            title: unknown;
             /** Format: date */
             startDate: null | string;
             /** Format: date */
             endDate: null | string;
-            currency: null | string;
+            currency: unknown;
             /** Format: double */
             budget: null | number | string;
             travelerIds: null | string[];
-            notes?: null | string;
+            notes?: unknown;
             /** Format: int32 */
             partySize?: null | number | string;
             items?: null | components["schemas"]["AddTripItemRequest"][];
@@ -1840,12 +1838,12 @@ export interface components {
         TripResponse: {
             /** Format: uuid */
             id: string;
-            title: string;
+            title: unknown;
             /** Format: date */
             startDate: string;
             /** Format: date */
             endDate: string;
-            currency: string;
+            currency: unknown;
             budget: null | components["schemas"]["Money"];
             total: components["schemas"]["Money"];
             remaining: null | components["schemas"]["Money"];
@@ -1858,7 +1856,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-            notes?: null | string;
+            notes?: unknown;
             /**
              * Format: int32
              * @default 1
@@ -1870,7 +1868,7 @@ export interface components {
         TripReviewResponse: {
             /** Format: uuid */
             tripId: string;
-            title: string;
+            title: unknown;
             /**
              * Format: int32
              * @description How many of the user's travelers to choose: the most any offer is priced for.
@@ -1884,7 +1882,7 @@ export interface components {
         TripSummaryResponse: {
             /** Format: uuid */
             id: string;
-            title: string;
+            title: unknown;
             /** Format: date */
             startDate: string;
             /** Format: date */
@@ -1895,8 +1893,8 @@ export interface components {
             budget: null | components["schemas"]["Money"];
         };
         TripWarning: {
-            code: string;
-            message: string;
+            code: unknown;
+            message: unknown;
             /** Format: date */
             date?: null | string;
             itemIds?: null | string[];
@@ -1906,18 +1904,18 @@ export interface components {
             sessionId: string;
             userMessage: components["schemas"]["MessageResponse"];
             reply: components["schemas"]["MessageResponse"];
-            mode: string;
+            mode: unknown;
             fallback: boolean;
-            fallbackReason: null | string;
+            fallbackReason: unknown;
         };
         /** @description One constraint the assistant holds, for "what I understood": the slot (as in `state`) and the words for it. */
         UnderstoodItem: {
-            slot: string;
-            text: string;
+            slot: unknown;
+            text: unknown;
         };
         UpdateTripItemRequest: {
-            title: null | string;
-            notes: null | string;
+            title: unknown;
+            notes: unknown;
         };
     };
     responses: never;
@@ -1933,7 +1931,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                token: string;
+                token: unknown;
             };
             cookie?: never;
         };
@@ -1948,12 +1946,36 @@ export interface operations {
                     "application/json": components["schemas"]["SharedTripResponse"];
                 };
             };
-            /** @description Not Found */
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1986,6 +2008,28 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2023,6 +2067,37 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     SignInWithGoogle: {
@@ -2040,6 +2115,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenResponse"];
+                };
+            };
             /** @description Bad Request */
             400: {
                 headers: {
@@ -2047,6 +2131,55 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2067,6 +2200,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SignInOptionsResponse"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2102,6 +2257,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     Logout: {
@@ -2119,6 +2296,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is not valid: `errors` names each field and what is wrong with it, or the antiforgery token is missing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2149,6 +2357,28 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2182,6 +2412,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ResetPassword: {
@@ -2213,6 +2465,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     Antiforgery: {
@@ -2231,6 +2505,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AntiforgeryResponse"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2253,12 +2549,45 @@ export interface operations {
                     "application/json": components["schemas"]["AccountResponse"];
                 };
             };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2291,12 +2620,54 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2329,12 +2700,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2361,12 +2765,54 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is not valid: `errors` names each field and what is wrong with it, or the antiforgery token is missing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2388,12 +2834,54 @@ export interface operations {
                     "application/json": components["schemas"]["SignOutEverywhereResponse"];
                 };
             };
+            /** @description The request is not valid: `errors` names each field and what is wrong with it, or the antiforgery token is missing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2413,6 +2901,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TravelerResponse"][];
+                };
+            };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2448,6 +2967,37 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetTraveler: {
@@ -2470,12 +3020,45 @@ export interface operations {
                     "application/json": components["schemas"]["TravelerResponse"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2512,12 +3095,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2539,21 +3155,63 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Found */
+            /** @description The request is not valid: `errors` names each field and what is wrong with it, or the antiforgery token is missing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
     QueryAuditLog: {
         parameters: {
             query?: {
-                action?: string;
+                action?: unknown;
                 actorId?: string;
-                subjectId?: string;
+                subjectId?: unknown;
                 from?: string;
                 to?: string;
                 before?: number | string;
@@ -2583,6 +3241,46 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in without the role this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GrantRole: {
@@ -2591,7 +3289,7 @@ export interface operations {
             header?: never;
             path: {
                 userId: string;
-                role: string;
+                role: unknown;
             };
             cookie?: never;
         };
@@ -2613,12 +3311,54 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in without the role this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2628,7 +3368,7 @@ export interface operations {
             header?: never;
             path: {
                 userId: string;
-                role: string;
+                role: unknown;
             };
             cookie?: never;
         };
@@ -2650,20 +3390,62 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in without the role this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
     SearchLocations: {
         parameters: {
             query?: {
-                Q?: string;
-                Limit?: string;
+                Q?: unknown;
+                Limit?: unknown;
             };
             header?: never;
             path?: never;
@@ -2689,14 +3471,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     SearchPlaces: {
         parameters: {
             query?: {
-                Q?: string;
-                Lat?: string;
-                Lon?: string;
+                Q?: unknown;
+                Lat?: unknown;
+                Lon?: unknown;
             };
             header?: never;
             path?: never;
@@ -2722,24 +3526,46 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     SearchFlights: {
         parameters: {
             query?: {
-                Origin?: string;
-                Destination?: string;
-                DepartureDate?: string;
-                ReturnDate?: string;
-                Adults?: string;
-                Children?: string;
-                Infants?: string;
-                Cabin?: string;
-                NonStop?: string;
-                Currency?: string;
-                Sort?: string;
-                Legs?: string;
-                ChildAges?: string;
+                Origin?: unknown;
+                Destination?: unknown;
+                DepartureDate?: unknown;
+                ReturnDate?: unknown;
+                Adults?: unknown;
+                Children?: unknown;
+                Infants?: unknown;
+                Cabin?: unknown;
+                NonStop?: unknown;
+                Currency?: unknown;
+                Sort?: unknown;
+                Legs?: unknown;
+                ChildAges?: unknown;
             };
             header?: never;
             path?: never;
@@ -2763,6 +3589,28 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2798,6 +3646,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetFlightOffer: {
@@ -2805,7 +3675,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: unknown;
             };
             cookie?: never;
         };
@@ -2820,6 +3690,37 @@ export interface operations {
                     "application/json": components["schemas"]["FlightOffer"];
                 };
             };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     PriceFlightOffer: {
@@ -2827,7 +3728,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: unknown;
             };
             cookie?: never;
         };
@@ -2842,19 +3743,59 @@ export interface operations {
                     "application/json": components["schemas"]["PriceCheckOfFlightOffer"];
                 };
             };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     FlightPriceCalendar: {
         parameters: {
             query?: {
-                Origin?: string;
-                Destination?: string;
-                Month?: string;
-                Adults?: string;
-                Children?: string;
-                Infants?: string;
-                Cabin?: string;
-                Currency?: string;
+                Origin?: unknown;
+                Destination?: unknown;
+                Month?: unknown;
+                Adults?: unknown;
+                Children?: unknown;
+                Infants?: unknown;
+                Cabin?: unknown;
+                Currency?: unknown;
             };
             header?: never;
             path?: never;
@@ -2880,27 +3821,49 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     SearchHotels: {
         parameters: {
             query?: {
-                CityCode?: string;
-                Lat?: string;
-                Lon?: string;
-                RadiusKm?: string;
-                CheckIn?: string;
-                CheckOut?: string;
-                Adults?: string;
-                Rooms?: string;
-                MinStars?: string;
-                Currency?: string;
-                Near?: string;
-                MaxNightly?: string;
-                Amenities?: string;
-                FreeCancellation?: string;
-                MinRating?: string;
-                Sort?: string;
+                CityCode?: unknown;
+                Lat?: unknown;
+                Lon?: unknown;
+                RadiusKm?: unknown;
+                CheckIn?: unknown;
+                CheckOut?: unknown;
+                Adults?: unknown;
+                Rooms?: unknown;
+                MinStars?: unknown;
+                Currency?: unknown;
+                Near?: unknown;
+                MaxNightly?: unknown;
+                Amenities?: unknown;
+                FreeCancellation?: unknown;
+                MinRating?: unknown;
+                Sort?: unknown;
             };
             header?: never;
             path?: never;
@@ -2926,6 +3889,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetHotelOffer: {
@@ -2933,7 +3918,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: unknown;
             };
             cookie?: never;
         };
@@ -2948,16 +3933,47 @@ export interface operations {
                     "application/json": components["schemas"]["HotelOffer"];
                 };
             };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     SearchActivities: {
         parameters: {
             query?: {
-                CityCode?: string;
-                Lat?: string;
-                Lon?: string;
-                RadiusKm?: string;
-                Currency?: string;
+                CityCode?: unknown;
+                Lat?: unknown;
+                Lon?: unknown;
+                RadiusKm?: unknown;
+                Currency?: unknown;
             };
             header?: never;
             path?: never;
@@ -2983,6 +3999,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListTrips: {
@@ -3001,6 +4039,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TripSummaryResponse"][];
+                };
+            };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3036,6 +4105,37 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetTrip: {
@@ -3058,12 +4158,45 @@ export interface operations {
                     "application/json": components["schemas"]["TripResponse"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3100,12 +4233,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3127,12 +4293,54 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Found */
+            /** @description The request is not valid: `errors` names each field and what is wrong with it, or the antiforgery token is missing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3169,12 +4377,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3199,12 +4440,63 @@ export interface operations {
                     "application/json": components["schemas"]["TripResponse"];
                 };
             };
-            /** @description Not Found */
+            /** @description The request is not valid: `errors` names each field and what is wrong with it, or the antiforgery token is missing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3242,12 +4534,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3285,12 +4610,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3305,12 +4663,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Not Found */
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": unknown;
+                };
+            };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3334,12 +4734,45 @@ export interface operations {
                     "application/json": components["schemas"]["TripReviewResponse"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3376,6 +4809,33 @@ export interface operations {
                     "application/json": components["schemas"]["TripCheckoutResponse"];
                 };
             };
+            /** @description The request is not valid: `errors` names each field and what is wrong with it, or the antiforgery token is missing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -3388,6 +4848,28 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3416,12 +4898,54 @@ export interface operations {
                     "application/json": components["schemas"]["ShareResponse"];
                 };
             };
-            /** @description Not Found */
+            /** @description The request is not valid: `errors` names each field and what is wrong with it, or the antiforgery token is missing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3443,12 +4967,54 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Found */
+            /** @description The request is not valid: `errors` names each field and what is wrong with it, or the antiforgery token is missing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3468,6 +5034,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionResponse"][];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3503,6 +5091,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ClaimChatSessions: {
@@ -3521,6 +5131,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClaimResponse"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field and what is wrong with it, or the antiforgery token is missing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3545,12 +5195,36 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDetailResponse"];
                 };
             };
-            /** @description Not Found */
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3572,12 +5246,45 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Found */
+            /** @description The request is not valid: `errors` names each field and what is wrong with it, or the antiforgery token is missing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3614,12 +5321,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3656,12 +5387,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3698,12 +5462,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3740,12 +5537,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3782,12 +5603,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3807,6 +5661,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BookingResponse"][];
+                };
+            };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3842,6 +5727,24 @@ export interface operations {
                     "application/json": components["schemas"]["BookingResponse"];
                 };
             };
+            /** @description The request is not valid: `errors` names each field and what is wrong with it, or the antiforgery token is missing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -3854,6 +5757,28 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3882,12 +5807,45 @@ export interface operations {
                     "application/json": components["schemas"]["BookingResponse"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3911,12 +5869,61 @@ export interface operations {
                     "application/json": components["schemas"]["BookingResponse"];
                 };
             };
+            /** @description The request is not valid: `errors` names each field and what is wrong with it, or the antiforgery token is missing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DownloadAccountData: {
         parameters: {
             query?: {
-                token?: string;
+                token?: unknown;
             };
             header?: never;
             path?: never;
@@ -3929,7 +5936,58 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description The request is not valid: `errors` names each field and what is wrong with it, or the antiforgery token is missing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3964,12 +6022,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3989,6 +6080,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErasurePreviewResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4011,6 +6133,37 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentResponse"][];
                 };
             };
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     RecordConsent: {
@@ -4018,7 +6171,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                purpose: string;
+                purpose: unknown;
             };
             cookie?: never;
         };
@@ -4046,12 +6199,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not signed in, or the session has ended or was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4073,6 +6259,28 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentResponse"][];
                 };
             };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     RecordChatConsent: {
@@ -4080,7 +6288,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                purpose: string;
+                purpose: unknown;
             };
             cookie?: never;
         };
@@ -4108,12 +6316,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4132,6 +6364,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is not valid: `errors` names each field and what is wrong with it, or the antiforgery token is missing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A service Pathavana depends on (database, cache or travel provider) is unavailable; nothing was changed. Try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again (when known). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
