@@ -45,7 +45,7 @@ internal static class PrivacyApi
             .WithSummary("Prepare the archive of everything held about you (password again); a download link valid 7 days.");
         account.MapGet("/export", DownloadAsync).WithName("DownloadAccountData")
             .WithSummary("Download the archive (ZIP: pathavana-export.json and the trips as .ics) with the token from POST /export.")
-            .Produces<byte[]>(StatusCodes.Status200OK, "application/zip")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
             .ProducesProblem(StatusCodes.Status410Gone);
         account.MapGet("/erasure", PreviewErasureAsync).WithName("PreviewAccountErasure")
             .WithSummary("The open bookings to decide about before deleting the account.");

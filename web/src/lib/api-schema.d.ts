@@ -943,70 +943,70 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AccessTokenResponse: {
-            tokenType?: unknown;
-            accessToken: unknown;
+            tokenType?: string;
+            accessToken: string;
             /** Format: int64 */
             expiresIn: number | string;
-            refreshToken: unknown;
+            refreshToken: string;
         };
         AccountResponse: {
             /** Format: uuid */
             id: string;
-            email: unknown;
+            email: string;
             emailConfirmed: boolean;
-            roles: unknown[];
+            roles: string[];
             /** Format: date-time */
             createdAt: string;
         };
         Activity: {
-            id: unknown;
-            source: unknown;
-            name: unknown;
-            category: unknown;
-            description: unknown;
+            id: string;
+            source: string;
+            name: string;
+            category: string;
+            description: null | string;
             duration: unknown;
             price: null | components["schemas"]["Money"];
             point: components["schemas"]["GeoPoint"];
             /** Format: double */
             rating?: null | number | string;
-            bookingLink?: unknown;
+            bookingLink?: null | string;
             /** @description Where it starts or happens (a landmark, a meeting point). */
-            place?: unknown;
+            place?: null | string;
             /** @description The days it runs, in English ("Monday"…); null when unknown. */
-            openDays?: null | unknown[];
+            openDays?: null | string[];
             /** @description Opening hours or start times in local time, as a traveller reads them. */
-            hours?: unknown;
+            hours?: null | string;
         };
         ActivitySearchResponse: {
             activities: components["schemas"]["Activity"][];
             /** Format: int32 */
             count: number | string;
-            source: unknown;
+            source: string;
         };
         /**
          * @description Adds an item. With an `offerId` (kind flight or hotel) everything comes from the offer;
          *     otherwise an activity or note is described by hand, with local start/end times in `timeZone`.
          */
         AddTripItemRequest: {
-            kind: unknown;
-            offerId: unknown;
+            kind: null | string;
+            offerId: null | string;
             /** Format: date */
             day: null | string;
-            title: unknown;
-            notes: unknown;
+            title: null | string;
+            notes: null | string;
             /** Format: date-time */
             start: null | string;
             /** Format: date-time */
             end: null | string;
-            timeZone: unknown;
+            timeZone: null | string;
             place: null | components["schemas"]["PlaceRequest"];
             /** Format: double */
             price: null | number | string;
-            currency: unknown;
+            currency: null | string;
         };
         AntiforgeryResponse: {
-            token: unknown;
-            headerName: unknown;
+            token: string;
+            headerName: string;
         };
         AuditPage: {
             records: components["schemas"]["AuditRecordResponse"][];
@@ -1022,34 +1022,34 @@ export interface components {
             occurredAt: string;
             /** Format: uuid */
             actorId: null | string;
-            action: unknown;
-            subjectType: unknown;
-            subjectId: unknown;
-            clientIp: unknown;
-            details: unknown;
-            hash: unknown;
+            action: string;
+            subjectType: null | string;
+            subjectId: null | string;
+            clientIp: null | string;
+            details: null | string;
+            hash: string;
         };
         BookingEventResponse: {
-            from: unknown;
-            to: unknown;
-            reason: unknown;
+            from: null | string;
+            to: string;
+            reason: string;
             /** Format: date-time */
             at: string;
         };
         BookingResponse: {
             /** Format: uuid */
             id: string;
-            kind: unknown;
-            status: unknown;
-            provider: unknown;
-            providerReference: unknown;
+            kind: string;
+            status: string;
+            provider: string;
+            providerReference: null | string;
             price: components["schemas"]["Money"];
-            offerId: unknown;
+            offerId: string;
             travelerIds: string[];
             /** Format: uuid */
             tripId: null | string;
-            failureReason: unknown;
-            summary: unknown;
+            failureReason: null | string;
+            summary: string;
             events: components["schemas"]["BookingEventResponse"][];
             /** Format: date-time */
             createdAt: string;
@@ -1063,7 +1063,7 @@ export interface components {
             /** Format: date */
             date: string;
             cheapestPrice: null | components["schemas"]["Money"];
-            offerId: unknown;
+            offerId: null | string;
             /** Format: int32 */
             stops: null | number | string;
         };
@@ -1075,7 +1075,7 @@ export interface components {
             refundable: boolean;
             /** Format: date-time */
             freeCancellationUntil: null | string;
-            description: unknown;
+            description: string;
         };
         /**
          * @description What an offer costs the party: the total, per traveller (flights: the adult fare; stays: per
@@ -1090,24 +1090,24 @@ export interface components {
             /** Format: int32 */
             nights?: null | number | string;
             budget?: null | components["schemas"]["Money"];
-            budgetBasis?: unknown;
+            budgetBasis?: null | string;
             overBudget?: null | components["schemas"]["Money"];
         };
         ChangePasswordRequest: {
-            currentPassword: unknown;
-            newPassword: unknown;
+            currentPassword: null | string;
+            newPassword: null | string;
         };
         /** @description How one offer of the trip ended: booked (with its reference), already booked, or why not. */
         CheckoutItem: {
-            offerId: unknown;
-            kind: unknown;
-            title: unknown;
-            status: unknown;
+            offerId: string;
+            kind: string;
+            title: string;
+            status: string;
             /** Format: uuid */
             bookingId: null | string;
-            reference: unknown;
+            reference: null | string;
             price: null | components["schemas"]["Money"];
-            problem: unknown;
+            problem: null | string;
             newPrice?: null | components["schemas"]["Money"];
         };
         ClaimResponse: {
@@ -1116,9 +1116,9 @@ export interface components {
         };
         /** @description Typical weather of a place in a month (°C, days, mm), from the climate normals (MIT, michaelx/climate). */
         ClimateInsight: {
-            code: unknown;
-            city: unknown;
-            country: unknown;
+            code: string;
+            city: string;
+            country: string;
             /** Format: int32 */
             month: number | string;
             /** Format: double */
@@ -1135,52 +1135,52 @@ export interface components {
         ConfirmEmailRequest: {
             /** Format: uuid */
             userId: string;
-            code: unknown;
+            code: null | string;
         };
         ConsentRequest: {
             granted: null | boolean;
         };
         /** @description A consent purpose and the current decision: `granted` is null when never asked (or asked for an older version). */
         ConsentResponse: {
-            purpose: unknown;
+            purpose: string;
             /** Format: int32 */
             version: number | string;
-            title: unknown;
-            text: unknown;
+            title: string;
+            text: string;
             granted: null | boolean;
             /** Format: date-time */
             recordedAt: null | string;
         };
         /** @description Book a flight or hotel offer for some of your travelers. Send the price you accept after a price change. */
         CreateBookingRequest: {
-            kind: unknown;
-            offerId: unknown;
+            kind: null | string;
+            offerId: null | string;
             travelerIds: null | string[];
             /** Format: uuid */
             tripId: null | string;
             acceptPrice: null | components["schemas"]["Money"];
         };
         CreateSessionRequest: {
-            title: unknown;
+            title: null | string;
         };
         CreateTripFromSessionRequest: {
-            title: unknown;
-            currency: unknown;
+            title: null | string;
+            currency: null | string;
         };
         /**
          * @description Deleting the account: re-authentication, and when bookings are still open, what to do with them:
          *     `cancel` (each is cancelled with the provider first) or `keep` (they stay with the provider; we keep only amount, dates and reference).
          */
         DeleteAccountRequest: {
-            password: unknown;
-            confirmEmail: unknown;
-            openBookings: unknown;
+            password: null | string;
+            confirmEmail: null | string;
+            openBookings: null | string;
         };
         /** @description Why an open-destination card was offered: the month's climate normals and the flight's distance and time. */
         DestinationInsight: {
-            code: unknown;
-            city: unknown;
-            country: unknown;
+            code: string;
+            city: string;
+            country: string;
             /** Format: int32 */
             month: number | string;
             /** Format: double */
@@ -1202,24 +1202,24 @@ export interface components {
         };
         /** @description An export ready to download until `expiresAt` (7 days), with the signed-in account's cookie or token. */
         ExportResponse: {
-            downloadUrl: unknown;
+            downloadUrl: string;
             /** Format: date-time */
             expiresAt: string;
         };
         /** @description One leg of a multi-city search: IATA airport or city codes and a local date (YYYY-MM-DD) at the origin. */
         FlightLegRequest: {
-            origin: unknown;
-            destination: unknown;
-            date: unknown;
+            origin: null | string;
+            destination: null | string;
+            date: null | string;
         };
         FlightOffer: {
-            id: unknown;
-            source: unknown;
+            id: string;
+            source: string;
             itineraries: components["schemas"]["Itinerary"][];
             totalPrice: components["schemas"]["Money"];
             priceBreakdown: components["schemas"]["PassengerPrice"][];
             cabin: components["schemas"]["Cabin"];
-            validatingAirline: unknown;
+            validatingAirline: string;
             /** Format: int32 */
             seatsLeft?: null | number | string;
             /** Format: date */
@@ -1229,24 +1229,24 @@ export interface components {
             offers: components["schemas"]["FlightOffer"][];
             /** Format: int32 */
             count: number | string;
-            source: unknown;
+            source: string;
         };
         /** @description One flight: times are local at each airport, with their offsets. */
         FlightSegment: {
-            carrierCode: unknown;
-            flightNumber: unknown;
-            origin: unknown;
-            destination: unknown;
+            carrierCode: string;
+            flightNumber: string;
+            origin: string;
+            destination: string;
             /** Format: date-time */
             departure: string;
             /** Format: date-time */
             arrival: string;
             duration: unknown;
-            aircraft?: unknown;
-            operatingCarrier?: unknown;
+            aircraft?: null | string;
+            operatingCarrier?: null | string;
         };
         ForgotPasswordRequest: {
-            email: unknown;
+            email: null | string;
         };
         GeoPoint: {
             /** Format: double */
@@ -1256,11 +1256,11 @@ export interface components {
         };
         /** @description Google Identity Services for the web app: the OAuth client id and the script to load. */
         GoogleSignInOption: {
-            clientId: unknown;
-            scriptUrl: unknown;
+            clientId: string;
+            scriptUrl: string;
         };
         GoogleSignInRequest: {
-            idToken: unknown;
+            idToken: null | string;
         };
         /**
          * @description A property. double? Hotel.DistanceKm is from the search point (the city centre or the place asked
@@ -1268,17 +1268,17 @@ export interface components {
          *     IReadOnlyList&lt;LandmarkDistance&gt;? Hotel.Landmarks are the nearest named landmarks of the city.
          */
         Hotel: {
-            hotelId: unknown;
-            name: unknown;
+            hotelId: string;
+            name: string;
             /** Format: int32 */
             stars: null | number | string;
             point: components["schemas"]["GeoPoint"];
-            cityCode: unknown;
-            address?: unknown;
+            cityCode: string;
+            address?: null | string;
             /** Format: double */
             distanceKm?: null | number | string;
-            neighbourhood?: unknown;
-            amenities?: null | unknown[];
+            neighbourhood?: null | string;
+            amenities?: null | string[];
             /** Format: double */
             guestRating?: null | number | string;
             /** Format: int32 */
@@ -1293,11 +1293,11 @@ export interface components {
          *     of the hotel (each bookable by its id); string HotelOffer.Id is the selected rate's id.
          */
         HotelOffer: {
-            id: unknown;
-            source: unknown;
+            id: string;
+            source: string;
             hotel: components["schemas"]["Hotel"];
-            roomType: unknown;
-            roomDescription: unknown;
+            roomType: string;
+            roomDescription: null | string;
             /** Format: date */
             checkIn: string;
             /** Format: date */
@@ -1309,7 +1309,7 @@ export interface components {
             nightly: components["schemas"]["Money"];
             total: components["schemas"]["Money"];
             cancellation: components["schemas"]["CancellationPolicy"];
-            board?: unknown;
+            board?: null | string;
             rates?: null | components["schemas"]["HotelRate"][];
         };
         /**
@@ -1317,10 +1317,10 @@ export interface components {
          *     "Half board"…), the price a night (per room) and for the stay (all rooms), and the cancellation terms.
          */
         HotelRate: {
-            id: unknown;
-            roomType: unknown;
-            roomDescription: unknown;
-            board: unknown;
+            id: string;
+            roomType: string;
+            roomDescription: null | string;
+            board: string;
             nightly: components["schemas"]["Money"];
             total: components["schemas"]["Money"];
             cancellation: components["schemas"]["CancellationPolicy"];
@@ -1332,18 +1332,18 @@ export interface components {
             offers: components["schemas"]["HotelOffer"][];
             /** Format: int32 */
             count: number | string;
-            source: unknown;
+            source: string;
             near?: null | components["schemas"]["Place"];
         };
         HttpValidationProblemDetails: {
-            type?: unknown;
-            title?: unknown;
+            type?: null | string;
+            title?: null | string;
             /** Format: int32 */
             status?: null | number | string;
-            detail?: unknown;
-            instance?: unknown;
+            detail?: null | string;
+            instance?: null | string;
             errors?: {
-                [key: string]: unknown[];
+                [key: string]: string[];
             };
         };
         /** @description One direction of an offer: its segments and total time including connections. */
@@ -1356,34 +1356,34 @@ export interface components {
         JsonElement: unknown;
         /** @description How far a hotel is from a named landmark of its city, in kilometres (great circle). */
         LandmarkDistance: {
-            name: unknown;
+            name: string;
             /** Format: double */
             distanceKm: number | string;
         };
         /** @description An airport or metropolitan area from the bundled reference data. */
         Location: {
-            code: unknown;
+            code: string;
             kind: components["schemas"]["LocationKind"];
-            name: unknown;
-            city: unknown;
-            countryCode: unknown;
+            name: string;
+            city: string;
+            countryCode: string;
             point: components["schemas"]["GeoPoint"];
-            timeZone: unknown;
-            metroCode?: unknown;
+            timeZone: string;
+            metroCode?: null | string;
         };
         /** @enum {unknown} */
         LocationKind: "airport" | "metro";
         LocationsResponse: {
             locations: components["schemas"]["Location"][];
-            source: unknown;
+            source: string;
         };
         LoginRequest: {
-            email: unknown;
-            password: unknown;
+            email: null | string;
+            password: null | string;
         };
         LoyaltyNumber: {
-            airline: unknown;
-            number: unknown;
+            airline: null | string;
+            number: null | string;
         };
         /**
          * @description One message. An assistant reply carries `search`: null when the turn ran no search, else the
@@ -1394,22 +1394,22 @@ export interface components {
             id: string;
             /** Format: int32 */
             seq: number | string;
-            role: unknown;
-            text: unknown;
+            role: string;
+            text: string;
             cards: components["schemas"]["ResultCard"][];
-            suggestions: unknown[];
+            suggestions: string[];
             /** Format: date-time */
             createdAt: string;
-            mode: unknown;
+            mode: null | string;
             fallback: boolean;
-            fallbackReason: unknown;
+            fallbackReason: null | string;
             search: null | components["schemas"]["SearchInfo"];
         };
         /** @description An amount in an ISO 4217 currency. Stored as an owned type (amount + currency columns). */
         Money: {
             /** Format: double */
             amount: number | string;
-            currency: unknown;
+            currency: string;
         };
         MoveTripItemRequest: {
             /** Format: date */
@@ -1432,12 +1432,12 @@ export interface components {
             /** Format: int32 */
             infants: null | number | string;
             childAges: null | (number | string)[];
-            cabin: unknown;
+            cabin: null | string;
             nonStop: null | boolean;
-            currency: unknown;
-            sort: unknown;
-            includedAirlines: null | unknown[];
-            excludedAirlines: null | unknown[];
+            currency: null | string;
+            sort: null | string;
+            includedAirlines: null | string[];
+            excludedAirlines: null | string[];
             /** Format: double */
             maxPrice: null | number | string;
             /** Format: int32 */
@@ -1447,11 +1447,11 @@ export interface components {
         OpenBookingResponse: {
             /** Format: uuid */
             id: string;
-            kind: unknown;
-            status: unknown;
-            provider: unknown;
-            providerReference: unknown;
-            summary: unknown;
+            kind: string;
+            status: string;
+            provider: string;
+            providerReference: null | string;
+            summary: string;
             price: components["schemas"]["Money"];
         };
         /** @description How many people an offer is priced for, by type. */
@@ -1465,39 +1465,39 @@ export interface components {
         };
         /** @description What one passenger type pays per person. */
         PassengerPrice: {
-            type: unknown;
+            type: string;
             /** Format: int32 */
             count: number | string;
             perPerson: components["schemas"]["Money"];
         };
         /** @description A place found from free text (a landmark, an address, a neighbourhood). */
         Place: {
-            name: unknown;
-            address: unknown;
+            name: string;
+            address: null | string;
             point: components["schemas"]["GeoPoint"];
-            cityCode: unknown;
-            source: unknown;
+            cityCode: null | string;
+            source: string;
         };
         /** @description A place's facts: its local time now (with the UTC offset) and IANA time zone, its country and currency (ISO 4217). */
         PlaceInsight: {
-            code: unknown;
-            name: unknown;
-            country: unknown;
-            timeZone: unknown;
+            code: null | string;
+            name: string;
+            country: string;
+            timeZone: null | string;
             /** Format: date-time */
             localTime: null | string;
-            currency: unknown;
-            currencyName: unknown;
+            currency: null | string;
+            currencyName: null | string;
         };
         PlaceRequest: {
-            name: unknown;
+            name: null | string;
             /** Format: double */
             latitude: null | number | string;
             /** Format: double */
             longitude: null | number | string;
         };
         PlaceResponse: {
-            name: unknown;
+            name: null | string;
             /** Format: double */
             latitude: number | string;
             /** Format: double */
@@ -1505,18 +1505,18 @@ export interface components {
         };
         PlacesResponse: {
             places: components["schemas"]["Place"][];
-            source: unknown;
+            source: string;
         };
         PriceCalendar: {
-            origin: unknown;
-            destination: unknown;
+            origin: string;
+            destination: string;
             /** Format: int32 */
             year: number | string;
             /** Format: int32 */
             month: number | string;
             cabin: components["schemas"]["Cabin"];
             days: components["schemas"]["CalendarDay"][];
-            source: unknown;
+            source: string;
         };
         /** @description The result of re-pricing or re-checking an offer just before booking. */
         PriceCheckOfFlightOffer: {
@@ -1526,46 +1526,46 @@ export interface components {
             previousPrice: null | components["schemas"]["Money"];
         };
         ProblemDetails: {
-            type?: unknown;
-            title?: unknown;
+            type?: null | string;
+            title?: null | string;
             /** Format: int32 */
             status?: null | number | string;
-            detail?: unknown;
-            instance?: unknown;
+            detail?: null | string;
+            instance?: null | string;
         };
         /** @description Re-authentication: the password, or for an account without one (Google sign-in) its email address typed again. */
         ReauthenticateRequest: {
-            password: unknown;
-            confirmEmail: unknown;
+            password: null | string;
+            confirmEmail: null | string;
         };
         RefreshRequest: {
-            refreshToken: unknown;
+            refreshToken: null | string;
         };
         RegisterRequest: {
-            email: unknown;
-            password: unknown;
+            email: null | string;
+            password: null | string;
         };
         /** @description The answer to sign-up, the same whether or not the address already had an account. */
         RegisterResponse: {
-            status: unknown;
-            detail: unknown;
+            status: string;
+            detail: string;
         };
         RenameSessionRequest: {
-            title: unknown;
+            title: null | string;
         };
         ResetPasswordRequest: {
             /** Format: uuid */
             userId: string;
-            code: unknown;
-            newPassword: unknown;
+            code: null | string;
+            newPassword: null | string;
         };
         /**
          * @description One result card: the offer id to pick or book, and Pathavana's model of the offer. Exactly one
          *     of FlightOffer? ResultCard.Flight, HotelOffer? ResultCard.Hotel, Activity? ResultCard.Activity is set, as string ResultCard.Kind says.
          */
         ResultCard: {
-            kind: unknown;
-            offerId: unknown;
+            kind: string;
+            offerId: string;
             flight?: null | components["schemas"]["FlightOffer"];
             hotel?: null | components["schemas"]["HotelOffer"];
             activity?: null | components["schemas"]["Activity"];
@@ -1576,24 +1576,24 @@ export interface components {
         };
         /** @description One bookable offer of the trip as the review step shows it before booking. */
         ReviewItem: {
-            offerId: unknown;
-            kind: unknown;
-            title: unknown;
+            offerId: string;
+            kind: string;
+            title: string;
             itemIds: string[];
             price: components["schemas"]["Money"];
             /** @description Flights: the passengers the fare is priced for (the booking needs exactly that many); hotels: the guests. */
             travelers: components["schemas"]["PartyCount"];
             /** @description Fare or rate rules in words (cabin, board, what the price covers). */
-            rules: unknown[];
+            rules: string[];
             /** @description Cancellation terms in words. */
-            cancellation: unknown;
+            cancellation: string;
             refundable: boolean;
             /** Format: date-time */
             freeCancellationUntil: null | string;
             simulated: boolean;
             /** Format: uuid */
             bookingId: null | string;
-            bookingStatus: unknown;
+            bookingStatus: null | string;
         };
         /**
          * @description The search a reply ran, so that the web app can run it again in its results pane: `kind`
@@ -1601,19 +1601,21 @@ export interface components {
          *     `GET /api/v1/{kind}/search`, and `total`, how many offers that search found before the chat picked its cards.
          */
         SearchInfo: {
-            kind: unknown;
-            query: Record<string, never>;
+            kind: string;
+            query: {
+                [key: string]: string;
+            };
             /** Format: int32 */
             total: number | string;
         };
         SelectOfferRequest: {
-            offerId: unknown;
-            kind: unknown;
+            offerId: null | string;
+            kind: null | string;
         };
         /** @description An offer the user picked on a session. */
         Selection: {
-            offerId: unknown;
-            kind: unknown;
+            offerId: string;
+            kind: string;
             card: components["schemas"]["ResultCard"];
             /** Format: date-time */
             at: string;
@@ -1624,7 +1626,7 @@ export interface components {
             selections: components["schemas"]["Selection"][];
         };
         SendMessageRequest: {
-            text: unknown;
+            text: null | string;
         };
         /**
          * @description A session: its messages, `state` (the dialog state as stored), `understood` (the constraints
@@ -1633,7 +1635,7 @@ export interface components {
         SessionDetailResponse: {
             /** Format: uuid */
             id: string;
-            title: unknown;
+            title: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1646,15 +1648,15 @@ export interface components {
         SessionResponse: {
             /** Format: uuid */
             id: string;
-            title: unknown;
+            title: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
         };
         ShareResponse: {
-            url: unknown;
-            token: unknown;
+            url: string;
+            token: string;
             /** Format: date-time */
             sharedAt: string;
         };
@@ -1666,14 +1668,14 @@ export interface components {
         };
         /** @description One item of a shared trip: what and when, never who, how booked or at what reference. */
         SharedTripItem: {
-            kind: unknown;
-            title: unknown;
+            kind: string;
+            title: string;
             /** Format: date-time */
             start: null | string;
-            startTimeZone: unknown;
+            startTimeZone: null | string;
             /** Format: date-time */
             end: null | string;
-            endTimeZone: unknown;
+            endTimeZone: null | string;
             place: null | components["schemas"]["PlaceResponse"];
             endPlace: null | components["schemas"]["PlaceResponse"];
             price: null | components["schemas"]["Money"];
@@ -1688,12 +1690,12 @@ export interface components {
          *     (no travelers, names, notes, passport warnings, booking references or ids).
          */
         SharedTripResponse: {
-            title: unknown;
+            title: string;
             /** Format: date */
             startDate: string;
             /** Format: date */
             endDate: string;
-            currency: unknown;
+            currency: string;
             total: components["schemas"]["Money"];
             /** Format: int32 */
             partySize: number | string;
@@ -1717,48 +1719,48 @@ export interface components {
             sessionsEnded: number | string;
         };
         SseItemOfstring: {
-            data?: unknown;
-            eventType?: unknown;
-            eventId?: unknown;
+            data?: null | string;
+            eventType?: string;
+            eventId?: null | string;
             reconnectionInterval?: unknown;
         };
         /** @description A traveler as entered: names exactly as on the passport. */
         TravelerRequest: {
-            givenNames: unknown;
-            surname: unknown;
+            givenNames: null | string;
+            surname: null | string;
             /** Format: date */
             dateOfBirth: null | string;
-            gender: unknown;
-            nationality: unknown;
-            passportNumber: unknown;
-            passportIssuingCountry: unknown;
+            gender: null | string;
+            nationality: null | string;
+            passportNumber: null | string;
+            passportIssuingCountry: null | string;
             /** Format: date */
             passportExpiry: null | string;
-            email: unknown;
-            phone: unknown;
+            email: null | string;
+            phone: null | string;
             loyaltyNumbers: null | components["schemas"]["LoyaltyNumber"][];
-            seatPreference: unknown;
-            mealPreference: unknown;
+            seatPreference: null | string;
+            mealPreference: null | string;
         };
         TravelerResponse: {
             /** Format: uuid */
             id: string;
-            givenNames: unknown;
-            surname: unknown;
+            givenNames: string;
+            surname: string;
             /** Format: date */
             dateOfBirth: string;
-            gender: unknown;
-            nationality: unknown;
-            passportNumber: unknown;
-            passportIssuingCountry: unknown;
+            gender: null | string;
+            nationality: null | string;
+            passportNumber: null | string;
+            passportIssuingCountry: null | string;
             /** Format: date */
             passportExpiry: null | string;
-            email: unknown;
-            phone: unknown;
+            email: null | string;
+            phone: null | string;
             loyaltyNumbers: components["schemas"]["LoyaltyNumber"][];
-            seatPreference: unknown;
-            mealPreference: unknown;
-            passportStatus: unknown;
+            seatPreference: null | string;
+            mealPreference: null | string;
+            passportStatus: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1775,7 +1777,7 @@ export interface components {
         TripCheckoutResponse: {
             /** Format: uuid */
             tripId: string;
-            status: unknown;
+            status: string;
             items: components["schemas"]["CheckoutItem"][];
         };
         TripCreatedResponse: {
@@ -1791,17 +1793,17 @@ export interface components {
         TripItemResponse: {
             /** Format: uuid */
             id: string;
-            kind: unknown;
+            kind: string;
             /** Format: int32 */
             position: number | string;
-            title: unknown;
-            notes: unknown;
+            title: string;
+            notes: null | string;
             /** Format: date-time */
             start: null | string;
-            startTimeZone: unknown;
+            startTimeZone: null | string;
             /** Format: date-time */
             end: null | string;
-            endTimeZone: unknown;
+            endTimeZone: null | string;
             place: null | components["schemas"]["PlaceResponse"];
             endPlace: null | components["schemas"]["PlaceResponse"];
             price: null | components["schemas"]["Money"];
@@ -1809,11 +1811,11 @@ export interface components {
             checkIn: null | string;
             /** Format: date */
             checkOut: null | string;
-            offerId: unknown;
-            source: unknown;
+            offerId: null | string;
+            source: null | string;
             /** Format: uuid */
             bookingId: null | string;
-            bookingStatus: unknown;
+            bookingStatus: null | string;
         };
         /**
          * @description A trip's editable fields (PUT sends them all). `partySize`: how many people (1–9, default 1),
@@ -1821,16 +1823,16 @@ export interface components {
          *     request; without dates the trip then spans its items.
          */
         TripRequest: {
-            title: unknown;
+            title: null | string;
             /** Format: date */
             startDate: null | string;
             /** Format: date */
             endDate: null | string;
-            currency: unknown;
+            currency: null | string;
             /** Format: double */
             budget: null | number | string;
             travelerIds: null | string[];
-            notes?: unknown;
+            notes?: null | string;
             /** Format: int32 */
             partySize?: null | number | string;
             items?: null | components["schemas"]["AddTripItemRequest"][];
@@ -1838,12 +1840,12 @@ export interface components {
         TripResponse: {
             /** Format: uuid */
             id: string;
-            title: unknown;
+            title: string;
             /** Format: date */
             startDate: string;
             /** Format: date */
             endDate: string;
-            currency: unknown;
+            currency: string;
             budget: null | components["schemas"]["Money"];
             total: components["schemas"]["Money"];
             remaining: null | components["schemas"]["Money"];
@@ -1856,7 +1858,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-            notes?: unknown;
+            notes?: null | string;
             /**
              * Format: int32
              * @default 1
@@ -1868,7 +1870,7 @@ export interface components {
         TripReviewResponse: {
             /** Format: uuid */
             tripId: string;
-            title: unknown;
+            title: string;
             /**
              * Format: int32
              * @description How many of the user's travelers to choose: the most any offer is priced for.
@@ -1882,7 +1884,7 @@ export interface components {
         TripSummaryResponse: {
             /** Format: uuid */
             id: string;
-            title: unknown;
+            title: string;
             /** Format: date */
             startDate: string;
             /** Format: date */
@@ -1893,8 +1895,8 @@ export interface components {
             budget: null | components["schemas"]["Money"];
         };
         TripWarning: {
-            code: unknown;
-            message: unknown;
+            code: string;
+            message: string;
             /** Format: date */
             date?: null | string;
             itemIds?: null | string[];
@@ -1904,18 +1906,18 @@ export interface components {
             sessionId: string;
             userMessage: components["schemas"]["MessageResponse"];
             reply: components["schemas"]["MessageResponse"];
-            mode: unknown;
+            mode: string;
             fallback: boolean;
-            fallbackReason: unknown;
+            fallbackReason: null | string;
         };
         /** @description One constraint the assistant holds, for "what I understood": the slot (as in `state`) and the words for it. */
         UnderstoodItem: {
-            slot: unknown;
-            text: unknown;
+            slot: string;
+            text: string;
         };
         UpdateTripItemRequest: {
-            title: unknown;
-            notes: unknown;
+            title: null | string;
+            notes: null | string;
         };
     };
     responses: never;
@@ -1931,7 +1933,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                token: unknown;
+                token: string;
             };
             cookie?: never;
         };
@@ -2255,6 +2257,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not recognised: the refresh token, or the sign-in or this browser's cookie the resource belongs to, is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
@@ -3209,9 +3220,9 @@ export interface operations {
     QueryAuditLog: {
         parameters: {
             query?: {
-                action?: unknown;
+                action?: string;
                 actorId?: string;
-                subjectId?: unknown;
+                subjectId?: string;
                 from?: string;
                 to?: string;
                 before?: number | string;
@@ -3289,7 +3300,7 @@ export interface operations {
             header?: never;
             path: {
                 userId: string;
-                role: unknown;
+                role: string;
             };
             cookie?: never;
         };
@@ -3368,7 +3379,7 @@ export interface operations {
             header?: never;
             path: {
                 userId: string;
-                role: unknown;
+                role: string;
             };
             cookie?: never;
         };
@@ -3444,8 +3455,8 @@ export interface operations {
     SearchLocations: {
         parameters: {
             query?: {
-                Q?: unknown;
-                Limit?: unknown;
+                Q?: string;
+                Limit?: string;
             };
             header?: never;
             path?: never;
@@ -3498,9 +3509,9 @@ export interface operations {
     SearchPlaces: {
         parameters: {
             query?: {
-                Q?: unknown;
-                Lat?: unknown;
-                Lon?: unknown;
+                Q?: string;
+                Lat?: string;
+                Lon?: string;
             };
             header?: never;
             path?: never;
@@ -3553,19 +3564,19 @@ export interface operations {
     SearchFlights: {
         parameters: {
             query?: {
-                Origin?: unknown;
-                Destination?: unknown;
-                DepartureDate?: unknown;
-                ReturnDate?: unknown;
-                Adults?: unknown;
-                Children?: unknown;
-                Infants?: unknown;
-                Cabin?: unknown;
-                NonStop?: unknown;
-                Currency?: unknown;
-                Sort?: unknown;
-                Legs?: unknown;
-                ChildAges?: unknown;
+                Origin?: string;
+                Destination?: string;
+                DepartureDate?: string;
+                ReturnDate?: string;
+                Adults?: string;
+                Children?: string;
+                Infants?: string;
+                Cabin?: string;
+                NonStop?: string;
+                Currency?: string;
+                Sort?: string;
+                Legs?: string;
+                ChildAges?: string;
             };
             header?: never;
             path?: never;
@@ -3675,7 +3686,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: unknown;
+                id: string;
             };
             cookie?: never;
         };
@@ -3728,7 +3739,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: unknown;
+                id: string;
             };
             cookie?: never;
         };
@@ -3788,14 +3799,14 @@ export interface operations {
     FlightPriceCalendar: {
         parameters: {
             query?: {
-                Origin?: unknown;
-                Destination?: unknown;
-                Month?: unknown;
-                Adults?: unknown;
-                Children?: unknown;
-                Infants?: unknown;
-                Cabin?: unknown;
-                Currency?: unknown;
+                Origin?: string;
+                Destination?: string;
+                Month?: string;
+                Adults?: string;
+                Children?: string;
+                Infants?: string;
+                Cabin?: string;
+                Currency?: string;
             };
             header?: never;
             path?: never;
@@ -3848,22 +3859,22 @@ export interface operations {
     SearchHotels: {
         parameters: {
             query?: {
-                CityCode?: unknown;
-                Lat?: unknown;
-                Lon?: unknown;
-                RadiusKm?: unknown;
-                CheckIn?: unknown;
-                CheckOut?: unknown;
-                Adults?: unknown;
-                Rooms?: unknown;
-                MinStars?: unknown;
-                Currency?: unknown;
-                Near?: unknown;
-                MaxNightly?: unknown;
-                Amenities?: unknown;
-                FreeCancellation?: unknown;
-                MinRating?: unknown;
-                Sort?: unknown;
+                CityCode?: string;
+                Lat?: string;
+                Lon?: string;
+                RadiusKm?: string;
+                CheckIn?: string;
+                CheckOut?: string;
+                Adults?: string;
+                Rooms?: string;
+                MinStars?: string;
+                Currency?: string;
+                Near?: string;
+                MaxNightly?: string;
+                Amenities?: string;
+                FreeCancellation?: string;
+                MinRating?: string;
+                Sort?: string;
             };
             header?: never;
             path?: never;
@@ -3918,7 +3929,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: unknown;
+                id: string;
             };
             cookie?: never;
         };
@@ -3969,11 +3980,11 @@ export interface operations {
     SearchActivities: {
         parameters: {
             query?: {
-                CityCode?: unknown;
-                Lat?: unknown;
-                Lon?: unknown;
-                RadiusKm?: unknown;
-                Currency?: unknown;
+                CityCode?: string;
+                Lat?: string;
+                Lon?: string;
+                RadiusKm?: string;
+                Currency?: string;
             };
             header?: never;
             path?: never;
@@ -4669,7 +4680,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": unknown;
+                    "text/calendar": string;
                 };
             };
             /** @description Not signed in, or the session has ended or was revoked. */
@@ -5195,6 +5206,15 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDetailResponse"];
                 };
             };
+            /** @description Not recognised: the refresh token, or the sign-in or this browser's cookie the resource belongs to, is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
@@ -5253,6 +5273,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not recognised: the refresh token, or the sign-in or this browser's cookie the resource belongs to, is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id belongs to you (or it does not exist). */
@@ -5321,6 +5350,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not recognised: the refresh token, or the sign-in or this browser's cookie the resource belongs to, is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
@@ -5385,6 +5423,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not recognised: the refresh token, or the sign-in or this browser's cookie the resource belongs to, is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id belongs to you (or it does not exist). */
@@ -5462,6 +5509,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not recognised: the refresh token, or the sign-in or this browser's cookie the resource belongs to, is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
                 headers: {
@@ -5535,6 +5591,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not recognised: the refresh token, or the sign-in or this browser's cookie the resource belongs to, is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id belongs to you (or it does not exist). */
@@ -5923,7 +5988,7 @@ export interface operations {
     DownloadAccountData: {
         parameters: {
             query?: {
-                token?: unknown;
+                token?: string;
             };
             header?: never;
             path?: never;
@@ -5936,9 +6001,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/zip": string;
-                };
+                content?: never;
             };
             /** @description The request is not valid: `errors` names each field and what is wrong with it, or the antiforgery token is missing. */
             400: {
@@ -6171,7 +6234,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                purpose: unknown;
+                purpose: string;
             };
             cookie?: never;
         };
@@ -6288,7 +6351,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                purpose: unknown;
+                purpose: string;
             };
             cookie?: never;
         };

@@ -39,12 +39,13 @@ internal static class ApiContract
     {
         options.AddDocumentTransformer<DocumentTransformer>();
         options.AddOperationTransformer<OperationTransformer>();
+        options.AddSchemaTransformer<TextSchemaTransformer>();
     }
 
     /// <summary>Info, licence (the repository's LICENSE: Apache-2.0), contact, servers, tags and the two security schemes.</summary>
     internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
     {
-        public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+        public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
         {
             document.Info = new OpenApiInfo
             {
@@ -92,6 +93,14 @@ internal static class ApiContract
                               + "header with the token from GET /api/v1/account/antiforgery (otherwise 400).",
             };
 
+            foreach (var type in new[] { typeof(ProblemDetails), typeof(HttpValidationProblemDetails) })
+            {
+                if (document.Components.Schemas?.ContainsKey(type.Name) != true)
+                {
+                    document.AddComponent(type.Name, await context.GetOrCreateSchemaAsync(type, null, cancellationToken));
+                }
+            }
+
             var used = document.Paths.Values
                 .SelectMany(path => path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
                 .SelectMany(operation => operation.Tags ?? Enumerable.Empty<OpenApiTagReference>())
@@ -104,7 +113,6 @@ internal static class ApiContract
                     Name = name,
                     Description = Tags.TryGetValue(name, out var description) ? description : null,
                 }));
-            return Task.CompletedTask;
         }
     }
 
@@ -114,7 +122,7 @@ internal static class ApiContract
     /// </summary>
     internal sealed class OperationTransformer : IOpenApiOperationTransformer
     {
-        public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+        public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
         {
             var document = context.Document
                 ?? throw new InvalidOperationException("The OpenAPI operation transformer ran without its document.");
@@ -131,8 +139,11 @@ internal static class ApiContract
                 _ => [new()],
             };
 
-            var problem = await SchemaAsync(document, context, typeof(ProblemDetails), cancellationToken);
-            var validation = await SchemaAsync(document, context, typeof(HttpValidationProblemDetails), cancellationToken);
+            // By reference only: the document transformer makes sure both schemas are in the components.
+            // (Creating schemas here with GetOrCreateSchemaAsync emptied the document's shared string
+            // schemas in .NET 10.0.15: every string parameter lost its "type".)
+            IOpenApiSchema problem = new OpenApiSchemaReference(nameof(ProblemDetails), document);
+            IOpenApiSchema validation = new OpenApiSchemaReference(nameof(HttpValidationProblemDetails), document);
             operation.Responses ??= new OpenApiResponses();
             var responses = operation.Responses;
 
@@ -191,6 +202,7 @@ internal static class ApiContract
             Add(responses, "503", "A service Pathavana depends on (database, cache or travel provider) is unavailable; "
                                   + "nothing was changed. Try again after Retry-After seconds.", problem,
                 "How many seconds to wait before trying again (when known).");
+            return Task.CompletedTask;
         }
 
         /// <summary>Whether the handler's declared results (<c>Results&lt;…&gt;</c>, maybe in a Task) include <typeparamref name="TResult"/>.</summary>
@@ -224,17 +236,37 @@ internal static class ApiContract
 
         private static Dictionary<string, OpenApiMediaType> Problem(IOpenApiSchema schema) =>
             new(StringComparer.Ordinal) { [ProblemJson] = new OpenApiMediaType { Schema = schema } };
+    }
 
-        /// <summary>A reference to the type's schema in the document's components, adding it there the first time.</summary>
-        private static async Task<IOpenApiSchema> SchemaAsync(OpenApiDocument document, OpenApiOperationTransformerContext context, Type type, CancellationToken ct)
+    /// <summary>
+    /// Gives text back its <c>string</c> type. <see cref="TextConverter"/> (a custom converter for every
+    /// string the API reads) makes the schema exporter describe strings as <c>{}</c> (anything), which
+    /// generated clients type as unknown. Properties keep their nullability (<c>string?</c> → string or
+    /// null); parameters are plain strings, as without the converter.
+    /// </summary>
+    internal sealed class TextSchemaTransformer : IOpenApiSchemaTransformer
+    {
+        public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
         {
-            var id = type.Name;
-            if (document.Components?.Schemas?.ContainsKey(id) != true)
+            if (context.JsonTypeInfo.Type == typeof(string) && schema.Type is null && schema.AnyOf is null && schema.OneOf is null)
             {
-                var schema = await context.GetOrCreateSchemaAsync(type, null, ct);
-                document.AddComponent(id, schema);
+                schema.Type = context.JsonPropertyInfo is { IsGetNullable: true }
+                    ? JsonSchemaType.String | JsonSchemaType.Null
+                    : JsonSchemaType.String;
             }
-            return new OpenApiSchemaReference(id, document);
+            // Lists of text (string[], List<string>) and maps to text lose their item schema the same way.
+            if (context.JsonTypeInfo.ElementType == typeof(string))
+            {
+                if (context.JsonTypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Enumerable && schema.Items is null)
+                {
+                    schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
+                }
+                else if (context.JsonTypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Dictionary && schema.AdditionalProperties is null)
+                {
+                    schema.AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String };
+                }
+            }
+            return Task.CompletedTask;
         }
     }
 
