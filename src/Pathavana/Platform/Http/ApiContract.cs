@@ -139,9 +139,7 @@ internal static class ApiContract
                 _ => [new()],
             };
 
-            // By reference only: the document transformer makes sure both schemas are in the components.
-            // (Creating schemas here with GetOrCreateSchemaAsync emptied the document's shared string
-            // schemas in .NET 10.0.15: every string parameter lost its "type".)
+            // By reference: the document transformer makes sure both schemas are in the components.
             IOpenApiSchema problem = new OpenApiSchemaReference(nameof(ProblemDetails), document);
             IOpenApiSchema validation = new OpenApiSchemaReference(nameof(HttpValidationProblemDetails), document);
             operation.Responses ??= new OpenApiResponses();
