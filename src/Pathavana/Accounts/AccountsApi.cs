@@ -51,9 +51,14 @@ internal static class AccountsApi
         group.MapPost("/register", RegisterAsync).WithName("Register")
             .WithSummary("Create an account. Always 202 with the same body: the email sent to the address says what happened (a confirmation link, or that it already has an account).");
         group.MapPost("/login", LoginAsync).WithName("Login")
-            .WithSummary("Sign in: ?useCookies=true sets the web app's cookie, otherwise a bearer token is returned.");
+            .WithSummary("Sign in: ?useCookies=true sets the web app's cookie, otherwise a bearer token is returned.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/google", GoogleSignIn.SignInAsync).WithName("SignInWithGoogle")
-            .WithSummary("Sign in with a Google ID token (verified server-side); ?useCookies=true for the web app.");
+            .WithSummary("Sign in with a Google ID token (verified server-side); ?useCookies=true for the web app.")
+            .Produces<AccessTokenResponse>(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/sign-in-options", SignInOptions).WithName("SignInOptions")
             .WithSummary("How one can sign in besides email and password (Google, when configured).");
         group.MapPost("/refresh", RefreshAsync).WithName("RefreshToken")

@@ -73,9 +73,11 @@ internal static class AssistantApi
         chat.MapGet("/{id:guid}", GetAsync).WithName("GetChatSession").WithSummary("A session with its messages and state.");
         chat.MapPatch("/{id:guid}", RenameAsync).WithName("RenameChatSession").WithSummary("Rename a session.");
         chat.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteChatSession").WithSummary("Delete a session and its messages.");
-        chat.MapPost("/{id:guid}/messages", SendAsync).WithName("SendChatMessage").WithSummary("Send a message; the reply as JSON.");
+        chat.MapPost("/{id:guid}/messages", SendAsync).WithName("SendChatMessage").WithSummary("Send a message; the reply as JSON.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         chat.MapPost("/{id:guid}/messages/stream", StreamAsync).WithName("StreamChatMessage")
-            .WithSummary("Send a message; the reply as server-sent events: delta…, cards, done.");
+            .WithSummary("Send a message; the reply as server-sent events: delta…, cards, done.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         chat.MapPost("/{id:guid}/selections", SelectAsync).WithName("SelectChatOffer").WithSummary("Keep a picked offer on the session.");
         chat.MapPost("/{id:guid}/trip", CreateTripAsync).RequireAuthorization().WithName("CreateTripFromChat")
             .WithSummary("Turn the session's picks into a trip.");

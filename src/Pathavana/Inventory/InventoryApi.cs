@@ -97,7 +97,8 @@ internal static class InventoryApi
         api.MapGet("/flights/offers/{id}", GetFlightOffer).WithName("GetFlightOffer")
             .WithSummary("A flight offer returned by an earlier search.");
         api.MapPost("/flights/offers/{id}/price", PriceFlightOffer).WithName("PriceFlightOffer")
-            .WithSummary("Confirms a flight offer's availability and current price.");
+            .WithSummary("Confirms a flight offer's availability and current price.")
+            .ProducesProblem(StatusCodes.Status410Gone);
         api.MapGet("/flights/calendar", FlightCalendar).WithName("FlightPriceCalendar")
             .WithSummary("The cheapest one-way fare for each day of a month between two places.");
         api.MapGet("/hotels/search", SearchHotels).WithName("SearchHotels")

@@ -44,11 +44,14 @@ internal static class PrivacyApi
         account.MapPost("/export", ExportAsync).WithName("ExportAccountData")
             .WithSummary("Prepare the archive of everything held about you (password again); a download link valid 7 days.");
         account.MapGet("/export", DownloadAsync).WithName("DownloadAccountData")
-            .WithSummary("Download the archive (ZIP: pathavana-export.json and the trips as .ics) with the token from POST /export.");
+            .WithSummary("Download the archive (ZIP: pathavana-export.json and the trips as .ics) with the token from POST /export.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+            .ProducesProblem(StatusCodes.Status410Gone);
         account.MapGet("/erasure", PreviewErasureAsync).WithName("PreviewAccountErasure")
             .WithSummary("The open bookings to decide about before deleting the account.");
         account.MapDelete("/me", DeleteAsync).WithName("DeleteAccount")
-            .WithSummary("Delete the account and everything held about you (password again; open bookings: cancel or keep).");
+            .WithSummary("Delete the account and everything held about you (password again; open bookings: cancel or keep).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         account.MapGet("/consents", ConsentsAsync).WithName("ListConsents").WithSummary("The purposes you can agree to, and your decisions.");
         account.MapPut("/consents/{purpose}", ConsentAsync).WithName("RecordConsent").WithSummary("Give or withdraw consent for a purpose.");
 

@@ -30,8 +30,10 @@ internal static partial class TripsApi
         trips.MapPost("/{id:guid}/items", AddItemAsync).WithName("AddTripItem").WithSummary("Add a flight or hotel offer, an activity or a note.");
         trips.MapPatch("/{id:guid}/items/{itemId:guid}", UpdateItemAsync).WithName("UpdateTripItem").WithSummary("Rename an item or change its notes.");
         trips.MapPost("/{id:guid}/items/{itemId:guid}/move", MoveItemAsync).WithName("MoveTripItem").WithSummary("Reorder an item or move it to another day.");
-        trips.MapDelete("/{id:guid}/items/{itemId:guid}", RemoveItemAsync).WithName("RemoveTripItem").WithSummary("Remove an item.");
-        trips.MapGet("/{id:guid}/calendar.ics", CalendarAsync).WithName("TripCalendar").WithSummary("The trip as an iCalendar file, an event per item.");
+        trips.MapDelete("/{id:guid}/items/{itemId:guid}", RemoveItemAsync).WithName("RemoveTripItem").WithSummary("Remove an item.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        trips.MapGet("/{id:guid}/calendar.ics", CalendarAsync).WithName("TripCalendar").WithSummary("The trip as an iCalendar file, an event per item.")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar");
         trips.MapGet("/{id:guid}/review", TripCheckout.ReviewAsync).WithName("ReviewTrip")
             .WithSummary("Before booking: each bookable offer with its travelers, fare or rate rules, cancellation terms and the total.");
         trips.MapPost("/{id:guid}/book", TripCheckout.BookAsync).WithName("BookTrip")
