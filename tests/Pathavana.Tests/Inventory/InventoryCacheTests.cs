@@ -87,7 +87,7 @@ public sealed class InventoryCacheTests(TestServers servers)
         // What Redis holds: inventory keys made of codes, dates and counts only.
         await using var redis = await ConnectionMultiplexer.ConnectAsync(servers.Redis.Configuration);
         var keys = redis.GetServer(redis.GetEndPoints()[0]).Keys(pattern: instance + "*").Select(k => k.ToString()).ToList();
-        Assert.Contains(keys, k => k.Contains("inventory:v1:flights:", StringComparison.Ordinal) && k.Contains(":BOS-LIS@20261228,:2-0-0:Economy:", StringComparison.Ordinal));
+        Assert.Contains(keys, k => k.Contains("inventory:v2:flights:", StringComparison.Ordinal) && k.Contains(":BOS-LIS@20261228,:2-0-0:Economy:", StringComparison.Ordinal));
         Assert.All(keys, k => Assert.Matches(@"^[A-Za-z0-9:_\-@,.~+]*$", k));
     }
 }
