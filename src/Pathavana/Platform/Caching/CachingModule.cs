@@ -39,7 +39,7 @@ internal sealed class CachingOptions
     /// <summary>The share of a full cache evicted at once (0.05–0.9), least recently used first. Default 0.2.</summary>
     public double CompactionPercentage { get; set; } = 0.2;
 
-    /// <summary>The largest single cached result in bytes; a larger one is served but not cached. Default 4 MiB.</summary>
+    /// <summary>The largest single cached result in bytes (at most <see cref="LocalMaxBytes"/>); a larger one is served but not cached. Default 4 MiB.</summary>
     public int MaxEntryBytes { get; set; } = 4 * 1024 * 1024;
 
     internal void Validate()
@@ -57,9 +57,9 @@ internal sealed class CachingOptions
         {
             errors.Add("Caching__CompactionPercentage must be between 0.05 and 0.9.");
         }
-        if (MaxEntryBytes < 1024 || MaxEntryBytes > LocalMaxBytes)
+        if (MaxEntryBytes < 1024)
         {
-            errors.Add("Caching__MaxEntryBytes must be at least 1024 and at most Caching__LocalMaxBytes.");
+            errors.Add("Caching__MaxEntryBytes must be at least 1024.");
         }
         if (errors.Count > 0)
         {
@@ -82,6 +82,7 @@ internal static class CachingModule
         {
             options.SizeLimit = limits.LocalMaxBytes;
             options.CompactionPercentage = limits.CompactionPercentage;
+            options.TrackStatistics = true;
         });
         builder.Services.AddHybridCache(options =>
         {
@@ -90,7 +91,7 @@ internal static class CachingModule
                 Expiration = TimeSpan.FromMinutes(5),
                 LocalCacheExpiration = TimeSpan.FromMinutes(1),
             };
-            options.MaximumPayloadBytes = limits.MaxEntryBytes;
+            options.MaximumPayloadBytes = (int)Math.Min(limits.MaxEntryBytes, limits.LocalMaxBytes);
         });
 
         if (string.IsNullOrWhiteSpace(redis.Configuration))
