@@ -22,12 +22,11 @@ internal sealed partial class OfflineAssistant
     {
         var checkIn = s.DepartDate!.Value;
         var checkOut = s.ReturnDate is { } r && r > checkIn ? r : checkIn.AddDays(s.Nights ?? 1);
-        var guests = s.Passengers is { } p ? Math.Max(1, p.Adults + p.Children) : 1;
         var adults = Math.Clamp(s.Passengers?.Adults ?? 1, 1, InventoryLimits.MaxSeatedPassengers);
-        var rooms = Math.Max(1, (int)Math.Ceiling(guests / 4.0));
+        var rooms = HotelSearch.RoomsFor(adults);
         return near is null
-            ? new HotelSearch(checkIn, checkOut, adults, Math.Min(rooms, adults), CityCode: s.Destination!.Code, MinStars: s.MinStars, Currency: Currency(s))
-            : new HotelSearch(checkIn, checkOut, adults, Math.Min(rooms, adults), Near: near.Point, RadiusKm: NearPlaceKm, MinStars: s.MinStars, Currency: Currency(s));
+            ? new HotelSearch(checkIn, checkOut, adults, rooms, CityCode: s.Destination!.Code, MinStars: s.MinStars, Currency: Currency(s))
+            : new HotelSearch(checkIn, checkOut, adults, rooms, Near: near.Point, RadiusKm: NearPlaceKm, MinStars: s.MinStars, Currency: Currency(s));
     }
 
     /// <summary>
@@ -287,7 +286,16 @@ internal sealed partial class OfflineAssistant
         {
             text.Append(CultureInfo.InvariantCulture, $", {km:0.0} km from {The(near.Name)},");
         }
-        text.Append(CultureInfo.InvariantCulture, $" is {Money(best.Nightly)} a night{(best.Board is { } board && s.Amenities?.Contains(HotelAmenities.Breakfast) == true ? $" ({board.ToLowerInvariant()})" : "")}, {Money(best.Total)} in total.");
+        var notes = new List<string>();
+        if (best.Rooms > 1)
+        {
+            notes.Add($"{best.Rooms} rooms");
+        }
+        if (best.Board is { } board && s.Amenities?.Contains(HotelAmenities.Breakfast) == true)
+        {
+            notes.Add(board.ToLowerInvariant());
+        }
+        text.Append(CultureInfo.InvariantCulture, $" is {Money(best.Nightly)} {(best.Rooms > 1 ? "a room a night" : "a night")}{(notes.Count > 0 ? $" ({string.Join(", ", notes)})" : "")}, {Money(best.Total)} in total.");
         AppendNearestAirports(text, s with { Origin = null });
         return new TurnReply(text.ToString(), [.. shown.Select(h => HotelCard(h, s))], ["4 stars or more", "an extra night", "one night fewer"], s, info);
     }

@@ -201,8 +201,14 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
             switch (edit.Kind)
             {
                 case EditKind.ShiftDepart when state.DepartDate is { } d:
+                    // A trip given by its length ("for a week", "3 nights") keeps it: the return moves too.
+                    var byLength = state.Nights is { } length && state.ReturnDate == d.AddDays(length);
                     state = state with { DepartDate = d.AddDays(edit.Days) };
-                    if (state.ReturnDate is { } held && held <= state.DepartDate)
+                    if (byLength)
+                    {
+                        state = state with { ReturnDate = state.ReturnDate!.Value.AddDays(edit.Days) };
+                    }
+                    else if (state.ReturnDate is { } held && held <= state.DepartDate)
                     {
                         state = state with { ReturnDate = state.DepartDate.Value.AddDays(Math.Max(1, held.DayNumber - d.DayNumber)) };
                     }

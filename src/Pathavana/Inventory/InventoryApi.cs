@@ -433,7 +433,7 @@ internal static class InventoryApi
             }
         }
         var adults = errors.Int("adults", request.Adults, 1, 1, InventoryLimits.MaxSeatedPassengers);
-        var rooms = errors.Int("rooms", request.Rooms, 1, 1, InventoryLimits.MaxSeatedPassengers);
+        var rooms = errors.Int("rooms", request.Rooms, HotelSearch.RoomsFor(adults), 1, InventoryLimits.MaxSeatedPassengers);
         if (!errors.Has("adults") && !errors.Has("rooms"))
         {
             if (rooms > adults)

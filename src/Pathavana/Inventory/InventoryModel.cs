@@ -159,6 +159,12 @@ public sealed record HotelSearch(
     HotelSort Sort = HotelSort.Price)
 {
     public int Nights => CheckOut.DayNumber - CheckIn.DayNumber;
+
+    /// <summary>
+    /// The rooms a party takes when it does not say: one for every two adults (children share), as
+    /// hotels and travellers count — four friends get two doubles, not one four-person suite.
+    /// </summary>
+    public static int RoomsFor(int adults) => Math.Max(1, (adults + 1) / 2);
 }
 
 /// <summary>How far a hotel is from a named landmark of its city, in kilometres (great circle).</summary>

@@ -60,6 +60,27 @@ public sealed class StaysTests
     }
 
     [Fact]
+    public async Task Four_adults_who_do_not_say_how_many_rooms_get_two_doubles_not_one_suite()
+    {
+        await using var embedded = PathavanaFactory.Embedded();
+        await using var app = InventoryApiTests.WithClock(embedded);
+        using var client = app.CreateClient();
+
+        var four = (await GetAsync(client, "/api/v1/hotels/search?cityCode=PAR&checkIn=2027-01-14&checkOut=2027-01-17&adults=4"))
+            .GetProperty("offers").EnumerateArray().ToList();
+        Assert.NotEmpty(four);
+        Assert.All(four, o => Assert.Equal(2, o.GetProperty("rooms").GetInt32()));
+        // Doubles are on offer again (one room for four fits only the four-person suite).
+        Assert.Contains(four.SelectMany(o => o.GetProperty("rates").EnumerateArray()), r => r.GetProperty("roomType").GetString()!.Contains("Double", StringComparison.Ordinal));
+
+        // Asked for, one room still means one room.
+        var oneRoom = (await GetAsync(client, "/api/v1/hotels/search?cityCode=PAR&checkIn=2027-01-14&checkOut=2027-01-17&adults=4&rooms=1"))
+            .GetProperty("offers").EnumerateArray().ToList();
+        Assert.All(oneRoom, o => Assert.Equal(1, o.GetProperty("rooms").GetInt32()));
+        Assert.All(oneRoom.SelectMany(o => o.GetProperty("rates").EnumerateArray()), r => Assert.Contains("Suite", r.GetProperty("roomType").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_hotel_says_where_it_is_what_it_has_and_what_guests_think()
     {
         await using var embedded = PathavanaFactory.Embedded();

@@ -101,6 +101,12 @@ internal sealed partial class FrameParser
                 count = n;
                 start = i - 1;
             }
+            else if (Is(i - 1, "of") && Is(i - 2, "couple", "pair"))
+            {
+                // "a couple of days later"
+                count = 2;
+                start = i - 2;
+            }
             else if (Is(i - 1, "the") && Is(i + 1, "after", "before") && !Is(i + 2, "tomorrow"))
             {
                 // "the day after", "the day before": relative to the date held.
@@ -134,7 +140,8 @@ internal sealed partial class FrameParser
                     }
                     else if (Is(k, "earlier", "back", "backward", "backwards", "sooner") && !Is(k - 1, "come", "coming", "fly", "flying", "get"))
                     {
-                        sign = Is(k - 1, "push", "pushed", "pushing") ? 1 : -1; // "push it back a day": later
+                        // "push it back a day", "push the trip back": later.
+                        sign = Is(k - 1, "push", "pushed", "pushing") || Is(k - 2, "push", "pushed", "pushing") || Is(k - 3, "push", "pushed", "pushing") && Is(k - 2, "the") ? 1 : -1;
                     }
                 }
             }

@@ -674,5 +674,8 @@ internal sealed partial class FrameParser
     }
 
     private bool IsUnitAfterClock(int j) =>
-        Is(j, "dollars", "dollar", "people", "passengers", "adults", "stops", "nights", "days", "weeks", "hours", "minutes", "percent", "miles", "euros", "of", "seats", "th", "st");
+        Is(j, "dollars", "dollar", "people", "passengers", "adults", "stops", "nights", "days", "weeks", "hours", "minutes", "percent", "miles", "euros", "of", "seats", "th", "st",
+            // money: "around 700 each", "about 900 per person", "around 150 a night"
+            "each", "per", "pp", "apiece", "bucks", "usd", "eur", "gbp", "pounds", "total", "tops", "max")
+        || Is(j, "a") && Is(j + 1, "night", "head", "person", "pop");
 }

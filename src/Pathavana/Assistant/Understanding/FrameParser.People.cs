@@ -55,7 +55,7 @@ internal sealed partial class FrameParser
                     currency = cur;
                     end = next;
                 }
-                else if (IsPriceCue(i - 1) && !IsUnitAfter(next) && ParseAmount(t[i], k == 1 ? t[i + 1] : null) is { } bare && bare >= 20 && !(bare is >= 1900 and <= 2100 && k == 0 && t[i].Text.Length == 4 && IsDateContext(i)))
+                else if ((IsPriceCue(i - 1) || Is(i - 1, "around", "about", "approximately", "roughly") && IsMoneyAfter(next)) && !IsUnitAfter(next) && ParseAmount(t[i], k == 1 ? t[i + 1] : null) is { } bare && bare >= 20 && !(bare is >= 1900 and <= 2100 && k == 0 && t[i].Text.Length == 4 && IsDateContext(i)))
                 {
                     amount = bare;
                     currency = null;
@@ -159,6 +159,12 @@ internal sealed partial class FrameParser
         }
         return w is "under" or "below" or "max" or "maximum" or "budget" or "beneath" or "upto" || (w == "most" && Is(i - 1, "at"));
     }
+
+    /// <summary>Words after a bare number that make it money: "700 each", "900 per person", "150 a night", "2000 total".</summary>
+    private bool IsMoneyAfter(int i) =>
+        Is(i, "each", "pp", "apiece", "total", "tops", "max", "bucks")
+        || Is(i, "per", "a") && Is(i + 1, "person", "head", "ticket", "night", "adult", "traveller", "traveler", "pop")
+        || Is(i, "in") && Is(i + 1, "total");
 
     private bool IsUnitAfter(int i) =>
         Is(i, "am", "pm", "hours", "hour", "hrs", "minutes", "mins", "stops", "stop", "nights", "night", "days", "day", "weeks",
@@ -367,8 +373,9 @@ internal sealed partial class FrameParser
                     {
                         adults = (adults ?? 0) + n.Value;
                     }
-                    else if (noun is "friends" or "colleagues" or "coworkers")
+                    else if (noun is "friends" or "colleagues" or "coworkers" && Is(i - 1, "with", "my", "and", "plus", "bring", "bringing"))
                     {
+                        // "me and 4 friends", "with 3 colleagues": the speaker comes too.
                         companions += n.Value;
                     }
                     else

@@ -86,7 +86,12 @@ internal static class DataModule
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SqlitePathavanaDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
-        await db.Database.MigrateAsync(cancellationToken);
+        if (pending > 0)
+        {
+            // Skipped when the schema is current: Migrate also compares the model with the last
+            // migration's snapshot, which took most of the start-up time on an existing database.
+            await db.Database.MigrateAsync(cancellationToken);
+        }
         // Concurrent readers beside a writer without "database is locked" errors.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         return pending;

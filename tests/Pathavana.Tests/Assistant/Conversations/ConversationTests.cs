@@ -69,6 +69,20 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         AllFlights(t, c => { Assert.Equal(go.AddDays(3), OutboundDay(c)); Assert.Equal(go.AddDays(10), ReturnDay(c)); });
     }
 
+    [Fact]
+    public async Task Edit_leaving_later_on_a_trip_given_by_its_length_keeps_the_length()
+    {
+        var me = await apps.StartAsync("embedded");
+        var go = Ahead(35);
+        await me.SayAsync($"just me, New York to Miami on {Said(go)} for a week");
+        var t = await me.SayAsync("can we leave a couple of days later");
+        Assert.True(t.Says("Moved the whole trip 2 days later"), t.ToString());
+        AllFlights(t, c => { Assert.Equal(go.AddDays(2), OutboundDay(c)); Assert.Equal(go.AddDays(9), ReturnDay(c)); });
+        var pushed = await me.SayAsync("hmm, push it back a day");
+        Assert.True(pushed.Says("Moved the whole trip 1 day later"), pushed.ToString());
+        AllFlights(pushed, c => { Assert.Equal(go.AddDays(3), OutboundDay(c)); Assert.Equal(go.AddDays(10), ReturnDay(c)); });
+    }
+
     [Theory, InlineData("embedded"), InlineData("postgres")]
     public async Task Edit_an_extra_night_then_one_night_fewer_on_a_hotel(string store)
     {
@@ -262,6 +276,18 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         Assert.All(t.Hotels, h => Assert.Contains(h.GetProperty("hotel").GetProperty("hotel").GetProperty("landmarks").EnumerateArray(),
             l => l.GetProperty("name").GetString() == "Eiffel Tower" && l.GetProperty("distanceKm").GetDouble() <= 2));
         Assert.False(t.Says("No hotel"), t.ToString());
+    }
+
+    [Fact]
+    public async Task Four_friends_asking_for_a_hotel_are_priced_for_two_rooms_and_the_results_pane_searches_the_same()
+    {
+        var me = await apps.StartAsync("embedded");
+        var month = Today.AddMonths(4).ToString("MMMM", CultureInfo.InvariantCulture);
+        var t = await me.SayAsync($"4 of us need a hotel in paris from the 10th to the 14th of {month}");
+        Assert.NotEmpty(t.Hotels);
+        Assert.Equal("2", t.Query("rooms"));
+        Assert.True(t.Says("a room a night (2 rooms)"), t.ToString());
+        Assert.All(t.Hotels, card => Assert.Equal(2, card.GetProperty("hotel").GetProperty("rooms").GetInt32()));
     }
 
     [Theory, InlineData("embedded"), InlineData("postgres")]

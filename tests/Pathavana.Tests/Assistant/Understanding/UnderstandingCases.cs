@@ -155,6 +155,10 @@ public static class UnderstandingCases
         2026-11-25 | one adult and a baby to Rome | pax=1/0/1
         2026-11-25 | just me to Rome | pax=1/0/0
         2026-11-25 | me and two friends to Rome | pax=3/0/0
+        2026-11-25 | 4 friends from new york to paris in may, 5 nights, around 700 each | pax=4/0/0 from=NYC|JFK to=PAR|CDG max=700 USD nights=5 time=-
+        2026-11-25 | four friends flying to rome | pax=4/0/0
+        2026-11-25 | I'm going to Rome with 3 friends | pax=4/0/0
+        2026-11-25 | Boston to Denver, about 900 per person | max=900 USD time=-
         2026-11-25 | my wife, my son and I to Rome | pax=2/1/0
         2026-11-25 | 4 people to Rome | pax=4/0/0
         2026-11-25 | 2 adults with a lap infant | pax=2/0/1

@@ -44,6 +44,7 @@ describe('a stay asked for in the chat', () => {
     const chatCard = await screen.findByRole('article', { name: /Hotel Central, \$136/ });
     expect(chatCard).toHaveTextContent('900 m from Colosseum');
     expect(chatCard).toHaveTextContent('Breakfast included');
+    expect(chatCard).toHaveTextContent(/\$136(\.00)? a night · \$1,360(\.00)? total/);
 
     // The hotel list beside the chat searches around the place, and starts with the wishes ticked.
     const results = screen.getByRole('region', { name: 'Search and results' });

@@ -64,7 +64,7 @@ function ChatCard({ card, picked, onPick, disabled, near }: { card: ResultCard; 
       where,
       [h.roomType, boardName(h.board) ?? h.board, h.cancellation.refundable ? 'free cancellation' : 'non-refundable'].filter(Boolean).join(', ') + (others > 0 ? ` (${plural(others, 'other rate')})` : ''),
     ];
-    price = `${formatMoney(h.nightly.amount, h.nightly.currency)} per night · ${formatMoney(h.total.amount, h.total.currency)} total`;
+    price = `${formatMoney(h.nightly.amount, h.nightly.currency)} ${Number(h.rooms) > 1 ? `a room a night · ${h.rooms} rooms` : 'a night'} · ${formatMoney(h.total.amount, h.total.currency)} total`;
     label = `${h.hotel.name}, ${price}`;
   } else if (a) {
     title = a.name;

@@ -41,6 +41,25 @@ describe('hotel results', () => {
     expect(rates[0]).toHaveTextContent('Non-refundable');
     expect(rates[1]).toHaveTextContent('Breakfast included');
     expect(rates[1]).toHaveTextContent('Free cancellation until Wed 10 Mar, 18:00 hotel time');
+    expect(rates[1]).toHaveTextContent(/a night.*€414.*total/);
+  });
+
+  it('offers to clear the filters when none of the hotels matches them, and shows them all again', async () => {
+    const user = userEvent.setup();
+    render(<HotelResults offers={offers} wishes={{ maxNightly: 50, amenities: ['pool'] }} />);
+    expect(screen.getByRole('status')).toHaveTextContent('0 hotels of 2');
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(screen.getAllByRole('article')).toHaveLength(2);
+    expect(screen.getByRole('checkbox', { name: 'Pool' })).not.toBeChecked();
+    expect(screen.getByRole('spinbutton', { name: 'Max a night' })).toHaveValue(null);
+  });
+
+  it('says a price is per room, and how many rooms the total is for, when the party takes more than one', () => {
+    render(<HotelResults offers={[{ ...offers[0]!, adults: 4, rooms: 2 }]} />);
+    const rates = within(screen.getByRole('list', { name: 'Rates at Casa do Chiado' })).getAllByRole('listitem');
+    expect(rates[0]).toHaveTextContent('a room a night');
+    expect(rates[0]).toHaveTextContent('2 rooms · €360');
+    expect(screen.getByRole('article')).toHaveTextContent(/from €120 a room a night/);
   });
 
   it('filters by amenity and free cancellation, sorts by guest rating, and selects the rate chosen', async () => {

@@ -164,11 +164,16 @@ export function HotelResults({ offers, onPick, picked, near, wishes }: { offers:
           {shown.length !== offers.length ? ` of ${offers.length}` : ''}
         </p>
         {shown.length === 0 ? (
-          <EmptyState title="No hotels match these filters" />
+          <EmptyState title="No hotels match these filters">
+            <button type="button" className="btn btn--secondary" onClick={() => { setMinStars(0); setMaxNightly(null); setFreeCancel(false); setWanted([]); reset(); }}>
+              Clear filters
+            </button>
+          </EmptyState>
         ) : (
           <ul className="offer-list" aria-label="Hotels">
             {shown.slice(0, count).map(({ offer, rates }) => {
               const h = offer.hotel;
+              const rooms = Number(offer.rooms);
               const landmarks = (h.landmarks ?? []).filter((l) => l.name !== near).slice(0, 2);
               return (
                 <li key={h.hotelId}>
@@ -203,7 +208,7 @@ export function HotelResults({ offers, onPick, picked, near, wishes }: { offers:
                         )}
                         <p className="hotel__from">
                           <span className="muted small">from</span> <strong>{formatMoney(rates[0]!.nightly.amount, rates[0]!.nightly.currency)}</strong>
-                          <span className="muted small"> a night</span>
+                          <span className="muted small">{rooms > 1 ? ' a room a night' : ' a night'}</span>
                         </p>
                       </div>
                     </div>
@@ -232,9 +237,9 @@ export function HotelResults({ offers, onPick, picked, near, wishes }: { offers:
                             </div>
                             <div className="rate__side">
                               <p className="rate__price">
-                                {formatMoney(r.nightly.amount, r.nightly.currency)} <span className="muted small">a night</span>
+                                {formatMoney(r.nightly.amount, r.nightly.currency)} <span className="muted small">{rooms > 1 ? 'a room a night' : 'a night'}</span>
                               </p>
-                              <p className="muted small">{formatMoney(r.total.amount, r.total.currency)} total</p>
+                              <p className="muted small">{rooms > 1 ? `${rooms} rooms · ` : ''}{formatMoney(r.total.amount, r.total.currency)} total</p>
                               {onPick && (
                                 <button type="button" className={`btn btn--small ${isPicked ? 'btn--secondary' : 'btn--primary'}`} aria-pressed={isPicked} aria-label={`${isPicked ? 'Selected' : 'Select'}: ${h.name}, ${r.roomType}, ${formatMoney(r.total.amount, r.total.currency)}`} onClick={() => onPick(withRate(offer, r))}>
                                   {isPicked ? 'Selected ✓' : 'Select'}
