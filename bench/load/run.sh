@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark: the published Release build under wrk, on loopback.
 #   bench/load/run.sh [seconds-per-endpoint=5] [rounds=3] [modes="embedded postgres"]
+#   APP_DIR=src/Pathavana/bin/Release/net10.0 bench/load/run.sh …   (use that build, do not publish)
 # Each mode starts its own app (and, for "postgres", its own PostgreSQL + Redis on free ports in a
 # temp dir, as the tests do). Each round runs every endpoint once, the order rotated by one per
 # round; ratios are to the bare endpoint (/health/live) of the same round. wrk: 4 threads, 4
@@ -24,8 +25,12 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 json() { python3 -c "import sys,json; d=json.load(sys.stdin); print($1)"; }
 
-echo "Publishing (Release)…" >&2
-dotnet publish "$ROOT/src/Pathavana" -c Release -p:BuildWeb=false -o "$WORK/app" >"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log" >&2; exit 1; }
+if [ -n "${APP_DIR:-}" ]; then  # an existing Release build (e.g. src/Pathavana/bin/Release/net10.0) instead of publishing
+  ln -s "$(cd "$APP_DIR" && pwd)" "$WORK/app"
+else
+  echo "Publishing (Release)…" >&2
+  dotnet publish "$ROOT/src/Pathavana" -c Release -p:BuildWeb=false -o "$WORK/app" >"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log" >&2; exit 1; }
+fi
 for s in uncached-flights chat get; do cat "$HERE/$s.lua" "$HERE/done.lua" >"$WORK/$s.lua"; done
 
 start_app() { # mode
@@ -79,12 +84,17 @@ for mode in $MODES; do
     [chat-turn]=/api/v1/chat [trip-view]=/api/v1/trips/$trip)
   declare -A script=([flights-uncached]=uncached-flights [chat-turn]=chat)
   for name in "${names[@]}"; do curl -fs -o /dev/null -H "Authorization: $AUTH" "$BASE${url[$name]}" || true; done  # warm: JIT, caches
+  for s in ${SESSIONS//,/ }; do  # a first turn on each chat session (the assistant's first use loads its data)
+    curl -fs -o /dev/null -H "Authorization: $AUTH" -H 'Content-Type: application/json' -d '{"text":"hello"}' "$BASE/api/v1/chat/sessions/$s/messages" \
+      || echo "warning: a first chat turn failed" >&2
+  done
   for ((round = 1; round <= ROUNDS; round++)); do
     declare -A res=()
     n=${#names[@]}
     for ((k = 0; k < n; k++)); do
       name=${names[$(((k + round - 1) % n))]}
-      line=$(wrk -t4 -c4 -d"${DURATION}s" --latency -s "$WORK/${script[$name]:-get}.lua" "$BASE${url[$name]}" | grep '^RESULT')
+      out=$(wrk -t4 -c4 -d"${DURATION}s" --latency -s "$WORK/${script[$name]:-get}.lua" "$BASE${url[$name]}" 2>&1)
+      line=$(grep '^RESULT' <<<"$out") || { echo "wrk on $name printed no result:" >&2; echo "$out" >&2; line="RESULT 0 0 0 0 0"; }
       res[$name]="${line#RESULT } $(rss)"
     done
     read -r brps bp50 _ <<<"${res[bare]}"
