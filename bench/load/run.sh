@@ -13,6 +13,7 @@ MODES=${3:-embedded postgres}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK=$(mktemp -d /tmp/pathavana-load-XXXXXX)
+chmod 755 "$WORK"  # PostgreSQL runs as postgres and must reach its data folder inside
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 PGBIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
 PIDS=()
