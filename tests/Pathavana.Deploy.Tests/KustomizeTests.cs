@@ -378,6 +378,26 @@ public sealed class KustomizeTests
         Assert.True(ManifestPolicy.Selects(rollout.Spec.Selector, backend.Spec.Template.Metadata.Labels));
     }
 
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public void BackendAutoscalerScalesOnMemoryBeforeThePodLimit(string overlay)
+    {
+        var objects = Overlays.Load(overlay);
+        var hpa = objects.OfType<V2HorizontalPodAutoscaler>().Single(h => h.Metadata.Name == "pathavana-backend");
+        var targets = hpa.Spec.Metrics.Where(m => m.Type == "Resource")
+            .ToDictionary(m => m.Resource.Name, m => m.Resource.Target.AverageUtilization);
+        Assert.True(targets.ContainsKey("cpu"), "the autoscaler scales on CPU");
+        // Each replica holds its own bounded cache: memory load adds replicas too, before the limit kills one.
+        var backend = objects.OfType<V1Deployment>().Single(d => d.Metadata.Name == "pathavana-backend");
+        var resources = backend.Spec.Template.Spec.Containers.Single(c => c.Name == "backend").Resources;
+        var request = resources.Requests["memory"].ToDecimal();
+        var limit = resources.Limits["memory"].ToDecimal();
+        Assert.True(targets.TryGetValue("memory", out var memory) && memory is > 0, "the autoscaler scales on memory");
+        Assert.True(request * memory!.Value / 100 < limit, $"memory target {memory}% of {request} B reaches the {limit} B limit");
+    }
+
     [Fact]
     public void EveryOverlayRunsTheSameImagesFromTheRegistry()
     {

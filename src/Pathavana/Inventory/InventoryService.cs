@@ -21,6 +21,14 @@ public enum FlightSort
     Best,
 }
 
+/// <summary>
+/// One cached search: the results as the provider returned them and when (by the app's clock).
+/// Immutable, so the in-process tier hands out the same instance on every hit instead of
+/// deserialising a copy; it is counted at its serialised size against <c>Caching:LocalMaxBytes</c>.
+/// </summary>
+[System.ComponentModel.ImmutableObject(true)]
+internal sealed record CachedResults<T>(DateTimeOffset FetchedAt, IReadOnlyList<T> Items);
+
 public sealed record PriceCalendar(string Origin, string Destination, int Year, int Month, Cabin Cabin, IReadOnlyList<CalendarDay> Days, string Source);
 
 /// <summary>
@@ -36,6 +44,7 @@ internal sealed partial class InventoryService(
     IHotelProvider hotels,
     IActivityProvider activities,
     HybridCache cache,
+    IOfferIndex offerIndex,
     TimeProvider time,
     Platform.Observability.PathavanaMetrics metrics,
     ILogger<InventoryService> logger)
@@ -48,7 +57,8 @@ internal sealed partial class InventoryService(
     /// <summary>How long a returned offer stays retrievable by id for re-pricing and booking.</summary>
     public static readonly TimeSpan OfferLifetime = TimeSpan.FromHours(2);
 
-    private const string Prefix = "inventory:v1:";
+    // v2: one entry per search (CachedResults), offers found through the offer index.
+    private const string Prefix = "inventory:v2:";
 
     /// <summary>The bundled reference data (airports, metros, airlines): synchronous, always local.</summary>
     public ILocationDirectory Directory => directory;
@@ -63,8 +73,8 @@ internal sealed partial class InventoryService(
         }
         limit = Math.Clamp(limit, 1, 50);
         var key = $"{Prefix}locations:{ProviderName(locationSearch)}:{limit}:{folded}";
-        return await GetOrCreateAsync<List<Location>>(key, LocationLifetime, "locations",
-            async ct => [.. await locationSearch.SearchAsync(text!, limit, ct)], cancellationToken);
+        return await GetOrFetchAsync(key, LocationLifetime, "locations",
+            async ct => await locationSearch.SearchAsync(text!, limit, ct), remember: null, cancellationToken);
     }
 
     /// <summary>Places for free text ("near the Eiffel Tower"), best first (cached half a day).</summary>
@@ -76,8 +86,8 @@ internal sealed partial class InventoryService(
             return [];
         }
         var key = $"{Prefix}geocode:{ProviderName(geocoder)}:{Point(near)}:{folded}";
-        return await GetOrCreateAsync<List<Place>>(key, LocationLifetime, "geocode",
-            async ct => [.. await geocoder.GeocodeAsync(text!, near, ct)], cancellationToken);
+        return await GetOrFetchAsync(key, LocationLifetime, "geocode",
+            async ct => await geocoder.GeocodeAsync(text!, near, ct), remember: null, cancellationToken);
     }
 
     /// <summary>
@@ -89,16 +99,11 @@ internal sealed partial class InventoryService(
     {
         ArgumentNullException.ThrowIfNull(search);
         var key = $"{Prefix}flights:{ProviderName(flights)}:{FlightKey(search)}";
-        var offers = await GetOrCreateAsync(key, FlightLifetime, "flights", async ct =>
+        var offers = await GetOrFetchAsync<FlightOffer>(key, FlightLifetime, "flights", async ct =>
         {
             var found = await flights.SearchAsync(search, ct);
-            var ordered = found.OrderBy(o => o.TotalPrice.Amount).ToList();
-            foreach (var offer in ordered)
-            {
-                await cache.SetAsync(OfferKey("flight", offer.Id), offer, Options(OfferLifetime), cancellationToken: ct);
-            }
-            return ordered;
-        }, cancellationToken);
+            return [.. found.OrderBy(o => o.TotalPrice.Amount)];
+        }, remember: offers => [.. offers.Select(o => o.Id)], cancellationToken);
         var cutoff = time.GetUtcNow() + InventoryLimits.MinimumLeadTime;
         var open = offers.Where(o => o.Itineraries[0].Segments[0].Departure >= cutoff);
         return [.. Sort(open, sort)];
@@ -152,7 +157,7 @@ internal sealed partial class InventoryService(
         {
             return null;
         }
-        var stored = await cache.TryGetAsync<FlightOffer>(OfferKey("flight", id), cancellationToken);
+        var stored = (await FindInSearchAsync<FlightOffer>("flight", id, cancellationToken))?.FirstOrDefault(o => o.Id == id);
         // A simulated offer's id encodes it, so it outlives the cache.
         return stored ?? (flights as SimulatedFlightProvider)?.Rebuild(id);
     }
@@ -174,7 +179,11 @@ internal sealed partial class InventoryService(
             return new PriceCheck<FlightOffer>(offer, Available: false, PriceChanged: false, PreviousPrice: null);
         }
         var check = await flights.PriceAsync(offer, cancellationToken);
-        await cache.SetAsync(OfferKey("flight", check.Offer.Id), check.Offer, Options(OfferLifetime), cancellationToken: cancellationToken);
+        // The re-priced offer is what a booking uses from now on: kept as a search of its own.
+        var pricedKey = $"{Prefix}priced-flight:{check.Offer.Id}";
+        await offerIndex.RememberAsync("flight", [check.Offer.Id], pricedKey, OfferLifetime, cancellationToken);
+        await cache.SetAsync(pricedKey, new CachedResults<FlightOffer>(time.GetUtcNow(), [check.Offer]), Options(OfferLifetime),
+            cancellationToken: cancellationToken);
         return check;
     }
 
@@ -205,8 +214,8 @@ internal sealed partial class InventoryService(
         {
             var key = string.Create(CultureInfo.InvariantCulture,
                 $"{Prefix}calendar:{ProviderName(flights)}:{origin.ToUpperInvariant()}-{destination.ToUpperInvariant()}:{year:0000}{month:00}:{today:yyyyMMdd}:{passengers.Adults}-{passengers.Children}-{passengers.Infants}:{cabin}:{currency}");
-            days = await GetOrCreateAsync<List<CalendarDay>>(key, FlightLifetime, "calendar",
-                ct => Task.FromResult<List<CalendarDay>>([.. calendar.CheapestByDay(origin, destination, dates, passengers, cabin, currency)]), cancellationToken);
+            days = await GetOrFetchAsync(key, FlightLifetime, "calendar",
+                ct => Task.FromResult(calendar.CheapestByDay(origin, destination, dates, passengers, cabin, currency)), remember: null, cancellationToken);
             // Today's cheapest flight may have left since the month was cached: today is priced again.
             if (days.Any(d => d.Date == today))
             {
@@ -240,20 +249,9 @@ internal sealed partial class InventoryService(
     {
         ArgumentNullException.ThrowIfNull(search);
         var key = $"{Prefix}hotels:{ProviderName(hotels)}:{HotelKey(search)}";
-        return await GetOrCreateAsync(key, HotelLifetime, "hotels", async ct =>
-        {
-            var found = (await hotels.SearchAsync(search, ct)).ToList();
-            foreach (var offer in found)
-            {
-                // Every rate is bookable by its own id: each is kept as the hotel priced at that rate.
-                foreach (var rate in offer.Rates ?? [])
-                {
-                    await cache.SetAsync(OfferKey("hotel", rate.Id), offer.WithRate(rate), Options(OfferLifetime), cancellationToken: ct);
-                }
-                await cache.SetAsync(OfferKey("hotel", offer.Id), offer, Options(OfferLifetime), cancellationToken: ct);
-            }
-            return found;
-        }, cancellationToken);
+        // Every rate is bookable by its own id (the hotel priced at that rate): offer and rate ids are indexed.
+        return await GetOrFetchAsync(key, HotelLifetime, "hotels", async ct => await hotels.SearchAsync(search, ct),
+            remember: found => [.. found.SelectMany(o => (o.Rates ?? []).Select(r => r.Id).Prepend(o.Id)).Distinct()], cancellationToken);
     }
 
     /// <summary>A hotel offer returned by an earlier search, or null when unknown or expired.</summary>
@@ -263,7 +261,20 @@ internal sealed partial class InventoryService(
         {
             return null;
         }
-        var stored = await cache.TryGetAsync<HotelOffer>(OfferKey("hotel", id), cancellationToken);
+        HotelOffer? stored = null;
+        foreach (var offer in await FindInSearchAsync<HotelOffer>("hotel", id, cancellationToken) ?? [])
+        {
+            if (offer.Id == id)
+            {
+                stored = offer;
+                break;
+            }
+            if (offer.Rates?.FirstOrDefault(r => r.Id == id) is { } rate)
+            {
+                stored = offer.WithRate(rate);
+                break;
+            }
+        }
         return stored ?? (hotels as SimulatedHotelProvider)?.Rebuild(id);
     }
 
@@ -280,8 +291,8 @@ internal sealed partial class InventoryService(
         ArgumentNullException.ThrowIfNull(search);
         var key = string.Create(CultureInfo.InvariantCulture,
             $"{Prefix}activities:{ProviderName(activities)}:{Point(search.Near)}:{search.RadiusKm:0.###}:{search.Currency.ToUpperInvariant()}:{search.MaxResults}");
-        return await GetOrCreateAsync<List<Activity>>(key, ActivityLifetime, "activities",
-            async ct => [.. await activities.SearchAsync(search, ct)], cancellationToken);
+        return await GetOrFetchAsync(key, ActivityLifetime, "activities",
+            async ct => await activities.SearchAsync(search, ct), remember: null, cancellationToken);
     }
 
     /// <summary>Today at UTC by the app's clock (what "dates not in the past" is measured against).</summary>
@@ -320,8 +331,6 @@ internal sealed partial class InventoryService(
         ? string.Create(CultureInfo.InvariantCulture, $"{Math.Round(p.Latitude, 4):0.####},{Math.Round(p.Longitude, 4):0.####}")
         : "";
 
-    private static string OfferKey(string kind, string id) => $"{Prefix}{kind}-offer:{id}";
-
     private static bool IsPlausibleId(string? id) =>
         !string.IsNullOrEmpty(id) && id.Length <= 512 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '~' or '.');
 
@@ -354,17 +363,29 @@ internal sealed partial class InventoryService(
         LocalCacheExpiration = lifetime < TimeSpan.FromMinutes(5) ? lifetime : TimeSpan.FromMinutes(5),
     };
 
-    private async Task<T> GetOrCreateAsync<T>(string key, TimeSpan lifetime, string kind, Func<CancellationToken, Task<T>> create, CancellationToken cancellationToken)
+    /// <summary>
+    /// A search's results from the cache, or from the provider (then cached as one entry). Results that
+    /// others can find by id (<paramref name="remember"/> names their ids) are kept for
+    /// <see cref="OfferLifetime"/> but served to searches only while younger than <paramref name="freshFor"/>;
+    /// an older entry is fetched again and replaced.
+    /// </summary>
+    private async Task<IReadOnlyList<T>> GetOrFetchAsync<T>(string key, TimeSpan freshFor, string kind,
+        Func<CancellationToken, Task<IReadOnlyList<T>>> fetch, Func<IReadOnlyList<T>, IReadOnlyCollection<string>>? remember,
+        CancellationToken cancellationToken)
     {
+        var kept = remember is null || freshFor > OfferLifetime ? freshFor : OfferLifetime;
         var miss = new StrongBox<bool>();
-        var value = await cache.GetOrCreateInTraceAsync(key, (create, kind, logger: logger, miss), async static (state, ct) =>
+        var entry = await cache.GetOrCreateInTraceAsync(key, (service: this, key, kind, kept, fetch, remember, miss), static async (state, ct) =>
         {
             state.miss.Value = true;
-            var started = Stopwatch.GetTimestamp();
-            var value = await state.create(ct);
-            LogProviderCall(state.logger, state.kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return value;
-        }, Options(lifetime), cancellationToken);
+            return await state.service.FetchAsync(state.key, state.kind, state.kept, state.fetch, state.remember, ct);
+        }, Options(kept), cancellationToken);
+        if (time.GetUtcNow() - entry.FetchedAt >= freshFor)
+        {
+            miss.Value = true;
+            entry = await FetchAsync(key, kind, kept, fetch, remember, cancellationToken);
+            await cache.SetAsync(key, entry, Options(kept), cancellationToken: cancellationToken);
+        }
         metrics.RecordCacheLookup(kind, hit: !miss.Value);
         var (searchKind, source) = kind switch
         {
@@ -376,7 +397,29 @@ internal sealed partial class InventoryService(
             _ => (Platform.Observability.SearchKind.Location, LocationSource),
         };
         metrics.RecordSearch(searchKind, source);
-        return value;
+        return entry.Items;
+    }
+
+    private async Task<CachedResults<T>> FetchAsync<T>(string key, string kind, TimeSpan kept,
+        Func<CancellationToken, Task<IReadOnlyList<T>>> fetch, Func<IReadOnlyList<T>, IReadOnlyCollection<string>>? remember,
+        CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var fetchedAt = time.GetUtcNow();
+        IReadOnlyList<T> items = [.. await fetch(cancellationToken)];
+        LogProviderCall(logger, kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (remember is not null)
+        {
+            await offerIndex.RememberAsync(kind == "hotels" ? "hotel" : "flight", remember(items), key, kept, cancellationToken);
+        }
+        return new CachedResults<T>(fetchedAt, items);
+    }
+
+    /// <summary>The results of the cached search an offer or rate id came from, or null when forgotten.</summary>
+    private async Task<IReadOnlyList<T>?> FindInSearchAsync<T>(string kind, string id, CancellationToken cancellationToken)
+    {
+        var searchKey = await offerIndex.FindAsync(kind, id, cancellationToken);
+        return searchKey is null ? null : (await cache.TryGetAsync<CachedResults<T>>(searchKey, cancellationToken))?.Items;
     }
 
     [LoggerMessage(EventId = 3100, Level = LogLevel.Debug, Message = "Inventory cache miss: {Kind} asked of the provider in {ElapsedMs:0.0} ms")]

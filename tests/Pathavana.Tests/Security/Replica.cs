@@ -21,6 +21,13 @@ public sealed class Replica : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>Whether the process has ended (crashed or was stopped).</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The process's resident set size now, in bytes (Linux /proc).</summary>
+    public long ResidentBytes => long.Parse(File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+
     public ConcurrentQueue<string> Output { get; } = new();
 
     public static async Task<Replica> StartAsync(IDictionary<string, string> settings)

@@ -30,6 +30,7 @@ internal static class DataModule
                     .MigrationsAssembly(typeof(DataModule).Assembly.GetName().Name)
                     .CommandTimeout(db.CommandTimeoutSeconds))
                 .UseSnakeCaseNamingConvention()
+                .ConfigureWarnings(QuietExpectedFailures)
                 .AddInterceptors(sp.GetRequiredService<TimestampsInterceptor>(), sp.GetRequiredService<RowEncryptionInterceptor>(), RowDecryptionInterceptor.Instance);
         });
         services.AddDbContext<PostgresPathavanaDbContext>((sp, options) =>
@@ -38,6 +39,7 @@ internal static class DataModule
             // The pool's name is a label of Npgsql's metrics: without one it is the connection string (host, user, database).
             options.UseNpgsql(db.ConnectionString, npgsql => npgsql.CommandTimeout(db.CommandTimeoutSeconds).ConfigureDataSource(source => source.Name = "pathavana"))
                 .UseSnakeCaseNamingConvention()
+                .ConfigureWarnings(QuietExpectedFailures)
                 .AddInterceptors(sp.GetRequiredService<TimestampsInterceptor>(), sp.GetRequiredService<RowEncryptionInterceptor>(), RowDecryptionInterceptor.Instance);
         });
         services.AddScoped<PathavanaDbContext>(sp =>
@@ -45,6 +47,19 @@ internal static class DataModule
                 ? sp.GetRequiredService<PostgresPathavanaDbContext>()
                 : sp.GetRequiredService<SqlitePathavanaDbContext>());
     }
+
+    /// <summary>
+    /// EF Core logs every failed command and every failed SaveChanges at ERROR, with the SQL, before
+    /// the caller sees the exception, so an outcome the code expects and answers (a unique index
+    /// refusing a second chat turn with the same sequence number → 409, an idempotency key already
+    /// stored, the migration check asking for a history table that does not exist yet) logged as an
+    /// error. Those two events log at Debug here; a failure nobody handles still reaches the
+    /// exception handler (or the job runner), which logs it at ERROR once, with the exception.
+    /// </summary>
+    internal static void QuietExpectedFailures(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder warnings) =>
+        warnings.Log(
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug));
 
     /// <summary>The SQLite connection string, worked out (and its folder made) once, not per request scope.</summary>
     internal sealed class EmbeddedDatabase(IOptions<DatabaseOptions> db, IOptions<StorageOptions> storage)
