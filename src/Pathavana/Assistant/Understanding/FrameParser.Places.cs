@@ -110,7 +110,9 @@ internal sealed partial class FrameParser
     private static readonly HashSet<string> PlaceCues = ["from", "to", "in", "into", "at", "via", "through", "thru", "between", "and", "leaving", "leave", "leaves", "departing", "depart", "departs", "arriving", "arrive", "arrives", "reach", "reaching", "visit", "visiting", "of", "for", "near", "towards", "toward", "or", "go", "fly", "flying", "than", "stop", "stopping", "stopover", "out", "then", "back", "return", "returning", "before", "after", "get"];
 
     /// <summary>Words of the travel domain itself: never a one-word place, whatever precedes them ("between fare code q and…").</summary>
-    private static readonly HashSet<string> NeverPlaces = ["fare", "fares", "code", "codes", "class", "flight", "flights", "time", "times", "meal", "meals", "service", "ground", "price", "cost", "seat", "seats", "ticket", "tickets", "day", "night", "morning", "evening", "afternoon", "airport", "airline", "airlines", "first", "business", "economy", "coach", "one", "way", "trip", "hotel", "hotels", "room", "stop", "stops", "aircraft", "plane", "restriction"];
+    private static readonly HashSet<string> NeverPlaces = ["fare", "fares", "code", "codes", "class", "flight", "flights", "time", "times", "meal", "meals", "service", "ground", "price", "cost", "seat", "seats", "ticket", "tickets", "day", "night", "morning", "evening", "afternoon", "airport", "airline", "airlines", "first", "business", "economy", "coach", "one", "way", "trip", "hotel", "hotels", "room", "stop", "stops", "aircraft", "plane", "restriction",
+        // where in a city, never a place of its own ("in the centre" is not Oakey Army Aviation Centre)
+        "centre", "center", "downtown", "middle"];
 
     private static readonly HashSet<string> StrongCues = ["from", "to", "between", "into", "via", "through", "thru", "visit", "visiting", "in", "at", "leaving", "departing", "towards", "toward", "reach", "reaching"];
 

@@ -155,6 +155,7 @@ public static class UnderstandingCases
         2026-11-25 | one adult and a baby to Rome | pax=1/0/1
         2026-11-25 | just me to Rome | pax=1/0/0
         2026-11-25 | me and two friends to Rome | pax=3/0/0
+        2026-11-25 | somewhere to stay in the centre, max 180 a night | to=- intent=searchHotels nightly=180 USD
         2026-11-25 | somewhere warm in february half term from manchester | from=MAN nights=7 trip=roundTrip window=2027-02-12..2027-02-14
         2026-11-25 | Gatwick to Malaga over the October half-term | from=LGW to=AGP nights=7 window=2027-10-22..2027-10-24
         2026-11-25 | half term in may, Bristol to Faro | from=BRS to=FAO window=2027-05-28..2027-05-30
