@@ -267,7 +267,7 @@ internal static class AssistantApi
         {
             return await turns.RunAsync(session, owner, text.Trim(), ct);
         }
-        catch (DbUpdateException e) when (e.InnerException?.Message.Contains("seq", StringComparison.OrdinalIgnoreCase) == true)
+        catch (DbUpdateException e) when (DbErrors.IsConcurrentWrite(e))
         {
             return null;
         }

@@ -11,4 +11,12 @@ internal static class DbErrors
         Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19,
         _ => false,
     };
+
+    /// <summary>
+    /// Two writers met on the same rows: a unique index refused the later row, or PostgreSQL broke a
+    /// deadlock (40P01) or a serialization conflict (40001) between them. The loser may retry on fresh data.
+    /// </summary>
+    public static bool IsConcurrentWrite(DbUpdateException exception) =>
+        IsUniqueViolation(exception)
+        || exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure };
 }
