@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pathavana.Accounts;
 using Pathavana.Platform.Data;
+using Pathavana.Platform.Http;
 using Pathavana.Platform.Security.Encryption;
 using Pathavana.Trips;
 
@@ -37,7 +38,7 @@ internal sealed record MessageResponse(
 /// </summary>
 internal sealed record SessionDetailResponse(
     Guid Id, string Title, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, JsonElement State, IReadOnlyList<UnderstoodItem> Understood,
-    IReadOnlyList<Selection> Selections, IReadOnlyList<MessageResponse> Messages);
+    IReadOnlyList<Selection> Selections, IReadOnlyList<MessageResponse> Messages, bool HasEarlier);
 
 /// <summary>The <c>cards</c> event of the stream: the reply's cards, chips and search (null when none ran).</summary>
 internal sealed record CardsEvent(IReadOnlyList<ResultCard> Cards, IReadOnlyList<string> Suggestions, SearchInfo? Search)
@@ -67,7 +68,7 @@ internal static class AssistantApi
     {
         var chat = app.MapGroup("/api/v1/chat/sessions").WithTags("Assistant");
         chat.MapPost("/", CreateAsync).WithName("CreateChatSession").WithSummary("Start a chat session (anonymous before sign-in).");
-        chat.MapGet("/", ListAsync).WithName("ListChatSessions").WithSummary("Your chat sessions, latest first.");
+        chat.MapGet("/", ListAsync).WithName("ListChatSessions").WithSummary("Your chat sessions, latest first, a page at a time (Link rel=next).");
         chat.MapPost("/claim", ClaimAsync).RequireAuthorization().WithName("ClaimChatSessions")
             .WithSummary("Move this browser's anonymous sessions to the signed-in user.");
         chat.MapGet("/{id:guid}", GetAsync).WithName("GetChatSession").WithSummary("A session with its messages and state.");
@@ -134,14 +135,21 @@ internal static class AssistantApi
         return TypedResults.Created($"/api/v1/chat/sessions/{session.Id}", Describe(session));
     }
 
-    private static async Task<Ok<List<SessionResponse>>> ListAsync(HttpContext context, PathavanaDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<SessionResponse>>, ValidationProblem>> ListAsync(
+        int? page, int? pageSize, HttpContext context, PathavanaDbContext db, CancellationToken ct)
     {
+        var (onePage, problem) = Page.From(page, pageSize);
+        if (problem is not null)
+        {
+            return problem;
+        }
         var owner = OwnerOf(context, issueCookie: false);
         if (owner is null)
         {
             return TypedResults.Ok(new List<SessionResponse>());
         }
-        var sessions = await owner.Scope(db.ChatSessions.AsNoTracking()).OrderByDescending(s => s.UpdatedAt).Take(200).ToListAsync(ct);
+        var sessions = await onePage.ReadAsync(owner.Scope(db.ChatSessions.AsNoTracking())
+            .OrderByDescending(s => s.UpdatedAt).ThenByDescending(s => s.Id), context, ct);
         return TypedResults.Ok(sessions.Select(Describe).ToList());
     }
 
@@ -167,9 +175,18 @@ internal static class AssistantApi
         return TypedResults.Ok(new ClaimResponse(sessions.Count));
     }
 
-    private static async Task<Results<Ok<SessionDetailResponse>, NotFound, UnauthorizedHttpResult>> GetAsync(
-        Guid id, HttpContext context, PathavanaDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The session with its latest <c>pageSize</c> messages (default 50, at most 100) in order, or those before
+    /// message <c>before</c> (a <c>seq</c>); <c>hasEarlier</c> says whether older ones remain.
+    /// </summary>
+    private static async Task<Results<Ok<SessionDetailResponse>, NotFound, UnauthorizedHttpResult, ValidationProblem>> GetAsync(
+        Guid id, int? before, int? pageSize, HttpContext context, PathavanaDbContext db, CancellationToken ct)
     {
+        var (onePage, problem) = Page.From(null, pageSize);
+        if (problem is not null)
+        {
+            return problem;
+        }
         if (OwnerOf(context, issueCookie: false) is not { } owner)
         {
             return TypedResults.Unauthorized();
@@ -179,11 +196,18 @@ internal static class AssistantApi
         {
             return TypedResults.NotFound();
         }
-        var messages = await db.ChatMessages.AsNoTracking().Where(m => m.SessionId == id).OrderBy(m => m.Seq).ToListAsync(ct);
+        var query = db.ChatMessages.AsNoTracking().Where(m => m.SessionId == id);
+        if (before is { } seq)
+        {
+            query = query.Where(m => m.Seq < seq);
+        }
+        var messages = await query.OrderByDescending(m => m.Seq).Take(onePage.Size + 1).ToListAsync(ct);
+        var hasEarlier = messages.Count > onePage.Size;
+        messages = [.. messages.Take(onePage.Size).Reverse()];
         var state = DialogState.Parse(session.State);
         using var stateJson = JsonDocument.Parse((state with { Selections = [] }).ToJson());
         return TypedResults.Ok(new SessionDetailResponse(session.Id, session.Title, session.CreatedAt, session.UpdatedAt,
-            stateJson.RootElement.Clone(), Understood.Of(state), state.Selections, messages.Select(Describe).ToList()));
+            stateJson.RootElement.Clone(), Understood.Of(state), state.Selections, messages.Select(Describe).ToList(), hasEarlier));
     }
 
     private static async Task<Results<Ok<SessionResponse>, NotFound, UnauthorizedHttpResult, ValidationProblem>> RenameAsync(

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pathavana.Accounts;
 using Pathavana.Platform.Data;
+using Pathavana.Platform.Http;
 
 namespace Pathavana.Bookings;
 
@@ -21,7 +22,7 @@ internal static class BookingsApi
             .Produces<BookingResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("/", ListAsync).WithName("ListBookings").WithSummary("Your bookings, newest first.");
+        group.MapGet("/", ListAsync).WithName("ListBookings").WithSummary("Your bookings, newest first, a page at a time (Link rel=next).");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetBooking").WithSummary("A booking with its status history.");
         group.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelBooking")
             .WithSummary("Cancel a confirmed booking. Requires an Idempotency-Key header.")
@@ -60,11 +61,18 @@ internal static class BookingsApi
         return await idempotency.RunAsync(http, owner, hash, _ => bookings.CancelAsync(owner, id), ct);
     }
 
-    private static async Task<Ok<List<BookingResponse>>> ListAsync(ClaimsPrincipal user, PathavanaDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<BookingResponse>>, ValidationProblem>> ListAsync(
+        int? page, int? pageSize, ClaimsPrincipal user, HttpContext http, PathavanaDbContext db, CancellationToken ct)
     {
+        var (onePage, problem) = Page.From(page, pageSize);
+        if (problem is not null)
+        {
+            return problem;
+        }
         var owner = user.Id();
-        var rows = await db.Bookings.AsNoTracking().Include(b => b.Events).Where(b => b.OwnerId == owner).ToListAsync(ct);
-        return TypedResults.Ok(rows.OrderByDescending(b => b.CreatedAt).Select(b => BookingService.Describe(b, BookingService.Summary(b))).ToList());
+        var rows = await onePage.ReadAsync(db.Bookings.AsNoTracking().Include(b => b.Events).Where(b => b.OwnerId == owner)
+            .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id), http, ct);
+        return TypedResults.Ok(rows.Select(b => BookingService.Describe(b, BookingService.Summary(b))).ToList());
     }
 
     private static async Task<Results<Ok<BookingResponse>, NotFound>> GetAsync(Guid id, ClaimsPrincipal user, PathavanaDbContext db, CancellationToken ct)

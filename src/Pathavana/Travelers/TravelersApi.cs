@@ -7,6 +7,7 @@ using Pathavana.Accounts;
 using Pathavana.Audit;
 using Pathavana.Platform;
 using Pathavana.Platform.Data;
+using Pathavana.Platform.Http;
 using Pathavana.Platform.Security.Encryption;
 
 namespace Pathavana.Travelers;
@@ -59,18 +60,23 @@ internal static partial class TravelersApi
     public static void MapTravelersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/travelers").WithTags("Travelers").RequireAuthorization();
-        group.MapGet("/", ListAsync).WithName("ListTravelers").WithSummary("The signed-in user's travelers.");
+        group.MapGet("/", ListAsync).WithName("ListTravelers").WithSummary("The signed-in user's travelers, oldest first, a page at a time (Link rel=next).");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetTraveler").WithSummary("One traveler.");
         group.MapPost("/", CreateAsync).WithName("CreateTraveler").WithSummary("Add a traveler.");
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateTraveler").WithSummary("Replace a traveler's details.");
         group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteTraveler").WithSummary("Remove a traveler.");
     }
 
-    private static async Task<Ok<List<TravelerResponse>>> ListAsync(
-        ClaimsPrincipal user, PathavanaDbContext db, PiiProtector pii, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+    private static async Task<Results<Ok<List<TravelerResponse>>, ValidationProblem>> ListAsync(int? page, int? pageSize,
+        ClaimsPrincipal user, HttpContext http, PathavanaDbContext db, PiiProtector pii, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
+        var (onePage, problem) = Page.From(page, pageSize);
+        if (problem is not null)
+        {
+            return problem;
+        }
         var me = user.Id();
-        var rows = await db.Travelers.AsNoTracking().Where(t => t.OwnerId == me).OrderBy(t => t.CreatedAt).ToListAsync(ct);
+        var rows = await onePage.ReadAsync(db.Travelers.AsNoTracking().Where(t => t.OwnerId == me).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id), http, ct);
         var result = new List<TravelerResponse>(rows.Count);
         foreach (var row in rows)
         {

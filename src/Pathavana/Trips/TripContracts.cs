@@ -85,7 +85,8 @@ public sealed record TripResponse(
     DateTimeOffset UpdatedAt,
     string? Notes = null,
     int PartySize = 1,
-    Money? PerPerson = null);
+    Money? PerPerson = null,
+    int WarningsNotShown = 0);
 
 public sealed record TripSummaryResponse(Guid Id, string Title, DateOnly StartDate, DateOnly EndDate, int Items, Money Total, Money? Budget);
 
@@ -120,7 +121,8 @@ public sealed record SharedTripResponse(
     Money? PerPerson,
     IReadOnlyList<Money> OtherCurrencies,
     IReadOnlyList<SharedTripDay> Days,
-    IReadOnlyList<TripWarning> Warnings);
+    IReadOnlyList<TripWarning> Warnings,
+    int WarningsNotShown = 0);
 
 /// <summary>How many people an offer is priced for, by type.</summary>
 public sealed record PartyCount(int Adults, int Children, int Infants);

@@ -8,9 +8,17 @@ internal sealed class TripItemFactory(InventoryService inventory)
     private static readonly TimeOnly CheckInTime = new(15, 0);
     private static readonly TimeOnly CheckOutTime = new(11, 0);
 
+    /// <summary>The most items one trip holds: a trip is read and checked whole, so it stays a bounded document.</summary>
+    public const int MaxItemsPerTrip = 200;
+
     public async Task<(List<TripItem> Items, Dictionary<string, string[]> Errors)> CreateAsync(Trip trip, AddTripItemRequest r, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
+        if (trip.Items.Count >= MaxItemsPerTrip)
+        {
+            errors["items"] = [$"A trip holds at most {MaxItemsPerTrip} items: remove some, or plan another trip."];
+            return ([], errors);
+        }
         if (!Enum.TryParse<TripItemKind>(r.Kind, ignoreCase: true, out var kind) || int.TryParse(r.Kind, out _))
         {
             errors["kind"] = ["One of: flight, hotel, activity, note."];

@@ -53,10 +53,11 @@ internal static class TripPlanner
         bool includePrivate = true, IReadOnlyDictionary<Guid, string>? bookings = null)
     {
         var items = trip.Items.OrderBy(i => i.Day).ThenBy(i => i.Position).ToList();
+        var byDay = items.ToLookup(i => i.Day);
         var days = new List<TripDayResponse>();
         for (var day = trip.StartDate; day <= trip.EndDate; day = day.AddDays(1))
         {
-            var today = items.Where(i => i.Day == day).ToList();
+            var today = byDay[day].ToList();
             days.Add(new TripDayResponse(day, [.. today.Select(i => Describe(i, bookings))], Sum(today, trip.Currency)));
         }
         var total = Sum(items, trip.Currency);
@@ -64,7 +65,12 @@ internal static class TripPlanner
             .GroupBy(i => i.PriceCurrency!)
             .Select(g => new Money(g.Sum(i => i.PriceAmount!.Value), g.Key))
             .ToList();
-        var warnings = Warnings(trip, items, total, others, passportExpiries);
+        var all = Warnings(trip, items, total, others, passportExpiries);
+        if (!includePrivate)
+        {
+            all = [.. all.Where(w => !w.Code.StartsWith("passport", StringComparison.Ordinal))];
+        }
+        var warnings = Capped(all);
         var budget = trip.Budget;
         return new TripResponse(
             trip.Id, trip.Title, trip.StartDate, trip.EndDate, trip.Currency, budget, total,
@@ -72,13 +78,43 @@ internal static class TripPlanner
             others,
             includePrivate ? trip.TravelerIds : [],
             days,
-            includePrivate ? warnings : [.. warnings.Where(w => !w.Code.StartsWith("passport", StringComparison.Ordinal))],
+            warnings,
             trip.ShareTokenHash is not null,
             trip.CreatedAt,
             trip.UpdatedAt,
             includePrivate ? trip.Notes : null,
             trip.PartySize,
-            PerPerson(total, trip.PartySize));
+            PerPerson(total, trip.PartySize),
+            all.Count - warnings.Count);
+    }
+
+    /// <summary>At most this many warnings are listed on a trip; the response counts the rest.</summary>
+    internal const int MaxWarnings = 50;
+
+    /// <summary>
+    /// The warnings to list: all of them up to <see cref="MaxWarnings"/>; beyond that every trip-wide one
+    /// (budget, currencies, passports: those without a date) and the first dated ones, in order.
+    /// </summary>
+    private static List<TripWarning> Capped(List<TripWarning> all)
+    {
+        if (all.Count <= MaxWarnings)
+        {
+            return all;
+        }
+        var dated = MaxWarnings - all.Count(w => w.Date is null);
+        var kept = new List<TripWarning>(MaxWarnings);
+        foreach (var warning in all)
+        {
+            if (warning.Date is null)
+            {
+                kept.Add(warning);
+            }
+            else if (dated-- > 0)
+            {
+                kept.Add(warning);
+            }
+        }
+        return kept;
     }
 
     internal static Money? PerPerson(Money total, int partySize) =>
@@ -94,7 +130,7 @@ internal static class TripPlanner
             [.. full.Days.Select(d => new SharedTripDay(d.Date, [.. d.Items.Select(i => new SharedTripItem(
                 i.Kind, i.Title, i.Start, i.StartTimeZone, i.End, i.EndTimeZone, i.Place, i.EndPlace, i.Price, i.CheckIn, i.CheckOut,
                 byId[i.Id].Source == "simulated"))], d.Total))],
-            [.. full.Warnings.Where(w => w.Code != "budgetExceeded").Select(w => w with { ItemIds = null })]);
+            [.. full.Warnings.Where(w => w.Code != "budgetExceeded").Select(w => w with { ItemIds = null })], full.WarningsNotShown);
     }
 
     internal static Money Sum(IEnumerable<TripItem> items, string currency) =>
@@ -108,18 +144,25 @@ internal static class TripPlanner
         var timed = items.Where(i => i.StartsAt is not null && i.Kind != TripItemKind.Hotel && i.Kind != TripItemKind.Note)
             .OrderBy(i => i.StartsAt).ToList();
 
-        // Two things at once.
-        for (var a = 0; a < timed.Count; a++)
+        // Two things at once: in start order, each item against the earlier one that ends last (a sweep,
+        // O(n log n)); an item that clashes is named once, with the clash that matters most.
+        TripItem? latest = null;
+        foreach (var second in timed)
         {
-            for (var b = a + 1; b < timed.Count; b++)
+            var secondEnd = second.EndsAt ?? second.StartsAt!.Value.AddHours(1);
+            if (latest is null)
             {
-                var first = timed[a];
-                var second = timed[b];
-                var firstEnd = first.EndsAt ?? first.StartsAt!.Value.AddHours(1);
-                if (second.StartsAt >= firstEnd)
-                {
-                    continue;
-                }
+                latest = second;
+                continue;
+            }
+            var first = latest;
+            var firstEnd = first.EndsAt ?? first.StartsAt!.Value.AddHours(1);
+            if (secondEnd > firstEnd)
+            {
+                latest = second;
+            }
+            if (second.StartsAt < firstEnd)
+            {
                 if (first.Kind == TripItemKind.Flight && second.Kind == TripItemKind.Flight)
                 {
                     warnings.Add(new TripWarning("flightDepartsBeforePreviousLands",
@@ -139,18 +182,20 @@ internal static class TripPlanner
             }
         }
 
-        // Two beds for one night.
+        // Two beds for one night: the same sweep over check-in and check-out.
         var stays = items.Where(i => i.Kind == TripItemKind.Hotel && i.CheckIn is not null && i.CheckOut is not null).OrderBy(i => i.CheckIn).ToList();
-        for (var a = 0; a < stays.Count; a++)
+        TripItem? lastOut = null;
+        foreach (var stay in stays)
         {
-            for (var b = a + 1; b < stays.Count; b++)
+            if (lastOut is not null && stay.CheckIn < lastOut.CheckOut)
             {
-                if (stays[b].CheckIn < stays[a].CheckOut)
-                {
-                    warnings.Add(new TripWarning("overlap",
-                        $"{stays[a].Title} and {stays[b].Title} are both booked for the night of {Day(stays[b].CheckIn!.Value)}.",
-                        stays[b].CheckIn, [stays[a].Id, stays[b].Id]));
-                }
+                warnings.Add(new TripWarning("overlap",
+                    $"{lastOut.Title} and {stay.Title} are both booked for the night of {Day(stay.CheckIn!.Value)}.",
+                    stay.CheckIn, [lastOut.Id, stay.Id]));
+            }
+            if (lastOut is null || stay.CheckOut > lastOut.CheckOut)
+            {
+                lastOut = stay;
             }
         }
 

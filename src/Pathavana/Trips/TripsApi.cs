@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Pathavana.Accounts;
 using Pathavana.Notifications;
 using Pathavana.Platform.Data;
+using Pathavana.Platform.Http;
 using Pathavana.Travelers;
 
 namespace Pathavana.Trips;
@@ -22,7 +23,7 @@ internal static partial class TripsApi
     public static void MapTripsApi(this IEndpointRouteBuilder app)
     {
         var trips = app.MapGroup("/api/v1/trips").WithTags("Trips").RequireAuthorization();
-        trips.MapGet("/", ListAsync).WithName("ListTrips").WithSummary("The signed-in user's trips, soonest first.");
+        trips.MapGet("/", ListAsync).WithName("ListTrips").WithSummary("The signed-in user's trips, soonest first, a page at a time (Link rel=next).");
         trips.MapPost("/", CreateAsync).WithName("CreateTrip").WithSummary("Start a trip plan.");
         trips.MapGet("/{id:guid}", GetAsync).WithName("GetTrip").WithSummary("A trip with its days, totals and warnings.");
         trips.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateTrip").WithSummary("Change a trip's title, dates, currency, budget or travelers.");
@@ -68,11 +69,17 @@ internal static partial class TripsApi
         return TripPlanner.Describe(trip, passports, bookings: statuses);
     }
 
-    private static async Task<Ok<List<TripSummaryResponse>>> ListAsync(ClaimsPrincipal user, PathavanaDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<TripSummaryResponse>>, ValidationProblem>> ListAsync(
+        int? page, int? pageSize, ClaimsPrincipal user, HttpContext http, PathavanaDbContext db, CancellationToken ct)
     {
+        var (onePage, problem) = Page.From(page, pageSize);
+        if (problem is not null)
+        {
+            return problem;
+        }
         var me = user.Id();
-        var trips = await db.Set<Trip>().AsNoTracking().Include(t => t.Items).Where(t => t.OwnerId == me)
-            .OrderBy(t => t.StartDate).ToListAsync(ct);
+        var trips = await onePage.ReadAsync(db.Set<Trip>().AsNoTracking().Include(t => t.Items).Where(t => t.OwnerId == me)
+            .OrderBy(t => t.StartDate).ThenBy(t => t.Id), http, ct);
         return TypedResults.Ok(trips.Select(t => new TripSummaryResponse(t.Id, t.Title, t.StartDate, t.EndDate, t.Items.Count,
             TripPlanner.Sum(t.Items, t.Currency), t.Budget)).ToList());
     }

@@ -73,6 +73,33 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   return data as T;
 }
 
+/** The address of the next page of a list response (its RFC 8288 `Link: <…>; rel="next"` header), or null on the last page. */
+export function nextPage(response: Response): string | null {
+  for (const part of (response.headers.get('Link') ?? '').split(',')) {
+    const match = /<([^>]*)>\s*;\s*rel="?next"?/i.exec(part);
+    if (match?.[1]) return match[1];
+  }
+  return null;
+}
+
+/**
+ * Every row of a paged list: the first page from the typed client, then each `Link rel="next"` in turn
+ * (the API's lists send at most 100 rows a page). Stops after `maxPages` pages so a runaway list cannot
+ * hang the screen. Errors are ApiErrors carrying the problem details, as with unwrap.
+ */
+export async function unwrapAll<T>(call: Promise<{ data?: T[]; error?: unknown; response: Response }>, maxPages = 50): Promise<T[]> {
+  const first = await call;
+  const rows = [...(await unwrap(Promise.resolve(first)))];
+  let next = nextPage(first.response);
+  for (let page = 1; next && page < maxPages; page++) {
+    const response = await fetch(next, { headers: { Accept: 'application/json', traceparent: traceparent() }, credentials: 'same-origin' });
+    if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+    rows.push(...((await response.json()) as T[]));
+    next = nextPage(response);
+  }
+  return rows;
+}
+
 /** For endpoints not (yet) in the generated schema: same cookie, antiforgery and problem handling. */
 export async function request<T>(method: string, url: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', traceparent: traceparent(), ...extra };

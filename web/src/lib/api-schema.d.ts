@@ -267,7 +267,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user's travelers. */
+        /** The signed-in user's travelers, oldest first, a page at a time (Link rel=next). */
         get: operations["ListTravelers"];
         put?: never;
         /** Add a traveler. */
@@ -493,7 +493,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user's trips, soonest first. */
+        /** The signed-in user's trips, soonest first, a page at a time (Link rel=next). */
         get: operations["ListTrips"];
         put?: never;
         /** Start a trip plan. */
@@ -651,7 +651,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your chat sessions, latest first. */
+        /** Your chat sessions, latest first, a page at a time (Link rel=next). */
         get: operations["ListChatSessions"];
         put?: never;
         /** Start a chat session (anonymous before sign-in). */
@@ -773,7 +773,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your bookings, newest first. */
+        /** Your bookings, newest first, a page at a time (Link rel=next). */
         get: operations["ListBookings"];
         put?: never;
         /** Book a flight or hotel offer for your travelers. Requires an Idempotency-Key header; a price change answers 409 until you accept it. */
@@ -1644,6 +1644,7 @@ export interface components {
             understood: components["schemas"]["UnderstoodItem"][];
             selections: components["schemas"]["Selection"][];
             messages: components["schemas"]["MessageResponse"][];
+            hasEarlier: boolean;
         };
         SessionResponse: {
             /** Format: uuid */
@@ -1703,6 +1704,11 @@ export interface components {
             otherCurrencies: components["schemas"]["Money"][];
             days: components["schemas"]["SharedTripDay"][];
             warnings: components["schemas"]["TripWarning"][];
+            /**
+             * Format: int32
+             * @default 0
+             */
+            warningsNotShown: number | string;
         };
         /**
          * @description How a visitor can sign in besides email and password. `Google` is null unless
@@ -1865,6 +1871,11 @@ export interface components {
              */
             partySize: number | string;
             perPerson?: null | components["schemas"]["Money"];
+            /**
+             * Format: int32
+             * @default 0
+             */
+            warningsNotShown: number | string;
         };
         /** @description The review step: what will be booked, for how many, under which terms, and the total. */
         TripReviewResponse: {
@@ -2898,7 +2909,10 @@ export interface operations {
     };
     ListTravelers: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number | string;
+                pageSize?: number | string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2912,6 +2926,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TravelerResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the session has ended or was revoked. */
@@ -4036,7 +4059,10 @@ export interface operations {
     };
     ListTrips: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number | string;
+                pageSize?: number | string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4050,6 +4076,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TripSummaryResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the session has ended or was revoked. */
@@ -5031,7 +5066,10 @@ export interface operations {
     };
     ListChatSessions: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number | string;
+                pageSize?: number | string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5045,6 +5083,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Too many requests from this client; wait the number of seconds in Retry-After. */
@@ -5188,7 +5235,10 @@ export interface operations {
     };
     GetChatSession: {
         parameters: {
-            query?: never;
+            query?: {
+                before?: number | string;
+                pageSize?: number | string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -5204,6 +5254,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionDetailResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not recognised: the refresh token, or the sign-in or this browser's cookie the resource belongs to, is missing, invalid or expired. */
@@ -5712,7 +5771,10 @@ export interface operations {
     };
     ListBookings: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number | string;
+                pageSize?: number | string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5726,6 +5788,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BookingResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the session has ended or was revoked. */

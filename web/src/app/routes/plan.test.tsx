@@ -90,6 +90,27 @@ describe('the planner: chat and results in one workspace, open to try', () => {
     expect(request.path).toContain('adults=3');
   });
 
+  it('reopens a long conversation at its latest messages and shows the earlier ones above on request', async () => {
+    sessionStorage.setItem('pathavana.chat.session', sessionId);
+    anonymous();
+    const message = (seq: number) => ({ id: `m${seq}`, seq, role: seq % 2 ? 'user' : 'assistant', text: `Message number ${seq}`, cards: [], suggestions: [], createdAt: '2026-11-25T00:00:00Z', mode: 'offline', fallback: false, fallbackReason: null });
+    const session = { id: sessionId, title: 'Trip', createdAt: '2026-11-25T00:00:00Z', updatedAt: '2026-11-25T00:00:00Z', state: {}, selections: [] };
+    on('GET', `/api/v1/chat/sessions/${sessionId}`, (request) =>
+      new URL(request.url).searchParams.get('before') === '3'
+        ? json(200, { ...session, messages: [1, 2].map(message), hasEarlier: false })
+        : json(200, { ...session, messages: [3, 4].map(message), hasEarlier: true }));
+    renderApp('/');
+
+    expect(await screen.findByText('Message number 4')).toBeInTheDocument();
+    expect(screen.queryByText('Message number 2')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Show earlier messages' }));
+    expect(await screen.findByText('Message number 1')).toBeInTheDocument();
+    const conversation = screen.getByRole('region', { name: 'Conversation with the assistant' });
+    const order = within(conversation).getAllByText(/^Message number/).map((e) => e.textContent);
+    expect(order).toEqual(['Message number 1', 'Message number 2', 'Message number 3', 'Message number 4']);
+    expect(screen.queryByRole('button', { name: 'Show earlier messages' })).not.toBeInTheDocument();
+  });
+
   it('puts picks from the chat and the results in one draft; "Review and book" asks for an account right there, then makes the trip and opens its review', async () => {
     sessionStorage.setItem('pathavana.chat.session', sessionId);
     let signedUp = false;

@@ -147,6 +147,7 @@ export function PlanRoute() {
         />
         <Conversation
           messages={chat.messages}
+          onShowEarlier={chat.hasEarlier ? chat.showEarlier : undefined}
           suggestions={chat.messages.length <= 1 ? starterSuggestions : []}
           onSend={chat.send}
           disabled={chat.busy}

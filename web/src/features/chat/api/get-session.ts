@@ -1,4 +1,8 @@
 import { api, unwrap } from '@/lib/api-client';
 
-/** A session with its messages (and their cards) and the picks kept on it. */
-export const getChatSession = (id: string) => unwrap(api.GET('/api/v1/chat/sessions/{id}', { params: { path: { id } } }));
+/**
+ * A session with its latest messages (and their cards) and the picks kept on it; with `before` (a message's
+ * `seq`), the messages before that one instead. `hasEarlier` says whether older messages remain.
+ */
+export const getChatSession = (id: string, before?: number) =>
+  unwrap(api.GET('/api/v1/chat/sessions/{id}', { params: { path: { id }, query: before === undefined ? {} : { before } } }));

@@ -1,7 +1,7 @@
-import { api, unwrap } from '@/lib/api-client';
+import { api, unwrapAll, unwrap } from '@/lib/api-client';
 
 /** This browser's (or this account's) conversations, latest first. */
-export const listChatSessions = () => unwrap(api.GET('/api/v1/chat/sessions'));
+export const listChatSessions = () => unwrapAll(api.GET('/api/v1/chat/sessions', { params: { query: { pageSize: 100 } } }));
 
 export const renameChatSession = (id: string, title: string) => unwrap(api.PATCH('/api/v1/chat/sessions/{id}', { params: { path: { id } }, body: { title } }));
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { isSimulated, type ResultCard, type SearchRef } from '../api/types';
 import { ChatCards } from './ChatCards';
 
@@ -26,18 +26,26 @@ interface Props {
   onPick?: (card: ResultCard) => void;
   /** Extra actions under a reply (the planner puts "see all" there). */
   actions?: (message: ChatMessage) => React.ReactNode;
+  /** Set when older messages remain on the server: loads them above the first one shown. */
+  onShowEarlier?: () => void;
 }
 
 const noPicks: ReadonlySet<string> = new Set();
 
 /** The conversation: messages (announced politely as they stream), chips, and the composer. */
-export function Conversation({ messages, suggestions, onSend, disabled, notice, picked = noPicks, onPick, actions }: Props) {
+export function Conversation({ messages, suggestions, onSend, disabled, notice, picked = noPicks, onPick, actions, onShowEarlier }: Props) {
   const [draft, setDraft] = useState('');
   const list = useRef<HTMLOListElement>(null);
-  // Keep the newest message in view inside the conversation, without scrolling the page.
-  useEffect(() => {
+  // Keep the newest message in view inside the conversation, without scrolling the page; when earlier
+  // messages are loaded above, keep the one being read where it was instead.
+  const shown = useRef<{ first?: string; height: number }>({ height: 0 });
+  useLayoutEffect(() => {
     const el = list.current;
-    if (el) el.scrollTop = el.scrollHeight;
+    if (!el) return;
+    const first = messages.find((m) => m.id !== 'welcome')?.id;
+    const prepended = shown.current.first !== undefined && first !== shown.current.first && messages.some((m) => m.id === shown.current.first);
+    el.scrollTop = prepended ? el.scrollHeight - shown.current.height + el.scrollTop : el.scrollHeight;
+    shown.current = { first, height: el.scrollHeight };
   }, [messages]);
 
   function submit(e?: FormEvent) {
@@ -57,6 +65,11 @@ export function Conversation({ messages, suggestions, onSend, disabled, notice, 
   const last = messages[messages.length - 1];
   return (
     <section className="chat" aria-label="Conversation with the assistant">
+      {onShowEarlier && (
+        <button type="button" className="btn btn--ghost btn--small chat__earlier" onClick={onShowEarlier}>
+          Show earlier messages
+        </button>
+      )}
       <ol ref={list} className="chat__messages" aria-live="polite" aria-relevant="additions text">
         {messages.map((m) => (
           <li key={m.id} className={`bubble bubble--${m.role}`}>

@@ -44,6 +44,10 @@ const fromResponse = (m: ChatMessageResponse): ChatMessage => ({
   search: (m as { search?: SearchRef | null }).search ?? null,
 });
 
+/** The `seq` of the oldest message loaded when older ones remain on the server, else null. */
+const earliest = (s: { hasEarlier: boolean; messages: ChatMessageResponse[] }): number | null =>
+  s.hasEarlier && s.messages[0] ? Number(s.messages[0].seq) : null;
+
 /**
  * The conversation with the assistant: creates (or reloads) a session, streams each reply
  * (the text grows delta by delta, then its cards and suggestion chips arrive), keeps picks on the
@@ -59,12 +63,14 @@ export function useChat() {
 
   const [sessions, setSessions] = useState<ChatSession[]>([]);
   const [current, setCurrent] = useState<string | null>(session.current);
+  const [earlier, setEarlier] = useState<number | null>(null);
 
   const load = useCallback((id: string | null) => {
     session.current = id;
     setCurrent(id);
     remember(id);
     setError(null);
+    setEarlier(null);
     if (!id) {
       setMessages([welcome]);
       setPicks([]);
@@ -75,6 +81,7 @@ export function useChat() {
       (s) => {
         if (!live) return;
         setMessages([welcome, ...s.messages.map(fromResponse)]);
+        setEarlier(earliest(s));
         setPicks(s.selections);
       },
       () => {
@@ -147,6 +154,21 @@ export function useChat() {
     }
   }, []);
 
+  /** Loads the page of messages before the oldest one shown, above it. */
+  const showEarlier = useCallback(async () => {
+    const id = session.current;
+    if (!id || earlier === null) return;
+    try {
+      const s = await getChatSession(id, earlier);
+      if (id !== session.current) return;
+      const older = s.messages.map(fromResponse);
+      setMessages((all) => [welcome, ...older, ...all.filter((m) => m.id !== welcome.id && !older.some((o) => o.id === m.id))]);
+      setEarlier(earliest(s));
+    } catch (e) {
+      setError(e);
+    }
+  }, [earlier]);
+
   /** Makes a trip from the flight and hotel picks; answers the new trip's id. */
   const makeTrip = useCallback(async (): Promise<string> => {
     const id = session.current;
@@ -156,6 +178,9 @@ export function useChat() {
 
   return {
     messages, picks, busy, error, sessions, current,
+    /** Whether older messages of this conversation are still on the server. */
+    hasEarlier: earlier !== null,
+    showEarlier: () => void showEarlier(),
     send: (text: string) => void send(text),
     pick: (card: ResultCard) => void pick(card),
     makeTrip,

@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, unwrap, type Schemas } from '@/lib/api-client';
+import { api, unwrapAll, type Schemas } from '@/lib/api-client';
 
 export type Traveler = Schemas['TravelerResponse'];
 
-export const listTravelers = () => unwrap(api.GET('/api/v1/travelers'));
+export const listTravelers = () => unwrapAll(api.GET('/api/v1/travelers', { params: { query: { pageSize: 100 } } }));
 
 export const travelersQueryOptions = () => queryOptions({ queryKey: ['travelers'], queryFn: listTravelers });
 

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { MapView } from '@/components/map/MapView';
+import { WarningList } from '../components/WarningList';
 import { Alert, EmptyState, Loading, PageHeader } from '@/components/ui/Feedback';
 import { formatDate, formatDay, formatMoney } from '@/lib/format';
 import { ApiError, errorMessage } from '@/lib/problem';
@@ -49,15 +50,7 @@ export function SharedTripRoute() {
             <p className="trip-total">{formatMoney(t.total.amount, t.total.currency)}</p>
             {t.perPerson && <p className="small">{formatMoney(t.perPerson.amount, t.perPerson.currency)} per person</p>}
           </section>
-          {t.warnings.length > 0 && (
-            <Alert tone="warning" title="Things to check in this plan">
-              <ul>
-                {t.warnings.map((w, i) => (
-                  <li key={i}>{w.message}</li>
-                ))}
-              </ul>
-            </Alert>
-          )}
+          <WarningList title="Things to check in this plan" warnings={t.warnings} notShown={t.warningsNotShown} />
           {items.length === 0 ? (
             <EmptyState title="Nothing planned yet" />
           ) : (

@@ -39,6 +39,14 @@ describe('trip', () => {
     expect(JSON.parse(calls.find((c) => c.path.endsWith('/move'))!.body)).toEqual({ day: '2027-01-09', position: 0 });
   });
 
+  it('says how many warnings the server did not list when a plan has too many to show', async () => {
+    signedIn();
+    on('GET', `/api/v1/trips/${trip.id}`, { body: { ...trip, warningsNotShown: 149 } });
+    renderApp(`/trips/${trip.id}`);
+    expect(await screen.findByText('The trip is over its budget.')).toBeInTheDocument();
+    expect(screen.getByText(/and 149 more warnings/)).toBeInTheDocument();
+  });
+
   it('edits the name, dates, party size, budget and notes in place, and shows the server’s reason when a move is refused', async () => {
     signedIn();
     on('GET', `/api/v1/trips/${trip.id}`, { body: trip });

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { MapView } from '@/components/map/MapView';
 import { Button } from '@/components/ui/Button';
 import { SelectField, TextField } from '@/components/ui/Field';
+import { WarningList } from '../components/WarningList';
 import { Alert, EmptyState, Loading, PageHeader } from '@/components/ui/Feedback';
 import { formatDate, formatDay, formatMoney } from '@/lib/format';
 import { ApiError, errorMessage } from '@/lib/problem';
@@ -160,15 +161,7 @@ function TripView({ trip }: { trip: Trip }) {
             {trip.otherCurrencies.length > 0 && <p className="small muted">Also: {trip.otherCurrencies.map((m) => formatMoney(m.amount, m.currency)).join(', ')} (not converted)</p>}
             {trip.notes && <p className="trip__notes">{trip.notes}</p>}
           </section>
-          {trip.warnings.length > 0 && (
-            <Alert tone="warning" title="Check these">
-              <ul>
-                {trip.warnings.map((w, i) => (
-                  <li key={i}>{w.message}</li>
-                ))}
-              </ul>
-            </Alert>
-          )}
+          <WarningList title="Check these" warnings={trip.warnings} notShown={trip.warningsNotShown} />
           {(move.error || remove.error) && <Alert title="That change was not made.">{errorMessage(move.error ?? remove.error)}</Alert>}
           {all.length === 0 ? (
             <EmptyState title="Nothing planned yet">
