@@ -143,6 +143,7 @@ internal static class AccountsModule
         services.AddOptions<AuditOptions>()
             .Bind(builder.Configuration.GetSection(AuditOptions.Section))
             .Validate(o => o.CheckpointIntervalSeconds >= 0, "Audit__CheckpointIntervalSeconds must be zero (off) or more.")
+            .Validate(o => o.ReadQueueCapacity >= 1, "Audit__ReadQueueCapacity must be at least 1.")
             .Validate(o => o.CheckpointStore != AuditCheckpointStoreKind.S3 || !string.IsNullOrWhiteSpace(o.S3.Bucket),
                 "Audit__S3__Bucket is required with Audit__CheckpointStore=S3.")
             .Validate(o => string.IsNullOrWhiteSpace(o.S3.ServiceUrl) || Uri.TryCreate(o.S3.ServiceUrl, UriKind.Absolute, out _),
@@ -160,7 +161,9 @@ internal static class AccountsModule
                     : Path.GetFullPath(audit.CheckpointDirectory));
         });
         services.AddSingleton<AuditKeys>();
+        services.AddSingleton<AuditReadQueue>();
         services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddHostedService<AuditReadWriter>();
         services.AddSingleton<AuditCheckpoints>();
         services.AddHostedService<AuditCheckpointWriter>();
 

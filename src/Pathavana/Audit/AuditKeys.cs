@@ -41,6 +41,12 @@ internal sealed class AuditOptions
 
     /// <summary>How often each replica writes a checkpoint when the chain has grown. 0 turns the writer off.</summary>
     public int CheckpointIntervalSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// How many records of reads (personal data shown) may wait to be appended to the chain (default 10,000,
+    /// about 2 MB); when full, reads wait for room rather than drop a record.
+    /// </summary>
+    public int ReadQueueCapacity { get; set; } = 10_000;
 }
 
 /// <summary>The chain keys: the active one for new records, and every known one for verification.</summary>

@@ -42,29 +42,67 @@ internal static class AuditActions
 /// <summary>What happened, to what; the actor, time and client address are filled in by <see cref="AuditLog"/>.</summary>
 internal sealed record AuditEvent(string Action, string? SubjectType = null, string? SubjectId = null, Guid? ActorId = null, string? Details = null);
 
+/// <summary>An event with who did it (null: anonymous or the system), the truncated client address and when (UTC, microseconds).</summary>
+internal sealed record StampedAuditEvent(AuditEvent Event, Guid? ActorId, string? ClientIp, DateTimeOffset OccurredAt);
+
 internal interface IAuditLog
 {
     /// <summary>Appends a record to the chain and saves it at once (its own transaction).</summary>
     Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Queues a record of a read (personal data shown) for <see cref="AuditReadWriter"/> to append shortly after,
+    /// in a batch, so a read request writes nothing itself. The actor, client address and time are taken now.
+    /// The queue is bounded (<c>Audit__ReadQueueCapacity</c>); when it is full this waits for room: a record is
+    /// never dropped, and what is queued is written before the process stops.
+    /// </summary>
+    ValueTask QueueReadAsync(AuditEvent auditEvent, CancellationToken cancellationToken);
 }
 
 /// <summary>
 /// Appends hash-chained records. Appends are serialised: on PostgreSQL by a transaction-level
 /// advisory lock (across replicas), on SQLite by its single writer and a process lock.
 /// </summary>
-internal sealed class AuditLog(IServiceScopeFactory scopes, IHttpContextAccessor http, AuditKeys keys, TimeProvider clock) : IAuditLog
+internal sealed class AuditLog(IServiceScopeFactory scopes, IHttpContextAccessor http, AuditKeys keys, TimeProvider clock, AuditReadQueue reads) : IAuditLog
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
     private const long AdvisoryLockKey = 0x5041544841564131; // "PATHAVA1"
     private static readonly SemaphoreSlim LocalLock = new(1, 1);
 
-    public async Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
+    public Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken) =>
+        AppendAsync(scopes, keys, [Stamp(auditEvent)], cancellationToken);
+
+    public async ValueTask QueueReadAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
+    {
+        var stamped = Stamp(auditEvent);
+        try
+        {
+            await reads.Writer.WriteAsync(stamped, cancellationToken);
+        }
+        catch (System.Threading.Channels.ChannelClosedException)
+        {
+            // Shutting down: the writer has stopped taking records, so this one is appended here.
+            await AppendAsync(scopes, keys, [stamped], cancellationToken);
+        }
+    }
+
+    /// <summary>The event with who did it, from where and when, read from the current request.</summary>
+    private StampedAuditEvent Stamp(AuditEvent auditEvent)
     {
         var context = http.HttpContext;
-        var actor = auditEvent.ActorId ?? CurrentUserId(context);
-        var ip = ClientAddress.Truncated(context?.Connection.RemoteIpAddress);
+        // Microsecond precision: what PostgreSQL keeps, so the hash of what is read back matches.
+        var ticks = clock.GetUtcNow().UtcTicks;
+        return new StampedAuditEvent(auditEvent, auditEvent.ActorId ?? CurrentUserId(context),
+            ClientAddress.Truncated(context?.Connection.RemoteIpAddress), new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero));
+    }
 
-        // A scope of its own: the record is saved even when the caller's unit of work is not.
+    /// <summary>
+    /// Appends <paramref name="events"/> to the chain in order, in one transaction of its own (the records are
+    /// saved even when the caller's unit of work is not), serialised across replicas on PostgreSQL by a
+    /// transaction-level advisory lock and on SQLite by its single writer and a process lock.
+    /// </summary>
+    internal static async Task AppendAsync(IServiceScopeFactory scopes, AuditKeys keys, IReadOnlyList<StampedAuditEvent> events, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PathavanaDbContext>();
         await LocalLock.WaitAsync(cancellationToken);
@@ -77,26 +115,29 @@ internal sealed class AuditLog(IServiceScopeFactory scopes, IHttpContextAccessor
             }
             var last = await db.AuditLogs.AsNoTracking().OrderByDescending(a => a.Sequence)
                 .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
-            // Microsecond precision: what PostgreSQL keeps, so the hash of what is read back matches.
-            var ticks = clock.GetUtcNow().UtcTicks;
-            var now = new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero);
-            var entry = new AuditLogEntry
+            var sequence = last?.Sequence ?? 0;
+            var previous = last?.Hash ?? Genesis;
+            foreach (var (auditEvent, actor, ip, at) in events)
             {
-                Id = Guid.CreateVersion7(now),
-                Sequence = (last?.Sequence ?? 0) + 1,
-                OccurredAt = now,
-                ActorId = actor,
-                Action = auditEvent.Action,
-                SubjectType = auditEvent.SubjectType,
-                SubjectId = auditEvent.SubjectId,
-                ClientIp = ip,
-                Details = auditEvent.Details,
-                PreviousHash = last?.Hash ?? Genesis,
-                Hash = "",
-                KeyId = keys.ActiveId,
-            };
-            entry.Hash = AuditChain.HashOf(entry, keys.Active);
-            db.AuditLogs.Add(entry);
+                var entry = new AuditLogEntry
+                {
+                    Id = Guid.CreateVersion7(at),
+                    Sequence = ++sequence,
+                    OccurredAt = at,
+                    ActorId = actor,
+                    Action = auditEvent.Action,
+                    SubjectType = auditEvent.SubjectType,
+                    SubjectId = auditEvent.SubjectId,
+                    ClientIp = ip,
+                    Details = auditEvent.Details,
+                    PreviousHash = previous,
+                    Hash = "",
+                    KeyId = keys.ActiveId,
+                };
+                entry.Hash = AuditChain.HashOf(entry, keys.Active);
+                previous = entry.Hash;
+                db.AuditLogs.Add(entry);
+            }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

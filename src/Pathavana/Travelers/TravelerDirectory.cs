@@ -28,7 +28,7 @@ internal sealed class TravelerDirectory(PathavanaDbContext db, PiiProtector pii,
         foreach (var row in rows)
         {
             result.Add(await TravelersApi.ToResponseAsync(row, pii, clock, cancellationToken));
-            await audit.RecordAsync(new AuditEvent(AuditActions.TravelerRead, "traveler", row.Id.ToString(), ownerId,
+            await audit.QueueReadAsync(new AuditEvent(AuditActions.TravelerRead, "traveler", row.Id.ToString(), ownerId,
                 $$"""{"purpose":"{{purpose}}"}"""), cancellationToken);
         }
         return result;

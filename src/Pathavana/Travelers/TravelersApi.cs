@@ -84,7 +84,7 @@ internal static partial class TravelersApi
         }
         if (rows.Count > 0)
         {
-            await audit.RecordAsync(new AuditEvent(AuditActions.TravelerRead, "traveler", null, me, $$"""{"count":{{rows.Count}}}"""), ct);
+            await audit.QueueReadAsync(new AuditEvent(AuditActions.TravelerRead, "traveler", null, me, $$"""{"count":{{rows.Count}}}"""), ct);
         }
         return TypedResults.Ok(result);
     }
@@ -99,7 +99,7 @@ internal static partial class TravelersApi
             return TypedResults.NotFound();
         }
         var response = await ToResponseAsync(row, pii, clock, ct);
-        await audit.RecordAsync(new AuditEvent(AuditActions.TravelerRead, "traveler", id.ToString(), me), ct);
+        await audit.QueueReadAsync(new AuditEvent(AuditActions.TravelerRead, "traveler", id.ToString(), me), ct);
         return TypedResults.Ok(response);
     }
 

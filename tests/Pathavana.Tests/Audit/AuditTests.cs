@@ -65,10 +65,15 @@ public sealed class AuditTests(TestServers servers)
         await ana.Client.GetAsync($"/api/v1/travelers/{id}", ct);
         await ana.Client.DeleteAsync($"/api/v1/travelers/{id}", ct);
 
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<Pathavana.Platform.Data.PathavanaDbContext>();
-        var records = db.AuditLogs.OrderBy(a => a.Sequence).ToList();
-        var traveler = records.Where(r => r.SubjectId == id.ToString()).Select(r => r.Action).ToList();
+        // The read is recorded by the background writer, a moment after the answer: wait for it, then read
+        // the records in the order they happened.
+        var records = await Eventually.UntilAsync(_ =>
+        {
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<Pathavana.Platform.Data.PathavanaDbContext>();
+            return Task.FromResult(db.AuditLogs.OrderBy(a => a.Sequence).ToList());
+        }, r => r.Count(a => a.SubjectId == id.ToString()) >= 3, cancellationToken: ct);
+        var traveler = records.Where(r => r.SubjectId == id.ToString()).OrderBy(r => r.OccurredAt).Select(r => r.Action).ToList();
         Assert.Equal(["traveler.created", "traveler.read", "traveler.deleted"], traveler);
         Assert.All(records.Where(r => r.SubjectType == "traveler"), r => Assert.Equal(ana.Id, r.ActorId));
         Assert.Contains(records, r => r.Action == "sign_in.succeeded" && r.SubjectId == ana.Id.ToString());
@@ -77,6 +82,59 @@ public sealed class AuditTests(TestServers servers)
         {
             Assert.DoesNotContain(pii, everything, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Fact]
+    public async Task Reads_are_recorded_after_the_answer_through_a_small_queue_none_is_lost_and_shutdown_writes_the_rest()
+    {
+        var data = Directory.CreateTempSubdirectory("pathavana-audit-queue-").FullName;
+        var settings = new Dictionary<string, string?> { ["Audit:ReadQueueCapacity"] = "4" };
+        var ct = TestContext.Current.CancellationToken;
+        Guid id;
+        int Reads(PathavanaFactory app)
+        {
+            using var scope = app.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<Pathavana.Platform.Data.PathavanaDbContext>().AuditLogs
+                .Count(a => a.Action == "traveler.read" && a.SubjectId == id.ToString());
+        }
+
+        // Another connection that will hold the database's write lock.
+        await using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "pathavana.db")}");
+        await using (var app = PathavanaFactory.Embedded(settings, dataDirectory: data, keepDataDirectory: true))
+        {
+            var ana = await app.SignUpAsync();
+            id = (await (await ana.Client.PostAsJsonAsync("/api/v1/travelers", TestUsers.Traveler(), ct))
+                .Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+
+            // 20 concurrent reads through a queue of 4: readers wait for room rather than lose a record.
+            var first = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => ana.Client.GetAsync($"/api/v1/travelers/{id}", ct)));
+            Assert.All(first, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            Assert.Equal(20, await Eventually.UntilAsync(_ => Task.FromResult(Reads(app)), n => n >= 20, cancellationToken: ct));
+
+            // While another writer holds the database, reads still answer (they write nothing themselves);
+            // their records wait in the queue, and the lock is let go only when the shutdown begins.
+            await holder.OpenAsync(ct);
+            await using (var begin = holder.CreateCommand())
+            {
+                begin.CommandText = "BEGIN IMMEDIATE;";
+                await begin.ExecuteNonQueryAsync(ct);
+            }
+            var second = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ana.Client.GetAsync($"/api/v1/travelers/{id}", ct)));
+            Assert.All(second, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            app.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping.Register(() =>
+            {
+                using var rollback = holder.CreateCommand();
+                rollback.CommandText = "ROLLBACK;";
+                rollback.ExecuteNonQuery();
+            });
+        } // The shutdown writes what is still queued before the process stops.
+
+        await using var again = PathavanaFactory.Embedded(settings, dataDirectory: data);
+        Assert.Equal(24, Reads(again));
+        using var scope = again.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Pathavana.Platform.Data.PathavanaDbContext>();
+        var verified = await Pathavana.Audit.AuditChain.VerifyAsync(db, scope.ServiceProvider.GetRequiredService<Pathavana.Audit.AuditKeys>(), null, ct);
+        Assert.True(verified.Intact, verified.Reason);
     }
 
     [Fact]

@@ -43,9 +43,17 @@ public sealed class PathavanaFactory : WebApplicationFactory<Program>
     /// <summary>When set, the app's clock; tests move it.</summary>
     public FakeTimeProvider? Clock { get; init; }
 
+    /// <summary>Leave the data directory on disposal, for a test that opens it again after a shutdown.</summary>
+    public bool KeepDataDirectory { get; init; }
+
     /// <summary>The embedded default: SQLite under a fresh data directory, in-process cache.</summary>
-    public static PathavanaFactory Embedded(IDictionary<string, string?>? settings = null, string? dataDirectory = null, FakeTimeProvider? clock = null) =>
-        new(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()), dataDirectory ?? NewDataDirectory()) { Clock = clock };
+    public static PathavanaFactory Embedded(IDictionary<string, string?>? settings = null, string? dataDirectory = null, FakeTimeProvider? clock = null,
+        bool keepDataDirectory = false) =>
+        new(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()), dataDirectory ?? NewDataDirectory())
+        {
+            Clock = clock,
+            KeepDataDirectory = keepDataDirectory,
+        };
 
     /// <summary>Production wiring: PostgreSQL (a fresh migrated database) and Redis.</summary>
     public static async Task<PathavanaFactory> ProductionAsync(TestServers servers, IDictionary<string, string?>? settings = null, bool redis = true, FakeTimeProvider? clock = null)
@@ -111,6 +119,10 @@ public sealed class PathavanaFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepDataDirectory)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
