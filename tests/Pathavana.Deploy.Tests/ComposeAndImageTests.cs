@@ -128,6 +128,10 @@ public sealed partial class ComposeAndImageTests
         Assert.Matches(@"(?m)^CMD \[""serve""\]$", dockerfile);
         Assert.Contains("ASPNETCORE_URLS=http://+:8080", dockerfile, StringComparison.Ordinal);
         Assert.Contains("Storage__DataDirectory=/data", dockerfile, StringComparison.Ordinal);
+        // Published ReadyToRun for the target architecture, framework-dependent on the aspnet image; the
+        // restore asks for the same runtime and ReadyToRun, or the --no-restore publish fails.
+        Assert.Matches(@"dotnet restore [^\n]*--runtime ""\$RID"" -p:PublishReadyToRun=true", dockerfile);
+        Assert.Matches(@"--runtime ""\$RID"" --self-contained false -p:PublishReadyToRun=true", dockerfile);
         AssertOciLabels(dockerfile);
         // The assembly the ENTRYPOINT names is the one the project builds.
         var project = File.ReadAllText(RepositoryLayout.PathTo("src", "Pathavana", "Pathavana.csproj"));
