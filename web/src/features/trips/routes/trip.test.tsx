@@ -39,11 +39,15 @@ describe('trip', () => {
     expect(JSON.parse(calls.find((c) => c.path.endsWith('/move'))!.body)).toEqual({ day: '2027-01-09', position: 0 });
   });
 
-  it('says how many warnings the server did not list when a plan has too many to show', async () => {
+  it('shows the first warnings, the rest on request, and how many the server did not list', async () => {
     signedIn();
-    on('GET', `/api/v1/trips/${trip.id}`, { body: { ...trip, warningsNotShown: 149 } });
+    const many = Array.from({ length: 50 }, (_, i) => ({ code: 'overlap', message: `Walking tour 1 and Walking tour ${i + 2} overlap.` }));
+    on('GET', `/api/v1/trips/${trip.id}`, { body: { ...trip, warnings: many, warningsNotShown: 149 } });
     renderApp(`/trips/${trip.id}`);
-    expect(await screen.findByText('The trip is over its budget.')).toBeInTheDocument();
+    expect(await screen.findByText('Walking tour 1 and Walking tour 2 overlap.')).toBeInTheDocument();
+    expect(screen.queryByText('Walking tour 1 and Walking tour 10 overlap.')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Show 191 more warnings' }));
+    expect(screen.getByText('Walking tour 1 and Walking tour 51 overlap.')).toBeInTheDocument();
     expect(screen.getByText(/and 149 more warnings/)).toBeInTheDocument();
   });
 
