@@ -105,11 +105,7 @@ internal static class TripPlanner
         var kept = new List<TripWarning>(MaxWarnings);
         foreach (var warning in all)
         {
-            if (warning.Date is null)
-            {
-                kept.Add(warning);
-            }
-            else if (dated-- > 0)
+            if (warning.Date is null || dated-- > 0)
             {
                 kept.Add(warning);
             }

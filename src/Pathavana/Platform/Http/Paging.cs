@@ -16,7 +16,7 @@ internal readonly record struct Page(int Number, int Size)
     public const int DefaultSize = 50;
     public const int MaxSize = 100;
 
-    /// <summary>The header the next page's address is in, exposed to browsers.</summary>
+    /// <summary>The header the next page's address is in (the web app is same-origin, so no CORS exposure is needed).</summary>
     public const string LinkHeader = "Link";
 
     /// <summary>The page asked for, or a 400 naming <c>page</c> or <c>pageSize</c>.</summary>

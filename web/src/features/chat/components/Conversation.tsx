@@ -38,14 +38,15 @@ export function Conversation({ messages, suggestions, onSend, disabled, notice, 
   const list = useRef<HTMLOListElement>(null);
   // Keep the newest message in view inside the conversation, without scrolling the page; when earlier
   // messages are loaded above, keep the one being read where it was instead.
-  const shown = useRef<{ first?: string; height: number }>({ height: 0 });
+  const shown = useRef<{ last?: string; count: number; height: number }>({ count: 0, height: 0 });
   useLayoutEffect(() => {
     const el = list.current;
     if (!el) return;
-    const first = messages.find((m) => m.id !== 'welcome')?.id;
-    const prepended = shown.current.first !== undefined && first !== shown.current.first && messages.some((m) => m.id === shown.current.first);
+    // Same newest message, more messages: they were loaded above it.
+    const last = messages[messages.length - 1]?.id;
+    const prepended = last !== undefined && last === shown.current.last && messages.length > shown.current.count;
     el.scrollTop = prepended ? el.scrollHeight - shown.current.height + el.scrollTop : el.scrollHeight;
-    shown.current = { first, height: el.scrollHeight };
+    shown.current = { last, count: messages.length, height: el.scrollHeight };
   }, [messages]);
 
   function submit(e?: FormEvent) {
