@@ -381,6 +381,10 @@ internal static class AssistantApi
             return Invalid("offerId", "This offer is not current. Search again and pick from the new results.");
         }
         var state = DialogState.Parse(session.State);
+        if (SelectionFit.Why(state, card) is { } stale)
+        {
+            return Invalid("offerId", stale);
+        }
         state = state with { Selections = [.. state.Selections.Where(s => s.OfferId != card.OfferId), new Selection(card.OfferId, card.Kind, card, clock.GetUtcNow())] };
         session.State = state.ToJson();
         session.UpdatedAt = clock.GetUtcNow();

@@ -324,12 +324,16 @@ internal sealed partial class OfflineAssistant
     private async Task<TurnReply> PlanAsync(DialogState s, CancellationToken ct)
     {
         var flights = await FindFlightsAsync(s, ct);
-        var hotels = (await FindHotelsAsync(s, ct)).Matching;
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"A trip from {s.Origin!.Name} to {s.Destination!.Name}, {Day(s.DepartDate!.Value)} to {Day(s.ReturnDate!.Value)}, for {People(s.Passengers!)}. ");
         var offers = flights.Matching.Take(MaxCards).ToList();
+        // An overnight flight lands the next day: the stay starts then, not on a night spent in the air.
+        var lands = offers.Count == 0 ? s.DepartDate!.Value : DateOnly.FromDateTime(offers[0].Itineraries[0].Segments[^1].Arrival.DateTime);
+        var checkIn = lands > s.DepartDate!.Value && lands < s.ReturnDate!.Value ? lands : s.DepartDate.Value;
+        var hotels = (await FindHotelsAsync(s with { DepartDate = checkIn }, ct)).Matching;
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"A trip from {s.Origin!.Name} to {s.Destination!.Name}, {Day(s.DepartDate.Value)} to {Day(s.ReturnDate!.Value)}, for {People(s.Passengers!)}. ");
         text.Append(offers.Count == 0 ? $"I found no {Wanted(s)}flights for those dates{(s.MaxPrice is not null ? " within the budget" : "")}. " : Describe(offers[0], "The cheapest flight", s) + " ");
-        text.Append(hotels.Count == 0 ? "I found no hotels for those dates." : $"To stay: {hotels[0].Hotel.Name} at {Money(hotels[0].Nightly)} a night, {Money(hotels[0].Total)} in total.");
+        var from = checkIn == s.DepartDate.Value ? "" : $" from {Day(checkIn)}, the day the flight lands";
+        text.Append(hotels.Count == 0 ? "I found no hotels for those dates." : $"To stay{from}: {hotels[0].Hotel.Name} at {Money(hotels[0].Nightly)} a night, {Money(hotels[0].Total)} in total.");
         return new TurnReply(text.ToString(), [.. offers.Select(o => Card(o, s)), .. hotels.Take(MaxCards).Select(h => HotelCard(h, s))], ["nonstop only", "4 stars or more", "a day later"], s,
             FlightInfo(flights.Search, flights.All.Count));
     }

@@ -277,6 +277,51 @@ public sealed partial class ChatDialogTests(TestServers servers)
         Assert.Equal("Lisbon", trip.GetProperty("title").GetString());
     }
 
+    [Fact]
+    public async Task A_planned_trip_checks_in_on_the_day_the_overnight_flight_lands()
+    {
+        await using var app = PathavanaFactory.Embedded();
+        using var browser = app.CreateClient();
+        var session = await browser.NewSessionAsync();
+        var depart = Today.AddDays(30);
+        var plan = await browser.SayAsync(session, $"plan a trip from Los Angeles to Sydney {depart:yyyy-MM-dd} for 10 nights, 2 adults");
+        var flight = plan.Cards().First(c => c.GetProperty("kind").GetString() == "flight").GetProperty("flight");
+        var lands = DateOnly.FromDateTime(flight.GetProperty("itineraries")[0].GetProperty("segments").EnumerateArray().Last().GetProperty("arrival").GetDateTimeOffset().DateTime);
+        Assert.True(lands > depart, $"Los Angeles to Sydney crosses the date line: it lands after {depart}, not on {lands}");
+        var hotels = plan.Cards().Where(c => c.GetProperty("kind").GetString() == "hotel").ToList();
+        Assert.NotEmpty(hotels);
+        Assert.All(hotels, h => Assert.Equal(lands.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), h.GetProperty("hotel").GetProperty("checkIn").GetString()));
+        Assert.Contains($"from {lands.ToString("dddd d MMMM", CultureInfo.InvariantCulture)}, the day the flight lands", plan.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_card_from_an_earlier_search_cannot_be_picked_once_the_party_or_dates_changed()
+    {
+        await using var app = PathavanaFactory.Embedded();
+        using var browser = app.CreateClient();
+        var session = await browser.NewSessionAsync();
+        var depart = Today.AddDays(40);
+        var first = await browser.SayAsync(session, $"just me, London to Rome on {depart:d MMMM}, back {depart.AddDays(6):d MMMM}");
+        var old = first.Cards().First(c => c.GetProperty("kind").GetString() == "flight");
+        var later = depart.AddDays(10);
+        var second = await browser.SayAsync(session, $"actually there are three of us, and make it {later:d MMMM} to {later.AddDays(6):d MMMM}");
+        var fresh = second.Cards().First(c => c.GetProperty("kind").GetString() == "flight");
+        Assert.Equal(3, fresh.GetProperty("flight").GetProperty("priceBreakdown").EnumerateArray().Sum(p => p.GetProperty("count").GetInt32()));
+
+        var stale = await browser.PostAsJsonAsync($"/api/v1/chat/sessions/{session}/selections",
+            new { offerId = old.GetProperty("offerId").GetString(), kind = "flight" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        var why = (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("offerId")[0].GetString()!;
+        Assert.Contains("priced for 1 traveller and the trip is now for 3", why, StringComparison.Ordinal);
+        Assert.Contains($"leaves on {depart.ToString("dddd d MMMM", CultureInfo.InvariantCulture)}", why, StringComparison.Ordinal);
+
+        var ok = await browser.PostAsJsonAsync($"/api/v1/chat/sessions/{session}/selections",
+            new { offerId = fresh.GetProperty("offerId").GetString(), kind = "flight" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var kept = (await ok.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("selections");
+        Assert.Equal(fresh.GetProperty("offerId").GetString(), Assert.Single(kept.EnumerateArray()).GetProperty("offerId").GetString());
+    }
+
     private static async Task SignUpInAsync(HttpClient browser)
     {
         var email = $"chat-{Guid.NewGuid():N}@example.com";

@@ -18,6 +18,13 @@ export interface DraftPick {
   simulated: boolean;
   /** The local day it happens (activities: the day it is planned for). */
   day: string;
+  /** Flights and stays: how many travel (a flight's seated and lap passengers; a stay's adults). */
+  travellers?: number | undefined;
+  /** Flights: the outbound's local departure day and, for a round trip, the return's; stays: check-in and check-out. */
+  from?: string | undefined;
+  to?: string | null | undefined;
+  /** Flights: the local day the outbound lands (an overnight flight: the day after it leaves). */
+  lands?: string | undefined;
   /** Activities only: what the trip item is made of. */
   place?: { name: string; latitude: number; longitude: number } | null;
 }

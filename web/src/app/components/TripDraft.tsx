@@ -5,6 +5,8 @@ import { Button } from '@/components/ui/Button';
 import { Alert, SimulatedBadge } from '@/components/ui/Feedback';
 import { addTripItem, type AddTripItemInput } from '@/features/trips/api/add-trip-item';
 import { createTrip } from '@/features/trips/api/create-trip';
+import { misfit } from '@/features/search/components/picks';
+import type { TripQuery } from '@/features/search/api/types';
 import { useTrips } from '@/features/trips/api/list-trips';
 import { useUser } from '@/lib/auth';
 import { draft, useDraft, type DraftPick } from '@/lib/draft';
@@ -33,9 +35,10 @@ function titleOf(picks: DraftPick[]): string {
 /**
  * The trip draft beside the results: every pick from the chat or the lists, its total, and the way
  * on — save it as a trip, add it to one of yours, or review and book. Without an account the
- * sign-up form opens right here, and the picks stay.
+ * sign-up form opens right here, and the picks stay. A flight or stay that no longer fits the search
+ * shown (`query`: another party size or other dates) says why, so nobody books the wrong one unaware.
  */
-export function TripDraft() {
+export function TripDraft({ query = null }: { query?: TripQuery | null }) {
   const picks = useDraft();
   const user = useUser();
   const navigate = useNavigate();
@@ -88,6 +91,11 @@ export function TripDraft() {
                 <span className="pill pill--muted">{kindLabel[p.kind]}</span> {p.title}
               </p>
               <p className="small muted">{p.detail}</p>
+              {misfit(p, query) && (
+                <p className="draft__misfit small" role="note">
+                  ⚠ {misfit(p, query)} Pick again from the results, or remove it.
+                </p>
+              )}
               {p.simulated && <SimulatedBadge kind={p.kind === 'hotel' ? 'hotel' : p.kind === 'activity' ? 'activity' : 'flight'} />}
             </div>
             <div className="draft__side">

@@ -150,6 +150,49 @@ describe('the planner: chat and results in one workspace, open to try', () => {
     expect(await screen.findByRole('heading', { name: 'Review and book: Trip to Lisbon' })).toBeInTheDocument();
   });
 
+  it('marks cards and picks from an earlier search once the party or dates changed, and stays check in on the day the flight lands', async () => {
+    sessionStorage.setItem('pathavana.chat.session', sessionId);
+    anonymous();
+    const later = { ...seg, departure: '2027-01-10T18:05:00-05:00', arrival: '2027-01-11T05:40:00+00:00' };
+    const laterBack = { ...back, departure: '2027-01-17T10:00:00+00:00', arrival: '2027-01-17T13:20:00-05:00' };
+    const three = {
+      ...offer, id: 'fl-3', priceBreakdown: [{ type: 'ADULT', count: 3, perPerson: { amount: 650, currency: 'USD' } }], totalPrice: { amount: 1950, currency: 'USD' },
+      itineraries: [{ duration: '06:35:00', segments: [later] }, { duration: '08:20:00', segments: [laterBack] }],
+    };
+    const base = { suggestions: [], createdAt: '2026-11-25T00:00:00Z', mode: 'offline', fallback: false, fallbackReason: null };
+    const messages = [
+      { ...base, id: 'm2', seq: 2, role: 'assistant', text: 'I found 1 round trip from $1,224.', cards: [flight] },
+      { ...base, id: 'm3', seq: 3, role: 'user', text: 'three of us, 10 to 17 January', cards: [] },
+      { ...base, id: 'm4', seq: 4, role: 'assistant', text: 'I found 1 round trip from $1,950.', cards: [{ kind: 'flight', offerId: 'fl-3', flight: three }] },
+    ];
+    on('GET', `/api/v1/chat/sessions/${sessionId}`, { body: { id: sessionId, title: 'Trip', createdAt: '2026-11-25T00:00:00Z', updatedAt: '2026-11-25T00:00:00Z', state: {}, selections: [], messages } });
+    on('POST', `/api/v1/chat/sessions/${sessionId}/selections`, { body: { sessionId, selections: [] } });
+    on('GET', '/api/v1/flights/search', { body: { offers: [three], count: 1, source: 'simulated' } });
+    on('GET', '/api/v1/hotels/search', { body: { offers: [], count: 0, source: 'simulated' } });
+    // Picked in the first turn, for two on 8 January.
+    sessionStorage.setItem('pathavana.trip-draft', JSON.stringify([{ kind: 'flight', offerId: 'fl-1', title: 'Boston → Lisbon and back', detail: '', price: { amount: 1224, currency: 'USD' }, simulated: true, day: '2027-01-08', travellers: 2, from: '2027-01-08', to: '2027-01-15', lands: '2027-01-09' }]));
+    renderApp('/');
+
+    const cards = await screen.findAllByRole('article', { name: /TAP Portugal flight Boston to Lisbon/ });
+    expect(cards).toHaveLength(2);
+    await waitFor(() => expect(screen.getByLabelText('Adults')).toHaveValue('3'));
+    const [old, fresh] = cards as [HTMLElement, HTMLElement];
+    expect(within(old).queryByRole('button', { name: /Pick this flight/ })).not.toBeInTheDocument();
+    expect(old).toHaveTextContent('From an earlier search: priced for 2 travellers; the search is now for 3; leaves Fri 8 Jan; the search now leaves Sun 10 Jan.');
+    const tray = screen.getByRole('region', { name: 'Your trip so far' });
+    expect(within(tray).getByRole('note')).toHaveTextContent('Priced for 2 travellers; the search is now for 3');
+
+    await userEvent.click(within(fresh).getByRole('button', { name: 'Pick this flight' }));
+    await waitFor(() => expect(within(tray).queryByRole('note')).not.toBeInTheDocument());
+    expect(tray).toHaveTextContent('$1,950');
+    expect(tray).not.toHaveTextContent('$1,224');
+
+    // The flight lands on the 11th (overnight): the stay starts then.
+    await userEvent.click(screen.getByRole('tab', { name: 'Hotels' }));
+    expect(await screen.findByText('Checking in Mon 11 Jan, the day your flight lands.')).toBeInTheDocument();
+    await waitFor(() => expect(calls.some((c) => c.path.startsWith('/api/v1/hotels/search') && c.path.includes('checkIn=2027-01-11'))).toBe(true));
+  });
+
   it('says "check your email" and offers sign-in, keeping the picks, when the address given at "Review and book" already has an account', async () => {
     sessionStorage.setItem('pathavana.chat.session', sessionId);
     anonymous();

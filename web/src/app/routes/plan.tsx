@@ -4,7 +4,7 @@ import { Conversation, ConversationList, starterSuggestions, useChat, type ChatM
 import type { ResultCard, SearchRef } from '@/features/chat/api/types';
 import { ResultsPanel } from '@/features/search/components/ResultsPanel';
 import { SearchForm } from '@/features/search/components/SearchForm';
-import { activityPick, flightPick, hotelPick } from '@/features/search/components/picks';
+import { activityPick, flightPick, hotelPick, landsOf, misfit } from '@/features/search/components/picks';
 import { parseLegs } from '@/features/search/api/search-flights';
 import type { ResultTab, StayWishes, TripQuery } from '@/features/search/api/types';
 import { draft, useDraft } from '@/lib/draft';
@@ -156,6 +156,7 @@ export function PlanRoute() {
             chat.pick(card);
             draft.add(pickOf(card, query));
           }}
+          unfit={(card) => (card.kind === 'activity' ? null : misfit(pickOf(card, query), query))}
           actions={(m) => {
             const found = understood(m, query);
             if (!found) return null;
@@ -172,8 +173,8 @@ export function PlanRoute() {
       </div>
       <section className="plan__results" ref={results} tabIndex={-1} aria-label="Search and results">
         <SearchForm key={query ? JSON.stringify(query) : 'empty'} initial={query ?? empty()} onSearch={setQuery} />
-        <TripDraft />
-        <ResultsPanel query={query} tab={tab} onTab={setTab} onPickDate={(d) => query && setQuery({ ...query, departureDate: d })} onPick={(p) => draft.add(p)} picked={picked} />
+        <TripDraft query={query} />
+        <ResultsPanel query={query} tab={tab} onTab={setTab} onPickDate={(d) => query && setQuery({ ...query, departureDate: d })} onPick={(p) => draft.add(p)} picked={picked} lands={landsOf(picks, query)} />
       </section>
     </div>
   );

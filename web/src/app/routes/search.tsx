@@ -4,6 +4,7 @@ import { legsParam, parseLegs } from '@/features/search/api/search-flights';
 import type { ResultTab, TripQuery } from '@/features/search/api/types';
 import { ResultsPanel } from '@/features/search/components/ResultsPanel';
 import { SearchForm } from '@/features/search/components/SearchForm';
+import { landsOf } from '@/features/search/components/picks';
 import { draft, useDraft } from '@/lib/draft';
 import { inDays } from '@/lib/format';
 import { TripDraft } from '../components/TripDraft';
@@ -47,7 +48,7 @@ export function SearchPageRoute() {
     <div className="page">
       <PageHeader title="Search flights, hotels and things to do" />
       <SearchForm key={params.toString()} initial={initial} onSearch={(q) => setParams(toParams(q, tab))} />
-      <TripDraft />
+      <TripDraft query={query} />
       <ResultsPanel
         query={query}
         tab={tab}
@@ -55,6 +56,7 @@ export function SearchPageRoute() {
         onPickDate={(d) => query && setParams(toParams({ ...query, departureDate: d }, 'flights'))}
         onPick={(p) => draft.add(p)}
         picked={new Set(picks.map((p) => p.offerId))}
+        lands={landsOf(picks, query)}
       />
     </div>
   );

@@ -10,23 +10,25 @@ interface Props {
   disabled?: boolean | undefined;
   /** The named place a stay search was around ("Colosseum"): hotel cards say how far each is from it. */
   near?: string | undefined;
+  /** Why a card from an earlier search no longer fits the search shown now (null: it fits); such a card cannot be picked. */
+  unfit?: ((card: ResultCard) => string | null) | undefined;
 }
 
 /** The offers a reply found: compact flight, hotel and activity cards, flights and hotels pickable. */
-export function ChatCards({ cards, picked, onPick, disabled, near }: Props) {
+export function ChatCards({ cards, picked, onPick, disabled, near, unfit }: Props) {
   if (cards.length === 0) return null;
   return (
     <ul className="chat-cards" aria-label="Results in this reply">
       {cards.map((c) => (
         <li key={`${c.kind}-${c.offerId}`}>
-          <ChatCard card={c} picked={picked.has(c.offerId)} onPick={onPick} disabled={disabled} near={near} />
+          <ChatCard card={c} picked={picked.has(c.offerId)} onPick={onPick} disabled={disabled} near={near} stale={unfit?.(c) ?? null} />
         </li>
       ))}
     </ul>
   );
 }
 
-function ChatCard({ card, picked, onPick, disabled, near }: { card: ResultCard; picked: boolean; onPick?: ((card: ResultCard) => void) | undefined; disabled?: boolean | undefined; near?: string | undefined }) {
+function ChatCard({ card, picked, onPick, disabled, near, stale }: { card: ResultCard; picked: boolean; onPick?: ((card: ResultCard) => void) | undefined; disabled?: boolean | undefined; near?: string | undefined; stale?: string | null | undefined }) {
   const f = card.flight;
   const h = card.hotel;
   const a = card.activity;
@@ -84,7 +86,12 @@ function ChatCard({ card, picked, onPick, disabled, near }: { card: ResultCard; 
       ))}
       <p className="chat-card__price">{price}</p>
       {source === 'simulated' && <SimulatedBadge kind={card.kind === 'hotel' ? 'hotel' : card.kind === 'activity' ? 'activity' : 'flight'} />}
-      {pickable && (
+      {pickable && stale && (
+        <p className="chat-card__stale small" role="note">
+          From an earlier search: {stale.charAt(0).toLowerCase() + stale.slice(1)} Pick from the newest results.
+        </p>
+      )}
+      {pickable && !stale && (
         <button type="button" className={`btn ${picked ? 'btn--secondary' : 'btn--primary'}`} aria-pressed={picked} disabled={disabled} onClick={() => onPick?.(card)}>
           {picked ? `Picked ${card.kind}` : `Pick this ${card.kind}`}
         </button>

@@ -24,6 +24,8 @@ interface Props {
   /** Offer ids picked on the session. */
   picked?: ReadonlySet<string>;
   onPick?: (card: ResultCard) => void;
+  /** Why a card from an earlier search no longer fits the search shown now (null: it fits); such a card cannot be picked. */
+  unfit?: (card: ResultCard) => string | null;
   /** Extra actions under a reply (the planner puts "see all" there). */
   actions?: (message: ChatMessage) => React.ReactNode;
   /** Set when older messages remain on the server: loads them above the first one shown. */
@@ -33,7 +35,7 @@ interface Props {
 const noPicks: ReadonlySet<string> = new Set();
 
 /** The conversation: messages (announced politely as they stream), chips, and the composer. */
-export function Conversation({ messages, suggestions, onSend, disabled, notice, picked = noPicks, onPick, actions, onShowEarlier }: Props) {
+export function Conversation({ messages, suggestions, onSend, disabled, notice, picked = noPicks, onPick, unfit, actions, onShowEarlier }: Props) {
   const [draft, setDraft] = useState('');
   const list = useRef<HTMLOListElement>(null);
   // Keep the newest message in view inside the conversation, without scrolling the page; when earlier
@@ -82,7 +84,7 @@ export function Conversation({ messages, suggestions, onSend, disabled, notice, 
             {m.cards && m.cards.some(isSimulated) && (
               <p className="small bubble__note">Simulated results: these prices and offers come from Pathavana's simulator, not from real airlines or hotels.</p>
             )}
-            {m.cards && <ChatCards cards={m.cards} picked={picked} onPick={onPick} disabled={disabled} near={m.search?.kind === 'hotels' && m.search.query.near ? String(m.search.query.near) : undefined} />}
+            {m.cards && <ChatCards cards={m.cards} picked={picked} onPick={onPick} unfit={unfit} disabled={disabled} near={m.search?.kind === 'hotels' && m.search.query.near ? String(m.search.query.near) : undefined} />}
             {m.role === 'assistant' && !m.streaming && actions?.(m)}
           </li>
         ))}

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from '@/lib/api-client';
+import { addDays } from '@/lib/format';
 import type { HotelSearchResponse, TripQuery } from './types';
 
 export function searchHotels(q: TripQuery): Promise<HotelSearchResponse> {
@@ -7,12 +8,6 @@ export function searchHotels(q: TripQuery): Promise<HotelSearchResponse> {
   // Near a named place: hotels within walking distance of it, with distances from it.
   if (q.stay?.near) params.set('near', q.stay.near);
   return request('GET', `/api/v1/hotels/search?${params}`);
-}
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 export const hotelsQueryOptions = (q: TripQuery) => queryOptions({ queryKey: ['hotels', q], queryFn: () => searchHotels(q), staleTime: 5 * 60_000, retry: false });

@@ -12,7 +12,7 @@ import type { ResultTab, TripQuery } from '../api/types';
 import { ActivityResults } from './ActivityResults';
 import { FlightResults } from './FlightResults';
 import { HotelResults } from './HotelResults';
-import { activityPick, flightPick, hotelPick } from './picks';
+import { activityPick, flightPick, hotelPick, stayQuery } from './picks';
 import { PriceCalendarGrid } from './PriceCalendarGrid';
 
 const tabs: { id: ResultTab; label: string }[] = [
@@ -30,17 +30,20 @@ interface Props {
   /** Select → the trip draft. */
   onPick?: (pick: DraftPick) => void;
   picked?: ReadonlySet<string>;
+  /** The local day the picked flight lands: hotels check in then when it is after the departure day. */
+  lands?: string | undefined;
 }
 
 /** Flights, hotels, things to do and the price calendar for one query, as accessible tabs. */
-export function ResultsPanel({ query, tab: controlled, onTab, onPickDate, onPick, picked }: Props) {
+export function ResultsPanel({ query, tab: controlled, onTab, onPickDate, onPick, picked, lands }: Props) {
   const [own, setOwn] = useState<ResultTab>('flights');
   const tab = controlled ?? own;
   const setTab = (t: ResultTab) => (onTab ? onTab(t) : setOwn(t));
   const base = useId();
   const noOrigin = !query?.origin;
   const flights = useFlightSearch(tab === 'flights' && !noOrigin ? query : null);
-  const hotels = useHotelSearch(tab === 'hotels' ? query : null);
+  const stay = query ? stayQuery(query, lands) : null;
+  const hotels = useHotelSearch(tab === 'hotels' ? stay : null);
   const activities = useActivitySearch(tab === 'activities' && query ? query.destination : null);
   const calendar = usePriceCalendar(
     tab === 'calendar' && query && !noOrigin ? { origin: query.origin, destination: query.destination, month: query.departureDate.slice(0, 7), adults: query.adults, cabin: query.cabin } : null,
@@ -96,7 +99,10 @@ export function ResultsPanel({ query, tab: controlled, onTab, onPickDate, onPick
         ) : tab === 'flights' ? (
           flights.isPending ? <Loading label="Searching flights…" /> : flights.isError ? <Alert title="Flight search failed.">{errorMessage(flights.error)}</Alert> : flights.data.offers.length === 0 ? <EmptyState title="No flights on this route and date" /> : <FlightResults offers={flights.data.offers} onPick={onPick && ((o) => onPick(flightPick(o)))} picked={picked} />
         ) : tab === 'hotels' ? (
-          hotels.isPending ? <Loading label="Searching hotels…" /> : hotels.isError ? <Alert title="Hotel search failed.">{errorMessage(hotels.error)}</Alert> : <HotelResults key={JSON.stringify(query?.stay ?? null)} offers={hotels.data.offers} onPick={onPick && ((o) => onPick(hotelPick(o)))} picked={picked} near={hotels.data.near?.name} wishes={query?.stay} />
+          hotels.isPending ? <Loading label="Searching hotels…" /> : hotels.isError ? <Alert title="Hotel search failed.">{errorMessage(hotels.error)}</Alert> : <>
+            {stay && query && stay.departureDate !== query.departureDate && <p className="small muted">Checking in {formatDay(stay.departureDate)}, the day your flight lands.</p>}
+            <HotelResults key={JSON.stringify(query?.stay ?? null)} offers={hotels.data.offers} onPick={onPick && ((o) => onPick(hotelPick(o)))} picked={picked} near={hotels.data.near?.name} wishes={query?.stay} />
+          </>
         ) : tab === 'activities' ? (
           activities.isPending ? <Loading label="Finding things to do…" /> : activities.isError ? <Alert title="Activity search failed.">{errorMessage(activities.error)}</Alert> : <ActivityResults activities={activities.data.activities} onPick={onPick && ((a) => onPick(activityPick(a, activityDay)))} picked={picked} />
         ) : calendar.isPending ? (

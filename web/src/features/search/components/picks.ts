@@ -1,7 +1,7 @@
 import type { DraftPick } from '@/lib/draft';
 import { dayShift, formatDay, formatDuration, localTime, plural } from '@/lib/format';
 import { airlineName, boardName, cityOf } from '@/lib/places';
-import type { Activity, FlightOffer, HotelOffer, Itinerary } from '../api/types';
+import type { Activity, FlightOffer, HotelOffer, Itinerary, TripQuery } from '../api/types';
 
 /** "07:25 Boston → 21:40 Lisbon, +1" for one direction, in each airport's local time. */
 export function itineraryTimes(it: Itinerary): string {
@@ -42,6 +42,10 @@ export function flightPick(o: FlightOffer): DraftPick {
     price: o.totalPrice,
     simulated: o.source === 'simulated',
     day: first.departure.slice(0, 10),
+    travellers: o.priceBreakdown.reduce((n, p) => n + Number(p.count), 0) || undefined,
+    from: first.departure.slice(0, 10),
+    to: o.itineraries.length === 2 ? o.itineraries[1]!.segments[0]!.departure.slice(0, 10) : null,
+    lands: last.arrival.slice(0, 10),
   };
 }
 
@@ -55,6 +59,9 @@ export function hotelPick(o: HotelOffer): DraftPick {
     price: o.total,
     simulated: o.source === 'simulated',
     day: o.checkIn,
+    travellers: Number(o.adults) || undefined,
+    from: o.checkIn,
+    to: o.checkOut,
   };
 }
 
@@ -69,4 +76,43 @@ export function activityPick(a: Activity, day: string): DraftPick {
     day,
     place: { name: a.name, latitude: Number(a.point.latitude), longitude: Number(a.point.longitude) },
   };
+}
+
+/**
+ * The query a stay search runs with: checking in on the day the picked flight (`lands`) arrives
+ * when that is after the departure day and before the return — no night paid for in the air.
+ */
+export function stayQuery(q: TripQuery, lands: string | undefined): TripQuery {
+  return lands && lands > q.departureDate && (!q.returnDate || lands < q.returnDate) ? { ...q, departureDate: lands } : q;
+}
+
+/** The local day the picked flight lands, when the flight fits the search shown (else undefined). */
+export const landsOf = (picks: DraftPick[], q: TripQuery | null) => picks.find((p) => p.kind === 'flight' && !misfit(p, q))?.lands;
+
+const people = (n: number) => plural(n, 'traveller');
+
+/**
+ * Why a flight or stay picked earlier no longer fits the search shown now, in words a traveller
+ * reads ("Priced for 1 traveller; the search is now for 3"), or null when it fits (or the pick says
+ * too little to tell, or the search is multi-city). A flight must carry the whole party and leave
+ * (and, for a round trip, return) on the search's days; a stay must be for the party's adults and
+ * lie within the trip's dates — a stay for part of the trip (two cities) fits.
+ */
+export function misfit(p: DraftPick, q: TripQuery | null): string | null {
+  if (!q || q.legs || p.kind === 'activity' || !p.from) return null;
+  const party = q.adults + (q.children ?? 0) + (q.infants ?? 0);
+  const reasons: string[] = [];
+  if (p.kind === 'flight') {
+    if (p.travellers && p.travellers !== party) reasons.push(`priced for ${people(p.travellers)}; the search is now for ${party}`);
+    if (p.from !== q.departureDate) reasons.push(`leaves ${formatDay(p.from)}; the search now leaves ${formatDay(q.departureDate)}`);
+    else if (p.to && q.returnDate && p.to !== q.returnDate) reasons.push(`comes back ${formatDay(p.to)}; the search now comes back ${formatDay(q.returnDate)}`);
+  } else {
+    if (p.travellers && p.travellers !== q.adults) reasons.push(`for ${plural(p.travellers, 'adult')}; the search is now for ${q.adults}`);
+    if (p.from < q.departureDate || (q.returnDate && p.to && p.to > q.returnDate)) {
+      reasons.push(`${formatDay(p.from)} to ${formatDay(p.to ?? p.from)} is outside ${formatDay(q.departureDate)}${q.returnDate ? ` – ${formatDay(q.returnDate)}` : ''}`);
+    }
+  }
+  if (reasons.length === 0) return null;
+  const text = reasons.join('; ');
+  return text.charAt(0).toUpperCase() + text.slice(1) + '.';
 }
