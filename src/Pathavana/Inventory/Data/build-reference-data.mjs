@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ceased, current, merged } from './airlines-since-2014.mjs';
 
 const scratch = process.argv[2] ?? '/tmp/refdata';
 const require = createRequire(join(scratch, 'package.json'));
@@ -108,6 +109,10 @@ for (const x of airlines.filter(x => x.active === 'Y' && /^[A-Z0-9]{2}$/.test(x.
   const c = (x.country ?? '').toLowerCase();
   airlineRows.set(x.iata, [x.iata, clean(x.name), countryAlias[c] ?? byName.get(c) ?? '']);
 }
+// 2026, not 2014: airlines that ceased or merged away are gone; a code flown by another airline
+// than OpenFlights names, or renamed, carries its name today (airlines-since-2014.mjs).
+for (const code of [...ceased, ...Object.keys(merged)]) airlineRows.delete(code);
+for (const [code, [name, country]] of Object.entries(current)) airlineRows.set(code, [code, name, country]);
 writeFileSync(join(out, 'airlines.tsv'), [...airlineRows.values()].sort((p, q) => p[0].localeCompare(q[0]))
   .map(r => r.join('\t')).join('\n') + '\n');
 

@@ -15,6 +15,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { merged } from './airlines-since-2014.mjs';
 
 const source = process.argv[2] ?? '/work/shared/data/openflights';
 const out = dirname(fileURLToPath(import.meta.url));
@@ -24,8 +25,8 @@ const airlines = new Set(table('airlines.tsv').map(f => f[0]));
 
 // Airports that closed after the data was collected, mapped to the airport that took their flights.
 const renamed = { TXL: 'BER', SXF: 'BER', DKR: 'DSS', TSE: 'NQZ', NAY: 'PKX', ULN: 'UBN' };
-// Airlines that merged into another since: their routes are flown by the airline that absorbed them.
-const merged = { US: 'AA', VX: 'AS', CO: 'UA', NW: 'DL', FL: 'WN' };
+// Airlines that merged into another since fly as the survivor; those that ceased are not in
+// airlines.tsv, so their routes are dropped (airlines-since-2014.mjs).
 
 const routes = new Map(); // "A-B" -> { operators: Map(carrier -> aircraft), codeshares: Set }
 let read = 0, kept = 0;

@@ -37,7 +37,7 @@ internal static class Carriers
     private static readonly FrozenSet<string> LowCostSet = new[]
     {
         "FR", "U2", "W6", "VY", "WN", "NK", "F9", "G4", "SY", "6E", "SG", "AK", "D7", "FD", "JQ", "TR", "3K", "VJ", "5J",
-        "FZ", "G9", "J9", "XY", "PC", "HV", "TO", "LS", "DY", "D8", "EW", "4U", "G3", "Y4", "VB", "TT", "DJ", "MM",
+        "FZ", "G9", "J9", "XY", "PC", "HV", "TO", "LS", "DY", "D8", "EW", "G3", "Y4", "VB", "DJ", "MM",
         "BC", "GK", "ZG", "LJ", "7C", "TW", "BX", "IX", "OD", "QZ", "JT", "IW", "ID", "HC", "FA", "WS", "WG", "W9", "V7",
     }.ToFrozenSet(StringComparer.Ordinal);
 
