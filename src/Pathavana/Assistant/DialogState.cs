@@ -49,6 +49,9 @@ internal sealed record DialogState
     /// <summary>A multi-city trip's flights, in order.</summary>
     public IReadOnlyList<TripLeg>? Legs { get; init; }
 
+    /// <summary>The kind of things to do asked for (<see cref="Inventory.ActivityInterests"/>); a new request for things to do replaces it.</summary>
+    public string? Interest { get; init; }
+
     /// <summary>An open destination being looked for.</summary>
     public DestinationWishes? Somewhere { get; init; }
 
@@ -148,6 +151,7 @@ internal sealed record DialogState
             Legs = frame.Legs ?? (frame.Origin is not null || frame.Destination is not null ? null : Legs),
             Somewhere = frame.Somewhere ?? (frame.Destination is not null ? null : Somewhere),
             Offered = frame.Somewhere is not null || frame.Destination is not null ? null : Offered,
+            Interest = frame.Intent == Understanding.TripIntent.SearchActivities ? frame.Interest : Interest,
         };
         if (frame.TripType == Understanding.TripType.OneWay && frame.ReturnDate is null)
         {

@@ -128,7 +128,7 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
                 "Search flight offers. origin and destination: IATA airport or city codes; departDate and optional returnDate: YYYY-MM-DD; cabin: economy, premiumEconomy, business or first."),
             AIFunctionFactory.Create(SearchHotelsAsync, "search_hotels",
                 "Search hotel offers in a city (IATA city or airport code) between checkIn and checkOut (YYYY-MM-DD). Optional: near (a landmark or neighbourhood the traveller named, e.g. \"Colosseum\": hotels within 2 km of it), amenities (comma-separated: pool, wifi, breakfast, parking, gym, spa, pets; breakfast means a rate that includes it), maxNightly (the most a night per room, in currency), minStars (1-5)."),
-            AIFunctionFactory.Create(SearchActivitiesAsync, "search_activities", "Things to do in a city (IATA city or airport code)."),
+            AIFunctionFactory.Create(SearchActivitiesAsync, "search_activities", "Things to do in a city (IATA city or airport code); interest, when asked for one kind: food, culture, outdoors, day-trips or nightlife."),
             AIFunctionFactory.Create(AddToSelectionAsync, "add_to_selection",
                 "Keep an offer the user picked on the session. kind: flight, hotel or activity; offerId: from a search result."),
             AIFunctionFactory.Create(ShowSelection, "show_selection", "The offers the user picked so far."),
@@ -447,16 +447,22 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
             return await AnswerAsync(next, [], ct);
         }
 
-        private async Task<string> SearchActivitiesAsync(string city, CancellationToken ct = default)
+        private async Task<string> SearchActivitiesAsync(string city, string? interest = null, CancellationToken ct = default)
         {
             var errors = new List<string>();
             var place = Place(city, "city", errors);
-            if (place is null)
+            var kind = interest?.Trim().ToLowerInvariant() is { Length: > 0 } i ? i : null;
+            if (kind is not null && !ActivityInterests.Names.Contains(kind))
+            {
+                errors.Add($"interest must be one of: {string.Join(", ", ActivityInterests.Names)}.");
+            }
+            if (place is null || errors.Count > 0)
             {
                 return Error(errors);
             }
             var point = inventory.Directory.Find(place.Code)!.Point;
             var found = (await inventory.SearchActivitiesAsync(new ActivitySearch(point, RadiusKm: 15), ct))
+                .Where(a => kind is null || ActivityInterests.Matches(a, kind))
                 .OrderByDescending(a => a.Rating ?? 0).Take(OfflineAssistant.MaxCards).ToList();
             Cards.AddRange(found.Select(a => new ResultCard(ResultCard.ActivityKind, a.Id, Activity: a)));
             return JsonSerializer.Serialize(found.Select(a => new { offerId = a.Id, a.Name, a.Category, price = a.Price is null ? null : OfflineAssistant.Price(a.Price) }), DialogJson.Options);
@@ -468,6 +474,10 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
             if (card is null)
             {
                 return "Error: no current offer with that id and kind; search again.";
+            }
+            if (SelectionFit.Why(State, card) is { } stale)
+            {
+                return $"Error: {stale}";
             }
             State = State with { Selections = [.. State.Selections.Where(s => s.OfferId != card.OfferId), new Selection(card.OfferId, card.Kind, card, DateTimeOffset.UtcNow)] };
             return $"Kept {card.Kind} {card.OfferId}. {State.Selections.Count} picked.";

@@ -310,14 +310,25 @@ internal sealed partial class OfflineAssistant
         // Around the city's centre, as the activities API does: an airport code's own point (SFO, 20 km
         // south of San Francisco) would miss the city.
         var centre = Inventory.Simulation.CityGuide.Shared.ForCode(place.Code)?.Centre ?? place.Point;
-        var found = await inventory.SearchActivitiesAsync(new ActivitySearch(centre, RadiusKm: 15, Currency: Currency(s)), ct);
+        var all = await inventory.SearchActivitiesAsync(new ActivitySearch(centre, RadiusKm: 15, Currency: Currency(s)), ct);
+        // "food tours": only that kind; when there is none, say so and show the rest.
+        var found = s.Interest is { } interest ? [.. all.Where(a => ActivityInterests.Matches(a, interest))] : all;
+        var none = s.Interest is not null && found.Count == 0 && all.Count > 0;
+        found = none ? all : found;
         var best = found.OrderByDescending(a => a.Rating ?? 0).Take(MaxCards).ToList();
-        var info = new SearchInfo("activities", new Dictionary<string, string>(StringComparer.Ordinal) { ["cityCode"] = place.Code, ["currency"] = Currency(s) }, found.Count);
+        var query = new Dictionary<string, string>(StringComparer.Ordinal) { ["cityCode"] = place.Code, ["currency"] = Currency(s) };
+        if (s.Interest is not null && !none)
+        {
+            query["interest"] = s.Interest;
+        }
+        var info = new SearchInfo("activities", query, found.Count);
         if (best.Count == 0)
         {
             return new TurnReply($"I found nothing to do near {s.Destination.Name}.", [], [], s, info);
         }
-        var text = $"Here are {best.Count} things to do in {s.Destination.Name}: {string.Join("; ", best.Select(a => a.Name))}.";
+        var kind = s.Interest is { } k ? ActivityInterests.Label(k) : null;
+        var text = (none ? $"I found nothing for {kind} near {s.Destination.Name}. " : "")
+            + $"Here are {best.Count} {(kind is null || none ? "things to do" : $"things to do for {kind}")} in {s.Destination.Name}: {string.Join("; ", best.Select(a => a.Name))}.";
         return new TurnReply(text, [.. best.Select(a => new ResultCard(ResultCard.ActivityKind, a.Id, Activity: a))], [], s, info);
     }
 

@@ -64,7 +64,8 @@ public sealed record HotelSearchRequest(
     string? Adults, string? Rooms, string? MinStars, string? Currency,
     string? Near, string? MaxNightly, string? Amenities, string? FreeCancellation, string? MinRating, string? Sort);
 
-public sealed record ActivitySearchRequest(string? CityCode, string? Lat, string? Lon, string? RadiusKm, string? Currency);
+/// <param name="Interest">Only things to do of one kind: food, culture, outdoors, day-trips or nightlife (<see cref="ActivityInterests"/>).</param>
+public sealed record ActivitySearchRequest(string? CityCode, string? Lat, string? Lon, string? RadiusKm, string? Currency, string? Interest = null);
 
 // ---- responses: Pathavana's model, with where it came from ----
 
@@ -106,7 +107,7 @@ internal static class InventoryApi
         api.MapGet("/hotels/offers/{id}", GetHotelOffer).WithName("GetHotelOffer")
             .WithSummary("A hotel offer returned by an earlier search.");
         api.MapGet("/activities/search", SearchActivities).WithName("SearchActivities")
-            .WithSummary("Tours and activities near a point or in a city, nearest first.");
+            .WithSummary("Tours and activities near a point or in a city, nearest first; `interest` keeps one kind (food, culture, outdoors, day-trips, nightlife).");
     }
 
     public static async Task<Results<Ok<LocationsResponse>, ValidationProblem>> SearchLocations(
@@ -484,12 +485,21 @@ internal static class InventoryApi
         var (cityCode, near) = errors.Place(inventory.Directory, request.CityCode, request.Lat, request.Lon);
         var radius = errors.Double("radiusKm", request.RadiusKm, near is null ? 15 : 5, 0.1, 50);
         var currency = errors.Currency(request.Currency);
+        var interest = request.Interest?.Trim().ToLowerInvariant() is { Length: > 0 } i ? i : null;
+        if (interest is not null && !ActivityInterests.Names.Contains(interest))
+        {
+            errors.Add("interest", $"interest must be one of: {string.Join(", ", ActivityInterests.Names)}.");
+        }
         if (errors.Any)
         {
             return errors.Problem();
         }
         var point = near ?? CityGuide.Shared.ForCode(cityCode!)!.Centre;
         var activities = await inventory.SearchActivitiesAsync(new ActivitySearch(point, radius, currency), cancellationToken);
+        if (interest is not null)
+        {
+            activities = [.. activities.Where(a => ActivityInterests.Matches(a, interest))];
+        }
         return TypedResults.Ok(new ActivitySearchResponse(activities, activities.Count, activities.Count > 0 ? activities[0].Source : inventory.ActivitySource));
     }
 

@@ -278,6 +278,25 @@ public sealed partial class ChatDialogTests(TestServers servers)
     }
 
     [Fact]
+    public async Task Food_tours_or_nightlife_show_that_kind_only_and_things_to_do_shows_everything()
+    {
+        await using var app = PathavanaFactory.Embedded();
+        using var browser = app.CreateClient();
+        var session = await browser.NewSessionAsync();
+        var food = await browser.SayAsync(session, "any good food tours in Rome?");
+        Assert.NotEmpty(food.Cards());
+        Assert.All(food.Cards(), c => Assert.Equal("Food & Drink", c.GetProperty("activity").GetProperty("category").GetString()));
+        Assert.Contains("things to do for food and drink in Rome", food.Text(), StringComparison.Ordinal);
+        Assert.Equal("food", food.GetProperty("reply").GetProperty("search").GetProperty("query").GetProperty("interest").GetString());
+
+        var night = await browser.SayAsync(session, "and the nightlife in Lisbon?");
+        Assert.Equal("Lisbon night tour", Assert.Single(night.Cards()).GetProperty("activity").GetProperty("name").GetString());
+
+        var all = await browser.SayAsync(session, "things to do in Rome");
+        Assert.Contains(all.Cards(), c => c.GetProperty("activity").GetProperty("category").GetString() != "Food & Drink");
+    }
+
+    [Fact]
     public async Task A_planned_trip_checks_in_on_the_day_the_overnight_flight_lands()
     {
         await using var app = PathavanaFactory.Embedded();

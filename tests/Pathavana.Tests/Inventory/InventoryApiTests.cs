@@ -106,6 +106,7 @@ public sealed class InventoryApiTests
     [InlineData("/api/v1/hotels/search?cityCode=PAR&checkIn=2027-01-10&checkOut=2027-01-12&minStars=6", "minStars")]
     [InlineData("/api/v1/activities/search?cityCode=PAR&radiusKm=500", "radiusKm")]
     [InlineData("/api/v1/activities/search?lon=2.29", "lat")]
+    [InlineData("/api/v1/activities/search?cityCode=ROM&interest=spa", "interest")]
     [InlineData("/api/v1/locations", "q")]
     [InlineData("/api/v1/locations?q=lis&limit=0", "limit")]
     [InlineData("/api/v1/places?q=Eiffel&lat=48.8", "lon")]
@@ -171,6 +172,12 @@ public sealed class InventoryApiTests
 
         var activities = await JsonAsync(await client.GetAsync("/api/v1/activities/search?cityCode=ROM", ct));
         Assert.Contains(activities.GetProperty("activities").EnumerateArray(), a => a.GetProperty("name").GetString()!.Contains("Colosseum", StringComparison.Ordinal));
+
+        // One kind: food tours and cooking classes, not the Colosseum.
+        var food = (await JsonAsync(await client.GetAsync("/api/v1/activities/search?cityCode=ROM&interest=food", ct))).GetProperty("activities").EnumerateArray().ToList();
+        Assert.InRange(food.Count, 1, activities.GetProperty("count").GetInt32() - 1);
+        Assert.All(food, a => Assert.Equal("Food & Drink", a.GetProperty("category").GetString()));
+        Assert.Contains(food, a => a.GetProperty("name").GetString() == "Rome food tour");
     }
 
     [Fact]

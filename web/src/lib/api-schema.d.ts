@@ -476,7 +476,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tours and activities near a point or in a city, nearest first. */
+        /** Tours and activities near a point or in a city, nearest first; `interest` keeps one kind (food, culture, outdoors, day-trips, nightlife). */
         get: operations["SearchActivities"];
         put?: never;
         post?: never;
@@ -4008,6 +4008,8 @@ export interface operations {
                 Lon?: string;
                 RadiusKm?: string;
                 Currency?: string;
+                /** @description Only things to do of one kind: food, culture, outdoors, day-trips or nightlife (ActivityInterests). */
+                Interest?: string;
             };
             header?: never;
             path?: never;

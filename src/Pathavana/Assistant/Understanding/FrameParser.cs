@@ -116,6 +116,23 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
 
     private string W(int i) => i >= 0 && i < t.Count ? t[i].Text : "";
 
+    /// <summary>The first kind of things to do named ("a food tour", "day trips", "museums"): two-word phrases first.</summary>
+    private string? InterestSaid()
+    {
+        for (var i = 0; i < t.Count; i++)
+        {
+            if (Inventory.ActivityInterests.Of($"{W(i)} {W(i + 1)}") is { } two)
+            {
+                return two;
+            }
+            if (Inventory.ActivityInterests.Of(W(i)) is { } one)
+            {
+                return one;
+            }
+        }
+        return null;
+    }
+
     private bool Is(int i, params string[] words) => i >= 0 && i < t.Count && Array.IndexOf(words, t[i].Text) >= 0;
 
     private bool Free(int i) => i >= 0 && i < t.Count && !t[i].Used;
@@ -311,7 +328,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
 
     private static readonly HashSet<string> HotelWords = ["hotel", "hotels", "motel", "motels", "hostel", "hostels", "accommodation", "accommodations", "lodging", "airbnb", "resort", "resorts", "inn", "room", "rooms", "suite", "bnb", "apartment", "apartments", "appartment", "guesthouse", "stay", "staying", "house", "houses", "villa", "villas", "condo", "condos", "cottage", "chalet", "lodge", "homestay", "bungalow"];
     private static readonly HashSet<string> FlightWords = ["flight", "flights", "fly", "flying", "airfare", "airfares", "fare", "fares", "plane", "airline", "airlines", "ticket", "tickets", "nonstop", "layover", "depart", "departing", "leaving", "leave", "arriving", "arrive", "aircraft", "seat"];
-    private static readonly HashSet<string> ActivityWords = ["activities", "activity", "tour", "tours", "attractions", "attraction", "sightseeing", "museum", "museums", "excursion", "excursions", "sights", "experiences", "experience", "restaurants", "nightlife", "hike", "hiking", "concert", "concerts", "show", "shows", "events", "landmarks", "beaches", "snorkeling", "diving", "tickets", "parks", "galleries", "park", "mall", "malls", "playground", "playgrounds", "zoo", "aquarium", "gallery", "monument", "monuments", "landmark", "theater", "theatre", "venue", "venues", "stadium", "spot", "spots", "interesting", "stuff", "fun"];
+    private static readonly HashSet<string> ActivityWords = ["cooking", "tasting", "tastings", "foodie", "wineries", "activities", "activity", "tour", "tours", "attractions", "attraction", "sightseeing", "museum", "museums", "excursion", "excursions", "sights", "experiences", "experience", "restaurants", "nightlife", "hike", "hiking", "concert", "concerts", "show", "shows", "events", "landmarks", "beaches", "snorkeling", "diving", "tickets", "parks", "galleries", "park", "mall", "malls", "playground", "playgrounds", "zoo", "aquarium", "gallery", "monument", "monuments", "landmark", "theater", "theatre", "venue", "venues", "stadium", "spot", "spots", "interesting", "stuff", "fun"];
 
     /// <summary>Nouns that name what is searched for: flights, a stay or things to do.</summary>
     private static readonly HashSet<string> ProductNouns = ["flight", "flights", "ticket", "tickets", "seat", "seats", "fare", "fares", "airfare", "hotel", "hotels", "room", "rooms", "house", "houses", "apartment", "apartments", "motel", "hostel", "villa", "condo", "attractions", "attraction", "activities", "tour", "tours"];
@@ -572,6 +589,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             Window = depart is null ? window : null,
             Somewhere = somewhere,
             Edits = edits.Count == 0 ? null : [.. edits],
+            Interest = intent == TripIntent.SearchActivities ? InterestSaid() : null,
             Question = question is { } q ? new KnowledgeQuestion(q, (destination ?? origin ?? placeMentions.FirstOrDefault()) is { } qp ? Ref(qp) : null, questionMonth) : null,
         };
         if (multiCity is not null)

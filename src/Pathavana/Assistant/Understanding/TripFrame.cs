@@ -109,6 +109,9 @@ internal sealed record TripFrame
     /// <summary>A question the product can answer from what it knows (weather, local time, currency).</summary>
     public KnowledgeQuestion? Question { get; init; }
 
+    /// <summary>The kind of things to do asked for ("food tours": <c>food</c>; one of <see cref="Inventory.ActivityInterests.Names"/>).</summary>
+    public string? Interest { get; init; }
+
     /// <summary>A length of stay said without a date to count from ("for 5 nights"); not serialized.</summary>
     [JsonIgnore]
     public int? Nights { get; init; }

@@ -90,6 +90,33 @@ describe('the planner: chat and results in one workspace, open to try', () => {
     expect(request.path).toContain('adults=3');
   });
 
+  it('shows only the kind of things to do asked for ("food tours") beside the chat, with a way to see everything', async () => {
+    anonymous();
+    on('POST', '/api/v1/chat/sessions', () => json(201, { id: sessionId, title: 'New trip', createdAt: '2026-11-25T00:00:00Z', updatedAt: '2026-11-25T00:00:00Z' }));
+    const activity = (id: string, name: string, category: string) => ({ id, source: 'simulated', name, category, description: null, duration: 'PT3H', price: { amount: 70, currency: 'USD' }, point: { latitude: 41.9, longitude: 12.5 } });
+    const tour = activity('a1', 'Rome food tour', 'Food & Drink');
+    on('GET', '/api/v1/activities/search', (request) =>
+      json(200, new URL(request.url).searchParams.get('interest') === 'food'
+        ? { activities: [tour], count: 1, source: 'simulated' }
+        : { activities: [tour, activity('a2', 'Guided tour of the Colosseum', 'Tour')], count: 2, source: 'simulated' }));
+    const search = { kind: 'activities', total: 1, query: { cityCode: 'ROM', currency: 'USD', interest: 'food' } };
+    on('POST', `/api/v1/chat/sessions/${sessionId}/messages/stream`, () =>
+      new Response(sse('delta', { text: 'Here are 1 things to do for food and drink in Rome.' }) + sse('cards', { cards: [{ kind: 'activity', offerId: 'a1', activity: tour }], suggestions: [], search }) + sse('done', { messageId: 'm2', userMessageId: 'm1', mode: 'offline', fallback: false }), { headers: { 'Content-Type': 'text/event-stream' } }));
+    renderApp('/');
+    await userEvent.type(await screen.findByLabelText('Message'), 'food tours in Rome');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+
+    const results = screen.getByRole('region', { name: 'Search and results' });
+    expect(await within(results).findByText(/Only food and drink\./)).toBeInTheDocument();
+    expect(within(results).getByText('Rome food tour')).toBeInTheDocument();
+    expect(within(results).queryByText('Guided tour of the Colosseum')).not.toBeInTheDocument();
+    expect(calls.find((c) => c.path.startsWith('/api/v1/activities/search'))!.path).toContain('interest=food');
+
+    await userEvent.click(within(results).getByRole('button', { name: 'Show everything to do' }));
+    expect(await within(results).findByText('Guided tour of the Colosseum')).toBeInTheDocument();
+    expect(within(results).queryByText(/Only food and drink/)).not.toBeInTheDocument();
+  });
+
   it('reopens a long conversation at its latest messages and shows the earlier ones above on request', async () => {
     sessionStorage.setItem('pathavana.chat.session', sessionId);
     anonymous();

@@ -53,6 +53,7 @@ export function understood(m: ChatMessage, previous: TripQuery | null): { query:
       cabin: cabinOf(str(q.cabin) ?? base.cabin),
       nonStop: m.search.kind === 'flights' ? q.nonStop === 'true' || q.nonStop === true || undefined : base.nonStop,
       stay: m.search.kind === 'hotels' ? stayOf(q) : base.stay,
+      interest: m.search.kind === 'activities' ? str(q.interest) : undefined,
     };
     // A stay or things to do need only the destination; flights need both ends.
     return query.destination && (query.origin || m.search.kind !== 'flights') ? { query, tab: tabOf[m.search.kind], total: m.search.total } : null;

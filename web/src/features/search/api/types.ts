@@ -36,6 +36,8 @@ export interface TripQuery {
   cabin: string;
   /** Only flights without a stop (the API's `nonStop`). */
   nonStop?: boolean | undefined;
+  /** The kind of things to do asked for ("food"), as the assistant understood it; the list starts filtered on it. */
+  interest?: string | undefined;
   /** What the stay should be, as the assistant understood it; the hotel list starts filtered on it. */
   stay?: StayWishes | undefined;
 }

@@ -22,6 +22,8 @@ const tabs: { id: ResultTab; label: string }[] = [
   { id: 'calendar', label: 'Price calendar' },
 ];
 
+const interestLabel: Record<string, string> = { food: 'food and drink', culture: 'museums and culture', outdoors: 'the outdoors', 'day-trips': 'day trips', nightlife: 'nightlife' };
+
 interface Props {
   query: TripQuery | null;
   tab?: ResultTab;
@@ -44,7 +46,9 @@ export function ResultsPanel({ query, tab: controlled, onTab, onPickDate, onPick
   const flights = useFlightSearch(tab === 'flights' && !noOrigin ? query : null);
   const stay = query ? stayQuery(query, lands) : null;
   const hotels = useHotelSearch(tab === 'hotels' ? stay : null);
-  const activities = useActivitySearch(tab === 'activities' && query ? query.destination : null);
+  const [everything, setEverything] = useState<string | null>(null);
+  const interest = query?.interest && everything !== `${query.destination}:${query.interest}` ? query.interest : undefined;
+  const activities = useActivitySearch(tab === 'activities' && query ? query.destination : null, interest);
   const calendar = usePriceCalendar(
     tab === 'calendar' && query && !noOrigin ? { origin: query.origin, destination: query.destination, month: query.departureDate.slice(0, 7), adults: query.adults, cabin: query.cabin } : null,
   );
@@ -104,7 +108,17 @@ export function ResultsPanel({ query, tab: controlled, onTab, onPickDate, onPick
             <HotelResults key={JSON.stringify(query?.stay ?? null)} offers={hotels.data.offers} onPick={onPick && ((o) => onPick(hotelPick(o)))} picked={picked} near={hotels.data.near?.name} wishes={query?.stay} />
           </>
         ) : tab === 'activities' ? (
-          activities.isPending ? <Loading label="Finding things to do…" /> : activities.isError ? <Alert title="Activity search failed.">{errorMessage(activities.error)}</Alert> : <ActivityResults activities={activities.data.activities} onPick={onPick && ((a) => onPick(activityPick(a, activityDay)))} picked={picked} />
+          activities.isPending ? <Loading label="Finding things to do…" /> : activities.isError ? <Alert title="Activity search failed.">{errorMessage(activities.error)}</Alert> : <>
+            {interest && query && (
+              <p className="small muted">
+                Only {interestLabel[interest] ?? interest}.{' '}
+                <button type="button" className="link-button" onClick={() => setEverything(`${query.destination}:${interest}`)}>
+                  Show everything to do
+                </button>
+              </p>
+            )}
+            <ActivityResults activities={activities.data.activities} onPick={onPick && ((a) => onPick(activityPick(a, activityDay)))} picked={picked} />
+          </>
         ) : calendar.isPending ? (
           <Loading label="Loading the price calendar…" />
         ) : calendar.isError ? (
