@@ -20,13 +20,25 @@ internal sealed partial class OfflineAssistant
 
     private static HotelSearch HotelSearchOf(DialogState s, Place? near = null)
     {
-        var checkIn = s.DepartDate!.Value;
+        var checkIn = StayStarts(s);
         var checkOut = s.ReturnDate is { } r && r > checkIn ? r : checkIn.AddDays(s.Nights ?? 1);
         var adults = Math.Clamp(s.Passengers?.Adults ?? 1, 1, InventoryLimits.MaxSeatedPassengers);
         var rooms = HotelSearch.RoomsFor(adults);
         return near is null
             ? new HotelSearch(checkIn, checkOut, adults, rooms, CityCode: s.Destination!.Code, MinStars: s.MinStars, Currency: Currency(s))
             : new HotelSearch(checkIn, checkOut, adults, rooms, Near: near.Point, RadiusKm: NearPlaceKm, MinStars: s.MinStars, Currency: Currency(s));
+    }
+
+    /// <summary>
+    /// The day a stay starts: the day the picked flight lands when that is after the departure day
+    /// and before the return (an overnight flight), else the departure day.
+    /// </summary>
+    private static DateOnly StayStarts(DialogState s)
+    {
+        var depart = s.DepartDate!.Value;
+        var flight = s.Selections.LastOrDefault(p => p.Card.Flight is { Itineraries.Count: > 0 } && SelectionFit.Why(s, p.Card) is null)?.Card.Flight;
+        var lands = flight is null ? depart : DateOnly.FromDateTime(flight.Itineraries[0].Segments[^1].Arrival.DateTime);
+        return lands > depart && (s.ReturnDate is not { } r || lands < r) ? lands : depart;
     }
 
     /// <summary>

@@ -314,6 +314,27 @@ public sealed partial class ChatDialogTests(TestServers servers)
     }
 
     [Fact]
+    public async Task A_stay_asked_for_after_picking_an_overnight_flight_checks_in_when_it_lands()
+    {
+        await using var app = PathavanaFactory.Embedded();
+        using var browser = app.CreateClient();
+        var session = await browser.NewSessionAsync();
+        var depart = Today.AddDays(30);
+        var flights = await browser.SayAsync(session, $"just me, Los Angeles to Sydney on {depart:d MMMM}, back {depart.AddDays(10):d MMMM}");
+        var flight = flights.Cards().First(c => c.GetProperty("kind").GetString() == "flight");
+        var lands = DateOnly.FromDateTime(flight.GetProperty("flight").GetProperty("itineraries")[0].GetProperty("segments").EnumerateArray().Last().GetProperty("arrival").GetDateTimeOffset().DateTime);
+        Assert.True(lands > depart);
+        var picked = await browser.PostAsJsonAsync($"/api/v1/chat/sessions/{session}/selections",
+            new { offerId = flight.GetProperty("offerId").GetString(), kind = "flight" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, picked.StatusCode);
+
+        var stay = await browser.SayAsync(session, "now a hotel there");
+        var hotels = stay.Cards().Where(c => c.GetProperty("kind").GetString() == "hotel").ToList();
+        Assert.NotEmpty(hotels);
+        Assert.All(hotels, h => Assert.Equal(lands.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), h.GetProperty("hotel").GetProperty("checkIn").GetString()));
+    }
+
+    [Fact]
     public async Task A_card_from_an_earlier_search_cannot_be_picked_once_the_party_or_dates_changed()
     {
         await using var app = PathavanaFactory.Embedded();

@@ -33,5 +33,5 @@ export const current = {
   TR: ['Scoot', 'SG'], '7H': ['Ravn Alaska', 'US'], AI: ['Air India', 'IN'], XK: ['Air Corsica', 'FR'], HV: ['Transavia', 'NL'],
   OD: ['Batik Air Malaysia', 'MY'], V7: ['Volotea', 'ES'], '6E': ['IndiGo', 'IN'], SV: ['Saudia', 'SA'], FZ: ['flydubai', 'AE'],
   JT: ['Lion Air', 'ID'], BL: ['Pacific Airlines', 'VN'], UO: ['HK Express', 'HK'], SK: ['SAS', 'SE'], DV: ['SCAT Airlines', 'KZ'],
-  EW: ['Eurowings', 'DE'], MM: ['Peach Aviation', 'JP'], DE: ['Condor', 'DE'], JJ: ['LATAM Airlines Brasil', 'BR'],
+  EW: ['Eurowings', 'DE'], S4: ['Azores Airlines', 'PT'], MM: ['Peach Aviation', 'JP'], DE: ['Condor', 'DE'], JJ: ['LATAM Airlines Brasil', 'BR'],
 };
