@@ -82,7 +82,10 @@ internal sealed class Booking : IHasTimestamps, IEncryptedRow
     /// <summary>Why the booking failed, in words for the traveler; set only by <see cref="Fail"/>.</summary>
     public string? FailureReason { get; private set; }
 
-    public List<BookingEvent> Events { get; } = [];
+    private readonly List<BookingEvent> _events = [];
+
+    /// <summary>Every change of status, oldest first as recorded; only the booking's own methods add to it.</summary>
+    public IReadOnlyList<BookingEvent> Events => _events;
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -193,7 +196,7 @@ internal sealed class Booking : IHasTimestamps, IEncryptedRow
     }
 
     private void Record(BookingStatus? from, BookingStatus to, string reason, DateTimeOffset now) =>
-        Events.Add(new BookingEvent { From = from, To = to, Reason = reason, OccurredAt = now });
+        _events.Add(new BookingEvent { From = from, To = to, Reason = reason, OccurredAt = now });
 }
 
 /// <summary>
