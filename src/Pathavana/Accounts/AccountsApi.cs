@@ -275,7 +275,7 @@ internal static class AccountsApi
 
         await backoff.SucceededAsync(account, client);
         var kind = useCookies == true ? SessionKind.Cookie : SessionKind.Bearer;
-        await SignInAsync(signIn, sessions, user!, kind, ct);
+        await SessionSignIn.SignInAsync(signIn, sessions, user!, kind, ct);
         await audit.RecordAsync(new AuditEvent(AuditActions.SignInSucceeded, "user", user!.Id.ToString(), user.Id), ct);
         // The sign-in handler has written the cookie or the token response.
         return TypedResults.Empty;
@@ -290,24 +290,6 @@ internal static class AccountsApi
 
         public static string Value(IPasswordHasher<User> hasher) =>
             _hash ??= hasher.HashPassword(DummyUser, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
-    }
-
-    /// <summary>Starts a session and signs it in: the cookie, or the access and refresh tokens, carry its id.</summary>
-    internal static async Task SignInAsync(SignInManager<User> signIn, SessionStore sessions, User user, SessionKind kind, CancellationToken ct,
-        string? authenticationMethod = null)
-    {
-        var session = await sessions.StartAsync(user.Id, kind, ct);
-        signIn.AuthenticationScheme = kind == SessionKind.Cookie ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        List<Claim> claims = [new(SessionClaims.SessionId, session.Id.ToString())];
-        if (session.RefreshTokenId is { } rt)
-        {
-            claims.Add(new Claim(SessionClaims.RefreshTokenId, rt.ToString()));
-        }
-        if (authenticationMethod is not null)
-        {
-            claims.Add(new Claim(ClaimTypes.AuthenticationMethod, authenticationMethod));
-        }
-        await signIn.SignInWithClaimsAsync(user, new AuthenticationProperties { IsPersistent = true }, claims);
     }
 
     private static ProblemHttpResult LockedOut(HttpContext http, TimeSpan wait)
@@ -535,7 +517,7 @@ internal static class AccountsApi
         if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             // The browser that changed it stays signed in, in a new session.
-            await SignInAsync(signIn, sessions, user, SessionKind.Cookie, ct);
+            await SessionSignIn.SignInAsync(signIn, sessions, user, SessionKind.Cookie, ct);
         }
         return TypedResults.NoContent();
     }

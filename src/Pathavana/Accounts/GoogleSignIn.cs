@@ -124,7 +124,7 @@ internal sealed partial class GoogleSignIn
             }
             await users.AddLoginAsync(user, new UserLoginInfo(Provider, identity.Subject, "Google"));
         }
-        await AccountsApi.SignInAsync(signIn, sessions, user, useCookies == true ? SessionKind.Cookie : SessionKind.Bearer, ct, authenticationMethod: Provider);
+        await SessionSignIn.SignInAsync(signIn, sessions, user, useCookies == true ? SessionKind.Cookie : SessionKind.Bearer, ct, authenticationMethod: Provider);
         await audit.RecordAsync(new AuditEvent(AuditActions.SignInSucceeded, "user", user.Id.ToString(), user.Id, """{"via":"google"}"""), ct);
         return TypedResults.Empty;
     }

@@ -1,5 +1,6 @@
 using Pathavana.Platform.Hosting;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,28 @@ internal static class SessionClaims
 
     public static Guid? RefreshTokenIdOf(ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(RefreshTokenId), out var id) ? id : null;
+}
+
+/// <summary>Signs a user in with a new session (password, Google, e-mail confirmation all end here).</summary>
+internal static class SessionSignIn
+{
+    /// <summary>Starts a session and signs it in: the cookie, or the access and refresh tokens, carry its id.</summary>
+    public static async Task SignInAsync(SignInManager<User> signIn, SessionStore sessions, User user, SessionKind kind, CancellationToken ct,
+        string? authenticationMethod = null)
+    {
+        var session = await sessions.StartAsync(user.Id, kind, ct);
+        signIn.AuthenticationScheme = kind == SessionKind.Cookie ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        List<Claim> claims = [new(SessionClaims.SessionId, session.Id.ToString())];
+        if (session.RefreshTokenId is { } rt)
+        {
+            claims.Add(new Claim(SessionClaims.RefreshTokenId, rt.ToString()));
+        }
+        if (authenticationMethod is not null)
+        {
+            claims.Add(new Claim(ClaimTypes.AuthenticationMethod, authenticationMethod));
+        }
+        await signIn.SignInWithClaimsAsync(user, new AuthenticationProperties { IsPersistent = true }, claims);
+    }
 }
 
 /// <summary>Session lifetimes (section <c>Sessions</c>).</summary>

@@ -368,28 +368,13 @@ internal sealed partial class BookingService(
     private Booking NewBooking(Guid owner, BookingKind kind, string provider, Money price, string offerId, string snapshot,
         List<TravelerResponse> people, Guid? tripId)
     {
-        var booking = new Booking
-        {
-            OwnerId = owner,
-            Kind = kind,
-            Provider = provider,
-            Price = price,
-            OfferId = offerId,
-            OfferSnapshot = snapshot,
-            TravelerIds = [.. people.Select(p => p.Id)],
-            PassengerSnapshot = JsonSerializer.Serialize(Passengers(people), JsonSerializerOptions.Web),
-            TripId = tripId,
-        };
-        Transition(booking, BookingStatus.Pending, "Offer re-priced; ordering from the provider.");
+        var booking = Booking.Start(owner, kind, provider, price, offerId, snapshot, Passengers(people), tripId, clock.GetUtcNow());
+        CountTransition(booking);
         return booking;
     }
 
-    private void Transition(Booking booking, BookingStatus to, string reason)
-    {
-        booking.Events.Add(new BookingEvent { From = booking.Events.Count == 0 ? null : booking.Status, To = to, Reason = reason, OccurredAt = clock.GetUtcNow() });
-        booking.Status = to;
-        metrics.RecordBooking(to.ToString());
-    }
+    /// <summary>Counts the status the booking just moved to (pathavana.bookings, by status).</summary>
+    private void CountTransition(Booking booking) => metrics.RecordBooking(booking.Status.ToString());
 
     private async Task<StoredResponse> OrderAsync(Booking booking, Func<Task<ProviderOrder>> order, IBookingProvider provider,
         string summary, string searchedOfferId, Guid? tripId, bool notify, CancellationToken ct)
@@ -401,8 +386,8 @@ internal sealed partial class BookingService(
         }
         catch (ProviderRejectedException ex)
         {
-            Transition(booking, BookingStatus.Failed, $"The provider refused the order: {ex.Message}");
-            booking.FailureReason = ex.Message;
+            booking.Fail(ex.Message, $"The provider refused the order: {ex.Message}", clock.GetUtcNow());
+            CountTransition(booking);
         }
         catch (DependencyUnavailableException ex) when (IsTimeout(ex))
         {
@@ -410,22 +395,21 @@ internal sealed partial class BookingService(
             placed = await provider.FindOrderAsync(booking.Id.ToString(), ct);
             if (placed is null)
             {
-                Transition(booking, BookingStatus.Pending, "The provider did not answer in time; the order is being reconciled, not placed again.");
+                booking.AwaitReconciliation(clock.GetUtcNow());
+                CountTransition(booking);
                 LogAwaitingReconciliation(logger, booking.Id);
             }
         }
         catch (DependencyUnavailableException ex)
         {
-            Transition(booking, BookingStatus.Failed, $"The provider failed: {ex.Message}");
-            booking.FailureReason = "The provider was unavailable. Nothing was booked; try again.";
+            booking.Fail("The provider was unavailable. Nothing was booked; try again.", $"The provider failed: {ex.Message}", clock.GetUtcNow());
+            CountTransition(booking);
         }
 
         if (placed is not null)
         {
-            booking.ProviderReference = placed.Reference;
-            booking.ProviderOrderId = placed.ProviderOrderId;
-            booking.Price = placed.Price;
-            Transition(booking, BookingStatus.Confirmed, $"Confirmed by {placed.Provider} as {placed.Reference}.");
+            booking.Confirm(placed, clock.GetUtcNow());
+            CountTransition(booking);
         }
         await db.SaveChangesAsync(ct);
 
@@ -474,7 +458,7 @@ internal sealed partial class BookingService(
         {
             return Problem(StatusCodes.Status404NotFound, "Not Found", "No such booking.");
         }
-        if (booking.Status != BookingStatus.Confirmed)
+        if (!booking.CanCancel)
         {
             return Problem(StatusCodes.Status409Conflict, "Only a confirmed booking can be cancelled.", $"This booking is {booking.Status.ToString().ToLowerInvariant()}.");
         }
@@ -488,7 +472,8 @@ internal sealed partial class BookingService(
         {
             return Problem(StatusCodes.Status422UnprocessableEntity, "The provider refused the cancellation.", ex.Message);
         }
-        Transition(booking, BookingStatus.Cancelled, $"Cancelled by the traveler. {cancelled.Summary}");
+        booking.Cancel(cancelled.Summary, clock.GetUtcNow());
+        CountTransition(booking);
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(new AuditEvent(AuditActions.BookingCancelled, "booking", booking.Id.ToString(), owner), ct);
         var summary = Summary(booking);

@@ -1,3 +1,5 @@
+using Pathavana.Bookings.Amadeus;
+using Pathavana.Bookings.Duffel;
 using Pathavana.Trips;
 
 namespace Pathavana.Bookings;
@@ -6,8 +8,10 @@ internal static class BookingsModule
 {
     public static void AddBookings(this WebApplicationBuilder builder)
     {
+        // The simulator books simulated offers; each configured vendor adds its own provider, for the offers it made.
+        builder.AddAmadeusBookings();
+        builder.AddDuffelBookings();
         var services = builder.Services;
-        // The simulator books simulated offers; configured vendors (Amadeus) add their own provider.
         services.AddSingleton<IBookingProvider, SimulatedBookingProvider>();
         services.AddSingleton<IdempotencyStore>();
         services.AddScoped<BookingService>();

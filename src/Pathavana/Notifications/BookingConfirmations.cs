@@ -97,7 +97,7 @@ internal sealed class BookingConfirmations(
         var message = Compose(user.Email, subject, tripTitle, sections, string.Join(" + ", totals), link, simulated) with
         {
             OwnerId = ownerId,
-            Attachments = [new EmailAttachment(tripTitle is null ? "booking.ics" : $"{TripsApi.Slug(tripTitle)}.ics", "text/calendar", Encoding.UTF8.GetBytes(ics))],
+            Attachments = [new EmailAttachment(tripTitle is null ? "booking.ics" : TripCalendar.FileName(tripTitle), "text/calendar", Encoding.UTF8.GetBytes(ics))],
         };
         await email.SendAsync(message, cancellationToken);
     }

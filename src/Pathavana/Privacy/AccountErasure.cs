@@ -50,10 +50,7 @@ internal sealed class AccountErasure(PathavanaDbContext db, PiiProtector pii, IA
         // 1. Bookings: what the law asks to keep (amount, dates, provider reference), no person.
         foreach (var booking in await db.Bookings.Where(b => b.OwnerId == userId).ToListAsync(ct))
         {
-            booking.OwnerId = null;
-            booking.TravelerIds = [];
-            booking.PassengerSnapshot = null;
-            booking.TripId = null;
+            booking.ForgetOwner();
         }
         await db.SaveChangesAsync(ct);
 

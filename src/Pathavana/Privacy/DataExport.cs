@@ -63,7 +63,7 @@ internal sealed class DataExport(
         var calendars = new List<(string Name, string Ics)>();
         foreach (var trip in tripRows)
         {
-            trips.Add(await TripsApi.DescribeAsync(trip, travelers, ct));
+            trips.Add(await TripPlanner.DescribeAsync(trip, travelers, ct));
             calendars.Add(($"trips/{trip.StartDate:yyyy-MM-dd}-{trip.Id:N}.ics", TripCalendar.Build(trip.Title, trip.Items, now)));
         }
 

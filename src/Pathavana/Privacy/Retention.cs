@@ -94,10 +94,7 @@ internal sealed class RetentionJob(
         var stale = await db.Users.Where(u => !u.EmailConfirmed && u.CreatedAt < unconfirmedCutoff).Select(u => u.Id).ToListAsync(ct);
         foreach (var booking in await db.Bookings.Where(b => b.OwnerId != null && stale.Contains(b.OwnerId.Value)).ToListAsync(ct))
         {
-            booking.OwnerId = null;
-            booking.TravelerIds = [];
-            booking.PassengerSnapshot = null;
-            booking.TripId = null;
+            booking.ForgetOwner();
         }
         await db.SaveChangesAsync(ct);
         var subjects = stale.Select(id => id.ToString()).ToList();

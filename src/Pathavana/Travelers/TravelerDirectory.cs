@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Pathavana.Audit;
 using Pathavana.Platform.Data;
@@ -27,7 +28,7 @@ internal sealed class TravelerDirectory(PathavanaDbContext db, PiiProtector pii,
         var result = new List<TravelerResponse>(rows.Count);
         foreach (var row in rows)
         {
-            result.Add(await TravelersApi.ToResponseAsync(row, pii, clock, cancellationToken));
+            result.Add(await DecryptAsync(row, pii, clock, cancellationToken));
             await audit.QueueReadAsync(new AuditEvent(AuditActions.TravelerRead, "traveler", row.Id.ToString(), ownerId,
                 $$"""{"purpose":"{{purpose}}"}"""), cancellationToken);
         }
@@ -37,4 +38,40 @@ internal sealed class TravelerDirectory(PathavanaDbContext db, PiiProtector pii,
     public async Task<IReadOnlySet<Guid>> OwnedIdsAsync(Guid ownerId, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         (await db.Travelers.AsNoTracking().Where(t => t.OwnerId == ownerId && ids.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken))
         .ToHashSet();
+
+    /// <summary>Decrypts a traveler for its owner: the endpoints and <see cref="GetOwnedAsync"/> both answer with this.</summary>
+    internal static async Task<TravelerResponse> DecryptAsync(Traveler row, PiiProtector pii, TimeProvider clock, CancellationToken ct)
+    {
+        var owner = row.OwnerId;
+        async Task<string?> Read(string field, string? value) => await pii.UnprotectAsync(owner, field, value, ct);
+        var expiry = await Read("passportExpiry", row.PassportExpiry) is { } e ? DateOnly.Parse(e, System.Globalization.CultureInfo.InvariantCulture) : (DateOnly?)null;
+        var loyalty = await Read("loyaltyNumbers", row.LoyaltyNumbers) is { } l ? JsonSerializer.Deserialize<List<LoyaltyNumber>>(l) ?? [] : [];
+        return new TravelerResponse(
+            row.Id,
+            (await Read("givenNames", row.GivenNames))!,
+            (await Read("surname", row.Surname))!,
+            DateOnly.Parse((await Read("dateOfBirth", row.DateOfBirth))!, System.Globalization.CultureInfo.InvariantCulture),
+            await Read("gender", row.Gender),
+            await Read("nationality", row.Nationality),
+            await Read("passportNumber", row.PassportNumber),
+            await Read("passportIssuingCountry", row.PassportIssuingCountry),
+            expiry,
+            await Read("email", row.Email),
+            await Read("phone", row.Phone),
+            loyalty,
+            await Read("seatPreference", row.SeatPreference),
+            await Read("mealPreference", row.MealPreference),
+            PassportStatus(expiry, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
+            row.CreatedAt,
+            row.UpdatedAt);
+    }
+
+    /// <summary>none, valid, expiresSoon (within six months) or expired.</summary>
+    private static string PassportStatus(DateOnly? expiry, DateOnly today) => expiry switch
+    {
+        null => "none",
+        { } e when e < today => "expired",
+        { } e when e < today.AddMonths(6) => "expiresSoon",
+        _ => "valid",
+    };
 }

@@ -80,7 +80,7 @@ internal static partial class TravelersApi
         var result = new List<TravelerResponse>(rows.Count);
         foreach (var row in rows)
         {
-            result.Add(await ToResponseAsync(row, pii, clock, ct));
+            result.Add(await TravelerDirectory.DecryptAsync(row, pii, clock, ct));
         }
         if (rows.Count > 0)
         {
@@ -98,7 +98,7 @@ internal static partial class TravelersApi
         {
             return TypedResults.NotFound();
         }
-        var response = await ToResponseAsync(row, pii, clock, ct);
+        var response = await TravelerDirectory.DecryptAsync(row, pii, clock, ct);
         await audit.QueueReadAsync(new AuditEvent(AuditActions.TravelerRead, "traveler", id.ToString(), me), ct);
         return TypedResults.Ok(response);
     }
@@ -118,7 +118,7 @@ internal static partial class TravelersApi
         db.Travelers.Add(row);
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(new AuditEvent(AuditActions.TravelerCreated, "traveler", row.Id.ToString(), me), ct);
-        return TypedResults.Created($"/api/v1/travelers/{row.Id}", await ToResponseAsync(row, pii, clock, ct));
+        return TypedResults.Created($"/api/v1/travelers/{row.Id}", await TravelerDirectory.DecryptAsync(row, pii, clock, ct));
     }
 
     private static async Task<Results<Ok<TravelerResponse>, NotFound, ValidationProblem>> UpdateAsync(
@@ -139,7 +139,7 @@ internal static partial class TravelersApi
         await WriteAsync(row, Normalise(request), pii, ct);
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(new AuditEvent(AuditActions.TravelerUpdated, "traveler", id.ToString(), me), ct);
-        return TypedResults.Ok(await ToResponseAsync(row, pii, clock, ct));
+        return TypedResults.Ok(await TravelerDirectory.DecryptAsync(row, pii, clock, ct));
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(
@@ -276,14 +276,6 @@ internal static partial class TravelersApi
         return errors;
     }
 
-    internal static string PassportStatus(DateOnly? expiry, DateOnly today) => expiry switch
-    {
-        null => "none",
-        { } e when e < today => "expired",
-        { } e when e < today.AddMonths(6) => "expiresSoon",
-        _ => "valid",
-    };
-
     private static async Task WriteAsync(Traveler row, TravelerRequest r, PiiProtector pii, CancellationToken ct)
     {
         var owner = row.OwnerId;
@@ -300,32 +292,5 @@ internal static partial class TravelersApi
         row.LoyaltyNumbers = await pii.ProtectAsync(owner, "loyaltyNumbers", JsonSerializer.Serialize(r.LoyaltyNumbers ?? []), ct);
         row.SeatPreference = await pii.ProtectAsync(owner, "seatPreference", r.SeatPreference, ct);
         row.MealPreference = await pii.ProtectAsync(owner, "mealPreference", r.MealPreference, ct);
-    }
-
-    /// <summary>Decrypts a traveler for its owner (other modules use this too, e.g. bookings).</summary>
-    internal static async Task<TravelerResponse> ToResponseAsync(Traveler row, PiiProtector pii, TimeProvider clock, CancellationToken ct)
-    {
-        var owner = row.OwnerId;
-        async Task<string?> Read(string field, string? value) => await pii.UnprotectAsync(owner, field, value, ct);
-        var expiry = await Read("passportExpiry", row.PassportExpiry) is { } e ? DateOnly.Parse(e, System.Globalization.CultureInfo.InvariantCulture) : (DateOnly?)null;
-        var loyalty = await Read("loyaltyNumbers", row.LoyaltyNumbers) is { } l ? JsonSerializer.Deserialize<List<LoyaltyNumber>>(l) ?? [] : [];
-        return new TravelerResponse(
-            row.Id,
-            (await Read("givenNames", row.GivenNames))!,
-            (await Read("surname", row.Surname))!,
-            DateOnly.Parse((await Read("dateOfBirth", row.DateOfBirth))!, System.Globalization.CultureInfo.InvariantCulture),
-            await Read("gender", row.Gender),
-            await Read("nationality", row.Nationality),
-            await Read("passportNumber", row.PassportNumber),
-            await Read("passportIssuingCountry", row.PassportIssuingCountry),
-            expiry,
-            await Read("email", row.Email),
-            await Read("phone", row.Phone),
-            loyalty,
-            await Read("seatPreference", row.SeatPreference),
-            await Read("mealPreference", row.MealPreference),
-            PassportStatus(expiry, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
-            row.CreatedAt,
-            row.UpdatedAt);
     }
 }

@@ -8,6 +8,17 @@ namespace Pathavana.Trips;
 /// <summary>The trip as RFC 5545 iCalendar: an event per item, local times with their VTIMEZONEs.</summary>
 internal static class TripCalendar
 {
+    /// <summary>The .ics file name for a trip: its title in lower-case ASCII letters, digits and dashes (at most 60), or <c>trip.ics</c>.</summary>
+    public static string FileName(string title)
+    {
+        var slug = new string([.. title.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
+        while (slug.Contains("--", StringComparison.Ordinal))
+        {
+            slug = slug.Replace("--", "-", StringComparison.Ordinal);
+        }
+        return (slug.Length == 0 ? "trip" : slug[..Math.Min(slug.Length, 60)]) + ".ics";
+    }
+
     public static string Build(string title, IReadOnlyCollection<TripItem> items, DateTimeOffset now)
     {
         var calendar = new Calendar { ProductId = "-//Pathavana//Trip planner//EN" };

@@ -129,7 +129,7 @@ internal static class TripCheckout
         {
             needed = bookables.Select(b => b.Seats).DefaultIfEmpty(1).Max();
         }
-        var described = await TripsApi.DescribeAsync(trip, travelers, ct, bookings);
+        var described = await TripPlanner.DescribeAsync(trip, travelers, ct, bookings);
         return TypedResults.Ok(new TripReviewResponse(trip.Id, trip.Title, needed, items, toPay, described.Warnings));
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Pathavana.Inventory;
 
 namespace Pathavana.Trips;
@@ -87,7 +88,7 @@ internal sealed class TripItemFactory(InventoryService inventory)
                 PriceCurrency = i == 0 ? offer.TotalPrice.Currency : null,
                 OfferId = offer.Id,
                 Source = offer.Source,
-                OfferSnapshot = i == 0 ? TripsApi.Snapshot(offer) : null,
+                OfferSnapshot = i == 0 ? Snapshot(offer) : null,
             });
         }
         return items;
@@ -134,7 +135,7 @@ internal sealed class TripItemFactory(InventoryService inventory)
                 CheckOut = offer.CheckOut,
                 OfferId = offer.Id,
                 Source = offer.Source,
-                OfferSnapshot = TripsApi.Snapshot(offer),
+                OfferSnapshot = Snapshot(offer),
             },
         ];
     }
@@ -217,6 +218,9 @@ internal sealed class TripItemFactory(InventoryService inventory)
             },
         ];
     }
+
+    /// <summary>The offer as searched, kept with the item (Pathavana's model, JSON).</summary>
+    private static string Snapshot<T>(T offer) => JsonSerializer.Serialize(offer, JsonSerializerOptions.Web);
 }
 
 internal static class HotelOfferExtensions

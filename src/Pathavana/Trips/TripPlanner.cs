@@ -1,11 +1,22 @@
 using System.Globalization;
 using Pathavana.Platform;
+using Pathavana.Travelers;
 
 namespace Pathavana.Trips;
 
 /// <summary>Days, totals and the warnings a traveler expects, computed from a trip's items.</summary>
 internal static class TripPlanner
 {
+    /// <summary>The trip for its owner: travelers' names and passport expiries read through the directory, booking statuses when asked.</summary>
+    public static async Task<TripResponse> DescribeAsync(Trip trip, ITravelerDirectory travelers, CancellationToken ct, IBookingStatuses? bookings = null)
+    {
+        var passports = (await travelers.GetOwnedAsync(trip.OwnerId, trip.TravelerIds, "trip", ct))
+            .ToDictionary(t => t.Id, t => ($"{t.GivenNames} {t.Surname}", t.PassportExpiry));
+        var booked = trip.Items.Where(i => i.BookingId is not null).Select(i => i.BookingId!.Value).Distinct().ToList();
+        var statuses = bookings is null || booked.Count == 0 ? null : await bookings.StatusesAsync(trip.OwnerId, booked, ct);
+        return Describe(trip, passports, bookings: statuses);
+    }
+
     public static DateTimeOffset? Local(DateTimeOffset? instant, string? timeZone)
     {
         if (instant is not { } value)

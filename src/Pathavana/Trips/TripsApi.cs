@@ -60,15 +60,6 @@ internal static partial class TripsApi
     private static Task<Trip?> LoadAsync(PathavanaDbContext db, Guid id, Guid owner, CancellationToken ct) =>
         db.Set<Trip>().Include(t => t.Items).SingleOrDefaultAsync(t => t.Id == id && t.OwnerId == owner, ct);
 
-    internal static async Task<TripResponse> DescribeAsync(Trip trip, ITravelerDirectory travelers, CancellationToken ct, IBookingStatuses? bookings = null)
-    {
-        var passports = (await travelers.GetOwnedAsync(trip.OwnerId, trip.TravelerIds, "trip", ct))
-            .ToDictionary(t => t.Id, t => ($"{t.GivenNames} {t.Surname}", t.PassportExpiry));
-        var booked = trip.Items.Where(i => i.BookingId is not null).Select(i => i.BookingId!.Value).Distinct().ToList();
-        var statuses = bookings is null || booked.Count == 0 ? null : await bookings.StatusesAsync(trip.OwnerId, booked, ct);
-        return TripPlanner.Describe(trip, passports, bookings: statuses);
-    }
-
     private static async Task<Results<Ok<List<TripSummaryResponse>>, ValidationProblem>> ListAsync(
         int? page, int? pageSize, ClaimsPrincipal user, HttpContext http, PathavanaDbContext db, CancellationToken ct)
     {
@@ -206,7 +197,7 @@ internal static partial class TripsApi
         }
         db.Add(trip);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/trips/{trip.Id}", await DescribeAsync(trip, travelers, ct));
+        return TypedResults.Created($"/api/v1/trips/{trip.Id}", await TripPlanner.DescribeAsync(trip, travelers, ct));
     }
 
     private static DateOnly LastDay(TripItem item) =>
@@ -239,7 +230,7 @@ internal static partial class TripsApi
         Guid id, ClaimsPrincipal user, PathavanaDbContext db, ITravelerDirectory travelers, IBookingStatuses bookings, CancellationToken ct)
     {
         var trip = await LoadAsync(db, id, user.Id(), ct);
-        return trip is null ? TypedResults.NotFound() : TypedResults.Ok(await DescribeAsync(trip, travelers, ct, bookings));
+        return trip is null ? TypedResults.NotFound() : TypedResults.Ok(await TripPlanner.DescribeAsync(trip, travelers, ct, bookings));
     }
 
     private static async Task<Results<Ok<TripResponse>, NotFound, ValidationProblem>> UpdateAsync(
@@ -267,7 +258,7 @@ internal static partial class TripsApi
         }
         Apply(trip, request);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await DescribeAsync(trip, travelers, ct));
+        return TypedResults.Ok(await TripPlanner.DescribeAsync(trip, travelers, ct));
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(
@@ -304,7 +295,7 @@ internal static partial class TripsApi
             db.Add(item);
         }
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/trips/{trip.Id}", await DescribeAsync(trip, travelers, ct));
+        return TypedResults.Created($"/api/v1/trips/{trip.Id}", await TripPlanner.DescribeAsync(trip, travelers, ct));
     }
 
     private static async Task<Results<Ok<TripResponse>, NotFound, ValidationProblem>> UpdateItemAsync(
@@ -334,7 +325,7 @@ internal static partial class TripsApi
             item.Notes = notes.Length == 0 ? null : notes;
         }
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await DescribeAsync(trip, travelers, ct));
+        return TypedResults.Ok(await TripPlanner.DescribeAsync(trip, travelers, ct));
     }
 
     private static async Task<Results<Ok<TripResponse>, NotFound, ValidationProblem>> MoveItemAsync(
@@ -381,7 +372,7 @@ internal static partial class TripsApi
         to.Insert(Math.Min(request.Position ?? to.Count, to.Count), item);
         Renumber(to);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await DescribeAsync(trip, travelers, ct));
+        return TypedResults.Ok(await TripPlanner.DescribeAsync(trip, travelers, ct));
     }
 
     private static void Renumber(List<TripItem> items)
@@ -410,7 +401,7 @@ internal static partial class TripsApi
         db.Remove(item);
         Renumber([.. trip.Items.Where(i => i.Day == item.Day).OrderBy(i => i.Position)]);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await DescribeAsync(trip, travelers, ct));
+        return TypedResults.Ok(await TripPlanner.DescribeAsync(trip, travelers, ct));
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> CalendarAsync(
@@ -422,17 +413,7 @@ internal static partial class TripsApi
             return TypedResults.NotFound();
         }
         var ics = TripCalendar.Build(trip.Title, trip.Items, clock.GetUtcNow());
-        return TypedResults.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"{Slug(trip.Title)}.ics");
-    }
-
-    internal static string Slug(string title)
-    {
-        var slug = new string([.. title.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
-        while (slug.Contains("--", StringComparison.Ordinal))
-        {
-            slug = slug.Replace("--", "-", StringComparison.Ordinal);
-        }
-        return slug.Length == 0 ? "trip" : slug[..Math.Min(slug.Length, 60)];
+        return TypedResults.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", TripCalendar.FileName(trip.Title));
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
@@ -477,6 +458,4 @@ internal static partial class TripsApi
         // Read-only and impersonal: no travelers, names, notes, passport warnings, ids or booking references.
         return trip is null ? TypedResults.NotFound() : TypedResults.Ok(TripPlanner.DescribeShared(trip));
     }
-
-    internal static string Snapshot<T>(T offer) => JsonSerializer.Serialize(offer, JsonSerializerOptions.Web);
 }

@@ -239,6 +239,25 @@ public sealed class DuffelBookingFlowTests
     }
 
     [Fact]
+    public async Task An_order_Duffel_refuses_fails_the_booking_with_Duffels_words_and_is_not_sent_again()
+    {
+        await using var duffel = await DuffelFake.StartAsync();
+        await using var app = PathavanaFactory.Embedded(duffel.Settings());
+        var ana = await app.SignUpAsync();
+        var traveler = await TravelerAsync(ana, "Ana", "1988-04-09");
+        var found = await JsonAsync(await ana.Client.GetAsync($"/api/v1/flights/search?origin=LIS&destination=MAD&departureDate={Day:yyyy-MM-dd}"));
+
+        duffel.FailNext("air/orders", 422, "invalid_passenger_name", "The passenger's name contains characters the airline does not accept");
+        var booked = await BookingTests.BookAsync(ana.Client, new { kind = "flight", offerId = found.GetProperty("offers")[0].GetProperty("id").GetString(), travelerIds = new[] { traveler } });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, booked.StatusCode);
+        var problem = await JsonAsync(booked);
+        Assert.Equal("failed", problem.GetProperty("status").GetString());
+        Assert.Contains("characters the airline does not accept", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, duffel.Count("POST", "air/orders"));
+    }
+
+    [Fact]
     public async Task An_order_that_times_out_is_found_again_by_our_reference_not_placed_twice()
     {
         await using var duffel = await DuffelFake.StartAsync();

@@ -67,11 +67,9 @@ public sealed class DataTests(TestServers servers)
             userId = user.Id;
 
             var traveler = new Traveler { OwnerId = user.Id, GivenNames = "Ana Maria", Surname = "Silva", PassportNumber = "X1234567" };
-            var booking = new Booking
-            {
-                OwnerId = user.Id, Kind = BookingKind.Flight, Provider = "simulated", Price = new Pathavana.Platform.Money(812.40m, "USD"),
-                OfferSnapshot = """{"id":"offer-1"}""", OfferId = "offer-1", ProviderReference = "ABC123",
-            };
+            var booking = Booking.Start(user.Id, BookingKind.Flight, "simulated", new Pathavana.Platform.Money(812.40m, "USD"), "offer-1", """{"id":"offer-1"}""",
+                [new BookingTraveler(traveler.Id, "Ana Maria", "Silva", new DateOnly(1990, 4, 2), null, null, null, "X1234567", "PT", null, "PT")],
+                tripId: null, clock.GetUtcNow());
             var session = new ChatSession { OwnerId = user.Id, Title = "Lisbon in March" };
             session.Messages.Add(new ChatMessage { Seq = 1, Role = ChatRole.User, Text = "Boston to Lisbon" });
             session.Messages.Add(new ChatMessage { Seq = 2, Role = ChatRole.Assistant, Text = "Which dates?", Payload = "[]" });
@@ -85,7 +83,7 @@ public sealed class DataTests(TestServers servers)
         await using (var update = Open(provider, connection, clock))
         {
             var booking = await update.Bookings.SingleAsync(b => b.Id == bookingId, ct);
-            booking.Status = BookingStatus.Confirmed;
+            booking.Confirm(new ProviderOrder("simulated", "ABC123", new Pathavana.Platform.Money(812.40m, "USD")), clock.GetUtcNow());
             await update.SaveChangesAsync(ct);
         }
 

@@ -133,7 +133,7 @@ internal sealed partial class DuffelBookingProvider(
             }),
             ["metadata"] = new JsonObject { [MetadataKey] = clientReference },
         };
-        var created = await client.SendOrderAsync("order", HttpMethod.Post, "air/orders", order, cancellationToken);
+        var created = await SendOrderAsync("order", HttpMethod.Post, "air/orders", order, cancellationToken);
         var placed = FromOrder(created["data"]) ?? throw new ProviderRejectedException(Source, "Duffel answered the order without a booking reference.");
         LogOrdered(logger, clientReference, placed.ProviderOrderId);
         return placed;
@@ -166,7 +166,7 @@ internal sealed partial class DuffelBookingProvider(
             ["phone_number"] = phone,
             ["metadata"] = new JsonObject { [MetadataKey] = clientReference },
         };
-        var created = await client.SendOrderAsync("stays-booking", HttpMethod.Post, "stays/bookings", booking, cancellationToken);
+        var created = await SendOrderAsync("stays-booking", HttpMethod.Post, "stays/bookings", booking, cancellationToken);
         var data = created["data"];
         var id = (string?)data?["id"] ?? throw new ProviderRejectedException(Source, "Duffel answered the booking without an id.");
         var reference = (string?)data?["reference"] ?? id;
@@ -204,7 +204,7 @@ internal sealed partial class DuffelBookingProvider(
         if (order.ProviderOrderId?.StartsWith(StayPrefix, StringComparison.Ordinal) == true)
         {
             var id = order.ProviderOrderId[StayPrefix.Length..];
-            await client.SendOrderAsync("stays-cancel", HttpMethod.Post, $"stays/bookings/{Uri.EscapeDataString(id)}/actions/cancel", null, cancellationToken);
+            await SendOrderAsync("stays-cancel", HttpMethod.Post, $"stays/bookings/{Uri.EscapeDataString(id)}/actions/cancel", null, cancellationToken);
             return new ProviderCancellation(null, "The hotel booking is cancelled; any refund follows the rate's cancellation terms.");
         }
         if (order.ProviderOrderId?.StartsWith(OrderPrefix, StringComparison.Ordinal) != true)
@@ -212,16 +212,29 @@ internal sealed partial class DuffelBookingProvider(
             throw new ProviderRejectedException(Source, "This booking has no Duffel order to cancel.");
         }
         var orderId = order.ProviderOrderId[OrderPrefix.Length..];
-        var quote = await client.SendOrderAsync("order-cancellation", HttpMethod.Post, "air/order_cancellations", new JsonObject { ["order_id"] = orderId }, cancellationToken);
+        var quote = await SendOrderAsync("order-cancellation", HttpMethod.Post, "air/order_cancellations", new JsonObject { ["order_id"] = orderId }, cancellationToken);
         var cancellationId = (string?)quote["data"]?["id"] ?? throw new ProviderRejectedException(Source, "Duffel did not quote the cancellation.");
         var refund = Refund(quote["data"]);
-        var confirmed = await client.SendOrderAsync("order-cancellation-confirm", HttpMethod.Post,
+        var confirmed = await SendOrderAsync("order-cancellation-confirm", HttpMethod.Post,
             $"air/order_cancellations/{Uri.EscapeDataString(cancellationId)}/actions/confirm", null, cancellationToken);
         refund = Refund(confirmed["data"]) ?? refund;
         var to = (string?)confirmed["data"]?["refund_to"] ?? (string?)quote["data"]?["refund_to"];
         return new ProviderCancellation(refund, refund is { } r
             ? $"Refund of {r} to {(to ?? "the original payment").Replace('_', ' ')}."
             : "The airline refunds nothing for this fare.");
+    }
+
+    /// <summary>An order call through the client's order pipeline (never retried); Duffel's refusal becomes the booking's.</summary>
+    private async Task<JsonNode> SendOrderAsync(string operation, HttpMethod method, string path, JsonNode? data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.SendOrderAsync(operation, method, path, data, cancellationToken);
+        }
+        catch (ProviderRequestException refused)
+        {
+            throw new ProviderRejectedException(Source, refused.Detail, refused);
+        }
     }
 
     private static Money? Refund(JsonNode? cancellation) =>

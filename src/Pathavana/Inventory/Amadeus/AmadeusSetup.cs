@@ -3,7 +3,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Pathavana.Bookings;
 using Pathavana.Platform.Observability;
 using Polly;
 
@@ -12,6 +11,8 @@ namespace Pathavana.Inventory.Amadeus;
 /// <summary>
 /// Registers the Amadeus implementations of the inventory ports, only when <c>Amadeus__ClientId</c>
 /// is configured. Call before the simulators are registered with TryAdd; the ports registered here win.
+/// The options, the token provider and the client settings here are shared with the booking side
+/// (<c>Bookings/Amadeus</c>), which registers the order client and the booking provider itself.
 /// </summary>
 internal static class AmadeusSetup
 {
@@ -20,11 +21,11 @@ internal static class AmadeusSetup
 
     public static void AddAmadeus(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(AmadeusOptions.Section);
-        if (string.IsNullOrWhiteSpace(section[nameof(AmadeusOptions.ClientId)]))
+        if (!IsConfigured(builder.Configuration))
         {
             return;
         }
+        var section = builder.Configuration.GetSection(AmadeusOptions.Section);
 
         // The resilience budget is fixed when the pipeline is built; read from configuration here so
         // that a bad setting is reported once, by the options validation, not again by each pipeline.
@@ -47,17 +48,6 @@ internal static class AmadeusSetup
             .AddStandardResilienceHandler()
             .Configure(resilience => ConfigureResilience(resilience, budget));
 
-        // Orders (create, cancel) are NEVER retried: a time-out and a circuit breaker only.
-        var orderBudget = TimeSpan.FromSeconds(Math.Clamp(section.GetValue(nameof(AmadeusOptions.OrderTimeoutSeconds), 30), 1, 120));
-        services.AddHttpClient(AmadeusOrderClient.HttpClientName, (provider, client) =>
-            {
-                ConfigureClient(provider, client);
-                client.Timeout = orderBudget + TimeSpan.FromSeconds(5);
-            })
-            .RedactLoggedHeaders([Microsoft.Net.Http.Headers.HeaderNames.Authorization])
-            .AddHttpMessageHandler(sp => new ExternalCallMetricsHandler(sp.GetService<PathavanaMetrics>(), "amadeus"))
-            .AddResilienceHandler("amadeus-orders", pipeline => ConfigureOrderPipeline(pipeline, orderBudget));
-
         services.AddSingleton<AmadeusTokenProvider>();
         services.AddSingleton<AmadeusClient>();
         services.AddSingleton<AmadeusOfferStore>();
@@ -66,11 +56,14 @@ internal static class AmadeusSetup
         services.AddSingleton<IHotelProvider, AmadeusHotelProvider>();
         services.AddSingleton<IActivityProvider, AmadeusActivityProvider>();
         services.AddSingleton<ILocationSearch, AmadeusLocationSearch>();
-        services.AddSingleton<AmadeusOrderClient>();
-        services.AddSingleton<IBookingProvider, AmadeusBookingProvider>();
     }
 
-    private static void ConfigureClient(IServiceProvider services, HttpClient client)
+    /// <summary>Whether Amadeus is configured (<c>Amadeus__ClientId</c>); its adapters register only then.</summary>
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration.GetSection(AmadeusOptions.Section)[nameof(AmadeusOptions.ClientId)]);
+
+    /// <summary>Base address, the stand-by time-out and the Accept headers every Amadeus client sends (searches, tokens, orders).</summary>
+    internal static void ConfigureClient(IServiceProvider services, HttpClient client)
     {
         var options = services.GetRequiredService<IOptions<AmadeusOptions>>().Value;
         client.BaseAddress = new Uri(options.BaseUrl.TrimEnd('/') + "/");
@@ -96,7 +89,7 @@ internal static class AmadeusSetup
         resilience.CircuitBreaker.FailureRatio = 0.5;
     }
 
-    /// <summary>A circuit breaker and a time-out, and deliberately no retry: an order reaches Amadeus at most once.</summary>
+    /// <summary>A circuit breaker and a time-out, and deliberately no retry: an order reaches the vendor at most once (Amadeus and Duffel orders).</summary>
     internal static void ConfigureOrderPipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, TimeSpan budget)
     {
         pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions

@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using Pathavana.Bookings;
 using Pathavana.Platform.Http;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -41,7 +40,11 @@ internal sealed partial class DuffelClient(
     public Task<JsonNode> SendAsync(string operation, HttpMethod method, string path, JsonNode? data, CancellationToken cancellationToken) =>
         SendCoreAsync(operation, method, path, data, order: false, cancellationToken);
 
-    /// <summary>An order, booking or cancellation: never retried; any refusal is a <see cref="ProviderRejectedException"/>.</summary>
+    /// <summary>
+    /// An order, booking or cancellation: never retried, never waited out; a refusal (4xx) is a
+    /// <see cref="ProviderRequestException"/> with Duffel's words, which the booking provider turns
+    /// into its own refusal.
+    /// </summary>
     public Task<JsonNode> SendOrderAsync(string operation, HttpMethod method, string path, JsonNode? data, CancellationToken cancellationToken) =>
         SendCoreAsync(operation, method, path, data, order: true, cancellationToken);
 
@@ -100,12 +103,7 @@ internal sealed partial class DuffelClient(
             }
             if (status is >= 400 and < 500)
             {
-                var detail = Detail(errors);
-                if (order)
-                {
-                    throw new ProviderRejectedException(Dependency, detail);
-                }
-                throw new ProviderRequestException(Dependency, status is 400 or 404 or 409 or 410 or 422 ? status : 422, detail, Field(errors), first?.Code);
+                throw new ProviderRequestException(Dependency, status is 400 or 404 or 409 or 410 or 422 ? status : 422, Detail(errors), Field(errors), first?.Code);
             }
             throw new DependencyUnavailableException(Dependency, $"Duffel failed (HTTP {status}).");
         }

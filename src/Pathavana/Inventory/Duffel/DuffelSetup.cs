@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Pathavana.Bookings;
-using Pathavana.Bookings.Duffel;
 using Pathavana.Inventory.Amadeus;
 using Pathavana.Platform.Observability;
 using Polly;
@@ -13,7 +11,9 @@ namespace Pathavana.Inventory.Duffel;
 /// Registers Duffel for flights and stays, only when <c>Duffel__AccessToken</c> is configured. Called
 /// after <see cref="AmadeusSetup.AddAmadeus"/>: the last registration of a port wins, so with both
 /// configured Duffel answers flights and hotels while Amadeus keeps activities and airport search
-/// (Duffel has neither), and both booking providers stay registered for the offers they made.
+/// (Duffel has neither). The booking provider is the Bookings module's (<c>Bookings/Duffel</c>); it
+/// uses this client's order pipeline, which never retries. With both configured, both booking
+/// providers stay registered for the offers they made.
 /// </summary>
 internal static class DuffelSetup
 {
@@ -22,11 +22,11 @@ internal static class DuffelSetup
 
     public static void AddDuffel(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(DuffelOptions.Section);
-        if (string.IsNullOrWhiteSpace(section[nameof(DuffelOptions.AccessToken)]))
+        if (!IsConfigured(builder.Configuration))
         {
             return;
         }
+        var section = builder.Configuration.GetSection(DuffelOptions.Section);
         var budget = TimeSpan.FromSeconds(Math.Clamp(section.GetValue(nameof(DuffelOptions.TimeoutSeconds), 25), 1, 120));
         var orderBudget = TimeSpan.FromSeconds(Math.Clamp(section.GetValue(nameof(DuffelOptions.OrderTimeoutSeconds), 60), 1, 180));
 
@@ -65,8 +65,11 @@ internal static class DuffelSetup
         services.AddSingleton<DuffelOfferStore>();
         services.AddSingleton<IFlightProvider, DuffelFlightProvider>();
         services.AddSingleton<IHotelProvider, DuffelHotelProvider>();
-        services.AddSingleton<IBookingProvider, DuffelBookingProvider>();
     }
+
+    /// <summary>Whether Duffel is configured (<c>Duffel__AccessToken</c>); its adapters register only then.</summary>
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration.GetSection(DuffelOptions.Section)[nameof(DuffelOptions.AccessToken)]);
 
     private static void Configure(IServiceProvider services, HttpClient client, TimeSpan budget)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pathavana.Bookings.Amadeus;
 using Pathavana.Inventory;
 using Pathavana.Inventory.Amadeus;
 using Pathavana.Inventory.GoogleMaps;
@@ -15,8 +16,9 @@ using WireMock.Settings;
 namespace Pathavana.Tests.Inventory.Vendors;
 
 /// <summary>
-/// The vendor adapters wired exactly as the app wires them (AddAmadeus, AddGoogleMaps on a
-/// WebApplicationBuilder, real HybridCache, real resilience handlers), pointed at a WireMock fake
+/// The vendor adapters wired exactly as the app wires them (AddAmadeus, AddGoogleMaps and the
+/// Bookings module's AddAmadeusBookings on a WebApplicationBuilder, real HybridCache, real
+/// resilience handlers), pointed at a WireMock fake
 /// on 127.0.0.1 that answers with the vendors' documented JSON from Fixtures/.
 /// </summary>
 internal sealed class VendorHost : IAsyncDisposable
@@ -118,6 +120,8 @@ internal sealed class VendorHost : IAsyncDisposable
 
         builder.AddAmadeus();
         builder.AddGoogleMaps();
+        // What the Bookings module adds for a configured vendor: its order client and booking provider.
+        builder.AddAmadeusBookings();
 
         // What the inventory-core module registers after the adapters: the offline defaults.
         var theGazetteer = new TestGazetteer();

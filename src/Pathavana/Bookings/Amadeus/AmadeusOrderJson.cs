@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Pathavana.Inventory.Amadeus;
 
-namespace Pathavana.Inventory.Amadeus;
+namespace Pathavana.Bookings.Amadeus;
 
 // The slice of Flight Create Orders (v1) and Hotel Booking (v2) JSON the booking provider writes
 // and reads. Request records carry traveller data: they are serialized straight onto the wire and

@@ -4,12 +4,12 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
-using Pathavana.Bookings;
+using Pathavana.Inventory.Amadeus;
 using Pathavana.Platform.Http;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
-namespace Pathavana.Inventory.Amadeus;
+namespace Pathavana.Bookings.Amadeus;
 
 /// <summary>
 /// Sends order calls (create, cancel) to Amadeus through the <c>amadeus-orders</c> pipeline, which

@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Pathavana.Bookings;
+using Pathavana.Inventory;
+using Pathavana.Inventory.Amadeus;
 using Pathavana.Platform;
 using Pathavana.Platform.Http;
 
-namespace Pathavana.Inventory.Amadeus;
+namespace Pathavana.Bookings.Amadeus;
 
 /// <summary>
 /// Books Amadeus offers: Flight Create Orders (<c>POST /v1/booking/flight-orders</c>) with the priced
