@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pathavana.Accounts;
 using Pathavana.Notifications;
+using Pathavana.Platform;
 using Pathavana.Platform.Data;
 using Pathavana.Platform.Http;
 using Pathavana.Travelers;
@@ -69,11 +70,20 @@ internal static partial class TripsApi
             return problem;
         }
         var me = user.Id();
-        var trips = await onePage.ReadAsync(db.Set<Trip>().AsNoTracking().Include(t => t.Items).Where(t => t.OwnerId == me)
-            .OrderBy(t => t.StartDate).ThenBy(t => t.Id), http, ct);
-        return TypedResults.Ok(trips.Select(t => new TripSummaryResponse(t.Id, t.Title, t.StartDate, t.EndDate, t.Items.Count,
-            TripPlanner.Sum(t.Items, t.Currency), t.Budget)).ToList());
+        // A summary counts and totals the items in SQL: the items themselves (snapshots, encrypted titles) are not read.
+        var rows = await onePage.ReadAsync(db.Set<Trip>().AsNoTracking().Where(t => t.OwnerId == me)
+            .OrderBy(t => t.StartDate).ThenBy(t => t.Id)
+            .Select(t => new TripSummaryRow(t, t.Items.Count, t.Items.Count(i => i.PriceCurrency == t.Currency),
+                t.Items.Where(i => i.PriceCurrency == t.Currency).Sum(i => i.PriceAmount ?? 0m))), http, ct);
+        return TypedResults.Ok(rows.Select(r => new TripSummaryResponse(r.Trip.Id, r.Trip.Title, r.Trip.StartDate, r.Trip.EndDate, r.Items,
+            r.Priced > 0 ? new Money(r.Total, r.Trip.Currency) : Money.Zero(r.Trip.Currency), r.Trip.Budget)).ToList());
     }
+
+    /// <summary>
+    /// A trip of the list with its item count and its total in the trip's currency over the <c>Priced</c> items priced in it.
+    /// With none, the total is <see cref="Money.Zero"/>, as the trip's own total says (SQL's sum of nothing answers 0.0).
+    /// </summary>
+    private sealed record TripSummaryRow(Trip Trip, int Items, int Priced, decimal Total);
 
     private static async Task<Dictionary<string, string[]>> ValidateAsync(TripRequest r, Guid owner, ITravelerDirectory travelers, CancellationToken ct, bool datesFromItems = false)
     {

@@ -46,17 +46,22 @@ public sealed class PathavanaFactory : WebApplicationFactory<Program>
     /// <summary>Leave the data directory on disposal, for a test that opens it again after a shutdown.</summary>
     public bool KeepDataDirectory { get; init; }
 
+    /// <summary>When set, records the SQL commands of requests that ask for it (see <see cref="SqlCommandLog"/>).</summary>
+    public SqlCommandLog? SqlCommands { get; init; }
+
     /// <summary>The embedded default: SQLite under a fresh data directory, in-process cache.</summary>
     public static PathavanaFactory Embedded(IDictionary<string, string?>? settings = null, string? dataDirectory = null, FakeTimeProvider? clock = null,
-        bool keepDataDirectory = false) =>
+        bool keepDataDirectory = false, SqlCommandLog? sqlCommands = null) =>
         new(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()), dataDirectory ?? NewDataDirectory())
         {
             Clock = clock,
             KeepDataDirectory = keepDataDirectory,
+            SqlCommands = sqlCommands,
         };
 
     /// <summary>Production wiring: PostgreSQL (a fresh migrated database) and Redis.</summary>
-    public static async Task<PathavanaFactory> ProductionAsync(TestServers servers, IDictionary<string, string?>? settings = null, bool redis = true, FakeTimeProvider? clock = null)
+    public static async Task<PathavanaFactory> ProductionAsync(TestServers servers, IDictionary<string, string?>? settings = null, bool redis = true, FakeTimeProvider? clock = null,
+        SqlCommandLog? sqlCommands = null)
     {
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
@@ -69,7 +74,7 @@ public sealed class PathavanaFactory : WebApplicationFactory<Program>
             all.TryAdd("Redis:Configuration", servers.Redis.Configuration);
             all.TryAdd("Redis:InstanceName", $"t{Guid.NewGuid():N}:");
         }
-        return new PathavanaFactory(all, NewDataDirectory()) { Clock = clock };
+        return new PathavanaFactory(all, NewDataDirectory()) { Clock = clock, SqlCommands = sqlCommands };
     }
 
     private static string NewDataDirectory() => Directory.CreateTempSubdirectory("pathavana-data-").FullName;
@@ -86,6 +91,10 @@ public sealed class PathavanaFactory : WebApplicationFactory<Program>
         // The in-memory test server has no client address: a test names one with X-Test-Client-IP,
         // as the network would (the app itself never reads that header).
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
+        if (SqlCommands is not null)
+        {
+            builder.ConfigureServices(SqlCommands.AddTo);
+        }
         if (Clock is not null)
         {
             builder.ConfigureServices(services =>
