@@ -172,7 +172,9 @@ internal sealed partial class FrameParser
                 {
                     var end = j + dl - 1;
                     int? year = null;
-                    if (Is(end + 1, "2025", "2026", "2027", "2028", "2029", "2030") || (end + 1 < t.Count && t[end + 1].IsNumber && W(end + 1).Length == 4 && W(end + 1).StartsWith("19", StringComparison.Ordinal)))
+                    if (end + 1 < t.Count && t[end + 1].IsNumber && W(end + 1).Length == 4
+                        && int.TryParse(W(end + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var said)
+                        && (said is >= 1900 and < 2000 || said - today.Year is >= -1 and <= 10))
                     {
                         year = int.Parse(W(end + 1), CultureInfo.InvariantCulture);
                         end++;

@@ -75,6 +75,10 @@ public static class UnderstandingCases
         2026-11-25 | flights to Denver on 12 March | depart=2027-03-12
         2026-11-25 | to Denver on 2027-03-12 | depart=2027-03-12
         2026-11-25 | to Denver March 12th | depart=2027-03-12
+        2026-11-25 | to Denver March 12 2027, 2 adults | depart=2027-03-12 pax=2/0/0
+        2030-06-01 | to Denver March 12 2032 | depart=2032-03-12
+        2030-06-01 | to Denver March 12 2000 dollars max | depart=2031-03-12
+        2030-06-01 | to Denver March 12 20.5 | depart=2031-03-12
         2026-11-25 | to Denver on the 12th of March | depart=2027-03-12
         2026-11-25 | to Denver on March twelfth | depart=2027-03-12
         2026-11-25 | to Denver on the twelfth of march | depart=2027-03-12
