@@ -451,18 +451,16 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
         {
             var errors = new List<string>();
             var place = Place(city, "city", errors);
-            var kind = interest?.Trim().ToLowerInvariant() is { Length: > 0 } i ? i : null;
-            if (kind is not null && !ActivityInterests.Names.Contains(kind))
+            if (!ActivityInterests.TryRead(interest, out var kind))
             {
-                errors.Add($"interest must be one of: {string.Join(", ", ActivityInterests.Names)}.");
+                errors.Add(ActivityInterests.Expected);
             }
             if (place is null || errors.Count > 0)
             {
                 return Error(errors);
             }
             var point = inventory.Directory.Find(place.Code)!.Point;
-            var found = (await inventory.SearchActivitiesAsync(new ActivitySearch(point, RadiusKm: 15), ct))
-                .Where(a => kind is null || ActivityInterests.Matches(a, kind))
+            var found = (await inventory.SearchActivitiesAsync(new ActivitySearch(point, RadiusKm: 15, Interest: kind), ct))
                 .OrderByDescending(a => a.Rating ?? 0).Take(OfflineAssistant.MaxCards).ToList();
             Cards.AddRange(found.Select(a => new ResultCard(ResultCard.ActivityKind, a.Id, Activity: a)));
             return JsonSerializer.Serialize(found.Select(a => new { offerId = a.Id, a.Name, a.Category, price = a.Price is null ? null : OfflineAssistant.Price(a.Price) }), DialogJson.Options);

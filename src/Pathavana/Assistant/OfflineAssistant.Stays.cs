@@ -18,9 +18,9 @@ internal sealed partial class OfflineAssistant
         "centre", "center", "the centre", "the center", "sea", "the sea", "port", "the port",
     };
 
-    private static HotelSearch HotelSearchOf(DialogState s, Place? near = null)
+    private static HotelSearch HotelSearchOf(DialogState s, Place? near = null, FlightOffer? flight = null)
     {
-        var checkIn = StayStarts(s);
+        var checkIn = StayStarts(s, flight);
         var checkOut = s.ReturnDate is { } r && r > checkIn ? r : checkIn.AddDays(s.Nights ?? 1);
         var adults = Math.Clamp(s.Passengers?.Adults ?? 1, 1, InventoryLimits.MaxSeatedPassengers);
         var rooms = HotelSearch.RoomsFor(adults);
@@ -30,13 +30,14 @@ internal sealed partial class OfflineAssistant
     }
 
     /// <summary>
-    /// The day a stay starts: the day the picked flight lands when that is after the departure day
-    /// and before the return (an overnight flight), else the departure day.
+    /// The day a stay starts: the day the flight lands — the one given, else the picked one that still
+    /// fits — when that is after the departure day and before the return (an overnight flight), else
+    /// the departure day.
     /// </summary>
-    private static DateOnly StayStarts(DialogState s)
+    private static DateOnly StayStarts(DialogState s, FlightOffer? flight)
     {
         var depart = s.DepartDate!.Value;
-        var flight = s.Selections.LastOrDefault(p => p.Card.Flight is { Itineraries.Count: > 0 } && SelectionFit.Why(s, p.Card) is null)?.Card.Flight;
+        flight ??= s.Selections.LastOrDefault(p => p.Card.Flight is { Itineraries.Count: > 0 } && SelectionFit.Why(s, p.Card) is null)?.Card.Flight;
         var lands = flight is null ? depart : DateOnly.FromDateTime(flight.Itineraries[0].Segments[^1].Arrival.DateTime);
         return lands > depart && (s.ReturnDate is not { } r || lands < r) ? lands : depart;
     }
@@ -148,17 +149,17 @@ internal sealed partial class OfflineAssistant
         }
     }
 
-    private async Task<HotelFinding> FindHotelsAsync(DialogState s, CancellationToken ct)
+    private async Task<HotelFinding> FindHotelsAsync(DialogState s, FlightOffer? flight, CancellationToken ct)
     {
         var near = await AreaPlaceAsync(s, ct);
-        var search = HotelSearchOf(s, near);
+        var search = HotelSearchOf(s, near, flight);
         try
         {
             var all = await inventory.SearchHotelsAsync(search, ct);
             if (near is not null && all.Count == 0)
             {
                 // Nothing stands within walking distance of the place: the city's hotels, so the reply can say so and offer the nearest.
-                search = HotelSearchOf(s);
+                search = HotelSearchOf(s, flight: flight);
                 all = await inventory.SearchHotelsAsync(search, ct);
             }
             if (search.Near is not null)
@@ -245,7 +246,7 @@ internal sealed partial class OfflineAssistant
 
     private async Task<TurnReply> HotelsAsync(DialogState s, CancellationToken ct)
     {
-        var (all, hotels, search, near) = await FindHotelsAsync(s, ct);
+        var (all, hotels, search, near) = await FindHotelsAsync(s, flight: null, ct);
         var info = HotelInfo(search, all.Count, s, near);
         var where = $"in {s.Destination!.Name}, {Day(search.CheckIn)} to {Day(search.CheckOut)}";
         var wishes = Wishes(s, near);
@@ -322,25 +323,28 @@ internal sealed partial class OfflineAssistant
         // Around the city's centre, as the activities API does: an airport code's own point (SFO, 20 km
         // south of San Francisco) would miss the city.
         var centre = Inventory.Simulation.CityGuide.Shared.ForCode(place.Code)?.Centre ?? place.Point;
-        var all = await inventory.SearchActivitiesAsync(new ActivitySearch(centre, RadiusKm: 15, Currency: Currency(s)), ct);
         // "food tours": only that kind; when there is none, say so and show the rest.
-        var found = s.Interest is { } interest ? [.. all.Where(a => ActivityInterests.Matches(a, interest))] : all;
-        var none = s.Interest is not null && found.Count == 0 && all.Count > 0;
-        found = none ? all : found;
+        var search = new ActivitySearch(centre, RadiusKm: 15, Currency: Currency(s), Interest: s.Interest);
+        var found = await inventory.SearchActivitiesAsync(search, ct);
+        var none = s.Interest is not null && found.Count == 0;
+        if (none)
+        {
+            search = search with { Interest = null };
+            found = await inventory.SearchActivitiesAsync(search, ct);
+        }
         var best = found.OrderByDescending(a => a.Rating ?? 0).Take(MaxCards).ToList();
         var query = new Dictionary<string, string>(StringComparer.Ordinal) { ["cityCode"] = place.Code, ["currency"] = Currency(s) };
-        if (s.Interest is not null && !none)
+        if (search.Interest is { } interest)
         {
-            query["interest"] = s.Interest;
+            query["interest"] = interest;
         }
         var info = new SearchInfo("activities", query, found.Count);
         if (best.Count == 0)
         {
             return new TurnReply($"I found nothing to do near {s.Destination.Name}.", [], [], s, info);
         }
-        var kind = s.Interest is { } k ? ActivityInterests.Label(k) : null;
-        var text = (none ? $"I found nothing for {kind} near {s.Destination.Name}. " : "")
-            + $"Here are {best.Count} {(kind is null || none ? "things to do" : $"things to do for {kind}")} in {s.Destination.Name}: {string.Join("; ", best.Select(a => a.Name))}.";
+        var text = (none ? $"I found nothing for {ActivityInterests.Label(s.Interest!)} near {s.Destination.Name}. " : "")
+            + $"Here are {best.Count} things to do{(search.Interest is { } k ? $" for {ActivityInterests.Label(k)}" : "")} in {s.Destination.Name}: {string.Join("; ", best.Select(a => a.Name))}.";
         return new TurnReply(text, [.. best.Select(a => new ResultCard(ResultCard.ActivityKind, a.Id, Activity: a))], [], s, info);
     }
 
@@ -349,11 +353,11 @@ internal sealed partial class OfflineAssistant
         var flights = await FindFlightsAsync(s, ct);
         var offers = flights.Matching.Take(MaxCards).ToList();
         // An overnight flight lands the next day: the stay starts then, not on a night spent in the air.
-        var lands = offers.Count == 0 ? s.DepartDate!.Value : DateOnly.FromDateTime(offers[0].Itineraries[0].Segments[^1].Arrival.DateTime);
-        var checkIn = lands > s.DepartDate!.Value && lands < s.ReturnDate!.Value ? lands : s.DepartDate.Value;
-        var hotels = (await FindHotelsAsync(s with { DepartDate = checkIn }, ct)).Matching;
+        var stay = await FindHotelsAsync(s, offers.FirstOrDefault(), ct);
+        var hotels = stay.Matching;
+        var checkIn = stay.Search.CheckIn;
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"A trip from {s.Origin!.Name} to {s.Destination!.Name}, {Day(s.DepartDate.Value)} to {Day(s.ReturnDate!.Value)}, for {People(s.Passengers!)}. ");
+        text.Append(CultureInfo.InvariantCulture, $"A trip from {s.Origin!.Name} to {s.Destination!.Name}, {Day(s.DepartDate!.Value)} to {Day(s.ReturnDate!.Value)}, for {People(s.Passengers!)}. ");
         text.Append(offers.Count == 0 ? $"I found no {Wanted(s)}flights for those dates{(s.MaxPrice is not null ? " within the budget" : "")}. " : Describe(offers[0], "The cheapest flight", s) + " ");
         var from = checkIn == s.DepartDate.Value ? "" : $" from {Day(checkIn)}, the day the flight lands";
         text.Append(hotels.Count == 0 ? "I found no hotels for those dates." : $"To stay{from}: {hotels[0].Hotel.Name} at {Money(hotels[0].Nightly)} a night, {Money(hotels[0].Total)} in total.");

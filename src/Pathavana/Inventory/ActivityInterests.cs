@@ -26,6 +26,19 @@ public static class ActivityInterests
     /// <summary>The interest names the API takes, in order.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(a => a.Name)];
 
+    /// <summary>
+    /// Reads an interest as a client sends it: null or blank is none (true, <paramref name="interest"/> null);
+    /// a known name in any case is that name (true); anything else is false, to be answered with <see cref="Expected"/>.
+    /// </summary>
+    public static bool TryRead(string? said, out string? interest)
+    {
+        interest = said?.Trim().ToLowerInvariant() is { Length: > 0 } name ? name : null;
+        return interest is null || Names.Contains(interest);
+    }
+
+    /// <summary>What an unknown interest is told: "interest must be one of: food, culture, …".</summary>
+    public static string Expected => $"interest must be one of: {string.Join(", ", Names)}.";
+
     /// <summary>The interest a word or two-word phrase says ("foodie" → food, "day trip" → day-trips), or null.</summary>
     public static string? Of(string phrase) =>
         All.FirstOrDefault(a => a.Words.Contains(phrase.Trim().ToLowerInvariant(), StringComparer.Ordinal)).Name;

@@ -485,21 +485,16 @@ internal static class InventoryApi
         var (cityCode, near) = errors.Place(inventory.Directory, request.CityCode, request.Lat, request.Lon);
         var radius = errors.Double("radiusKm", request.RadiusKm, near is null ? 15 : 5, 0.1, 50);
         var currency = errors.Currency(request.Currency);
-        var interest = request.Interest?.Trim().ToLowerInvariant() is { Length: > 0 } i ? i : null;
-        if (interest is not null && !ActivityInterests.Names.Contains(interest))
+        if (!ActivityInterests.TryRead(request.Interest, out var interest))
         {
-            errors.Add("interest", $"interest must be one of: {string.Join(", ", ActivityInterests.Names)}.");
+            errors.Add("interest", ActivityInterests.Expected);
         }
         if (errors.Any)
         {
             return errors.Problem();
         }
         var point = near ?? CityGuide.Shared.ForCode(cityCode!)!.Centre;
-        var activities = await inventory.SearchActivitiesAsync(new ActivitySearch(point, radius, currency), cancellationToken);
-        if (interest is not null)
-        {
-            activities = [.. activities.Where(a => ActivityInterests.Matches(a, interest))];
-        }
+        var activities = await inventory.SearchActivitiesAsync(new ActivitySearch(point, radius, currency, Interest: interest), cancellationToken);
         return TypedResults.Ok(new ActivitySearchResponse(activities, activities.Count, activities.Count > 0 ? activities[0].Source : inventory.ActivitySource));
     }
 

@@ -244,7 +244,8 @@ public sealed record HotelOffer(
     };
 }
 
-public sealed record ActivitySearch(GeoPoint Near, double RadiusKm = 5, string Currency = "USD", int MaxResults = 30);
+/// <param name="Interest">Only one kind of thing to do (<see cref="ActivityInterests.Names"/>); null: all.</param>
+public sealed record ActivitySearch(GeoPoint Near, double RadiusKm = 5, string Currency = "USD", int MaxResults = 30, string? Interest = null);
 
 /// <param name="Place">Where it starts or happens (a landmark, a meeting point).</param>
 /// <param name="OpenDays">The days it runs, in English ("Monday"…); null when unknown.</param>

@@ -285,14 +285,18 @@ internal sealed partial class InventoryService(
         return offer is null ? null : await hotels.RecheckAsync(offer, cancellationToken);
     }
 
-    /// <summary>Activities near a point, nearest first (cached an hour).</summary>
+    /// <summary>
+    /// Activities near a point, nearest first (cached an hour); with an interest, only those of that kind
+    /// (<see cref="ActivityInterests.Matches"/>), filtered from the one cached search of the place.
+    /// </summary>
     public async Task<IReadOnlyList<Activity>> SearchActivitiesAsync(ActivitySearch search, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);
         var key = string.Create(CultureInfo.InvariantCulture,
             $"{Prefix}activities:{ProviderName(activities)}:{Point(search.Near)}:{search.RadiusKm:0.###}:{search.Currency.ToUpperInvariant()}:{search.MaxResults}");
-        return await GetOrFetchAsync(key, ActivityLifetime, "activities",
-            async ct => await activities.SearchAsync(search, ct), remember: null, cancellationToken);
+        var all = await GetOrFetchAsync(key, ActivityLifetime, "activities",
+            async ct => await activities.SearchAsync(search with { Interest = null }, ct), remember: null, cancellationToken);
+        return search.Interest is { } interest ? [.. all.Where(a => ActivityInterests.Matches(a, interest))] : all;
     }
 
     /// <summary>Today at UTC by the app's clock (what "dates not in the past" is measured against).</summary>

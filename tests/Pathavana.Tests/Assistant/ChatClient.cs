@@ -50,6 +50,15 @@ internal static class ChatClient
     public static JsonElement[] Segments(this JsonElement card, int itinerary) =>
         [.. card.GetProperty("flight").GetProperty("itineraries")[itinerary].GetProperty("segments").EnumerateArray()];
 
+    /// <summary>Picks a card's offer on the session (POST …/selections); answers the response as it came.</summary>
+    public static Task<HttpResponseMessage> PickAsync(this HttpClient client, Guid session, JsonElement card) =>
+        client.PostAsJsonAsync($"/api/v1/chat/sessions/{session}/selections",
+            new { offerId = card.GetProperty("offerId").GetString(), kind = card.GetProperty("kind").GetString() }, TestContext.Current.CancellationToken);
+
+    /// <summary>The local day a flight card's outbound lands.</summary>
+    public static DateOnly LandingDay(this JsonElement card) =>
+        DateOnly.FromDateTime(card.Segments(0)[^1].GetProperty("arrival").GetDateTimeOffset().DateTime);
+
     public static DateOnly DepartureDay(this JsonElement segment) =>
         DateOnly.FromDateTime(DateTimeOffset.Parse(segment.GetProperty("departure").GetString()!, System.Globalization.CultureInfo.InvariantCulture).DateTime);
 

@@ -253,9 +253,7 @@ public sealed partial class ChatDialogTests(TestServers servers)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         foreach (var card in new[] { flight, hotel })
         {
-            var picked = await browser.PostAsJsonAsync($"/api/v1/chat/sessions/{session}/selections",
-                new { offerId = card.GetProperty("offerId").GetString(), kind = card.GetProperty("kind").GetString() }, TestContext.Current.CancellationToken);
-            Assert.Equal(HttpStatusCode.OK, picked.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await browser.PickAsync(session, card)).StatusCode);
         }
         var shown = await browser.SayAsync(session, "show my trip");
         Assert.Equal(2, shown.Cards().Length);
@@ -304,8 +302,7 @@ public sealed partial class ChatDialogTests(TestServers servers)
         var session = await browser.NewSessionAsync();
         var depart = Today.AddDays(30);
         var plan = await browser.SayAsync(session, $"plan a trip from Los Angeles to Sydney {depart:yyyy-MM-dd} for 10 nights, 2 adults");
-        var flight = plan.Cards().First(c => c.GetProperty("kind").GetString() == "flight").GetProperty("flight");
-        var lands = DateOnly.FromDateTime(flight.GetProperty("itineraries")[0].GetProperty("segments").EnumerateArray().Last().GetProperty("arrival").GetDateTimeOffset().DateTime);
+        var lands = plan.Cards().First(c => c.GetProperty("kind").GetString() == "flight").LandingDay();
         Assert.True(lands > depart, $"Los Angeles to Sydney crosses the date line: it lands after {depart}, not on {lands}");
         var hotels = plan.Cards().Where(c => c.GetProperty("kind").GetString() == "hotel").ToList();
         Assert.NotEmpty(hotels);
@@ -322,11 +319,9 @@ public sealed partial class ChatDialogTests(TestServers servers)
         var depart = Today.AddDays(30);
         var flights = await browser.SayAsync(session, $"just me, Los Angeles to Sydney on {depart:d MMMM}, back {depart.AddDays(10):d MMMM}");
         var flight = flights.Cards().First(c => c.GetProperty("kind").GetString() == "flight");
-        var lands = DateOnly.FromDateTime(flight.GetProperty("flight").GetProperty("itineraries")[0].GetProperty("segments").EnumerateArray().Last().GetProperty("arrival").GetDateTimeOffset().DateTime);
+        var lands = flight.LandingDay();
         Assert.True(lands > depart);
-        var picked = await browser.PostAsJsonAsync($"/api/v1/chat/sessions/{session}/selections",
-            new { offerId = flight.GetProperty("offerId").GetString(), kind = "flight" }, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, picked.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.PickAsync(session, flight)).StatusCode);
 
         var stay = await browser.SayAsync(session, "now a hotel there");
         var hotels = stay.Cards().Where(c => c.GetProperty("kind").GetString() == "hotel").ToList();
@@ -348,15 +343,13 @@ public sealed partial class ChatDialogTests(TestServers servers)
         var fresh = second.Cards().First(c => c.GetProperty("kind").GetString() == "flight");
         Assert.Equal(3, fresh.GetProperty("flight").GetProperty("priceBreakdown").EnumerateArray().Sum(p => p.GetProperty("count").GetInt32()));
 
-        var stale = await browser.PostAsJsonAsync($"/api/v1/chat/sessions/{session}/selections",
-            new { offerId = old.GetProperty("offerId").GetString(), kind = "flight" }, TestContext.Current.CancellationToken);
+        var stale = await browser.PickAsync(session, old);
         Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
         var why = (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("offerId")[0].GetString()!;
         Assert.Contains("priced for 1 traveller and the trip is now for 3", why, StringComparison.Ordinal);
         Assert.Contains($"leaves on {depart.ToString("dddd d MMMM", CultureInfo.InvariantCulture)}", why, StringComparison.Ordinal);
 
-        var ok = await browser.PostAsJsonAsync($"/api/v1/chat/sessions/{session}/selections",
-            new { offerId = fresh.GetProperty("offerId").GetString(), kind = "flight" }, TestContext.Current.CancellationToken);
+        var ok = await browser.PickAsync(session, fresh);
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         var kept = (await ok.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("selections");
         Assert.Equal(fresh.GetProperty("offerId").GetString(), Assert.Single(kept.EnumerateArray()).GetProperty("offerId").GetString());

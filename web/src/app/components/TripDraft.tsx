@@ -84,16 +84,16 @@ export function TripDraft({ query = null }: { query?: TripQuery | null }) {
         Your trip so far
       </h2>
       <ul className="draft__picks">
-        {picks.map((p) => (
+        {picks.map((p) => ({ p, why: misfit(p, query) })).map(({ p, why }) => (
           <li key={p.offerId} className="draft__pick">
             <div>
               <p className="draft__name">
                 <span className="pill pill--muted">{kindLabel[p.kind]}</span> {p.title}
               </p>
               <p className="small muted">{p.detail}</p>
-              {misfit(p, query) && (
+              {why && (
                 <p className="draft__misfit small" role="note">
-                  ⚠ {misfit(p, query)} Pick again from the results, or remove it.
+                  ⚠ {why} Pick again from the results, or remove it.
                 </p>
               )}
               {p.simulated && <SimulatedBadge kind={p.kind === 'hotel' ? 'hotel' : p.kind === 'activity' ? 'activity' : 'flight'} />}

@@ -157,7 +157,7 @@ export function PlanRoute() {
             chat.pick(card);
             draft.add(pickOf(card, query));
           }}
-          unfit={(card) => (card.kind === 'activity' ? null : misfit(pickOf(card, query), query))}
+          unfit={(card) => misfit(pickOf(card, query), query)}
           actions={(m) => {
             const found = understood(m, query);
             if (!found) return null;
