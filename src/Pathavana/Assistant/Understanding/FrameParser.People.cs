@@ -521,7 +521,7 @@ internal sealed partial class FrameParser
             return;
         }
         // "add my wife", "bring a child too": the people added, not the whole party.
-        var adding = Has("add") || Has("plus") || Has("joining") || HasPhrase("also", "bring") || HasPhrase("coming", "too") || HasPhrase("bring", "my") || HasPhrase("one", "more") || Has("another");
+        var adding = AddsPeople();
         var a = adults ?? (total is { } tot ? Math.Max(1, tot - children - infants) : adding ? companions : companions + 1);
         if (adults is not null && companions > 0)
         {
@@ -533,4 +533,10 @@ internal sealed partial class FrameParser
         }
         passengers = new PassengerCount(a, children, infants);
     }
+
+    /// <summary>Says people join the party held ("add my wife", "my sister is coming too", "my brother will come as well").</summary>
+    private bool AddsPeople() =>
+        Has("add") || Has("plus") || Has("joining") || Has("another") || HasPhrase("also", "bring") || HasPhrase("also", "my") || HasPhrase("bring", "my")
+        || HasPhrase("coming", "too") || HasPhrase("coming", "with") || HasPhrase("coming", "along") || HasPhrase("is", "coming") || HasPhrase("are", "coming")
+        || HasPhrase("one", "more") || HasPhrase("as", "well") || HasPhrase("tagging", "along") || HasPhrase("will", "come") || HasPhrase("will", "join");
 }

@@ -356,13 +356,14 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
         var anySlots = placeMentions.Count > 0 || dates.Count > 0 || passengers is not null || maxPrice is not null || cabin is not null || nonStop || airlineCodes.Count > 0 || departTime is not null || nights is not null || tripType is not null;
 
         var act = FrameAct.Request;
-        if (Has("actually") || Has("instead") || HasPhrase("make", "it") || HasPhrase("change", "it") || HasPhrase("change", "the") || HasPhrase("change", "to") || Has("rather") || HasPhrase("switch", "to") || (W(0) == "no" && t.Count > 1) || HasPhrase("not", "but") || Has("correction") || HasPhrase("move", "it") || HasPhrase("push", "it"))
+        if (passengers is not null && AddsPeople())
+        {
+            // "actually my sister is coming too": people added, even after "actually".
+            act = FrameAct.Add;
+        }
+        else if (Has("actually") || Has("instead") || HasPhrase("make", "it") || HasPhrase("change", "it") || HasPhrase("change", "the") || HasPhrase("change", "to") || Has("rather") || HasPhrase("switch", "to") || (W(0) == "no" && t.Count > 1) || HasPhrase("not", "but") || Has("correction") || HasPhrase("move", "it") || HasPhrase("push", "it"))
         {
             act = FrameAct.Change;
-        }
-        else if ((Has("add") || HasPhrase("bring", "my") || HasPhrase("also", "my") || Has("plus") || Has("joining") || HasPhrase("coming", "too") || HasPhrase("coming", "with") || HasPhrase("coming", "along") || HasPhrase("is", "coming") || HasPhrase("are", "coming")) && passengers is not null)
-        {
-            act = FrameAct.Add;
         }
 
         var myTrip = HasPhrase("my", "trip") || HasPhrase("our", "trip") || HasPhrase("the", "trip") && !Has("plan") || HasPhrase("my", "itinerary") || HasPhrase("our", "itinerary") || HasPhrase("my", "bookings") || HasPhrase("my", "booking") || HasPhrase("my", "plans") || HasPhrase("what", "have", "i", "booked") || HasPhrase("my", "picks") || HasPhrase("what", "did", "i", "pick");

@@ -173,6 +173,8 @@ public static class UnderstandingCases
         2026-11-25 | we are 5 | pax=5/0/0
         2026-11-25 | add my wife | pax=1/0/0 act=Add
         2026-11-25 | add a child | pax=0/1/0 act=Add
+        2026-11-25 | actually my sister is coming too | pax=1/0/0 act=Add
+        2026-11-25 | my brother will come as well | pax=1/0/0 act=Add
         2026-11-25 | a room for two in Paris | pax=2/0/0 intent=searchHotels
         2026-11-25 | tickets for 3 to Paris on Friday | pax=3/0/0 to=PAR|CDG depart=2026-11-27
         2026-11-25 | 4 people including 2 kids to Rome | pax=2/2/0

@@ -117,6 +117,35 @@ describe('the planner: chat and results in one workspace, open to try', () => {
     expect(within(results).queryByText(/Only food and drink/)).not.toBeInTheDocument();
   });
 
+  it('keeps the trip\'s dates when the next reply finds a stay from the day the overnight flight lands, so the picked flight still fits', async () => {
+    anonymous();
+    on('POST', '/api/v1/chat/sessions', () => json(201, { id: sessionId, title: 'New trip', createdAt: '2026-11-25T00:00:00Z', updatedAt: '2026-11-25T00:00:00Z' }));
+    on('POST', `/api/v1/chat/sessions/${sessionId}/selections`, { body: { sessionId, selections: [] } });
+    on('GET', '/api/v1/flights/search', { body: { offers: [offer], count: 1, source: 'simulated' } });
+    on('GET', '/api/v1/hotels/search', { body: { offers: [], count: 0, source: 'simulated' } });
+    const flights = { kind: 'flights', total: 1, query: { origin: 'BOS', destination: 'LIS', departureDate: '2027-01-08', returnDate: '2027-01-15', adults: '2', cabin: 'economy' } };
+    const stays = { kind: 'hotels', total: 0, query: { cityCode: 'LIS', checkIn: '2027-01-09', checkOut: '2027-01-15', adults: '2', rooms: '1', currency: 'USD' } };
+    let turn = 0;
+    on('POST', `/api/v1/chat/sessions/${sessionId}/messages/stream`, () => {
+      const [text, cards, search] = turn++ === 0 ? ['I found 1 round trip.', [flight], flights] : ['No hotel is free then.', [], stays];
+      return new Response(sse('delta', { text }) + sse('cards', { cards, suggestions: [], search }) + sse('done', { messageId: `m${turn * 2}`, userMessageId: `m${turn * 2 - 1}`, mode: 'offline', fallback: false }), { headers: { 'Content-Type': 'text/event-stream' } });
+    });
+    renderApp('/');
+    await userEvent.type(await screen.findByLabelText('Message'), 'two of us Boston to Lisbon 8 to 15 January');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    const card = await screen.findByRole('article', { name: /TAP Portugal flight Boston to Lisbon/ });
+    await userEvent.click(within(card).getByRole('button', { name: 'Pick this flight' }));
+    await userEvent.type(screen.getByLabelText('Message'), 'and a hotel');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+
+    expect(await screen.findByText('No hotel is free then.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'Hotels' })).toHaveAttribute('aria-selected', 'true'));
+    expect(screen.getByLabelText('Depart')).toHaveValue('2027-01-08');
+    const tray = screen.getByRole('region', { name: 'Your trip so far' });
+    expect(within(tray).queryByRole('note')).not.toBeInTheDocument();
+    expect(await screen.findByText('Checking in Sat 9 Jan, the day your flight lands.')).toBeInTheDocument();
+  });
+
   it('reopens a long conversation at its latest messages and shows the earlier ones above on request', async () => {
     sessionStorage.setItem('pathavana.chat.session', sessionId);
     anonymous();

@@ -40,13 +40,18 @@ export function understood(m: ChatMessage, previous: TripQuery | null): { query:
     const base = previous ?? empty();
     const legs = m.search.kind === 'flights' ? parseLegs(str(q.legs)) : null;
     const first = legs?.[0];
+    const destination = first?.destination ?? str(q.destination) ?? str(q.cityCode) ?? base.destination;
+    // A stay within the trip held (checking in the day an overnight flight lands) leaves the trip's dates as they are.
+    const checkIn = str(q.checkIn);
+    const checkOut = str(q.checkOut);
+    const withinTrip = Boolean(previous && checkIn && checkOut && previous.destination === destination && checkIn >= previous.departureDate && (!previous.returnDate || checkOut <= previous.returnDate));
     const query: TripQuery = {
       ...base,
       legs: legs ?? undefined,
       origin: first?.origin ?? str(q.origin) ?? base.origin,
-      destination: first?.destination ?? str(q.destination) ?? str(q.cityCode) ?? base.destination,
-      departureDate: first?.date ?? str(q.departureDate) ?? str(q.checkIn) ?? base.departureDate,
-      returnDate: str(q.returnDate) ?? str(q.checkOut) ?? (m.search.kind === 'flights' ? undefined : base.returnDate),
+      destination,
+      departureDate: withinTrip ? base.departureDate : (first?.date ?? str(q.departureDate) ?? checkIn ?? base.departureDate),
+      returnDate: withinTrip ? base.returnDate : (str(q.returnDate) ?? checkOut ?? (m.search.kind === 'flights' ? undefined : base.returnDate)),
       adults: Number(q.adults ?? base.adults) || 1,
       children: Number(q.children ?? 0) || undefined,
       infants: Number(q.infants ?? 0) || undefined,
