@@ -206,6 +206,14 @@ internal sealed partial class FrameParser
                 start = i - 1;
                 sign = Is(i + 1, "longer", "more", "extra") ? 1 : -1;
             }
+            // "add a day", "cut two nights", "extend the trip by a day", "shorten our stay by 2 nights"
+            else if (Lexicon.SmallNumber(t, i - 1, out _) is { } said && !Is(i + 1, "trip", "trips", "tour", "tours", "pass", "passes")
+                && LengthVerb(Is(i - 2, "by") ? i - 3 : i - 2, Is(i - 2, "by") ? 4 : 1) is var verb and not 0)
+            {
+                count = said;
+                start = i - 1;
+                sign = verb;
+            }
             if (count is null || sign == 0 || count > 30)
             {
                 continue;
@@ -213,6 +221,26 @@ internal sealed partial class FrameParser
             AddEdit(new FrameEdit(EditKind.Nights, sign * count.Value));
             Use(start, Is(i + 1, "fewer", "less", "shorter", "longer", "more", "extra") ? i + 2 : i + 1);
         }
+    }
+
+    /// <summary>
+    /// +1 when one of the <paramref name="span"/> words ending at <paramref name="end"/> lengthens the
+    /// trip ("add", "extend"), −1 when one shortens it ("cut", "shorten"), 0 otherwise.
+    /// </summary>
+    private int LengthVerb(int end, int span)
+    {
+        for (var k = end; k > end - span && k >= 0; k--)
+        {
+            if (Is(k, "add", "adding", "extend", "extending", "lengthen", "stretch", "prolong"))
+            {
+                return 1;
+            }
+            if (Is(k, "cut", "drop", "remove", "shorten", "shortening", "subtract", "lose", "minus"))
+            {
+                return -1;
+            }
+        }
+        return 0;
     }
 
     // ---- budget basis: "each", "per person", "pp", "a head" / "in total", "for both" ---------------

@@ -467,7 +467,7 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
     // ---- Fares ----
 
     /// <summary>
-    /// The adult fare in US dollars: grows with distance (tapering), by cabin, as the date nears and on
+    /// The adult fare in US dollars: grows with distance (tapering), less at home than abroad, by cabin, as the date nears and on
     /// peak days and seasons; each airline prices a market its own way; connections cost more than the
     /// nonstop in the same market, low-cost nonstops less; early and late departures a little less.
     /// </summary>
@@ -482,7 +482,14 @@ internal sealed class SimulatedFlightProvider : IFlightProvider, IFlightCalendar
         var km = chain.Km;
         var seller = chain.Flights[0].Carrier;
 
-        var usd = 30 + (0.055 * km) + (6 * Math.Sqrt(km));
+        // Calibrated on published economy fares booked a few months ahead: a one-way leg of about
+        // $90 for 300 km, $510 for 5,100 km (Boston–Lisbon, so about $740 each for the round trip)
+        // and $1,030 for 11,900 km; domestic markets sell for less per km than international ones.
+        var usd = 35 + (0.065 * km) + (2 * Math.Sqrt(km));
+        if (origin.Location.CountryCode == destination.Location.CountryCode)
+        {
+            usd *= 0.8;
+        }
         usd *= 0.92 + ((StableHash.Of("fare", seller, origin.Location.Code, destination.Location.Code) % 1000) / 1000.0 * 0.20);
         if (chain.Flights.Length == 1)
         {
