@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert } from '@/components/ui/Feedback';
 import { Conversation, ConversationList, starterSuggestions, useChat, type ChatMessage } from '@/features/chat/components';
 import type { ResultCard, SearchRef } from '@/features/chat/api/types';
@@ -113,20 +113,19 @@ export function PlanRoute() {
   const [query, setQuery] = useState<TripQuery | null>(null);
   const [tab, setTab] = useState<ResultTab>('flights');
   const results = useRef<HTMLElement>(null);
-  const seen = useRef<string | null>(null);
+  const [seen, setSeen] = useState<string | null>(null);
 
-  // A finished reply that searched something fills the form and shows its results beside the chat.
+  // A finished reply that searched something fills the form and shows its results beside the chat
+  // (state adjusted while rendering, once per reply: https://react.dev/learn/you-might-not-need-an-effect).
   const last = [...chat.messages].reverse().find((m) => m.role === 'assistant' && !m.streaming && (m.cards?.length || m.search));
-  useEffect(() => {
-    if (!last || seen.current === last.id) return;
-    seen.current = last.id;
+  if (last && seen !== last.id) {
+    setSeen(last.id);
     const found = understood(last, query);
     if (found) {
       setQuery(found.query);
       setTab(found.tab);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [last?.id]);
+  }
 
   function seeAll(m: ChatMessage) {
     const found = understood(m, query);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/Feedback';
 import { useGoogleSignIn, useSignInOptions } from '@/lib/auth';
 import { ApiError } from '@/lib/problem';
@@ -47,8 +47,7 @@ export function GoogleSignInButton({ onSignedIn }: { onSignedIn: () => void }) {
   const signIn = useGoogleSignIn();
   const [unavailable, setUnavailable] = useState(false);
   // Google calls back long after the render that set it up: it must reach the latest props.
-  const latest = useRef({ mutate: signIn.mutate, onSignedIn });
-  latest.current = { mutate: signIn.mutate, onSignedIn };
+  const onCredential = useEffectEvent((credential: string) => signIn.mutate(credential, { onSuccess: () => onSignedIn() }));
 
   useEffect(() => {
     if (!google) return;
@@ -60,7 +59,7 @@ export function GoogleSignInButton({ onSignedIn }: { onSignedIn: () => void }) {
           client_id: google.clientId,
           ux_mode: 'popup',
           auto_select: false,
-          callback: ({ credential }) => latest.current.mutate(credential, { onSuccess: () => latest.current.onSignedIn() }),
+          callback: ({ credential }) => onCredential(credential),
         });
         identity.renderButton(slot.current, { type: 'standard', theme: 'outline', size: 'large', text: 'continue_with', shape: 'rectangular', width: Math.min(slot.current.clientWidth || 320, 400) });
       },

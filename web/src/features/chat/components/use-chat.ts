@@ -58,11 +58,11 @@ export function useChat() {
   const [picks, setPicks] = useState<Selection[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const session = useRef<string | null>(stored());
+  const [current, setCurrent] = useState<string | null>(stored);
+  const session = useRef<string | null>(current);
   const counter = useRef(0);
 
   const [sessions, setSessions] = useState<ChatSession[]>([]);
-  const [current, setCurrent] = useState<string | null>(session.current);
   const [earlier, setEarlier] = useState<number | null>(null);
 
   const load = useCallback((id: string | null) => {
