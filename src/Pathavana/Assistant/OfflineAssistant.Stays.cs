@@ -11,10 +11,14 @@ internal sealed partial class OfflineAssistant
     /// <summary>How far from a named place ("near the Colosseum") a hotel may be, in kilometres: a walk of about 25 minutes.</summary>
     private const double NearPlaceKm = 2;
 
-    /// <summary>Areas that are kinds of place rather than a place: matched on each hotel, never looked up.</summary>
+    /// <summary>
+    /// Areas that are kinds of place rather than a place: matched on each hotel, never looked up.
+    /// ("the beach" is looked up: the gazetteer knows a coastal city's beach, so "near the beach" in
+    /// Barcelona measures from Barceloneta Beach; where it knows none, each hotel's landmarks decide.)
+    /// </summary>
     private static readonly HashSet<string> GenericAreas = new(StringComparer.OrdinalIgnoreCase)
     {
-        "downtown", "city center", "old town", "beach", "the beach", "airport", "the airport", "station", "the station",
+        "downtown", "city center", "old town", "airport", "the airport", "station", "the station",
         "centre", "center", "the centre", "the center", "sea", "the sea", "port", "the port",
     };
 

@@ -364,6 +364,19 @@ internal sealed partial class FrameParser
                 t[i].Used = true;
                 continue;
             }
+            // "by the beach", "on the sea front", "beachfront", "seaside": the beach, whatever the words
+            if (w is "beachfront" or "beachside" or "oceanfront" or "seafront" or "seaside" && !t[i].Used)
+            {
+                area = "beach";
+                t[i].Used = true;
+                continue;
+            }
+            if (w is "by" or "on" or "at" && Is(i + 1, "the") && Is(i + 2, "beach", "sea", "seafront", "ocean", "beachfront") && Free(i + 2))
+            {
+                area = "beach";
+                Use(i, Is(i + 3, "front") ? i + 4 : i + 3);
+                continue;
+            }
             if ((w is "city" && Is(i + 1, "center", "centre")) || (w is "old" && Is(i + 1, "town", "city")))
             {
                 area = w == "city" ? "city center" : "old town";

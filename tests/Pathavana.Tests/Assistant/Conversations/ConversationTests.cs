@@ -110,6 +110,22 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         AllFlights(shorter, c => { Assert.Equal(go, OutboundDay(c)); Assert.Equal(go.AddDays(6), ReturnDay(c)); });
     }
 
+    [Fact]
+    public async Task Near_the_beach_measures_from_the_city_beach_and_says_so_where_there_is_none()
+    {
+        var me = await apps.StartAsync("embedded");
+        var t = await me.SayAsync($"a hotel in Barcelona by the beach from {Said(Ahead(45))} for 4 nights, 2 adults");
+        Assert.NotEmpty(t.Hotels);
+        Assert.True(t.Says("of Barceloneta Beach"), t.ToString());
+        Assert.Equal("Barceloneta Beach", t.Query("near"));
+        Assert.All(t.Hotels, h => Assert.InRange(h.GetProperty("hotel").GetProperty("hotel").GetProperty("distanceKm").GetDouble(), 0, 2));
+
+        // Lisbon's beaches are out of town: the reply says none is near and offers the city's hotels.
+        var lisbon = await me.SayAsync($"and a hotel in Lisbon on the beach from {Said(Ahead(50))} for 2 nights");
+        Assert.True(lisbon.Says("near the beach"), lisbon.ToString());
+        Assert.True(lisbon.Says("No hotel"), lisbon.ToString());
+    }
+
     [Theory, InlineData("embedded"), InlineData("postgres")]
     public async Task Edit_my_sister_is_coming_too_and_a_child_aged_6(string store)
     {
@@ -636,7 +652,7 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
     {
         var me = await apps.StartAsync(store);
         var go = Ahead(80);
-        var t = await me.SayAsync($"Denver to Miami on {Said(go)} for 3 nights, 2 adults");
+        var t = await me.SayAsync($"Boston to Lisbon on {Said(go)} for 3 nights, 2 adults");
         Assert.NotEmpty(t.Flights);
         var friday = await me.SayAsync("what about flights that leave friday morning");
         AllFlights(friday, c =>
@@ -644,7 +660,7 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
             Assert.Equal(DayOfWeek.Friday, OutboundDay(c).DayOfWeek);
             Assert.InRange(OutboundDay(c).DayNumber - go.DayNumber, -3, 3);
         });
-        // Whether or not a hotel stands by the beach, many are under the budget: the reply says so, not "over budget".
+        // Lisbon's beaches are out of town, so no hotel stands by one; many are under the budget: the reply says so, not "over budget".
         var hotels = await me.SayAsync("any hotels near the beach there with a pool? max 250 a night");
         Assert.False(hotels.Says("over"), hotels.ToString());
         Assert.False(hotels.Says("beach there"), hotels.ToString());

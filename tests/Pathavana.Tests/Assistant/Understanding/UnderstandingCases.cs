@@ -244,6 +244,9 @@ public static class UnderstandingCases
         2026-12-30 | hotel in Berlin tomorrow for 3 nights | checkin=2026-12-31 checkout=2027-01-03
         2026-11-25 | where to stay in Kyoto | intent=searchHotels
         2026-11-25 | hotel near Times Square, 4 stars or more, under $300/night | intent=searchHotels stars=4 area=Times Square nightly=300 USD time=- max=-
+        2026-11-25 | hotel in Lisbon by the beach from March 3 for 4 nights | intent=searchHotels area=beach checkin=2027-03-03 checkout=2027-03-07
+        2026-11-25 | beachfront hotel in Nice | intent=searchHotels to=NCE area=beach
+        2026-11-25 | a seaside hotel in Barcelona for 3 nights from May 2 | area=beach checkin=2027-05-02 checkout=2027-05-05
         2026-11-25 | book a room in NYC for tonight | intent=searchHotels checkin=2026-11-25 checkout=2026-11-26
         2026-11-25 | Hotels in Paris for 2 nights starting Friday | checkin=2026-11-27 checkout=2026-11-29
         2026-11-25 | any 3 star or better hotel in Rome next weekend for me and my wife | stars=3 pax=2/0/0 checkin=2026-12-05 checkout=2026-12-06
