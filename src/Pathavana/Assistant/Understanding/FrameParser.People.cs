@@ -282,7 +282,7 @@ internal sealed partial class FrameParser
     private void ExtractPassengers()
     {
         int? adults = null, total = null;
-        int children = 0, infants = 0, companions = 0;
+        int children = 0, infants = 0, companions = 0, teens = 0;
         var any = false;
         for (var i = 0; i < t.Count; i++)
         {
@@ -433,6 +433,15 @@ internal sealed partial class FrameParser
                     continue;
                 }
             }
+            // "kids are 6 and 9", "children aged 4, 7 and 13": one traveller per age said
+            if (w is "kids" or "children" or "sons" or "daughters" or "boys" or "girls" && AgesAfter(i + 1, out var listed, out var listEnd))
+            {
+                CountAges(listed, ref teens, ref children, ref infants);
+                Use(i, listEnd);
+                any = true;
+                i = listEnd - 1;
+                continue;
+            }
             if (w is "family" or "party" or "group" && Is(i + 1, "of") && Lexicon.SmallNumber(t, i + 2, out var l2) is { } size and > 0 and < 20 && !Is(i + 2, "a", "an") && (size > 1 || w != "family"))
             {
                 total = size;
@@ -490,6 +499,15 @@ internal sealed partial class FrameParser
                     any = true;
                     continue;
                 }
+                if (next is "kids" or "children" or "sons" or "daughters" && AgesAfter(k + 1, out var ages, out var agesEnd))
+                {
+                    // "our kids are 6 and 9"
+                    CountAges(ages, ref teens, ref children, ref infants);
+                    Use(i, agesEnd);
+                    any = true;
+                    i = agesEnd - 1;
+                    continue;
+                }
                 if (next is "kids" or "children" or "sons" or "daughters")
                 {
                     children += 2;
@@ -531,7 +549,66 @@ internal sealed partial class FrameParser
         {
             a = Math.Max(a, companions + 1);
         }
+        // Teens named by age pay the adult fare; a party size said already counts them.
+        a += total is null ? teens : 0;
         passengers = new PassengerCount(a, children, infants);
+    }
+
+    /// <summary>
+    /// Ages listed after a plural child noun, from <paramref name="k"/>: "are 6 and 9", "aged 4, 7 and 13",
+    /// "who are 3 and 5", "ages 8 and 10", "1, 4 and 8". A list needs two ages or more; each is under 18.
+    /// <paramref name="end"/> is the index after the list (and after "years old").
+    /// </summary>
+    private bool AgesAfter(int k, out List<int> ages, out int end)
+    {
+        ages = [];
+        end = k;
+        if (Is(k, "who"))
+        {
+            k++;
+        }
+        if (Is(k, "are", "aged", "ages", "age", "of"))
+        {
+            k += Is(k, "of") && Is(k + 1, "ages", "age") ? 2 : 1;
+        }
+        while (Lexicon.SmallNumber(t, k, out var len) is { } age && !Is(k, "a", "an", "single", "couple", "pair", "both") && age < 18 && Free(k))
+        {
+            ages.Add(age);
+            k += len;
+            if (Is(k, "and", "&") || t.Count > k && t[k].AfterComma && Lexicon.SmallNumber(t, k, out _) is not null)
+            {
+                k += Is(k, "and", "&") ? 1 : 0;
+                continue;
+            }
+            break;
+        }
+        if (ages.Count < 2)
+        {
+            ages.Clear();
+            return false;
+        }
+        end = Is(k, "years", "year") && Is(k + 1, "old") ? k + 2 : Is(k, "yo") ? k + 1 : k;
+        return true;
+    }
+
+    /// <summary>Each age a traveller: under 2 a lap infant, under 12 a child, 12 and over a teen on an adult fare.</summary>
+    private static void CountAges(List<int> ages, ref int teens, ref int children, ref int infants)
+    {
+        foreach (var age in ages)
+        {
+            if (age < 2)
+            {
+                infants++;
+            }
+            else if (age < 12)
+            {
+                children++;
+            }
+            else
+            {
+                teens++;
+            }
+        }
     }
 
     /// <summary>Says people join the party held ("add my wife", "my sister is coming too", "my brother will come as well").</summary>

@@ -247,6 +247,10 @@ public static class UnderstandingCases
         2026-11-25 | hotel in Lisbon by the beach from March 3 for 4 nights | intent=searchHotels area=beach checkin=2027-03-03 checkout=2027-03-07
         2026-11-25 | beachfront hotel in Nice | intent=searchHotels to=NCE area=beach
         2026-11-25 | a seaside hotel in Barcelona for 3 nights from May 2 | area=beach checkin=2027-05-02 checkout=2027-05-05
+        2026-11-25 | family of four from Chicago to Orlando over Christmas, kids are 6 and 9 | from=CHI to=MCO pax=2/2/0
+        2026-11-25 | me and my wife and our kids aged 3, 7 and 14 to Rome in June | to=ROM pax=3/2/0
+        2026-11-25 | family of 5 from Denver to San Diego, children 1 and 4 and 8 | pax=2/2/1
+        2026-11-25 | family of four, kids 6 and 14, Boston to Miami | pax=3/1/0
         2026-11-25 | book a room in NYC for tonight | intent=searchHotels checkin=2026-11-25 checkout=2026-11-26
         2026-11-25 | Hotels in Paris for 2 nights starting Friday | checkin=2026-11-27 checkout=2026-11-29
         2026-11-25 | any 3 star or better hotel in Rome next weekend for me and my wife | stars=3 pax=2/0/0 checkin=2026-12-05 checkout=2026-12-06
