@@ -24,7 +24,7 @@ internal sealed record DialogState
     public IReadOnlyList<string>? Airlines { get; init; }
     public bool? NonStop { get; init; }
     public SortOrder? Sort { get; init; }
-    public PassengerCount? Passengers { get; init; }
+    public PassengerMix? Passengers { get; init; }
     public Money? MaxPrice { get; init; }
 
     /// <summary>Per traveller or for the whole party (null: as said, read as the whole party's fare).</summary>
@@ -92,8 +92,8 @@ internal sealed record DialogState
             ? MergeIntent(Intent, frame, utterance) : Intent;
         var passengers = frame.Passengers is { } p
             ? frame.Act == FrameAct.Add && Passengers is { } held
-                ? new PassengerCount(held.Adults + p.Adults, held.Children + p.Children, held.Infants + p.Infants)
-                : frame.Act == FrameAct.Add ? new PassengerCount(1 + p.Adults, p.Children, p.Infants) : p
+                ? new PassengerMix(held.Adults + p.Adults, held.Children + p.Children, held.Infants + p.Infants)
+                : frame.Act == FrameAct.Add ? new PassengerMix(1 + p.Adults, p.Children, p.Infants) : p
             : Passengers;
         var depart = frame.DepartDate ?? frame.Stay?.CheckIn ?? DepartDate;
         var @return = frame.ReturnDate ?? frame.Stay?.CheckOut;

@@ -1,3 +1,4 @@
+using Pathavana.Inventory;
 using Pathavana.Platform;
 
 namespace Pathavana.Assistant.Understanding;
@@ -531,7 +532,7 @@ internal sealed partial class FrameParser
         {
             a = Math.Max(a, companions + 1);
         }
-        passengers = new PassengerCount(a, children, infants);
+        passengers = new PassengerMix(a, children, infants);
     }
 
     /// <summary>Says people join the party held ("add my wife", "my sister is coming too", "my brother will come as well").</summary>

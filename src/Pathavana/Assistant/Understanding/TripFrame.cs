@@ -53,9 +53,6 @@ internal sealed record TimeWindow(
     [property: JsonConverter(typeof(HourMinuteConverter))] TimeOnly From,
     [property: JsonConverter(typeof(HourMinuteConverter))] TimeOnly To);
 
-/// <summary>Who travels (or, for a hotel, the guests).</summary>
-internal sealed record PassengerCount(int Adults, int Children = 0, int Infants = 0);
-
 /// <summary>What the traveler wants from a stay.</summary>
 internal sealed record StayWishes
 {
@@ -87,7 +84,8 @@ internal sealed record TripFrame
     public IReadOnlyList<string>? Airlines { get; init; }
     public bool? NonStop { get; init; }
     public SortOrder? Sort { get; init; }
-    public PassengerCount? Passengers { get; init; }
+    /// <summary>Who travels (or, for a hotel, the guests); the understanding never sets child ages.</summary>
+    public PassengerMix? Passengers { get; init; }
     public Money? MaxPrice { get; init; }
     public StayWishes? Stay { get; init; }
 
