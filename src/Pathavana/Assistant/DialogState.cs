@@ -7,28 +7,13 @@ using Pathavana.Platform;
 namespace Pathavana.Assistant;
 
 /// <summary>
-/// What the session knows so far: the constraints understood (any turn can add, change, relax or
-/// remove one), the pending question and how often it was asked, the destinations offered, and the
-/// picked offers. Stored as JSON in <c>sessions.state</c>.
+/// What the session knows so far: the trip understood (the <see cref="TripSlots"/> any turn can add,
+/// change, relax or remove, and the stay's wishes), the pending question and how often it was asked,
+/// the destinations offered, and the picked offers. Stored as JSON in <c>sessions.state</c>, one flat
+/// object (the shared slots beside the session's own), and served as a session's <c>state</c>.
 /// </summary>
-internal sealed record DialogState
+internal sealed record DialogState : TripSlots
 {
-    public Understanding.TripIntent? Intent { get; init; }
-    public PlaceRef? Origin { get; init; }
-    public PlaceRef? Destination { get; init; }
-    public DateOnly? DepartDate { get; init; }
-    public DateOnly? ReturnDate { get; init; }
-    public TimeWindow? DepartTime { get; init; }
-    public TripType? TripType { get; init; }
-    public Cabin? Cabin { get; init; }
-    public IReadOnlyList<string>? Airlines { get; init; }
-    public bool? NonStop { get; init; }
-    public SortOrder? Sort { get; init; }
-    public PassengerCount? Passengers { get; init; }
-    public Money? MaxPrice { get; init; }
-
-    /// <summary>Per traveller or for the whole party (null: as said, read as the whole party's fare).</summary>
-    public BudgetBasis? MaxPriceBasis { get; init; }
     public int? MinStars { get; init; }
     public string? Area { get; init; }
     public Money? MaxNightly { get; init; }
@@ -42,18 +27,6 @@ internal sealed record DialogState
     /// ("a long weekend": Thursday or Friday); null: any day. Dropped when a departure date is said.
     /// </summary>
     public IReadOnlyList<DayOfWeek>? DepartOn { get; init; }
-
-    /// <summary>Flexible dates: the window to find the cheapest departure in (no departure chosen yet).</summary>
-    public DateWindow? Window { get; init; }
-
-    /// <summary>A multi-city trip's flights, in order.</summary>
-    public IReadOnlyList<TripLeg>? Legs { get; init; }
-
-    /// <summary>The kind of things to do asked for (<see cref="Inventory.ActivityInterests"/>); a new request for things to do replaces it.</summary>
-    public string? Interest { get; init; }
-
-    /// <summary>An open destination being looked for.</summary>
-    public DestinationWishes? Somewhere { get; init; }
 
     /// <summary>The destinations the last reply offered (codes and names), so that "Lisbon" or "the second one" picks one.</summary>
     public IReadOnlyList<PlaceRef>? Offered { get; init; }
@@ -92,8 +65,8 @@ internal sealed record DialogState
             ? MergeIntent(Intent, frame, utterance) : Intent;
         var passengers = frame.Passengers is { } p
             ? frame.Act == FrameAct.Add && Passengers is { } held
-                ? new PassengerCount(held.Adults + p.Adults, held.Children + p.Children, held.Infants + p.Infants)
-                : frame.Act == FrameAct.Add ? new PassengerCount(1 + p.Adults, p.Children, p.Infants) : p
+                ? new PassengerMix(held.Adults + p.Adults, held.Children + p.Children, held.Infants + p.Infants)
+                : frame.Act == FrameAct.Add ? new PassengerMix(1 + p.Adults, p.Children, p.Infants) : p
             : Passengers;
         var depart = frame.DepartDate ?? frame.Stay?.CheckIn ?? DepartDate;
         var @return = frame.ReturnDate ?? frame.Stay?.CheckOut;

@@ -189,7 +189,7 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
             var frame = new TripFrame
             {
                 Edits = edits,
-                Passengers = addAdults + addChildren + addInfants > 0 ? new PassengerCount(addAdults, addChildren, addInfants) : null,
+                Passengers = addAdults + addChildren + addInfants > 0 ? new PassengerMix(addAdults, addChildren, addInfants) : null,
                 Act = addAdults + addChildren + addInfants > 0 ? FrameAct.Add : FrameAct.Change,
             };
             var (next, changes) = OfflineAssistant.Apply(State, frame, "", today);
@@ -217,14 +217,15 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
             var to = Place(destination, "destination", errors);
             var start = Date(earliest, "earliest", errors);
             var end = Date(latest, "latest", errors);
-            if (start is not null && end is not null && end < start)
+            if (start is { } first && end is { } last)
             {
-                errors.Add("latest: not before earliest.");
+                Add(errors, SearchRules.InOrder(first, last, "earliest", "latest"));
             }
-            if (nights is < 1 or > 30 || adults is < 1 or > InventoryLimits.MaxSeatedPassengers)
+            if (nights is { } n)
             {
-                errors.Add("nights: 1 to 30; adults: 1 to 9.");
+                Add(errors, SearchRules.Nights(n));
             }
+            errors.AddRange(SearchRules.Passengers(new PassengerMix(adults)).Select(i => i.Message));
             if (errors.Count > 0)
             {
                 return Error(errors);
@@ -232,7 +233,7 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
             var next = State with
             {
                 Intent = TripIntent.SearchFlights, Origin = from, Destination = to, DepartDate = null, ReturnDate = null, Nights = nights,
-                TripType = nights is null ? TripType.OneWay : TripType.RoundTrip, Passengers = State.Passengers ?? new PassengerCount(adults),
+                TripType = nights is null ? TripType.OneWay : TripType.RoundTrip, Passengers = State.Passengers ?? new PassengerMix(adults),
                 Window = new DateWindow(start!.Value, end!.Value, $"{start:d MMMM} to {end:d MMMM}"), Somewhere = null, Legs = null,
             };
             return await AnswerAsync(next, [], ct);
@@ -273,30 +274,35 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
         {
             var errors = new List<string>();
             var parsed = new List<TripLeg>();
-            foreach (var part in (legs ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            var parts = (legs ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            DateOnly? previous = null;
+            for (var i = 0; i < parts.Length; i++)
             {
-                var bits = part.Split('-', 3);
+                var bits = parts[i].Split('-', 3);
                 if (bits.Length != 3)
                 {
-                    errors.Add($"legs: '{part}' is not ORIGIN-DESTINATION-YYYY-MM-DD.");
+                    errors.Add($"legs: '{parts[i]}' is not ORIGIN-DESTINATION-YYYY-MM-DD.");
                     continue;
                 }
-                var o = Place(bits[0], "legs origin", errors);
-                var d = Place(bits[1], "legs destination", errors);
-                var date = Date(bits[2], "legs date", errors);
+                var o = Place(bits[0], $"legs[{i}].origin", errors);
+                var d = Place(bits[1], $"legs[{i}].destination", errors);
+                var date = Date(bits[2], $"legs[{i}].date", errors);
+                if (date is { } day && previous is { } before)
+                {
+                    Add(errors, SearchRules.InOrder(before, day, $"legs[{i - 1}].date", $"legs[{i}].date"));
+                }
+                previous = date ?? previous;
                 if (o is not null && d is not null && date is not null)
                 {
                     parsed.Add(new TripLeg(o, d, date));
                 }
             }
-            if (parsed.Count is < 2 or > 6 && errors.Count == 0)
+            if (parsed.Count is < 2 or > InventoryLimits.MaxLegs && errors.Count == 0)
             {
-                errors.Add("legs: 2 to 6 flights.");
+                errors.Add($"legs: 2 to {InventoryLimits.MaxLegs} flights.");
             }
-            if (adults < 1 || infants > adults || adults + children > InventoryLimits.MaxSeatedPassengers)
-            {
-                errors.Add("passengers: at least 1 adult, at most 9 seated, no more infants than adults.");
-            }
+            var party = new PassengerMix(adults, children, infants);
+            errors.AddRange(SearchRules.Passengers(party).Select(i => i.Message));
             if (errors.Count > 0)
             {
                 return Error(errors);
@@ -304,7 +310,7 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
             var next = State with
             {
                 Intent = TripIntent.SearchFlights, Legs = parsed, Origin = parsed[0].Origin, Destination = parsed[0].Destination, DepartDate = parsed[0].Date,
-                ReturnDate = null, Passengers = new PassengerCount(adults, children, infants), Somewhere = null, Window = null,
+                ReturnDate = null, Passengers = party, Somewhere = null, Window = null,
             };
             return await AnswerAsync(next, [], ct);
         }
@@ -331,12 +337,20 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
                 errors.Add($"{field}: a date as YYYY-MM-DD.");
                 return null;
             }
-            if (date < today || date.DayNumber - today.DayNumber > InventoryLimits.BookingHorizonDays)
+            if (SearchRules.TravelDate(field, date, today) is { } issue)
             {
-                errors.Add($"{field}: between {today:yyyy-MM-dd} and {today.AddDays(InventoryLimits.BookingHorizonDays):yyyy-MM-dd}.");
+                errors.Add(issue.Message);
                 return null;
             }
             return date;
+        }
+
+        private static void Add(List<string> errors, SearchIssue? issue)
+        {
+            if (issue is not null)
+            {
+                errors.Add(issue.Message);
+            }
         }
 
         private static string Error(IEnumerable<string> errors) => "Error: " + string.Join(" ", errors);
@@ -350,14 +364,12 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
             var to = Place(destination, "destination", errors);
             var depart = Date(departDate, "departDate", errors);
             var back = Date(returnDate, "returnDate", errors, optional: true);
-            if (depart is not null && back is not null && back < depart)
+            if (depart is { } d && back is { } b)
             {
-                errors.Add("returnDate: not before departDate.");
+                Add(errors, SearchRules.InOrder(d, b, "departDate", "returnDate"));
             }
-            if (adults < 1 || children < 0 || infants < 0 || infants > adults || adults + children > InventoryLimits.MaxSeatedPassengers)
-            {
-                errors.Add($"passengers: at least 1 adult, at most {InventoryLimits.MaxSeatedPassengers} seated, no more infants than adults.");
-            }
+            var party = new PassengerMix(adults, children, infants);
+            errors.AddRange(SearchRules.Passengers(party).Select(i => i.Message));
             Cabin? wanted = null;
             if (!string.IsNullOrWhiteSpace(cabin))
             {
@@ -378,7 +390,7 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
             State = State with
             {
                 Intent = TripIntent.SearchFlights, Origin = from, Destination = to, DepartDate = depart, ReturnDate = back,
-                TripType = back is null ? TripType.OneWay : TripType.RoundTrip, Passengers = new PassengerCount(adults, children, infants),
+                TripType = back is null ? TripType.OneWay : TripType.RoundTrip, Passengers = party,
                 Cabin = wanted, NonStop = nonStop, Asking = null,
             };
             var search = OfflineAssistant.FlightSearchOf(State);
@@ -407,14 +419,11 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
             var place = Place(city, "city", errors);
             var from = Date(checkIn, "checkIn", errors);
             var to = Date(checkOut, "checkOut", errors);
-            if (from is not null && to is not null && (to <= from || to.Value.DayNumber - from.Value.DayNumber > 30))
+            if (from is { } @in && to is { } @out)
             {
-                errors.Add("checkOut: 1 to 30 nights after checkIn.");
+                Add(errors, SearchRules.Stay(@in, @out));
             }
-            if (adults is < 1 or > 9)
-            {
-                errors.Add("adults: 1 to 9.");
-            }
+            errors.AddRange(SearchRules.Guests(adults, HotelSearch.RoomsFor(adults)).Select(i => i.Message));
             if (minStars is < 1 or > 5)
             {
                 errors.Add("minStars: 1 to 5.");
@@ -441,7 +450,7 @@ internal sealed class LlmAssistant(IChatClient client, IOptions<LlmOptions> opti
             var next = State with
             {
                 Intent = TripIntent.SearchHotels, Destination = place, DepartDate = from, ReturnDate = to, MinStars = minStars,
-                Passengers = State.Passengers ?? new PassengerCount(adults), Area = string.IsNullOrWhiteSpace(near) ? null : near.Trim(),
+                Passengers = State.Passengers ?? new PassengerMix(adults), Area = string.IsNullOrWhiteSpace(near) ? null : near.Trim(),
                 Amenities = wanted.Count == 0 ? null : wanted, MaxNightly = maxNightly is { } max ? new Platform.Money(max, code) : null, Window = null, Asking = null,
             };
             return await AnswerAsync(next, [], ct);

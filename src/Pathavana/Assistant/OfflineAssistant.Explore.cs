@@ -20,9 +20,10 @@ internal sealed partial class OfflineAssistant
     {
         var window = s.Window!;
         var from = window.From > today ? window.From : today.AddDays(1);
-        var to = window.To < today.AddDays(InventoryLimits.BookingHorizonDays) ? window.To : today.AddDays(InventoryLimits.BookingHorizonDays);
+        var lastDay = SearchRules.LastDay(today);
+        var to = window.To < lastDay ? window.To : lastDay;
         int? nights = s.Nights ?? (window.ReturnOn is not null ? null : s.TripType == Understanding.TripType.RoundTrip && s.ReturnDate is null ? 7 : null);
-        if (from > to || window.ReturnOn is { } latest && latest > today.AddDays(InventoryLimits.BookingHorizonDays))
+        if (from > to || window.ReturnOn is { } latest && latest > lastDay)
         {
             return new TurnReply($"{window.Label} is too far ahead: I can search up to {InventoryLimits.BookingHorizonDays} days from today.", [], [], s);
         }

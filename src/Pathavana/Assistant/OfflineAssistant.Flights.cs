@@ -16,10 +16,21 @@ internal sealed partial class OfflineAssistant
     /// (route, dates, travellers, cabin, nonstop, currency): airlines, budget, time of day and sort are
     /// applied to its offers afterwards, so that <see cref="SearchInfo.Total"/> is what that endpoint lists.
     /// </summary>
+    /// <summary>
+    /// The party to search for: the one held (1 adult when none is), with at least one adult and no more lap
+    /// infants than adults. The dialog asks again before searching a party <see cref="SearchRules.Passengers"/>
+    /// refuses; this only guards the paths that search with fares per person before the party is known.
+    /// </summary>
+    private static PassengerMix Party(DialogState s)
+    {
+        var p = s.Passengers ?? new PassengerMix(1);
+        var adults = Math.Max(1, p.Adults);
+        return p with { Adults = adults, Infants = Math.Min(p.Infants, adults) };
+    }
+
     internal static FlightSearch FlightSearchOf(DialogState s)
     {
-        var p = s.Passengers ?? new PassengerCount(1);
-        var mix = new PassengerMix(Math.Max(1, p.Adults), p.Children, Math.Min(p.Infants, Math.Max(1, p.Adults)));
+        var mix = Party(s);
         List<FlightLeg> legs;
         if (s.Legs is { Count: > 0 } multi)
         {
@@ -349,8 +360,7 @@ internal sealed partial class OfflineAssistant
     private async Task<List<CalendarDay>> CalendarDaysAsync(string origin, string destination, DateOnly from, DateOnly to, DialogState s, CancellationToken ct)
     {
         var result = new List<CalendarDay>();
-        var p = s.Passengers ?? new PassengerCount(1);
-        var mix = new PassengerMix(Math.Max(1, p.Adults), p.Children, Math.Min(p.Infants, Math.Max(1, p.Adults)));
+        var mix = Party(s);
         for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
         {
             try

@@ -22,7 +22,7 @@ internal sealed record Question(string Slot, string Text, IReadOnlyList<string> 
             {
                 return null; // said in the answer: at most 6 flights
             }
-            if (legs.Any(l => l.Date is null || l.Date < today))
+            if (legs.Any(l => Unsearchable(l.Date, today)))
             {
                 return "legDate";
             }
@@ -57,7 +57,7 @@ internal sealed record Question(string Slot, string Text, IReadOnlyList<string> 
             }
             return PartyMissing(s) ? "passengers" : null;
         }
-        if (s.DepartDate is null || s.DepartDate < today || s.DepartDate.Value.DayNumber - today.DayNumber > InventoryLimits.BookingHorizonDays)
+        if (Unsearchable(s.DepartDate, today))
         {
             return "departDate";
         }
@@ -68,9 +68,15 @@ internal sealed record Question(string Slot, string Text, IReadOnlyList<string> 
         return PartyMissing(s) ? "passengers" : null;
     }
 
-    /// <summary>No party yet, or one that cannot travel as said: no adult ("add a child aged 6" before any adult) or more seats than one booking holds.</summary>
-    private static bool PartyMissing(DialogState s) =>
-        s.Passengers is not { } p || p.Adults < 1 || p.Adults + p.Children > InventoryLimits.MaxSeatedPassengers;
+    /// <summary>
+    /// No party yet, or one that cannot travel as said (<see cref="SearchRules.Passengers"/>): no adult ("add a
+    /// child aged 6" before any adult), more seats than one booking holds, more lap infants than adults.
+    /// </summary>
+    private static bool PartyMissing(DialogState s) => s.Passengers is not { } p || SearchRules.Passengers(p).Count > 0;
+
+    /// <summary>Whether a travel date is still to be asked for: none said, or one <see cref="SearchRules.TravelDate"/> refuses (past, beyond the booking horizon).</summary>
+    private static bool Unsearchable(DateOnly? date, DateOnly today) =>
+        date is not { } day || SearchRules.TravelDate("date", day, today) is not null;
 
     /// <summary>The question for a slot; <paramref name="asked"/> is how many times it was asked already (the words differ each time).</summary>
     public static Question? Ask(DialogState s, string slot, int asked, DateOnly today)
@@ -98,10 +104,12 @@ internal sealed record Question(string Slot, string Text, IReadOnlyList<string> 
                         : Pick($"Where will you be flying to {to} from?", "Which city do you leave from?", $"I still need your departure city or airport to search flights to {to}, for example \"from Boston\"."),
                     asked >= 1 ? ["from New York", "from London", "from Boston"] : []);
             case "departDate":
-                var horizon = s.DepartDate is { } past && past < today
-                    ? "That date has passed. "
-                    : s.DepartDate is { } far && far.DayNumber - today.DayNumber > InventoryLimits.BookingHorizonDays
-                        ? $"I can search up to {InventoryLimits.BookingHorizonDays} days ahead. " : "";
+                var horizon = (s.DepartDate is { } said ? SearchRules.TravelDate("departDate", said, today)?.Rule : null) switch
+                {
+                    SearchRule.DateInPast => "That date has passed. ",
+                    SearchRule.DateBeyondHorizon => $"I can search up to {InventoryLimits.BookingHorizonDays} days ahead. ",
+                    _ => "",
+                };
                 return new Question(slot, horizon + (stay && !flights
                         ? Pick("When would you like to check in?", "What day do you arrive at the hotel?", "Which check-in date should I search? A month works too (\"in June\").")
                         : Pick("When would you like to leave?", "What day would you like to fly out?", "Which departure date should I search? A month works too (\"sometime in June\").")),
@@ -114,16 +122,23 @@ internal sealed record Question(string Slot, string Text, IReadOnlyList<string> 
             case "nights":
                 return new Question(slot, Pick("How many nights would you like to stay?", "How long is the stay?", "Tell me the length, for example \"3 nights\"."), ["3 nights", "a week", "one way"]);
             case "legDate":
-                var leg = s.Legs!.First(l => l.Date is null || l.Date < today);
+                var leg = s.Legs!.First(l => Unsearchable(l.Date, today));
                 var index = s.Legs!.ToList().IndexOf(leg);
                 return new Question(slot, index == 0
                         ? Pick($"When do you fly from {leg.Origin.Name} to {leg.Destination.Name}?", $"What day is the first flight, {leg.Origin.Name} to {leg.Destination.Name}?", $"Which date for {leg.Origin.Name} to {leg.Destination.Name}?")
                         : Pick($"And when do you fly on from {leg.Origin.Name} to {leg.Destination.Name}?", $"How many nights in {leg.Origin.Name} before flying to {leg.Destination.Name}?", $"Which date for {leg.Origin.Name} to {leg.Destination.Name}?"),
                     index == 0 ? ["next Friday", "in two weeks"] : ["3 nights later", "a week later"]);
             case "passengers":
-                return new Question(slot, flights
+                IReadOnlyList<SearchIssue> issues = s.Passengers is { } party ? SearchRules.Passengers(party) : [];
+                var why = (issues.Count > 0 ? issues[0].Rule : (SearchRule?)null) switch
+                {
+                    SearchRule.TooManySeated => $"I can search for up to {InventoryLimits.MaxSeatedPassengers} seated travellers in one booking. ",
+                    SearchRule.InfantsOutnumberAdults => "Each infant travels on an adult's lap, so there can be no more infants than adults. ",
+                    _ => "",
+                };
+                return new Question(slot, why + (flights
                         ? Pick("How many people are travelling?", "Who is coming along? Just you, or more of you?", "How many travellers should I search for?")
-                        : Pick("How many guests?", "How many people will stay?", "For how many guests should I search?"),
+                        : Pick("How many guests?", "How many people will stay?", "For how many guests should I search?")),
                     ["1 adult", "2 adults", "2 adults and 1 child"]);
             default:
                 return null;
@@ -136,7 +151,7 @@ internal sealed record Question(string Slot, string Text, IReadOnlyList<string> 
         switch (slot)
         {
             case "passengers":
-                return (s with { Passengers = new PassengerCount(1) }, "I searched for 1 adult — tell me if you are more.");
+                return (s with { Passengers = new PassengerMix(1) }, "I searched for 1 adult — tell me if you are more.");
             case "returnDate" when s.Intent is TripIntent.SearchHotels or TripIntent.PlanTrip && s.DepartDate is { } d:
                 return (s with { ReturnDate = d.AddDays(2), Nights = 2 }, $"I searched for 2 nights, to {Day(d.AddDays(2))} — tell me if you stay longer.");
             case "nights":
@@ -154,7 +169,7 @@ internal sealed record Question(string Slot, string Text, IReadOnlyList<string> 
                 var previous = today.AddDays(11);
                 for (var i = 0; i < legs.Count; i++)
                 {
-                    if (legs[i].Date is null || legs[i].Date < today)
+                    if (Unsearchable(legs[i].Date, today))
                     {
                         legs[i] = legs[i] with { Date = previous.AddDays(3) };
                     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Pathavana.Assistant.Understanding;
 using Pathavana.Inventory;
 using Pathavana.Platform;
 
@@ -32,7 +31,7 @@ internal static class ReplyFormat
     public static string Month(int month) => new DateOnly(2000, month, 1).ToString("MMMM", En);
 
     /// <summary>"2 adults and 1 child".</summary>
-    public static string People(PassengerCount p)
+    public static string People(PassengerMix p)
     {
         var parts = new List<string> { p.Adults == 1 ? "1 adult" : $"{p.Adults} adults" };
         if (p.Children > 0)

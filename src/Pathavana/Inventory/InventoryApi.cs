@@ -153,7 +153,7 @@ internal static class InventoryApi
                     errors.Add(name, $"Give either legs (multi-city) or {name}, not both.");
                 }
             }
-            legs = ValidateLegs(errors, inventory, ParseLegs(errors, request.Legs));
+            legs = ValidateLegs(errors, inventory, ParseLegs(errors, request.Legs, inventory.Today.AddDays(30)));
         }
         else
         {
@@ -161,9 +161,9 @@ internal static class InventoryApi
             // A departure date is checked against the date at the origin airport, a return date against the destination's.
             var departure = errors.Date("departureDate", request.DepartureDate, inventory.LocalToday(origin), required: true, origin is null ? null : inventory.Directory.Find(origin));
             var @return = errors.Date("returnDate", request.ReturnDate, inventory.LocalToday(destination), required: false, destination is null ? null : inventory.Directory.Find(destination));
-            if (departure is { } d && @return is { } r && r < d)
+            if (departure is { } d && @return is { } r)
             {
-                errors.Add("returnDate", "returnDate must not be before departureDate.");
+                errors.Add(SearchRules.InOrder(d, r));
             }
             if (origin is not null && destination is not null && departure is { } day)
             {
@@ -174,7 +174,7 @@ internal static class InventoryApi
                 }
             }
         }
-        var passengers = errors.WithChildAges(errors.Passengers(request.Adults, request.Children, request.Infants), ParseAges(errors, request.ChildAges));
+        var passengers = errors.Passengers(request.Adults, request.Children, request.Infants, ParseAges(errors, request.ChildAges));
         var cabin = errors.Cabin(request.Cabin);
         var nonStop = errors.Bool("nonStop", request.NonStop);
         var currency = errors.Currency(request.Currency);
@@ -193,7 +193,7 @@ internal static class InventoryApi
     {
         var errors = new Errors();
         var legs = ValidateLegs(errors, inventory, request.Legs);
-        var passengers = errors.WithChildAges(errors.Passengers(Text(request.Adults), Text(request.Children), Text(request.Infants)), request.ChildAges);
+        var passengers = errors.Passengers(Text(request.Adults), Text(request.Children), Text(request.Infants), request.ChildAges);
         var cabin = errors.Cabin(request.Cabin);
         var currency = errors.Currency(request.Currency);
         var sort = errors.Sort(request.Sort);
@@ -254,9 +254,9 @@ internal static class InventoryApi
                 }
                 var (origin, destination) = errors.Route(inventory.Directory, leg.Origin, leg.Destination, field + ".");
                 var date = errors.Date(field + ".date", leg.Date, inventory.LocalToday(origin), required: true, origin is null ? null : inventory.Directory.Find(origin));
-                if (date is { } day && previous is { } before && day < before)
+                if (date is { } day && previous is { } before)
                 {
-                    errors.Add(field + ".date", $"{field}.date must not be before legs[{i - 1}].date: legs are flown in order.");
+                    errors.Add(SearchRules.InOrder(before, day, $"legs[{i - 1}].date", field + ".date"));
                 }
                 previous = date ?? previous;
                 if (origin is not null && destination is not null && date is not null)
@@ -271,9 +271,9 @@ internal static class InventoryApi
     /// <summary>
     /// Reads the compact <c>legs</c> query form, <c>ORIGIN-DESTINATION-YYYY-MM-DD</c> comma-separated in
     /// the order flown (e.g. <c>LON-TYO-2027-03-01,TYO-BKK-2027-03-08</c>); a part that does not have that
-    /// shape is refused as <c>legs[i]</c>.
+    /// shape is refused as <c>legs[i]</c>, its message showing the shape with <paramref name="example"/> as the date.
     /// </summary>
-    private static List<FlightLegRequest?> ParseLegs(Errors errors, string text)
+    private static List<FlightLegRequest?> ParseLegs(Errors errors, string text, DateOnly example)
     {
         var legs = new List<FlightLegRequest?>();
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
@@ -282,7 +282,7 @@ internal static class InventoryApi
             var bits = parts[i].Split('-', 3, StringSplitOptions.TrimEntries);
             if (bits.Length != 3 || bits[0].Length == 0 || bits[1].Length == 0)
             {
-                errors.Add($"legs[{i}]", $"legs[{i}] must be ORIGIN-DESTINATION-YYYY-MM-DD (IATA codes and the local date at the origin), e.g. LHR-JFK-2027-03-01; it was '{parts[i]}'.");
+                errors.Add($"legs[{i}]", string.Create(CultureInfo.InvariantCulture, $"legs[{i}] must be ORIGIN-DESTINATION-YYYY-MM-DD (IATA codes and the local date at the origin), e.g. LHR-JFK-{example:yyyy-MM-dd}; it was '{parts[i]}'."));
                 legs.Add(null);
                 continue;
             }
@@ -367,7 +367,7 @@ internal static class InventoryApi
         {
             errors.Add("month", "month is in the past.");
         }
-        else if (parsed > today.AddDays(InventoryLimits.BookingHorizonDays))
+        else if (parsed > SearchRules.LastDay(today))
         {
             errors.Add("month", $"month must start within {InventoryLimits.BookingHorizonDays} days from today.");
         }
@@ -426,27 +426,13 @@ internal static class InventoryApi
         var checkOut = errors.Date("checkOut", request.CheckOut, today, required: true);
         if (checkIn is { } i && checkOut is { } o)
         {
-            if (o <= i)
-            {
-                errors.Add("checkOut", "checkOut must be after checkIn.");
-            }
-            else if (o.DayNumber - i.DayNumber > 30)
-            {
-                errors.Add("checkOut", "A stay can be at most 30 nights.");
-            }
+            errors.Add(SearchRules.Stay(i, o));
         }
-        var adults = errors.Int("adults", request.Adults, 1, 1, InventoryLimits.MaxSeatedPassengers);
-        var rooms = errors.Int("rooms", request.Rooms, HotelSearch.RoomsFor(adults), 1, InventoryLimits.MaxSeatedPassengers);
+        var adults = errors.Count("adults", request.Adults, 1);
+        var rooms = errors.Count("rooms", request.Rooms, HotelSearch.RoomsFor(adults));
         if (!errors.Has("adults") && !errors.Has("rooms"))
         {
-            if (rooms > adults)
-            {
-                errors.Add("rooms", "Every room needs at least one adult.");
-            }
-            else if (adults > rooms * 4)
-            {
-                errors.Add("adults", "At most four adults fit in one room; ask for more rooms.");
-            }
+            errors.AddAll(SearchRules.Guests(adults, rooms));
         }
         int? minStars = string.IsNullOrWhiteSpace(request.MinStars) ? null : errors.Int("minStars", request.MinStars, 1, 1, 5);
         var currency = errors.Currency(request.Currency);
@@ -520,6 +506,22 @@ internal static class InventoryApi
             list.Add(message);
         }
 
+        public void Add(SearchIssue? issue)
+        {
+            if (issue is not null)
+            {
+                Add(issue.Field, issue.Message);
+            }
+        }
+
+        public void AddAll(IEnumerable<SearchIssue> issues)
+        {
+            foreach (var issue in issues)
+            {
+                Add(issue);
+            }
+        }
+
         public ValidationProblem Problem() =>
             TypedResults.ValidationProblem(byField.ToDictionary(p => p.Key, p => p.Value.ToArray()),
                 detail: "One or more query parameters are not valid: " + string.Join(", ", byField.Keys) + ".");
@@ -548,6 +550,21 @@ internal static class InventoryApi
             if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
             {
                 Add(field, $"{field} must be a whole number from {min} to {max}.");
+                return fallback;
+            }
+            return number;
+        }
+
+        /// <summary>A count of people or rooms: a whole number, 0 or more (<see cref="SearchRules"/> checks the limits).</summary>
+        public int Count(string field, string? value, int fallback)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return fallback;
+            }
+            if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number < 0)
+            {
+                Add(field, $"{field} must be a whole number, 0 or more.");
                 return fallback;
             }
             return number;
@@ -595,16 +612,9 @@ internal static class InventoryApi
                 Add(field, $"{field} must be a date as YYYY-MM-DD.");
                 return null;
             }
-            if (date < today)
+            if (SearchRules.TravelDate(field, date, today, where) is { } issue)
             {
-                Add(field, where is null
-                    ? $"{field} is in the past."
-                    : string.Create(CultureInfo.InvariantCulture, $"{field} is in the past: it is already {today:yyyy-MM-dd} in {where.City} ({where.Code})."));
-                return null;
-            }
-            if (date > today.AddDays(InventoryLimits.BookingHorizonDays))
-            {
-                Add(field, $"{field} must be within {InventoryLimits.BookingHorizonDays} days from today.");
+                Add(issue);
                 return null;
             }
             return date;
@@ -741,53 +751,18 @@ internal static class InventoryApi
             return number;
         }
 
-        public PassengerMix? Passengers(string? adults, string? children, string? infants)
+        /// <summary>The travellers, counts read from the query and checked by <see cref="SearchRules.Passengers"/>; null when any is wrong.</summary>
+        public PassengerMix? Passengers(string? adults, string? children, string? infants, IReadOnlyList<int>? childAges = null)
         {
-            var a = Int("adults", adults, 1, 0, InventoryLimits.MaxSeatedPassengers);
-            var c = Int("children", children, 0, 0, InventoryLimits.MaxSeatedPassengers);
-            var i = Int("infants", infants, 0, 0, InventoryLimits.MaxSeatedPassengers);
+            var mix = new PassengerMix(Count("adults", adults, 1), Count("children", children, 0), Count("infants", infants, 0),
+                childAges is { Count: > 0 } ? childAges : null);
             if (Has("adults") || Has("children") || Has("infants"))
             {
                 return null;
             }
-            var ok = true;
-            if (a < 1)
-            {
-                Add("adults", "At least one adult travels.");
-                ok = false;
-            }
-            if (a + c > InventoryLimits.MaxSeatedPassengers)
-            {
-                Add(c > 0 ? "children" : "adults", $"adults and children together must be 1 to {InventoryLimits.MaxSeatedPassengers} seated passengers.");
-                ok = false;
-            }
-            if (i > a)
-            {
-                Add("infants", "Each infant travels on an adult's lap: infants must not outnumber adults.");
-                ok = false;
-            }
-            return ok ? new PassengerMix(a, c, i) : null;
-        }
-
-        /// <summary>The mix with each child's age (2–11), checked: one age per child.</summary>
-        public PassengerMix? WithChildAges(PassengerMix? passengers, IReadOnlyList<int>? ages)
-        {
-            if (ages is not { Count: > 0 } || passengers is null)
-            {
-                return passengers;
-            }
-            if (ages.Count != passengers.Children)
-            {
-                Add("childAges", $"childAges must give one age for each of the {passengers.Children} children.");
-            }
-            for (var i = 0; i < ages.Count; i++)
-            {
-                if (ages[i] is < 2 or > 11)
-                {
-                    Add($"childAges[{i}]", $"childAges[{i}] must be from 2 to 11; younger travel as infants, older as adults.");
-                }
-            }
-            return passengers with { ChildAges = ages };
+            var issues = SearchRules.Passengers(mix);
+            AddAll(issues);
+            return issues.Count == 0 ? mix : null;
         }
 
         public Cabin Cabin(string? value)

@@ -57,6 +57,8 @@ public enum Cabin
 /// </summary>
 public sealed record PassengerMix(int Adults, int Children = 0, int Infants = 0, IReadOnlyList<int>? ChildAges = null)
 {
+    /// <summary>Adults and children: the passengers who take a seat.</summary>
+    [JsonIgnore]
     public int Seated => Adults + Children;
 }
 

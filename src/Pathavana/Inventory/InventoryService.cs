@@ -204,7 +204,7 @@ internal sealed partial class InventoryService(
         var dates = new List<DateOnly>();
         for (var date = new DateOnly(year, month, 1); date.Month == month; date = date.AddDays(1))
         {
-            if (date >= today && date <= today.AddDays(InventoryLimits.BookingHorizonDays))
+            if (SearchRules.TravelDate("date", date, today) is null)
             {
                 dates.Add(date);
             }
@@ -430,13 +430,17 @@ internal sealed partial class InventoryService(
     private static partial void LogProviderCall(ILogger logger, string kind, double elapsedMs);
 }
 
-/// <summary>The limits the API and the assistant validate against.</summary>
+/// <summary>The limits the API and the assistant validate against (with <see cref="SearchRules"/>).</summary>
 public static class InventoryLimits
 {
     /// <summary>Airlines sell up to about a year ahead: dates beyond today + 359 days are refused.</summary>
     public const int BookingHorizonDays = 359;
 
+    /// <summary>Adults and children (not lap infants) in one search or booking.</summary>
     public const int MaxSeatedPassengers = 9;
+
+    /// <summary>The longest stay a hotel search covers, in nights.</summary>
+    public const int MaxStayNights = 30;
 
     /// <summary>No flight is offered, priced or booked that leaves sooner than this (check-in closes).</summary>
     public static readonly TimeSpan MinimumLeadTime = TimeSpan.FromHours(2);

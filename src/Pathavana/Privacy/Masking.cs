@@ -39,7 +39,7 @@ internal sealed record MaskingReport(
 /// outbox's email copies are dropped. Passwords are removed: masked accounts sign in only after a reset.
 /// </summary>
 internal sealed class DataMasking(
-    PathavanaDbContext db, PiiProtector pii, AuditKeys auditKeys, IOptions<StorageOptions> storage)
+    PathavanaDbContext db, PiiProtector pii, AuditKeys auditKeys, IOptions<StorageOptions> storage, TimeProvider time)
 {
     /// <summary>The domain of every masked email address (RFC 2606: never delivered).</summary>
     public const string EmailDomain = "masked.example";
@@ -147,7 +147,8 @@ internal sealed class DataMasking(
         var surname = Surnames[(int)(h / 16 % (ulong)Surnames.Length)];
         var country = Countries[(int)(h / 256 % (ulong)Countries.Length)];
         var born = new DateOnly(1950, 1, 1).AddDays((int)(h / 4096 % 20000));
-        var expiry = new DateOnly(2030, 1, 1).AddDays((int)(h / 8192 % 2500));
+        // Valid for one to about eight years from the day the copy is masked, so masked travellers can still book.
+        var expiry = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddYears(1).AddDays((int)(h / 8192 % 2500));
         var passport = "M" + (h % 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
         // 555-01xx: the numbers reserved for fiction.
         var phone = "+1 202 555 01" + (h / 65536 % 100).ToString("D2", CultureInfo.InvariantCulture);

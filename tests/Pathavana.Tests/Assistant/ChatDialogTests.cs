@@ -466,6 +466,23 @@ public sealed partial class ChatDialogTests(TestServers servers)
     }
 
     [Fact]
+    public async Task More_lap_infants_than_adults_are_asked_about_not_dropped()
+    {
+        await using var app = PathavanaFactory.Embedded();
+        using var browser = app.CreateClient();
+        var session = await browser.NewSessionAsync();
+        var day = Today.AddDays(40);
+
+        var asked = await browser.SayAsync(session, $"one way from Boston to Lisbon on {day:yyyy-MM-dd}, 1 adult and 2 infants");
+        Assert.Empty(asked.Cards());
+        Assert.Contains("no more infants than adults", asked.Text(), StringComparison.Ordinal);
+
+        var found = await browser.SayAsync(session, "2 adults and 2 infants");
+        Assert.NotEmpty(found.Cards());
+        Assert.Equal("2", found.GetProperty("reply").GetProperty("search").GetProperty("query").GetProperty("infants").GetString());
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_problem_not_a_crash()
     {
         await using var app = PathavanaFactory.Embedded();

@@ -130,6 +130,26 @@ public sealed class LlmModeTests : IDisposable
         Assert.Contains("passengers", content, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Tool_arguments_are_held_to_the_search_rules_of_the_api()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var first = today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var earlier = today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Script(ToolCall("search_multi_city", new { legs = $"LON-PAR-{first},PAR-ROM-{earlier}", adults = 2, infants = 3 }),
+            Text("Which dates do you fly, and who travels?"));
+        await using var app = App();
+        using var browser = app.CreateClient();
+        var session = await browser.NewLlmSessionAsync();
+
+        var turn = await browser.SayAsync(session, "London, Paris, Rome");
+
+        Assert.Empty(turn.Cards());
+        var content = Requests().Last().GetProperty("messages").EnumerateArray().Single(m => m.GetProperty("role").GetString() == "tool").GetProperty("content").GetString()!;
+        Assert.Contains("legs[1].date must not be before legs[0].date", content, StringComparison.Ordinal);
+        Assert.Contains("infants must not outnumber adults", content, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(401)]
     [InlineData(429)]

@@ -1,3 +1,4 @@
+using Pathavana.Inventory;
 using Pathavana.Platform;
 
 namespace Pathavana.Assistant.Understanding;
@@ -283,6 +284,7 @@ internal sealed partial class FrameParser
     {
         int? adults = null, total = null;
         int children = 0, infants = 0, companions = 0, teens = 0;
+        List<int> childAges = [];
         var any = false;
         for (var i = 0; i < t.Count; i++)
         {
@@ -436,7 +438,7 @@ internal sealed partial class FrameParser
             // "kids are 6 and 9", "children aged 4, 7 and 13": one traveller per age said
             if (w is "kids" or "children" or "sons" or "daughters" or "boys" or "girls" && AgesAfter(i + 1, out var listed, out var listEnd))
             {
-                CountAges(listed, ref teens, ref children, ref infants);
+                CountAges(listed, ref teens, ref children, childAges, ref infants);
                 Use(i, listEnd);
                 any = true;
                 i = listEnd - 1;
@@ -502,7 +504,7 @@ internal sealed partial class FrameParser
                 if (next is "kids" or "children" or "sons" or "daughters" && AgesAfter(k + 1, out var ages, out var agesEnd))
                 {
                     // "our kids are 6 and 9"
-                    CountAges(ages, ref teens, ref children, ref infants);
+                    CountAges(ages, ref teens, ref children, childAges, ref infants);
                     Use(i, agesEnd);
                     any = true;
                     i = agesEnd - 1;
@@ -551,7 +553,8 @@ internal sealed partial class FrameParser
         }
         // Teens named by age pay the adult fare; a party size said already counts them.
         a += total is null ? teens : 0;
-        passengers = new PassengerCount(a, children, infants);
+        // The children's ages go with the search when every child's age was said ("kids are 6 and 9").
+        passengers = new PassengerMix(a, children, infants, childAges.Count == children && children > 0 ? childAges : null);
     }
 
     /// <summary>
@@ -592,7 +595,7 @@ internal sealed partial class FrameParser
     }
 
     /// <summary>Each age a traveller: under 2 a lap infant, under 12 a child, 12 and over a teen on an adult fare.</summary>
-    private static void CountAges(List<int> ages, ref int teens, ref int children, ref int infants)
+    private static void CountAges(List<int> ages, ref int teens, ref int children, List<int> childAges, ref int infants)
     {
         foreach (var age in ages)
         {
@@ -603,6 +606,7 @@ internal sealed partial class FrameParser
             else if (age < 12)
             {
                 children++;
+                childAges.Add(age);
             }
             else
             {

@@ -38,7 +38,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
     private int? minStars;
     private readonly List<string> amenities = [];
     private string? area;
-    private PassengerCount? passengers;
+    private PassengerMix? passengers;
     private Cabin? cabin;
     private bool nonStop;
     private TripType? tripType;

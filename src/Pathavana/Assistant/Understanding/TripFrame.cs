@@ -53,9 +53,6 @@ internal sealed record TimeWindow(
     [property: JsonConverter(typeof(HourMinuteConverter))] TimeOnly From,
     [property: JsonConverter(typeof(HourMinuteConverter))] TimeOnly To);
 
-/// <summary>Who travels (or, for a hotel, the guests).</summary>
-internal sealed record PassengerCount(int Adults, int Children = 0, int Infants = 0);
-
 /// <summary>What the traveler wants from a stay.</summary>
 internal sealed record StayWishes
 {
@@ -72,29 +69,40 @@ internal sealed record StayWishes
     public bool IsEmpty => CheckIn is null && CheckOut is null && MinStars is null && Area is null && MaxNightly is null && Amenities is null;
 }
 
-/// <summary>One understood utterance.</summary>
-internal sealed record TripFrame
+/// <summary>
+/// The trip's slots that one utterance says (<see cref="TripFrame"/>) and the session holds
+/// (<c>DialogState</c>) with the same meaning and the same JSON names; each adds its own. Every slot is
+/// optional (null: not said, or not known yet).
+/// </summary>
+internal abstract record TripSlots
 {
+    /// <summary>What the traveller wants done.</summary>
     public TripIntent? Intent { get; init; }
     public PlaceRef? Origin { get; init; }
     public PlaceRef? Destination { get; init; }
-    public IReadOnlyList<PlaceRef>? Via { get; init; }
+
+    /// <summary>The departure (or check-in) day, local at the origin.</summary>
     public DateOnly? DepartDate { get; init; }
+
+    /// <summary>The return (or check-out) day.</summary>
     public DateOnly? ReturnDate { get; init; }
     public TimeWindow? DepartTime { get; init; }
     public TripType? TripType { get; init; }
     public Cabin? Cabin { get; init; }
+
+    /// <summary>Airlines to fly with, as IATA codes.</summary>
     public IReadOnlyList<string>? Airlines { get; init; }
     public bool? NonStop { get; init; }
     public SortOrder? Sort { get; init; }
-    public PassengerCount? Passengers { get; init; }
-    public Money? MaxPrice { get; init; }
-    public StayWishes? Stay { get; init; }
 
-    /// <summary>Whether <see cref="MaxPrice"/> is per traveller ("under $900 each") or for the whole party ("$2,000 in total").</summary>
+    /// <summary>Who travels (or, for a hotel, the guests); the assistant never sets child ages.</summary>
+    public PassengerMix? Passengers { get; init; }
+    public Money? MaxPrice { get; init; }
+
+    /// <summary>Whether <see cref="MaxPrice"/> is per traveller ("under $900 each") or for the whole party ("$2,000 in total"); null: as said, read as the whole party's.</summary>
     public BudgetBasis? MaxPriceBasis { get; init; }
 
-    /// <summary>Flexible dates: a month, a season or a holiday to search for the cheapest departure in.</summary>
+    /// <summary>Flexible dates: a month, a season or a holiday to find the cheapest departure in (no departure chosen yet).</summary>
     public DateWindow? Window { get; init; }
 
     /// <summary>A multi-city trip: the flights in order (2 to 6), each with its date when said.</summary>
@@ -103,14 +111,21 @@ internal sealed record TripFrame
     /// <summary>An open destination: what the place should be like ("somewhere warm and cheap").</summary>
     public DestinationWishes? Somewhere { get; init; }
 
+    /// <summary>The kind of things to do asked for ("food tours": <c>food</c>; one of <see cref="Inventory.ActivityInterests.Names"/>).</summary>
+    public string? Interest { get; init; }
+}
+
+/// <summary>One understood utterance: the <see cref="TripSlots"/> it says, and what only an utterance carries.</summary>
+internal sealed record TripFrame : TripSlots
+{
+    public IReadOnlyList<PlaceRef>? Via { get; init; }
+    public StayWishes? Stay { get; init; }
+
     /// <summary>Changes relative to what was said before: shifts, nights, removals.</summary>
     public IReadOnlyList<FrameEdit>? Edits { get; init; }
 
     /// <summary>A question the product can answer from what it knows (weather, local time, currency).</summary>
     public KnowledgeQuestion? Question { get; init; }
-
-    /// <summary>The kind of things to do asked for ("food tours": <c>food</c>; one of <see cref="Inventory.ActivityInterests.Names"/>).</summary>
-    public string? Interest { get; init; }
 
     /// <summary>A length of stay said without a date to count from ("for 5 nights"); not serialized.</summary>
     [JsonIgnore]
