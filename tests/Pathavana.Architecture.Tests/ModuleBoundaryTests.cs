@@ -25,7 +25,6 @@ public sealed class ModuleBoundaryTests
         ["Pathavana.Bookings.BookingService"] = "returns StoredResponse built from ProblemDetails and StatusCodes (201, 202, 409, 410, 422, 503)",
         ["Pathavana.Bookings.IdempotencyStore"] = "replays the first answer as an IResult and refuses key misuse with TypedResults",
         ["Pathavana.Trips.TripCheckout"] = "answers the whole-trip checkout with problem details and status codes",
-        ["Pathavana.Accounts.GoogleSignIn"] = "its sign-in handler returns TypedResults while AccountsApi maps it",
     };
 
     [Fact]
