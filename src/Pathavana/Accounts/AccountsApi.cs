@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -53,7 +52,7 @@ internal static class AccountsApi
         group.MapPost("/login", LoginAsync).WithName("Login")
             .WithSummary("Sign in: ?useCookies=true sets the web app's cookie, otherwise a bearer token is returned.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapPost("/google", GoogleSignIn.SignInAsync).WithName("SignInWithGoogle")
+        group.MapPost("/google", SignInWithGoogleAsync).WithName("SignInWithGoogle")
             .WithSummary("Sign in with a Google ID token (verified server-side); ?useCookies=true for the web app.")
             .Produces<AccessTokenResponse>(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -463,6 +462,20 @@ internal static class AccountsApi
             return null;
         }
     }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> SignInWithGoogleAsync(
+        GoogleSignInRequest request, bool? useCookies, GoogleSignIn google, UserManager<User> users, SignInManager<User> signIn,
+        SessionStore sessions, PiiProtector pii, IAuditLog audit, CancellationToken ct) =>
+        await google.SignInAsync(request.IdToken, useCookies == true, users, signIn, sessions, pii, audit, ct) switch
+        {
+            GoogleSignInOutcome.SignedIn => TypedResults.Empty,
+            GoogleSignInOutcome.NotConfigured => TypedResults.Problem(title: "Sign-in with Google is not configured.", statusCode: StatusCodes.Status404NotFound),
+            GoogleSignInOutcome.TokenMissing => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["idToken"] = ["Send the ID token Google returned."] }),
+            GoogleSignInOutcome.TokenRejected => TypedResults.Problem(title: "Sign-in failed.", detail: "Google's token could not be verified.",
+                statusCode: StatusCodes.Status401Unauthorized),
+            GoogleSignInOutcome.AccountNotCreated => TypedResults.Problem(title: "The account could not be created.", statusCode: StatusCodes.Status409Conflict),
+            _ => throw new System.Diagnostics.UnreachableException(),
+        };
 
     private static Ok<SignInOptionsResponse> SignInOptions(Microsoft.Extensions.Options.IOptions<GoogleOptions> google) =>
         TypedResults.Ok(new SignInOptionsResponse(google.Value.Enabled

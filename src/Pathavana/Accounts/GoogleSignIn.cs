@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -87,23 +86,29 @@ internal sealed partial class GoogleSignIn
         return verified && subject is not null && email is not null ? new VerifiedIdentity(subject, email) : null;
     }
 
-    public static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> SignInAsync(
-        GoogleSignInRequest request, bool? useCookies, GoogleSignIn google, UserManager<User> users, SignInManager<User> signIn,
+    /// <summary>
+    /// Signs in the Google account behind <paramref name="idToken"/>: the account linked to its Google
+    /// subject, else the one with its verified email (then linked), else a new account. Starts a cookie
+    /// session when <paramref name="useCookies"/>, else a bearer one (the sign-in manager writes it).
+    /// A token that does not verify is audited as a failed sign-in.
+    /// </summary>
+    public async Task<GoogleSignInOutcome> SignInAsync(
+        string? idToken, bool useCookies, UserManager<User> users, SignInManager<User> signIn,
         SessionStore sessions, PiiProtector pii, IAuditLog audit, CancellationToken ct)
     {
-        if (!google._options.Enabled)
+        if (!_options.Enabled)
         {
-            return TypedResults.Problem(title: "Sign-in with Google is not configured.", statusCode: StatusCodes.Status404NotFound);
+            return GoogleSignInOutcome.NotConfigured;
         }
-        if (string.IsNullOrWhiteSpace(request.IdToken))
+        if (string.IsNullOrWhiteSpace(idToken))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["idToken"] = ["Send the ID token Google returned."] });
+            return GoogleSignInOutcome.TokenMissing;
         }
-        var identity = await google.VerifyAsync(request.IdToken, ct);
+        var identity = await VerifyAsync(idToken, ct);
         if (identity is null)
         {
             await audit.RecordAsync(new AuditEvent(AuditActions.SignInFailed, Details: """{"reason":"google_token_invalid"}"""), ct);
-            return TypedResults.Problem(title: "Sign-in failed.", detail: "Google's token could not be verified.", statusCode: StatusCodes.Status401Unauthorized);
+            return GoogleSignInOutcome.TokenRejected;
         }
 
         var user = await users.FindByLoginAsync(Provider, identity.Subject);
@@ -116,7 +121,7 @@ internal sealed partial class GoogleSignIn
                 var created = await users.CreateAsync(user);
                 if (!created.Succeeded)
                 {
-                    return TypedResults.Problem(title: "The account could not be created.", statusCode: StatusCodes.Status409Conflict);
+                    return GoogleSignInOutcome.AccountNotCreated;
                 }
                 await users.AddToRoleAsync(user, Role.UserRole);
                 await pii.EnsureKeyAsync(user.Id, ct);
@@ -124,8 +129,27 @@ internal sealed partial class GoogleSignIn
             }
             await users.AddLoginAsync(user, new UserLoginInfo(Provider, identity.Subject, "Google"));
         }
-        await SessionSignIn.SignInAsync(signIn, sessions, user, useCookies == true ? SessionKind.Cookie : SessionKind.Bearer, ct, authenticationMethod: Provider);
+        await SessionSignIn.SignInAsync(signIn, sessions, user, useCookies ? SessionKind.Cookie : SessionKind.Bearer, ct, authenticationMethod: Provider);
         await audit.RecordAsync(new AuditEvent(AuditActions.SignInSucceeded, "user", user.Id.ToString(), user.Id, """{"via":"google"}"""), ct);
-        return TypedResults.Empty;
+        return GoogleSignInOutcome.SignedIn;
     }
+}
+
+/// <summary>How signing in with a Google ID token ended.</summary>
+internal enum GoogleSignInOutcome
+{
+    /// <summary>Signed in: the session's cookie or bearer token has been written by the sign-in manager.</summary>
+    SignedIn,
+
+    /// <summary>Sign-in with Google is not configured (no <c>Authentication__Google__ClientId</c>).</summary>
+    NotConfigured,
+
+    /// <summary>No ID token was sent.</summary>
+    TokenMissing,
+
+    /// <summary>The token did not verify (signature, issuer, audience, lifetime) or its email is not verified.</summary>
+    TokenRejected,
+
+    /// <summary>No account matched and a new one could not be created.</summary>
+    AccountNotCreated,
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pathavana.Accounts;
@@ -19,7 +18,8 @@ namespace Pathavana.Bookings;
 /// <summary>
 /// Books an offer: checks the travelers, re-prices, records a pending booking, orders once from
 /// the provider (never retried), and records how it ended. A time-out is reconciled by looking
-/// the order up, never by ordering again.
+/// the order up, never by ordering again. Answers in domain outcomes (<see cref="BookingOutcome"/>,
+/// <see cref="CancellationOutcome"/>); the endpoint class decides what they are in HTTP.
 /// </summary>
 internal sealed partial class BookingService(
     PathavanaDbContext db,
@@ -38,21 +38,16 @@ internal sealed partial class BookingService(
 {
     private string Serialize<T>(T value) => JsonSerializer.Serialize(value, json.Value.SerializerOptions);
 
-    private StoredResponse Problem(int status, string title, string detail, Dictionary<string, object?>? extensions = null)
-    {
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
-        foreach (var (k, v) in extensions ?? [])
-        {
-            problem.Extensions[k] = v;
-        }
-        return new StoredResponse(status, Serialize(problem));
-    }
+    private static BookingOutcome.Invalid Invalid(Dictionary<string, string[]> errors) => new(errors);
 
-    private StoredResponse Invalid(Dictionary<string, string[]> errors) => new(StatusCodes.Status400BadRequest, Serialize(
-        new HttpValidationProblemDetails(errors) { Status = 400, Title = "One or more validation errors occurred." }));
-
+    /// <summary>
+    /// Books <paramref name="request"/> for <paramref name="owner"/>. Field errors name <c>kind</c>,
+    /// <c>offerId</c>, <c>travelerIds</c> or <c>travelerIds[i]</c>; a provider outage that is not a
+    /// time-out is <see cref="BookingOutcome.Failed"/> with <see cref="BookingFailure.ProviderUnavailable"/>.
+    /// Throws <see cref="DependencyUnavailableException"/> when no provider books the offer's source.
+    /// </summary>
     /// <param name="notify">False when the caller sends one confirmation for several bookings (a whole trip).</param>
-    public async Task<StoredResponse> BookAsync(Guid owner, CreateBookingRequest request, bool notify = true)
+    public async Task<BookingOutcome> BookAsync(Guid owner, CreateBookingRequest request, bool notify = true)
     {
         // The provider is not told to stop because the client went away: the booking's outcome is recorded either way.
         var ct = CancellationToken.None;
@@ -99,19 +94,19 @@ internal sealed partial class BookingService(
             : await BookHotelAsync(owner, request, [.. travelerIds.Select(id => people.Single(p => p.Id == id))], notify, ct);
     }
 
-    private async Task<StoredResponse> BookFlightAsync(Guid owner, CreateBookingRequest request, List<TravelerResponse> people, bool notify, CancellationToken ct)
+    private async Task<BookingOutcome> BookFlightAsync(Guid owner, CreateBookingRequest request, List<TravelerResponse> people, bool notify, CancellationToken ct)
     {
         var check = await inventory.PriceFlightOfferAsync(request.OfferId!, ct);
         if (check is { Available: false } && inventory.HasDeparted(check.Offer))
         {
             var first = check.Offer.Itineraries[0].Segments[0];
-            return Problem(StatusCodes.Status410Gone, "This flight has departed.",
+            return new BookingOutcome.Gone("This flight has departed.",
                 $"{first.CarrierCode}{first.FlightNumber} from {first.Origin} leaves at {first.Departure:yyyy-MM-dd HH:mm} local time; flights can be booked until {InventoryLimits.MinimumLeadTime.TotalHours:0} hours before departure. Search again for later flights.",
-                new() { ["code"] = "offerDeparted" });
+                Departed: true);
         }
         if (check is null || !check.Available)
         {
-            return Problem(StatusCodes.Status410Gone, "This offer is no longer available.", "Search again for current flights and prices.");
+            return new BookingOutcome.Gone("This offer is no longer available.", "Search again for current flights and prices.", Departed: false);
         }
         var offer = check.Offer;
         var seats = offer.PriceBreakdown.Sum(p => p.Count);
@@ -144,12 +139,12 @@ internal sealed partial class BookingService(
             provider, $"Flight {Describe(offer)}", request.OfferId!, request.TripId, notify, ct);
     }
 
-    private async Task<StoredResponse> BookHotelAsync(Guid owner, CreateBookingRequest request, List<TravelerResponse> people, bool notify, CancellationToken ct)
+    private async Task<BookingOutcome> BookHotelAsync(Guid owner, CreateBookingRequest request, List<TravelerResponse> people, bool notify, CancellationToken ct)
     {
         var check = await inventory.RecheckHotelOfferAsync(request.OfferId!, ct);
         if (check is null || !check.Available)
         {
-            return Problem(StatusCodes.Status410Gone, "This room is no longer available.", "Search again for current hotels and prices.");
+            return new BookingOutcome.Gone("This room is no longer available.", "Search again for current hotels and prices.", Departed: false);
         }
         var offer = check.Offer;
         if (PriceChange(offer.Total, check.PreviousPrice, check.PriceChanged, request.AcceptPrice) is { } changed)
@@ -163,16 +158,8 @@ internal sealed partial class BookingService(
     }
 
     /// <summary>A price that moved since the search stops the booking until the user accepts the new one.</summary>
-    private StoredResponse? PriceChange(Money current, Money? previous, bool changed, Money? accepted)
-    {
-        if (!changed || accepted == current)
-        {
-            return null;
-        }
-        return Problem(StatusCodes.Status409Conflict, "The price has changed.",
-            $"The price is now {current}, was {previous}. Book again with acceptPrice set to the new price to accept it.",
-            new() { ["code"] = "priceChanged", ["newPrice"] = current, ["previousPrice"] = previous });
-    }
+    private static BookingOutcome.PriceChanged? PriceChange(Money current, Money? previous, bool changed, Money? accepted) =>
+        !changed || accepted == current ? null : new BookingOutcome.PriceChanged(current, previous);
 
     private static Dictionary<string, string[]> PassportErrors(List<TravelerResponse> people, DateTimeOffset lastArrival)
     {
@@ -294,7 +281,7 @@ internal sealed partial class BookingService(
     private static readonly SemaphoreSlim EmbeddedBookingLock = new(1, 1);
 
     /// <summary>A traveller already holding a pending or confirmed booking on a flight that overlaps this offer's.</summary>
-    private async Task<StoredResponse?> OverlapAsync(Guid owner, FlightOffer offer, List<TravelerResponse> people, CancellationToken ct)
+    private async Task<BookingOutcome.AlreadyBooked?> OverlapAsync(Guid owner, FlightOffer offer, List<TravelerResponse> people, CancellationToken ct)
     {
         var ids = people.Select(p => p.Id).ToHashSet();
         var active = await db.Bookings.AsNoTracking()
@@ -319,16 +306,15 @@ internal sealed partial class BookingService(
                 continue;
             }
             var who = people.First(p => existing.TravelerIds.Contains(p.Id));
-            return Problem(StatusCodes.Status409Conflict, "A traveler is already booked on this flight.",
+            return new BookingOutcome.AlreadyBooked(existing.Id, who.Id,
                 $"{who.GivenNames} {who.Surname} already has booking {existing.Id} ({Summary(existing)}, {existing.Status.ToString().ToLowerInvariant()}) " +
-                "on this flight or one at the same time. Cancel it first, or choose other travelers.",
-                new() { ["code"] = "overlappingBooking", ["bookingId"] = existing.Id, ["travelerId"] = who.Id });
+                "on this flight or one at the same time. Cancel it first, or choose other travelers.");
         }
         return null;
     }
 
-    private async Task<(Booking? Booking, StoredResponse? Conflict)> StartAsync(Guid owner, BookingKind kind, string provider, Money price, string offerId,
-        string snapshot, List<TravelerResponse> people, Guid? tripId, Func<Task<StoredResponse?>>? conflictCheck, CancellationToken ct)
+    private async Task<(Booking? Booking, BookingOutcome.AlreadyBooked? Conflict)> StartAsync(Guid owner, BookingKind kind, string provider, Money price, string offerId,
+        string snapshot, List<TravelerResponse> people, Guid? tripId, Func<Task<BookingOutcome.AlreadyBooked?>>? conflictCheck, CancellationToken ct)
     {
         // The check and the insert are one step per owner, so two requests with different
         // Idempotency-Keys cannot both book the same traveller.
@@ -376,10 +362,11 @@ internal sealed partial class BookingService(
     /// <summary>Counts the status the booking just moved to (pathavana.bookings, by status).</summary>
     private void CountTransition(Booking booking) => metrics.RecordBooking(booking.Status.ToString());
 
-    private async Task<StoredResponse> OrderAsync(Booking booking, Func<Task<ProviderOrder>> order, IBookingProvider provider,
+    private async Task<BookingOutcome> OrderAsync(Booking booking, Func<Task<ProviderOrder>> order, IBookingProvider provider,
         string summary, string searchedOfferId, Guid? tripId, bool notify, CancellationToken ct)
     {
         ProviderOrder? placed = null;
+        var failure = BookingFailure.Refused;
         try
         {
             placed = await order();
@@ -402,6 +389,7 @@ internal sealed partial class BookingService(
         }
         catch (DependencyUnavailableException ex)
         {
+            failure = BookingFailure.ProviderUnavailable;
             booking.Fail("The provider was unavailable. Nothing was booked; try again.", $"The provider failed: {ex.Message}", clock.GetUtcNow());
             CountTransition(booking);
         }
@@ -429,12 +417,9 @@ internal sealed partial class BookingService(
         var response = Describe(booking, summary);
         return booking.Status switch
         {
-            BookingStatus.Confirmed => new StoredResponse(StatusCodes.Status201Created, Serialize(response)),
-            BookingStatus.Pending => new StoredResponse(StatusCodes.Status202Accepted, Serialize(response)),
-            _ => Problem(booking.FailureReason?.StartsWith("The provider was unavailable", StringComparison.Ordinal) == true
-                    ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status422UnprocessableEntity,
-                "The booking failed.", booking.FailureReason ?? "The provider refused the order.",
-                new() { ["bookingId"] = booking.Id, ["status"] = "failed" }),
+            BookingStatus.Confirmed => new BookingOutcome.Confirmed(response),
+            BookingStatus.Pending => new BookingOutcome.AwaitingReconciliation(response),
+            _ => new BookingOutcome.Failed(response, failure),
         };
     }
 
@@ -450,17 +435,21 @@ internal sealed partial class BookingService(
         return false;
     }
 
-    public async Task<StoredResponse> CancelAsync(Guid owner, Guid id)
+    /// <summary>
+    /// Cancels <paramref name="owner"/>'s confirmed booking <paramref name="id"/> with its provider and
+    /// emails a notice. Throws <see cref="DependencyUnavailableException"/> when the provider cannot be reached.
+    /// </summary>
+    public async Task<CancellationOutcome> CancelAsync(Guid owner, Guid id)
     {
         var ct = CancellationToken.None;
         var booking = await db.Bookings.Include(b => b.Events).SingleOrDefaultAsync(b => b.Id == id && b.OwnerId == owner, ct);
         if (booking is null)
         {
-            return Problem(StatusCodes.Status404NotFound, "Not Found", "No such booking.");
+            return new CancellationOutcome.NotFound();
         }
         if (!booking.CanCancel)
         {
-            return Problem(StatusCodes.Status409Conflict, "Only a confirmed booking can be cancelled.", $"This booking is {booking.Status.ToString().ToLowerInvariant()}.");
+            return new CancellationOutcome.NotCancellable(booking.Status.ToString().ToLowerInvariant());
         }
         var provider = ProviderFor(booking.Provider);
         ProviderCancellation cancelled;
@@ -470,7 +459,7 @@ internal sealed partial class BookingService(
         }
         catch (ProviderRejectedException ex)
         {
-            return Problem(StatusCodes.Status422UnprocessableEntity, "The provider refused the cancellation.", ex.Message);
+            return new CancellationOutcome.Refused(ex.Message);
         }
         booking.Cancel(cancelled.Summary, clock.GetUtcNow());
         CountTransition(booking);
@@ -481,7 +470,7 @@ internal sealed partial class BookingService(
         {
             await email.SendAsync(EmailTemplates.BookingCancelled(address, summary, booking.ProviderReference!) with { OwnerId = owner }, ct);
         }
-        return new StoredResponse(StatusCodes.Status200OK, Serialize(Describe(booking, summary)));
+        return new CancellationOutcome.Cancelled(Describe(booking, summary));
     }
 
     internal static string Summary(Booking booking)

@@ -4,7 +4,7 @@ using Pathavana.Accounts;
 
 namespace Pathavana.Bookings;
 
-/// <summary>A client's Idempotency-Key, scoped to the user, kept 24 hours with the first response.</summary>
+/// <summary>A client's Idempotency-Key, scoped to the user, kept 24 hours with the first request's outcome.</summary>
 internal sealed class IdempotencyRecord
 {
     public Guid Id { get; set; }
@@ -15,7 +15,14 @@ internal sealed class IdempotencyRecord
     public required string RequestHash { get; set; }
 
     public bool Completed { get; set; }
+
+    /// <summary>
+    /// Set only on keys completed by releases before outcomes were stored: the HTTP status of the
+    /// response kept whole in <see cref="ResponseBody"/>. Null on keys completed since.
+    /// </summary>
     public int? ResponseStatus { get; set; }
+
+    /// <summary>The first request's outcome as JSON (or, with <see cref="ResponseStatus"/>, its response body).</summary>
     public string? ResponseBody { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }

@@ -2,30 +2,38 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Pathavana.Platform;
 using Pathavana.Platform.Data;
 
 namespace Pathavana.Bookings;
 
-/// <summary>A response as it will be sent, and replayed: status and JSON body.</summary>
-internal sealed record StoredResponse(int Status, string Body)
-{
-    public string ContentType => Status >= 400 ? "application/problem+json" : "application/json";
-}
-
 /// <summary>
 /// Exactly-once writes with a client's <c>Idempotency-Key</c> (Stripe's and the IETF draft's
-/// semantics): the first request with a key runs; the same key and body replays its response;
-/// the same key with another body is refused (422); while the first still runs, 409. Keys are
-/// per user and kept 24 hours. A unique index decides the race, across replicas.
+/// semantics): the first request with a key runs and its outcome is kept; the same key and request
+/// gives that outcome again; the same key with another request is refused; while the first still
+/// runs, the key is refused as still running. Keys are per user and kept 24 hours. A unique index
+/// decides the race, across replicas. What a refusal or an outcome is in HTTP is the endpoint's to say.
 /// </summary>
-internal sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider clock)
+internal sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
     public const string Header = "Idempotency-Key";
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
-    public static string HashOf(string method, string path, string body)
+    /// <summary>The app's JSON options, leaving out null members so that an absent and a null member are one request.</summary>
+    private readonly JsonSerializerOptions _requestJson = new(json.Value.SerializerOptions) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the method, the path and the request as the endpoint bound it, in
+    /// canonical JSON: members in name order, null members left out. So the same request written
+    /// otherwise (members reordered, one named twice, another property-name case) is the same request.
+    /// </summary>
+    public string HashOf<TRequest>(string method, string path, TRequest? request) =>
+        HashOf(method, path, request is null ? "" : JsonSerializer.Serialize(request, _requestJson));
+
+    private static string HashOf(string method, string path, string body)
     {
         string canonical;
         try
@@ -55,15 +63,19 @@ internal sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider
         _ => JsonValue.Create(element),
     };
 
-    public async Task<IResult> RunAsync(HttpContext http, Guid owner, string requestHash, Func<CancellationToken, Task<StoredResponse>> action, CancellationToken ct)
+    /// <summary>
+    /// Runs <paramref name="action"/> once for <paramref name="owner"/>'s <paramref name="key"/>, or gives
+    /// the outcome it had. The outcome is stored as JSON (so <typeparamref name="T"/> round-trips through
+    /// the app's JSON options, polymorphic records naming their case). When the action throws, the key
+    /// is released so the client can repeat the request, and the exception propagates.
+    /// </summary>
+    /// <param name="key">The client's <c>Idempotency-Key</c>: 1 to 255 characters, else refused as missing.</param>
+    /// <param name="requestHash">From <see cref="HashOf{TRequest}"/>: another request with the same key is refused.</param>
+    public async Task<IdempotentRun<T>> RunAsync<T>(Guid owner, string? key, string requestHash, Func<CancellationToken, Task<T>> action, CancellationToken ct)
     {
-        var key = http.Request.Headers[Header].ToString();
         if (string.IsNullOrWhiteSpace(key) || key.Length > 255)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [Header] = ["Send a unique Idempotency-Key header (at most 255 characters, e.g. a UUID) with every booking request."],
-            }, title: "An Idempotency-Key header is required.");
+            return new IdempotentRun<T>.Refused(IdempotencyRefusal.KeyMissing);
         }
 
         var (claimed, existing) = await ClaimAsync(owner, key, requestHash, ct);
@@ -71,23 +83,23 @@ internal sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider
         {
             if (existing!.RequestHash != requestHash)
             {
-                return Problem(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used for a different request.",
-                    "Use a new key for a new request; repeat a request only with exactly the same body.");
+                return new IdempotentRun<T>.Refused(IdempotencyRefusal.KeyReused);
             }
             if (!existing.Completed)
             {
-                http.Response.Headers.RetryAfter = "1";
-                return Problem(StatusCodes.Status409Conflict, "A request with this Idempotency-Key is still being processed.",
-                    "Wait for it to finish, then repeat the request to get its result.");
+                return new IdempotentRun<T>.Refused(IdempotencyRefusal.StillRunning);
             }
-            http.Response.Headers["Idempotent-Replayed"] = "true";
-            return Replay(new StoredResponse(existing.ResponseStatus!.Value, existing.ResponseBody!));
+            if (existing.ResponseStatus is { } status)
+            {
+                return new IdempotentRun<T>.Recorded(status, existing.ResponseBody!);
+            }
+            return new IdempotentRun<T>.Answered(JsonSerializer.Deserialize<T>(existing.ResponseBody!, json.Value.SerializerOptions)!, Replayed: true);
         }
 
-        StoredResponse response;
+        T outcome;
         try
         {
-            response = await action(ct);
+            outcome = await action(ct);
         }
         catch
         {
@@ -95,14 +107,9 @@ internal sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider
             await ReleaseAsync(owner, key);
             throw;
         }
-        await CompleteAsync(owner, key, response, ct);
-        return Replay(response);
+        await CompleteAsync(owner, key, JsonSerializer.Serialize(outcome, json.Value.SerializerOptions));
+        return new IdempotentRun<T>.Answered(outcome, Replayed: false);
     }
-
-    private static IResult Replay(StoredResponse response) => Results.Text(response.Body, response.ContentType, Encoding.UTF8, response.Status);
-
-    private static IResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
 
     private async Task<(bool Claimed, IdempotencyRecord? Existing)> ClaimAsync(Guid owner, string key, string hash, CancellationToken ct)
     {
@@ -139,15 +146,15 @@ internal sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider
         throw new InvalidOperationException("The Idempotency-Key could not be claimed.");
     }
 
-    private async Task CompleteAsync(Guid owner, string key, StoredResponse response, CancellationToken ct)
+    private async Task CompleteAsync(Guid owner, string key, string outcome)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PathavanaDbContext>();
         await db.Set<IdempotencyRecord>().Where(r => r.OwnerId == owner && r.Key == key)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Completed, true)
-                .SetProperty(r => r.ResponseStatus, response.Status)
-                .SetProperty(r => r.ResponseBody, response.Body), CancellationToken.None);
+                .SetProperty(r => r.ResponseStatus, (int?)null)
+                .SetProperty(r => r.ResponseBody, outcome), CancellationToken.None);
     }
 
     private async Task ReleaseAsync(Guid owner, string key)

@@ -156,8 +156,7 @@ internal static class PrivacyApi
         {
             foreach (var booking in open)
             {
-                var result = await bookings.CancelAsync(user.Id, booking.Id);
-                if (result.Status >= 400)
+                if (await bookings.CancelAsync(user.Id, booking.Id) is not CancellationOutcome.Cancelled)
                 {
                     return TypedResults.Problem(title: "A booking could not be cancelled, so the account was not deleted.",
                         detail: $"{BookingService.Summary(booking)} ({booking.ProviderReference}): the provider refused. Keep it, or try again later.",

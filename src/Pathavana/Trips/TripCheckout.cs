@@ -1,10 +1,6 @@
-using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Pathavana.Accounts;
 using Pathavana.Bookings;
 using Pathavana.Inventory;
 using Pathavana.Notifications;
@@ -17,6 +13,7 @@ namespace Pathavana.Trips;
 /// Booking a whole trip: the review (each bookable offer, the travelers it needs, its rules, terms and
 /// price) and the checkout, which books every offer not yet booked exactly once (the trip-level
 /// Idempotency-Key replays the first answer; booked items are skipped) and sends one confirmation.
+/// Answers in domain outcomes (<see cref="TripCheckoutOutcome"/>); TripsApi says what they are in HTTP.
 /// </summary>
 internal static class TripCheckout
 {
@@ -108,19 +105,19 @@ internal static class TripCheckout
 
     private static bool Booked(string? status) => status is "confirmed" or "pending";
 
-    public static async Task<Results<Ok<TripReviewResponse>, NotFound>> ReviewAsync(
-        Guid id, ClaimsPrincipal user, PathavanaDbContext db, Travelers.ITravelerDirectory travelers, IBookingStatuses bookings,
+    /// <summary><paramref name="owner"/>'s trip <paramref name="id"/> as it would be booked; null when they have no such trip.</summary>
+    public static async Task<TripReviewResponse?> ReviewAsync(
+        Guid owner, Guid id, PathavanaDbContext db, Travelers.ITravelerDirectory travelers, IBookingStatuses bookings,
         InventoryService inventory, CancellationToken ct)
     {
-        var me = user.Id();
-        var trip = await db.Set<Trip>().AsNoTracking().Include(t => t.Items).SingleOrDefaultAsync(t => t.Id == id && t.OwnerId == me, ct);
+        var trip = await db.Set<Trip>().AsNoTracking().Include(t => t.Items).SingleOrDefaultAsync(t => t.Id == id && t.OwnerId == owner, ct);
         if (trip is null)
         {
-            return TypedResults.NotFound();
+            return null;
         }
         var bookables = BookablesOf(trip, inventory.Directory);
         var ids = bookables.Select(b => b.BookingId).OfType<Guid>().ToList();
-        var statuses = ids.Count == 0 ? null : await bookings.StatusesAsync(me, ids, ct);
+        var statuses = ids.Count == 0 ? null : await bookings.StatusesAsync(owner, ids, ct);
         var items = bookables.Select(b => Review(b, statuses, inventory.Directory)).ToList();
         var toPay = items.Where(i => !Booked(i.BookingStatus)).GroupBy(i => i.Price.Currency)
             .Select(g => new Money(g.Sum(i => i.Price.Amount), g.Key)).ToList();
@@ -130,66 +127,26 @@ internal static class TripCheckout
             needed = bookables.Select(b => b.Seats).DefaultIfEmpty(1).Max();
         }
         var described = await TripPlanner.DescribeAsync(trip, travelers, ct, bookings);
-        return TypedResults.Ok(new TripReviewResponse(trip.Id, trip.Title, needed, items, toPay, described.Warnings));
+        return new TripReviewResponse(trip.Id, trip.Title, needed, items, toPay, described.Warnings);
     }
 
-    public static async Task<IResult> BookAsync(
-        Guid id, HttpContext http, ClaimsPrincipal user, IdempotencyStore idempotency, PathavanaDbContext db, BookingService bookings,
-        IBookingStatuses statuses, InventoryService inventory, IBookingConfirmations confirmations,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
-    {
-        var owner = user.Id();
-        if (!await db.Set<Trip>().AnyAsync(t => t.Id == id && t.OwnerId == owner, ct))
-        {
-            return TypedResults.NotFound();
-        }
-        using var reader = new StreamReader(http.Request.Body);
-        var body = await reader.ReadToEndAsync(ct);
-        TripCheckoutRequest? request;
-        try
-        {
-            request = JsonSerializer.Deserialize<TripCheckoutRequest>(string.IsNullOrWhiteSpace(body) ? "{}" : body, json.Value.SerializerOptions);
-        }
-        catch (JsonException ex)
-        {
-            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = ["Not valid JSON for this field."] });
-        }
-        var hash = IdempotencyStore.HashOf("POST", $"/api/v1/trips/{id}/book", body);
-        var options = json.Value.SerializerOptions;
-        return await idempotency.RunAsync(http, owner, hash,
-            _ => CheckoutAsync(owner, id, request ?? new TripCheckoutRequest(null, null), db, bookings, statuses, inventory, confirmations, options), ct);
-    }
-
-    private static async Task<StoredResponse> CheckoutAsync(
+    /// <summary>
+    /// Books every bookable offer of <paramref name="owner"/>'s trip <paramref name="tripId"/> not yet
+    /// booked, for the chosen travelers, after checking them all (traveler count, availability, prices):
+    /// nothing is ordered unless every offer can be. One confirmation email covers what was confirmed.
+    /// The trip must exist and be the owner's (the caller checks).
+    /// </summary>
+    public static async Task<TripCheckoutOutcome> CheckoutAsync(
         Guid owner, Guid tripId, TripCheckoutRequest request, PathavanaDbContext db, BookingService bookings, IBookingStatuses statuses,
-        InventoryService inventory, IBookingConfirmations confirmations, JsonSerializerOptions json)
+        InventoryService inventory, IBookingConfirmations confirmations)
     {
         // The outcome is recorded whether or not the client waits for it.
         var ct = CancellationToken.None;
-        StoredResponse Problem(int status, string title, string detail, string? code = null, IReadOnlyList<CheckoutItem>? items = null,
-            Dictionary<string, string[]>? errors = null)
-        {
-            var problem = errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(errors);
-            problem.Status = status;
-            problem.Title = title;
-            problem.Detail = detail;
-            if (code is not null)
-            {
-                problem.Extensions["code"] = code;
-            }
-            if (items is not null)
-            {
-                problem.Extensions["items"] = items;
-            }
-            return new StoredResponse(status, JsonSerializer.Serialize(problem, problem.GetType(), json));
-        }
-
         var travelerIds = request.TravelerIds?.Distinct().ToList() ?? [];
         if (travelerIds.Count is 0 or > 9)
         {
-            return Problem(400, "One or more validation errors occurred.", "Choose who is travelling.",
-                errors: new() { ["travelerIds"] = ["Choose one to nine of your travelers."] });
+            return new TripCheckoutOutcome.Invalid("Choose who is travelling.",
+                new Dictionary<string, string[]> { ["travelerIds"] = ["Choose one to nine of your travelers."] });
         }
         var trip = await db.Set<Trip>().AsNoTracking().Include(t => t.Items).SingleAsync(t => t.Id == tripId && t.OwnerId == owner, ct);
         var bookables = BookablesOf(trip, inventory.Directory);
@@ -203,8 +160,8 @@ internal static class TripCheckout
         if (toBook.Count == 0)
         {
             return already.Count == 0
-                ? Problem(409, "Nothing to book.", "This trip has no flight or hotel offer to book. Add one from a search first.", "nothingToBook")
-                : new StoredResponse(200, JsonSerializer.Serialize(new TripCheckoutResponse(tripId, "confirmed", already), json));
+                ? new TripCheckoutOutcome.NothingToBook()
+                : new TripCheckoutOutcome.AlreadyBooked(new TripCheckoutResponse(tripId, "confirmed", already));
         }
 
         // Everything is checked before anything is ordered: the traveler count, availability and prices.
@@ -212,8 +169,8 @@ internal static class TripCheckout
         if (seatErrors.Count > 0)
         {
             var b = seatErrors[0];
-            return Problem(400, "One or more validation errors occurred.", $"{b.Title} is priced for {b.Seats} passenger(s).",
-                errors: new() { ["travelerIds"] = [$"{b.Title} is priced for {b.Seats} passenger{(b.Seats == 1 ? "" : "s")}: choose {b.Seats} traveler{(b.Seats == 1 ? "" : "s")}, or search again for {travelerIds.Count}."] });
+            return new TripCheckoutOutcome.Invalid($"{b.Title} is priced for {b.Seats} passenger(s).",
+                new Dictionary<string, string[]> { ["travelerIds"] = [$"{b.Title} is priced for {b.Seats} passenger{(b.Seats == 1 ? "" : "s")}: choose {b.Seats} traveler{(b.Seats == 1 ? "" : "s")}, or search again for {travelerIds.Count}."] });
         }
         var problems = new List<CheckoutItem>();
         foreach (var b in toBook)
@@ -232,10 +189,7 @@ internal static class TripCheckout
         }
         if (problems.Count > 0)
         {
-            var gone = problems.Any(p => p.Status == "unavailable");
-            return Problem(409, gone ? "Part of the trip is no longer available." : "A price has changed.",
-                gone ? "Nothing was booked. Replace what is gone, then book again." : "Nothing was booked. Accept the new price (send it in acceptPrices) or search again.",
-                gone ? "unavailable" : "priceChanged", problems);
+            return new TripCheckoutOutcome.NotBookable(problems, Gone: problems.Any(p => p.Status == "unavailable"));
         }
 
         var results = new List<CheckoutItem>(already);
@@ -244,7 +198,13 @@ internal static class TripCheckout
         {
             var accept = request.AcceptPrices?.GetValueOrDefault(b.OfferId);
             var outcome = await bookings.BookAsync(owner, new CreateBookingRequest(Kind(b), b.OfferId, travelerIds, tripId, accept), notify: false);
-            if (outcome.Status is 201 or 202 && JsonSerializer.Deserialize<BookingResponse>(outcome.Body, json) is { } booked)
+            var booked = outcome switch
+            {
+                BookingOutcome.Confirmed c => c.Booking,
+                BookingOutcome.AwaitingReconciliation p => p.Booking,
+                _ => null,
+            };
+            if (booked is not null)
             {
                 results.Add(new CheckoutItem(b.OfferId, Kind(b), b.Title, booked.Status, booked.Id, booked.ProviderReference, booked.Price, null));
                 if (booked.Status == "confirmed")
@@ -254,13 +214,7 @@ internal static class TripCheckout
             }
             else
             {
-                var problem = JsonSerializer.Deserialize<JsonElement>(outcome.Body);
-                var detail = problem.TryGetProperty("detail", out var d) ? d.GetString() : problem.TryGetProperty("title", out var t) ? t.GetString() : null;
-                if (problem.TryGetProperty("errors", out var errs))
-                {
-                    detail = string.Join(" ", errs.EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(v => v.GetString())));
-                }
-                results.Add(new CheckoutItem(b.OfferId, Kind(b), b.Title, "failed", null, null, b.Price, detail ?? "The booking failed."));
+                results.Add(new CheckoutItem(b.OfferId, Kind(b), b.Title, "failed", null, null, b.Price, outcome.Problem() ?? "The booking failed."));
             }
         }
         if (confirmed.Count > 0)
@@ -270,12 +224,50 @@ internal static class TripCheckout
         var failed = results.Count(r => r.Status == "failed");
         if (failed == toBook.Count)
         {
-            return Problem(422, "The trip could not be booked.", string.Join(" ", results.Where(r => r.Problem is not null).Select(r => $"{r.Title}: {r.Problem}")),
-                "failed", results);
+            return new TripCheckoutOutcome.Failed(results);
         }
         var status = failed > 0 ? "partial" : results.Any(r => r.Status == "pending") ? "pending" : "confirmed";
-        return new StoredResponse(201, JsonSerializer.Serialize(new TripCheckoutResponse(tripId, status, results), json));
+        return new TripCheckoutOutcome.Booked(new TripCheckoutResponse(tripId, status, results));
     }
 
     private static string Kind(Bookable b) => b.Kind == TripItemKind.Flight ? "flight" : "hotel";
+}
+
+/// <summary>
+/// How checking out a whole trip ended: one of a closed set, serialisable so that the idempotency
+/// store can keep the first and give it again.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "outcome")]
+[JsonDerivedType(typeof(Booked), "booked")]
+[JsonDerivedType(typeof(AlreadyBooked), "alreadyBooked")]
+[JsonDerivedType(typeof(NothingToBook), "nothingToBook")]
+[JsonDerivedType(typeof(Invalid), "invalid")]
+[JsonDerivedType(typeof(NotBookable), "notBookable")]
+[JsonDerivedType(typeof(Failed), "failed")]
+internal abstract record TripCheckoutOutcome
+{
+    private TripCheckoutOutcome()
+    {
+    }
+
+    /// <summary>Something was booked now: every offer (<c>confirmed</c>), some still <c>pending</c>, or some failed (<c>partial</c>).</summary>
+    public sealed record Booked(TripCheckoutResponse Checkout) : TripCheckoutOutcome;
+
+    /// <summary>Every offer of the trip was already booked (pending or confirmed); nothing was ordered.</summary>
+    public sealed record AlreadyBooked(TripCheckoutResponse Checkout) : TripCheckoutOutcome;
+
+    /// <summary>The trip has no flight or hotel offer to book.</summary>
+    public sealed record NothingToBook : TripCheckoutOutcome;
+
+    /// <summary>The chosen travelers do not fit: <paramref name="Explanation"/> in a sentence, the errors by field (<c>travelerIds</c>).</summary>
+    public sealed record Invalid(string Explanation, IReadOnlyDictionary<string, string[]> Errors) : TripCheckoutOutcome;
+
+    /// <summary>
+    /// Nothing was booked because some offers are no longer available (<paramref name="Gone"/>) or
+    /// changed price; <paramref name="Items"/> names each (<c>unavailable</c> or <c>priceChanged</c> with its new price).
+    /// </summary>
+    public sealed record NotBookable(IReadOnlyList<CheckoutItem> Items, bool Gone) : TripCheckoutOutcome;
+
+    /// <summary>Every offer to book failed; <paramref name="Items"/> says why for each (and lists those already booked).</summary>
+    public sealed record Failed(IReadOnlyList<CheckoutItem> Items) : TripCheckoutOutcome;
 }

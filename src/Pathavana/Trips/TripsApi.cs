@@ -1,9 +1,12 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -36,13 +39,10 @@ internal static partial class TripsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         trips.MapGet("/{id:guid}/calendar.ics", CalendarAsync).WithName("TripCalendar").WithSummary("The trip as an iCalendar file, an event per item.")
             .Produces<string>(StatusCodes.Status200OK, "text/calendar");
-        trips.MapGet("/{id:guid}/review", TripCheckout.ReviewAsync).WithName("ReviewTrip")
+        trips.MapGet("/{id:guid}/review", ReviewAsync).WithName("ReviewTrip")
             .WithSummary("Before booking: each bookable offer with its travelers, fare or rate rules, cancellation terms and the total.");
-        trips.MapPost("/{id:guid}/book", TripCheckout.BookAsync).WithName("BookTrip")
+        trips.MapPost("/{id:guid}/book", BookAsync).WithName("BookTrip")
             .WithSummary("Book every bookable item of the trip not yet booked, each exactly once, with one confirmation email. Requires an Idempotency-Key header.")
-            .Accepts<TripCheckoutRequest>("application/json")
-            .Produces<TripCheckoutResponse>(StatusCodes.Status201Created)
-            .Produces<TripCheckoutResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         trips.MapPost("/{id:guid}/share", ShareAsync).WithName("ShareTrip").WithSummary("Make (or replace) a read-only share link.");
@@ -54,6 +54,72 @@ internal static partial class TripsApi
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyPattern();
+
+    private static async Task<Results<Ok<TripReviewResponse>, NotFound>> ReviewAsync(
+        Guid id, ClaimsPrincipal user, PathavanaDbContext db, ITravelerDirectory travelers, IBookingStatuses bookings,
+        Inventory.InventoryService inventory, CancellationToken ct) =>
+        await TripCheckout.ReviewAsync(user.Id(), id, db, travelers, bookings, inventory, ct) is { } review
+            ? TypedResults.Ok(review)
+            : TypedResults.NotFound();
+
+    /// <summary>
+    /// Books the trip once per Idempotency-Key: 201 something booked now, 200 everything already booked,
+    /// 400 the travelers do not fit, 404 not yours, 409 nothing to book or an offer gone or repriced
+    /// (nothing booked), 422 every offer failed. The same key and request replays the first answer.
+    /// </summary>
+    private static async Task<Results<Created<TripCheckoutResponse>, Ok<TripCheckoutResponse>, ValidationProblem, NotFound, ProblemHttpResult, ContentHttpResult>> BookAsync(
+        Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TripCheckoutRequest request,
+        [FromHeader(Name = Bookings.IdempotencyStore.Header), Description(IdempotentResults.KeyDescription)] string? idempotencyKey, HttpResponse response, ClaimsPrincipal user,
+        Bookings.IdempotencyStore idempotency, PathavanaDbContext db, Bookings.BookingService bookings, IBookingStatuses statuses,
+        Inventory.InventoryService inventory, IBookingConfirmations confirmations, CancellationToken ct)
+    {
+        var owner = user.Id();
+        if (!await db.Set<Trip>().AnyAsync(t => t.Id == id && t.OwnerId == owner, ct))
+        {
+            return TypedResults.NotFound();
+        }
+        // An empty body binds to null: no travelers chosen.
+        request ??= new TripCheckoutRequest(null, null);
+        var hash = idempotency.HashOf("POST", $"/api/v1/trips/{id}/book", request);
+        var run = await idempotency.RunAsync(owner, idempotencyKey, hash,
+            _ => TripCheckout.CheckoutAsync(owner, id, request, db, bookings, statuses, inventory, confirmations), ct);
+        switch (run)
+        {
+            case IdempotentRun<TripCheckoutOutcome>.Recorded recorded:
+                return IdempotentResults.Recorded(recorded.Status, recorded.Body, response);
+            case IdempotentRun<TripCheckoutOutcome>.Refused refused:
+                return IdempotentResults.Refusal(refused.Reason, response);
+        }
+        var answered = (IdempotentRun<TripCheckoutOutcome>.Answered)run;
+        IdempotentResults.MarkReplayed(response, answered.Replayed);
+        return answered.Outcome switch
+        {
+            TripCheckoutOutcome.Booked b => TypedResults.Created((string?)null, b.Checkout),
+            TripCheckoutOutcome.AlreadyBooked a => TypedResults.Ok(a.Checkout),
+            TripCheckoutOutcome.Invalid i => TypedResults.ValidationProblem(i.Errors, detail: i.Explanation),
+            TripCheckoutOutcome.NothingToBook => CheckoutProblem(StatusCodes.Status409Conflict, "Nothing to book.",
+                "This trip has no flight or hotel offer to book. Add one from a search first.", "nothingToBook"),
+            TripCheckoutOutcome.NotBookable { Gone: true } n => CheckoutProblem(StatusCodes.Status409Conflict, "Part of the trip is no longer available.",
+                "Nothing was booked. Replace what is gone, then book again.", "unavailable", n.Items),
+            TripCheckoutOutcome.NotBookable n => CheckoutProblem(StatusCodes.Status409Conflict, "A price has changed.",
+                "Nothing was booked. Accept the new price (send it in acceptPrices) or search again.", "priceChanged", n.Items),
+            TripCheckoutOutcome.Failed f => CheckoutProblem(StatusCodes.Status422UnprocessableEntity, "The trip could not be booked.",
+                string.Join(" ", f.Items.Where(r => r.Problem is not null).Select(r => $"{r.Title}: {r.Problem}")), "failed", f.Items),
+            _ => throw new System.Diagnostics.UnreachableException(),
+        };
+    }
+
+    /// <summary>A checkout problem with its <c>code</c> and, when given, every offer's <c>items</c>.</summary>
+    private static ProblemHttpResult CheckoutProblem(int status, string title, string detail, string code, IReadOnlyList<CheckoutItem>? items = null)
+    {
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
+        problem.Extensions["code"] = code;
+        if (items is not null)
+        {
+            problem.Extensions["items"] = items;
+        }
+        return TypedResults.Problem(problem);
+    }
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });

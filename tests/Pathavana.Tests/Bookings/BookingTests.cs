@@ -130,6 +130,82 @@ public sealed class BookingTests(TestServers servers)
     }
 
     [Fact]
+    public async Task The_body_is_read_by_its_schema_a_bad_one_is_a_400_naming_its_field_and_a_refusal_replays_with_its_status()
+    {
+        await using var app = PathavanaFactory.Embedded();
+        var ana = await app.SignUpAsync();
+        async Task<(HttpResponseMessage Response, JsonElement Problem)> SendAsync(string body, string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings")
+            {
+                Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await ana.Client.SendAsync(request);
+            return (response, await response.Content.ReadFromJsonAsync<JsonElement>());
+        }
+        static List<string> Fields(JsonElement problem) => [.. problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order()];
+
+        var garbled = await SendAsync("not json", Guid.NewGuid().ToString());
+        Assert.Equal(HttpStatusCode.BadRequest, garbled.Response.StatusCode);
+        Assert.Equal(["body"], Fields(garbled.Problem));
+
+        var mistyped = await SendAsync("""{"kind":"flight","offerId":"x","travelerIds":"ana"}""", Guid.NewGuid().ToString());
+        Assert.Equal(HttpStatusCode.BadRequest, mistyped.Response.StatusCode);
+        Assert.Equal(["travelerIds"], Fields(mistyped.Problem));
+
+        var empty = await SendAsync("", Guid.NewGuid().ToString());
+        Assert.Equal(HttpStatusCode.BadRequest, empty.Response.StatusCode);
+        Assert.Equal(["kind", "offerId", "travelerIds"], Fields(empty.Problem));
+
+        // A refused request is an answer too: the same key and body give it again, marked as replayed.
+        var key = Guid.NewGuid().ToString();
+        var first = await SendAsync("""{"kind":"boat","offerId":"x","travelerIds":[]}""", key);
+        var again = await SendAsync("""{"travelerIds":[],"offerId":"x","kind":"boat"}""", key);
+        Assert.Equal(HttpStatusCode.BadRequest, first.Response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, again.Response.StatusCode);
+        Assert.Equal(["kind", "travelerIds"], Fields(first.Problem));
+        Assert.Equal(first.Problem.GetProperty("errors").ToString(), again.Problem.GetProperty("errors").ToString());
+        Assert.Equal(first.Problem.GetProperty("title").GetString(), again.Problem.GetProperty("title").GetString());
+        Assert.False(first.Response.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal("true", again.Response.Headers.GetValues("Idempotent-Replayed").Single());
+    }
+
+    [Fact]
+    public async Task A_key_completed_by_a_release_that_kept_whole_responses_replays_that_response_as_it_was()
+    {
+        await using var app = PathavanaFactory.Embedded();
+        var ana = await app.SignUpAsync();
+        var traveler = Guid.NewGuid();
+        const string kept = """{"id":"0193a1b2-0000-7000-8000-000000000001","status":"confirmed"}""";
+        using (var scope = app.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<Pathavana.Bookings.IdempotencyStore>();
+            var db = scope.ServiceProvider.GetRequiredService<PathavanaDbContext>();
+            var now = DateTimeOffset.UtcNow;
+            db.Set<Pathavana.Bookings.IdempotencyRecord>().Add(new Pathavana.Bookings.IdempotencyRecord
+            {
+                OwnerId = ana.Id,
+                Key = "kept-before-the-upgrade",
+                RequestHash = store.HashOf("POST", "/api/v1/bookings", new Pathavana.Bookings.CreateBookingRequest("flight", "an-offer", [traveler], null, null)),
+                Completed = true,
+                ResponseStatus = 201,
+                ResponseBody = kept,
+                CreatedAt = now,
+                ExpiresAt = now.AddHours(1),
+            });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var replayed = await BookAsync(ana.Client, new { kind = "flight", offerId = "an-offer", travelerIds = new[] { traveler } }, "kept-before-the-upgrade");
+
+        Assert.Equal(HttpStatusCode.Created, replayed.StatusCode);
+        Assert.Equal(kept, await replayed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("application/json", replayed.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("true", replayed.Headers.GetValues("Idempotent-Replayed").Single());
+    }
+
+    [Fact]
     public async Task Fifty_concurrent_requests_with_one_key_make_exactly_one_booking()
     {
         await using var app = await PathavanaFactory.ProductionAsync(servers);

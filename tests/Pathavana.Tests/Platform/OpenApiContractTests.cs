@@ -77,6 +77,23 @@ public sealed class OpenApiContractTests
         return problems;
     }
 
+    [Theory]
+    [InlineData("/api/v1/bookings", "CreateBookingRequest", "201", "BookingResponse", new[] { "201", "202", "400", "409", "410", "422", "503" })]
+    [InlineData("/api/v1/trips/{id}/book", "TripCheckoutRequest", "201", "TripCheckoutResponse", new[] { "200", "201", "400", "404", "409", "422" })]
+    public async Task An_idempotent_write_describes_its_body_its_key_header_and_each_answer_its_outcomes_map_to(
+        string path, string requestSchema, string created, string responseSchema, string[] statuses)
+    {
+        var operation = JsonNode.Parse(await ServedDocumentAsync())!["paths"]![path]!["post"]!;
+
+        Assert.Equal($"#/components/schemas/{requestSchema}",
+            operation["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+        Assert.Contains(operation["parameters"]!.AsArray(), p => p!["in"]!.GetValue<string>() == "header" && p["name"]!.GetValue<string>() == "Idempotency-Key");
+        Assert.Equal($"#/components/schemas/{responseSchema}",
+            operation["responses"]![created]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+        var declared = operation["responses"]!.AsObject().Select(r => r.Key).ToList();
+        Assert.All(statuses, s => Assert.Contains(s, declared));
+    }
+
     [Fact]
     public async Task Operations_that_declare_sign_in_answer_401_to_anonymous_callers_and_describe_every_error_as_problem_details()
     {

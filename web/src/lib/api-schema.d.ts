@@ -4827,7 +4827,10 @@ export interface operations {
     BookTrip: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Required: a key unique to this request (at most 255 characters, e.g. a UUID). Repeating it with the same request replays the first answer (Idempotent-Replayed: true); with another request it is refused (422). Kept 24 hours. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4857,7 +4860,7 @@ export interface operations {
                     "application/json": components["schemas"]["TripCheckoutResponse"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field and what is wrong with it, or the antiforgery token is missing. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5837,7 +5840,10 @@ export interface operations {
     CreateBooking: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Required: a key unique to this request (at most 255 characters, e.g. a UUID). Repeating it with the same request replays the first answer (Idempotent-Replayed: true); with another request it is refused (422). Kept 24 hours. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5865,7 +5871,7 @@ export interface operations {
                     "application/json": components["schemas"]["BookingResponse"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field and what is wrong with it, or the antiforgery token is missing. */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5885,6 +5891,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5990,7 +6005,10 @@ export interface operations {
     CancelBooking: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Required: a key unique to this request (at most 255 characters, e.g. a UUID). Repeating it with the same request replays the first answer (Idempotent-Replayed: true); with another request it is refused (422). Kept 24 hours. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6027,6 +6045,24 @@ export interface operations {
             };
             /** @description Nothing with this id belongs to you (or it does not exist). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
