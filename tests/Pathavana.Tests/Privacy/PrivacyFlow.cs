@@ -101,7 +101,16 @@ internal static class PrivacyFlow
         var text = new StringBuilder();
         foreach (var file in Directory.GetFiles(app.DataDirectory, "pathavana.db*"))
         {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            FileStream stream;
+            try
+            {
+                stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            }
+            catch (FileNotFoundException)
+            {
+                continue; // the shared-memory index (-shm) goes when the last connection closes: nothing left to read
+            }
+            using var _ = stream;
             using var memory = new MemoryStream();
             stream.CopyTo(memory);
             text.Append(Encoding.Latin1.GetString(memory.ToArray()));

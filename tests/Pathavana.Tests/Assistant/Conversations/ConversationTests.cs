@@ -126,6 +126,25 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         Assert.True(lisbon.Says("No hotel"), lisbon.ToString());
     }
 
+    [Fact]
+    public async Task A_family_of_four_with_kids_aged_6_and_9_flies_two_children_and_stays_near_Disney()
+    {
+        var me = await apps.StartAsync("embedded");
+        var t = await me.SayAsync($"family of four from Chicago to Orlando on {Said(Ahead(60))} for a week, kids are 6 and 9");
+        Assert.True(t.Says("2 adults and 2 children"), t.ToString());
+        AllFlights(t, c =>
+        {
+            var children = c.GetProperty("flight").GetProperty("priceBreakdown").EnumerateArray().Single(p => p.GetProperty("type").GetString() == "CHILD");
+            Assert.Equal(2, children.GetProperty("count").GetInt32());
+            Assert.Equal(4, Travellers(c));
+        });
+
+        var hotels = await me.SayAsync("find us a hotel with a pool near Disney");
+        Assert.NotEmpty(hotels.Hotels);
+        Assert.Equal("Walt Disney World", hotels.Query("near"));
+        Assert.True(hotels.Says("of Walt Disney World"), hotels.ToString());
+    }
+
     [Theory, InlineData("embedded"), InlineData("postgres")]
     public async Task Edit_my_sister_is_coming_too_and_a_child_aged_6(string store)
     {
