@@ -7,6 +7,7 @@
 # the median and the slowest printed as a Markdown table.
 #   bench/startup/run.sh                       # publish both builds into a temp folder, then measure
 #   JIT_DIR=… R2R_DIR=… bench/startup/run.sh   # measure existing publish folders
+#   BASE_DIR=… bench/startup/run.sh            # and a third folder (an earlier commit's R2R publish) beside them
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -31,8 +32,11 @@ R2R_DIR=${R2R_DIR:-$(publish r2r -r linux-x64 --self-contained false -p:PublishR
 start_once() {
   local port; port=$(free_port)
   local t0; t0=$(date +%s%N)
-  env ASPNETCORE_ENVIRONMENT=Production DOTNET_NOLOGO=1 "Urls=http://127.0.0.1:$port" "Storage__DataDirectory=$2" \
-    Logging__LogLevel__Default=Warning dotnet "$1/pathavana.dll" serve >"$WORK/app.log" 2>&1 & APP=$!
+  # From the publish folder, as the image runs (WORKDIR /app): the content root is the working
+  # directory, which the host watches for appsettings changes, subfolders included (from the
+  # repository root some 1,800 folders; it made some starts slower, not all).
+  (cd "$1" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_NOLOGO=1 "Urls=http://127.0.0.1:$port" "Storage__DataDirectory=$2" \
+    Logging__LogLevel__Default=Warning dotnet pathavana.dll serve) >"$WORK/app.log" 2>&1 & APP=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready"; do
     kill -0 "$APP" 2>/dev/null || { cat "$WORK/app.log" >&2; exit 1; }
     sleep 0.02
@@ -47,18 +51,26 @@ stats() { # values… → "median max"
   printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%d %d\n", m, v[NR] }'
 }
 
+# The builds take turns within each round, so a change in the machine's load falls on all of them.
+builds=(jit r2r); [ -n "${BASE_DIR:-}" ] && builds=(base "${builds[@]}")
+declare -A cold warm cold_rss warm_rss
+for i in $(seq "$N"); do
+  for build in "${builds[@]}"; do
+    case $build in base) dir=$BASE_DIR ;; jit) dir=$JIT_DIR ;; r2r) dir=$R2R_DIR ;; esac
+    data=$(mktemp -d "$WORK/data.XXXXXX")
+    read -r ms rss < <(start_once "$dir" "$data"); cold[$build]+="$ms "; cold_rss[$build]+="$rss "
+    read -r ms rss < <(start_once "$dir" "$data"); warm[$build]+="$ms "; warm_rss[$build]+="$rss "
+    rm -rf "$data"
+  done
+done
+
 echo "| Build | Start | median ms | slowest ms | RSS MiB (median) |"
 echo "| --- | --- | ---: | ---: | ---: |"
-for build in jit r2r; do
-  dir=$JIT_DIR; [ "$build" = r2r ] && dir=$R2R_DIR
-  cold=(); warm=(); cold_rss=(); warm_rss=()
-  for i in $(seq "$N"); do
-    data=$(mktemp -d "$WORK/data.XXXXXX")
-    read -r ms rss < <(start_once "$dir" "$data"); cold+=("$ms"); cold_rss+=("$rss")
-    read -r ms rss < <(start_once "$dir" "$data"); warm+=("$ms"); warm_rss+=("$rss")
-  done
-  read -r m x < <(stats "${cold[@]}"); read -r r _ < <(stats "${cold_rss[@]}")
+for build in "${builds[@]}"; do
+  # shellcheck disable=SC2086 # the lists are space-separated numbers
+  read -r m x < <(stats ${cold[$build]}); read -r r _ < <(stats ${cold_rss[$build]})
   echo "| $build | cold (new data directory) | $m | $x | $r |"
-  read -r m x < <(stats "${warm[@]}"); read -r r _ < <(stats "${warm_rss[@]}")
+  # shellcheck disable=SC2086
+  read -r m x < <(stats ${warm[$build]}); read -r r _ < <(stats ${warm_rss[$build]})
   echo "| $build | warm (existing data directory) | $m | $x | $r |"
 done

@@ -46,7 +46,7 @@ internal abstract class PathavanaDbContext(DbContextOptions options, TimeProvide
             var key = entity.FindPrimaryKey();
             if (key is { Properties: [{ ClrType: var type, Name: "Id" } id] } && type == typeof(Guid))
             {
-                id.SetValueGeneratorFactory((_, _) => new UuidV7Generator());
+                id.SetValueGeneratorFactory(typeof(UuidV7GeneratorFactory));
             }
         }
     }
