@@ -80,6 +80,15 @@ internal sealed partial class OfflineAssistant
     }
 
     /// <summary>The fare one traveller pays: the adult fare of the breakdown (else the average).</summary>
+    /// <summary>Whom a fare of the price breakdown is for, in words: "an adult", "a child", "a lap infant".</summary>
+    private static string FareFor(string passengerType) => passengerType.ToUpperInvariant() switch
+    {
+        "CHILD" or "CHD" or "CNN" => "a child",
+        "HELD_INFANT" or "INFANT" or "INF" => "a lap infant",
+        "SEATED_INFANT" or "INS" => "a seated infant",
+        _ => "an adult",
+    };
+
     internal static Platform.Money PerPerson(FlightOffer o)
     {
         var adult = o.PriceBreakdown.FirstOrDefault(p => p.Type.Equals("adult", StringComparison.OrdinalIgnoreCase) || p.Type.Equals("ADT", StringComparison.OrdinalIgnoreCase));
@@ -223,9 +232,9 @@ internal sealed partial class OfflineAssistant
                 $"{lab} {Flights(it)}, {first.Origin} {Time(first.Departure)} → {last.Destination} {Time(last.Arrival)}{NextDay(first.Departure, last.Arrival)}, {via}");
         }
         var travellers = Math.Max(1, offer.PriceBreakdown.Sum(p => p.Count));
-        text.Append(travellers > 1
-            ? $". {Money(PerPerson(offer))} each, {Money(offer.TotalPrice)} in total."
-            : $". {Money(offer.TotalPrice)}.");
+        text.Append(travellers == 1 ? $". {Money(offer.TotalPrice)}."
+            : offer.PriceBreakdown.Count > 1 ? $". {string.Join(", ", offer.PriceBreakdown.Select(p => $"{Money(p.PerPerson)} {FareFor(p.Type)}"))}, {Money(offer.TotalPrice)} in total."
+            : $". {Money(PerPerson(offer))} each, {Money(offer.TotalPrice)} in total.");
         _ = s;
         return text.ToString();
     }

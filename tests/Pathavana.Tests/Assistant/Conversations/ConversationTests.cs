@@ -132,6 +132,9 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         var me = await apps.StartAsync("embedded");
         var t = await me.SayAsync($"family of four from Chicago to Orlando on {Said(Ahead(60))} for a week, kids are 6 and 9");
         Assert.True(t.Says("2 adults and 2 children"), t.ToString());
+        // The children's fare is not the adults': the reply prices each, and the total.
+        Assert.True(t.Says("an adult, ") && t.Says("a child, ") && t.Says("in total"), t.ToString());
+        Assert.False(t.Says(" each,"), t.ToString());
         AllFlights(t, c =>
         {
             var children = c.GetProperty("flight").GetProperty("priceBreakdown").EnumerateArray().Single(p => p.GetProperty("type").GetString() == "CHILD");
@@ -143,6 +146,10 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         Assert.NotEmpty(hotels.Hotels);
         Assert.Equal("Walt Disney World", hotels.Query("near"));
         Assert.True(hotels.Says("of Walt Disney World"), hotels.ToString());
+
+        var todo = await me.SayAsync("what can we do there?");
+        Assert.Contains(todo.Cards, c => c.GetProperty("kind").GetString() == "activity");
+        Assert.True(todo.Says("Orlando"), todo.ToString());
     }
 
     [Theory, InlineData("embedded"), InlineData("postgres")]
@@ -912,8 +919,15 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         var me = await apps.StartAsync(store);
         var t = await me.SayAsync($"2 adults and a child from Boston to Orlando on {Said(Ahead(41))}");
         var best = t.Flights[0];
-        Assert.True(t.Says(Money(PerPerson(best)) + " each") && t.Says(Money(Total(best)) + " in total"), t.ToString());
+        // A child's fare differs from an adult's, so "each" would mislead: each fare is named.
+        var child = best.GetProperty("flight").GetProperty("priceBreakdown").EnumerateArray().Single(p => p.GetProperty("type").GetString() == "CHILD")
+            .GetProperty("perPerson").GetProperty("amount").GetDecimal();
+        Assert.True(t.Says(Money(PerPerson(best)) + " an adult, " + Money(child) + " a child, " + Money(Total(best)) + " in total"), t.ToString());
         Assert.Equal(3, Travellers(best));
+
+        var adults = await me.SayAsync("actually just the 2 adults");
+        var pair = adults.Flights[0];
+        Assert.True(adults.Says(Money(PerPerson(pair)) + " each, " + Money(Total(pair)) + " in total"), adults.ToString());
     }
 
     private static string Money(decimal amount) => "$" + (amount == decimal.Truncate(amount) ? amount.ToString("#,0", CultureInfo.InvariantCulture) : amount.ToString("#,0.00", CultureInfo.InvariantCulture));

@@ -251,6 +251,8 @@ public static class UnderstandingCases
         2026-11-25 | me and my wife and our kids aged 3, 7 and 14 to Rome in June | to=ROM pax=3/2/0
         2026-11-25 | family of 5 from Denver to San Diego, children 1 and 4 and 8 | pax=2/2/1
         2026-11-25 | family of four, kids 6 and 14, Boston to Miami | pax=3/1/0
+        2026-11-25 | what can I do in Rome | intent=searchActivities to=ROM
+        2026-11-25 | what should we see there | intent=searchActivities
         2026-11-25 | book a room in NYC for tonight | intent=searchHotels checkin=2026-11-25 checkout=2026-11-26
         2026-11-25 | Hotels in Paris for 2 nights starting Friday | checkin=2026-11-27 checkout=2026-11-29
         2026-11-25 | any 3 star or better hotel in Rome next weekend for me and my wife | stars=3 pax=2/0/0 checkin=2026-12-05 checkout=2026-12-06
