@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchFlights } from '@/features/search/api/search-flights';
+import { misfit } from '@/features/search/components/picks';
+import type { DraftPick } from '@/lib/draft';
 import { calls, on } from '@/test/server';
 import { understood } from './plan';
 
@@ -32,5 +34,21 @@ describe('a multi-city reply', () => {
     const found = understood(reply, null)!;
     expect(found.tab).toBe('hotels');
     expect(found.query).toMatchObject({ destination: 'PAR', departureDate: '2027-03-12', returnDate: '2027-03-15', adults: 2 });
+  });
+
+  it('a stay found after a family flight keeps the children in the form, so the picked flight still fits', () => {
+    const flights = {
+      id: 'm3', role: 'assistant' as const, text: 'Here are flights.',
+      search: { kind: 'flights' as const, total: 50, query: { origin: 'CHI', destination: 'MCO', departureDate: '2026-12-23', returnDate: '2026-12-27', adults: '2', children: '2', infants: '0', currency: 'USD' } },
+    };
+    const family = understood(flights, null)!.query;
+    const stay = {
+      id: 'm4', role: 'assistant' as const, text: 'Here are 3 hotels in Orlando.',
+      search: { kind: 'hotels' as const, total: 3, query: { near: 'Walt Disney World', checkIn: '2026-12-23', checkOut: '2026-12-27', adults: '2', rooms: '1', currency: 'USD' } },
+    };
+    const after = understood(stay, family)!.query;
+    expect(after).toMatchObject({ adults: 2, children: 2, departureDate: '2026-12-23', returnDate: '2026-12-27' });
+    const pick: DraftPick = { kind: 'flight', offerId: 'f1', title: 'Chicago → Orlando', detail: '', price: null, simulated: true, day: '2026-12-23', travellers: 4, from: '2026-12-23', to: '2026-12-27' };
+    expect(misfit(pick, after)).toBeNull();
   });
 });

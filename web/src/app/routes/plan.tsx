@@ -53,8 +53,9 @@ export function understood(m: ChatMessage, previous: TripQuery | null): { query:
       departureDate: withinTrip ? base.departureDate : (first?.date ?? str(q.departureDate) ?? checkIn ?? base.departureDate),
       returnDate: withinTrip ? base.returnDate : (str(q.returnDate) ?? checkOut ?? (m.search.kind === 'flights' ? undefined : base.returnDate)),
       adults: Number(q.adults ?? base.adults) || 1,
-      children: Number(q.children ?? 0) || undefined,
-      infants: Number(q.infants ?? 0) || undefined,
+      // A stay or things to do count no children: the party's children stay as the flights had them.
+      children: Number(q.children ?? (m.search.kind === 'flights' ? 0 : base.children ?? 0)) || undefined,
+      infants: Number(q.infants ?? (m.search.kind === 'flights' ? 0 : base.infants ?? 0)) || undefined,
       cabin: cabinOf(str(q.cabin) ?? base.cabin),
       nonStop: m.search.kind === 'flights' ? q.nonStop === 'true' || q.nonStop === true || undefined : base.nonStop,
       stay: m.search.kind === 'hotels' ? stayOf(q) : base.stay,
