@@ -193,6 +193,30 @@ internal sealed partial class FrameParser
                 }
                 continue;
             }
+            // "14 to 18 Feb", "between 14 and 18 February", "the 14th to the 18th of March": both days in
+            // the month said last (the first in the month before when it is the larger: "28 to 3 March").
+            {
+                var a = w == "the" ? i + 1 : i;
+                if (Free(a) && Lexicon.DayNumber(t, a, out var la, allowBareCardinal: true) is { } d1)
+                {
+                    var k = a + la;
+                    if (Is(k, "-", "to", "through", "thru", "until", "till") || Is(k, "and") && Is(i - 1, "between"))
+                    {
+                        var b = Is(k + 1, "the") ? k + 2 : k + 1;
+                        if (Free(b) && Lexicon.DayNumber(t, b, out var lb, allowBareCardinal: true) is { } d2)
+                        {
+                            var mi = Is(b + lb, "of") ? b + lb + 1 : b + lb;
+                            if (Lexicon.Months.TryGetValue(W(mi), out var named) && !(Is(mi, "may") && !LooksLikeMonthBefore(mi)))
+                            {
+                                Add(i, k - 1, new DateMention(i, DateKind.MonthDay, leg, d1 <= d2 ? named : (named + 10) % 12 + 1, d1, null));
+                                Add(k, mi, new DateMention(b, DateKind.MonthDay, Leg.Return, named, d2, null));
+                                i = mi;
+                                continue;
+                            }
+                        }
+                    }
+                }
+            }
             // "12 march", "12th of march", "the twelfth of march", "the 14th", "the twenty first"
             {
                 var j = i;

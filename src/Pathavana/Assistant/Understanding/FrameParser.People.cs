@@ -272,7 +272,7 @@ internal sealed partial class FrameParser
 
     // ---- passengers ---------------------------------------------------------------------------
 
-    private static readonly HashSet<string> AdultNouns = ["adult", "adults", "people", "persons", "person", "passengers", "passenger", "pax", "travelers", "travellers", "traveler", "traveller", "guests", "guest", "grownups", "seniors", "senior", "friends", "colleagues", "coworkers", "tickets", "seats", "ticket", "seat", "individuals", "reservations", "folks", "members", "persons"];
+    private static readonly HashSet<string> AdultNouns = ["adult", "adults", "people", "persons", "person", "passengers", "passenger", "pax", "travelers", "travellers", "traveler", "traveller", "guests", "guest", "grownups", "seniors", "senior", "friends", "buddies", "pals", "mates", "colleagues", "coworkers", "tickets", "seats", "ticket", "seat", "individuals", "reservations", "folks", "members", "persons"];
 
     /// <summary>Words between a count and "tickets": "two one-way tickets", "3 premium economy seats", "2 flight tickets".</summary>
     private static readonly HashSet<string> TicketModifiers = ["one", "way", "oneway", "round", "trip", "roundtrip", "return", "economy", "premium", "business", "first", "class", "coach", "flight", "plane", "airline", "airplane", "nonstop", "direct", "more", "additional", "extra", "separate", "refundable", "cheap", "adult", "other"];
@@ -375,7 +375,7 @@ internal sealed partial class FrameParser
                     {
                         adults = (adults ?? 0) + n.Value;
                     }
-                    else if (noun is "friends" or "colleagues" or "coworkers" && Is(i - 1, "with", "my", "and", "plus", "bring", "bringing"))
+                    else if (noun is "friends" or "buddies" or "pals" or "mates" or "colleagues" or "coworkers" && Is(i - 1, "with", "my", "and", "plus", "bring", "bringing"))
                     {
                         // "me and 4 friends", "with 3 colleagues": the speaker comes too.
                         companions += n.Value;

@@ -253,6 +253,10 @@ public static class UnderstandingCases
         2026-11-25 | family of four, kids 6 and 14, Boston to Miami | pax=3/1/0
         2026-11-25 | what can I do in Rome | intent=searchActivities to=ROM
         2026-11-25 | what should we see there | intent=searchActivities
+        2026-11-25 | hotel in Paris for the 3 of us from 14 to 18 Feb | intent=searchHotels pax=3/0/0 checkin=2027-02-14 checkout=2027-02-18
+        2026-11-25 | flights between 10 and 12 March to Madrid | to=MAD depart=2027-03-10 return=2027-03-12
+        2026-11-25 | 28 to 3 March Boston to Denver | depart=2027-02-28 return=2027-03-03
+        2026-11-25 | me and 3 buddies to Vegas | to=LAS pax=4/0/0
         2026-11-25 | book a room in NYC for tonight | intent=searchHotels checkin=2026-11-25 checkout=2026-11-26
         2026-11-25 | Hotels in Paris for 2 nights starting Friday | checkin=2026-11-27 checkout=2026-11-29
         2026-11-25 | any 3 star or better hotel in Rome next weekend for me and my wife | stars=3 pax=2/0/0 checkin=2026-12-05 checkout=2026-12-06
