@@ -42,6 +42,7 @@ internal static class AccountsModule
             .ValidateOnStart();
         services.AddSingleton<SharedState>();
         services.AddScoped<SessionStore>();
+        services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddSingleton<SignInBackoff>();
         services.AddSingleton<SessionCleanup>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionCleanup>());

@@ -144,7 +144,7 @@ internal sealed partial class OfflineAssistant
         try
         {
             var places = await inventory.GeocodeAsync(area, city.Point, ct);
-            return places.FirstOrDefault(p => Inventory.Simulation.Geo.DistanceKm(city.Point, p.Point) <= 30
+            return places.FirstOrDefault(p => city.Point.DistanceKm(p.Point) <= 30
                 && !string.Equals(p.Name, city.City, StringComparison.OrdinalIgnoreCase) && !string.Equals(p.Name, s.Destination.Name, StringComparison.OrdinalIgnoreCase));
         }
         catch (ArgumentException)
@@ -326,7 +326,7 @@ internal sealed partial class OfflineAssistant
         }
         // Around the city's centre, as the activities API does: an airport code's own point (SFO, 20 km
         // south of San Francisco) would miss the city.
-        var centre = Inventory.Simulation.CityGuide.Shared.ForCode(place.Code)?.Centre ?? place.Point;
+        var centre = InventoryService.CentreOf(place);
         // "food tours": only that kind; when there is none, say so and show the rest.
         var search = new ActivitySearch(centre, RadiusKm: 15, Currency: Currency(s), Interest: s.Interest);
         var found = await inventory.SearchActivitiesAsync(search, ct);

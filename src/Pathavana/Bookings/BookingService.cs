@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pathavana.Accounts;
@@ -27,7 +26,7 @@ internal sealed partial class BookingService(
     IEnumerable<IBookingProvider> providers,
     ITravelerDirectory travelers,
     ITripBookings trips,
-    UserManager<User> users,
+    IAccountDirectory accounts,
     IEmailSender email,
     IBookingConfirmations confirmations,
     IAuditLog audit,
@@ -466,7 +465,7 @@ internal sealed partial class BookingService(
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(new AuditEvent(AuditActions.BookingCancelled, "booking", booking.Id.ToString(), owner), ct);
         var summary = Summary(booking);
-        if (await users.FindByIdAsync(owner.ToString()) is { Email: { } address })
+        if (await accounts.EmailOfAsync(owner, ct) is { } address)
         {
             await email.SendAsync(EmailTemplates.BookingCancelled(address, summary, booking.ProviderReference!) with { OwnerId = owner }, ct);
         }

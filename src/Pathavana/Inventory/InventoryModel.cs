@@ -17,7 +17,11 @@ public static class Sources
     public const string Duffel = "duffel";
 }
 
-public readonly record struct GeoPoint(double Latitude, double Longitude);
+public readonly record struct GeoPoint(double Latitude, double Longitude)
+{
+    /// <summary>The great-circle distance to <paramref name="other"/>, in kilometres.</summary>
+    public double DistanceKm(GeoPoint other) => Simulation.Geo.DistanceKm(this, other);
+}
 
 [JsonConverter(typeof(JsonStringEnumConverter<LocationKind>))]
 public enum LocationKind

@@ -63,6 +63,13 @@ internal sealed partial class InventoryService(
     /// <summary>The bundled reference data (airports, metros, airlines): synchronous, always local.</summary>
     public ILocationDirectory Directory => directory;
 
+    /// <summary>
+    /// Where to search around <paramref name="place"/>: its city's centre from the bundled city guide, or
+    /// the place's own point for a city the guide does not hold (an airport code's point, SFO 20 km south
+    /// of San Francisco, would miss the city).
+    /// </summary>
+    public static GeoPoint CentreOf(Location place) => CityGuide.Shared.ForCode(place.Code)?.Centre ?? place.Point;
+
     /// <summary>Airports and metropolitan areas by code, name or city (cached half a day).</summary>
     public async Task<IReadOnlyList<Location>> SearchLocationsAsync(string text, int limit, CancellationToken cancellationToken)
     {

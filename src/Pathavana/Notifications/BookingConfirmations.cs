@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pathavana.Accounts;
@@ -29,7 +28,7 @@ internal interface IBookingConfirmations
 
 internal sealed class BookingConfirmations(
     PathavanaDbContext db,
-    UserManager<User> users,
+    IAccountDirectory accounts,
     ITravelerDirectory travelers,
     InventoryService inventory,
     TripItemFactory items,
@@ -43,8 +42,8 @@ internal sealed class BookingConfirmations(
 
     public async Task SendAsync(Guid ownerId, IReadOnlyList<Guid> bookingIds, Guid? tripId, bool wholeTrip, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(ownerId.ToString());
-        if (user?.Email is null)
+        var address = await accounts.EmailOfAsync(ownerId, cancellationToken);
+        if (address is null)
         {
             return;
         }
@@ -94,7 +93,7 @@ internal sealed class BookingConfirmations(
         var simulated = bookings.Any(b => b.Provider == Sources.Simulated);
         var ics = TripCalendar.Build(tripTitle ?? sections[0].Heading, calendar, clock.GetUtcNow());
 
-        var message = Compose(user.Email, subject, tripTitle, sections, string.Join(" + ", totals), link, simulated) with
+        var message = Compose(address, subject, tripTitle, sections, string.Join(" + ", totals), link, simulated) with
         {
             OwnerId = ownerId,
             Attachments = [new EmailAttachment(tripTitle is null ? "booking.ics" : TripCalendar.FileName(tripTitle), "text/calendar", Encoding.UTF8.GetBytes(ics))],

@@ -1,9 +1,8 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Pathavana.Accounts;
 using Pathavana.Platform.Configuration;
-using Pathavana.Platform.Data;
 using Pathavana.Platform.Security.Encryption;
 
 namespace Pathavana.Notifications;
@@ -29,7 +28,7 @@ internal sealed partial class OutboxEmailSender(
         var text = Encoding.UTF8.GetString(buffer.ToArray());
 
         await using var scope = scopes.CreateAsyncScope();
-        var owner = message.OwnerId ?? await OwnerOfAsync(scope.ServiceProvider.GetRequiredService<PathavanaDbContext>(), message.To, cancellationToken);
+        var owner = message.OwnerId ?? await scope.ServiceProvider.GetRequiredService<IAccountDirectory>().OwnerOfAsync(message.To, cancellationToken);
         string path;
         if (owner is { } id)
         {
@@ -45,12 +44,6 @@ internal sealed partial class OutboxEmailSender(
             await WriteAtomicallyAsync(path, text, cancellationToken);
         }
         LogWritten(logger, path);
-    }
-
-    private static async Task<Guid?> OwnerOfAsync(PathavanaDbContext db, string address, CancellationToken ct)
-    {
-        var normalized = address.Trim().ToUpperInvariant();
-        return await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
     }
 
     private static async Task WriteAtomicallyAsync(string path, string content, CancellationToken ct)

@@ -68,3 +68,26 @@ namespace Pathavana.Bookings.WrongWay
         public static BookingStatus Outcome() => BookingStatus.Failed;
     }
 }
+
+namespace Pathavana.Notifications.WrongWay
+{
+    /// <summary>Another module's table: as the booking confirmation reads Bookings' rows.</summary>
+    internal static class NotifierThatReadsTheBookingsTable
+    {
+        public static Guid? Owner(Pathavana.Bookings.Booking booking) => booking.OwnerId;
+    }
+
+    /// <summary>Another module's engine in a sub-namespace: as the offline assistant used the simulator's geometry.</summary>
+    internal static class NotifierThatUsesTheSimulatorsGeometry
+    {
+        public static double Km(Pathavana.Inventory.GeoPoint a, Pathavana.Inventory.GeoPoint b) => Pathavana.Inventory.Simulation.Geo.DistanceKm(a, b);
+    }
+
+    /// <summary>The right way: other modules' ports and records from their root namespaces.</summary>
+    internal static class NotifierThatUsesContracts
+    {
+        public static Task<string?> AddressAsync(Pathavana.Accounts.IAccountDirectory accounts, Guid owner) => accounts.EmailOfAsync(owner, CancellationToken.None);
+
+        public static double Km(Pathavana.Inventory.GeoPoint a, Pathavana.Inventory.GeoPoint b) => a.DistanceKm(b);
+    }
+}
