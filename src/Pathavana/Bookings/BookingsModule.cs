@@ -16,5 +16,6 @@ internal static class BookingsModule
         services.AddSingleton<IdempotencyStore>();
         services.AddScoped<BookingService>();
         services.AddScoped<IBookingStatuses, BookingStatuses>();
+        services.AddScoped<IConfirmedBookings, ConfirmedBookings>();
     }
 }

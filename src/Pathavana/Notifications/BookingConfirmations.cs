@@ -2,12 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pathavana.Accounts;
 using Pathavana.Bookings;
 using Pathavana.Inventory;
-using Pathavana.Platform.Data;
 using Pathavana.Travelers;
 using Pathavana.Trips;
 
@@ -27,11 +25,11 @@ internal interface IBookingConfirmations
 }
 
 internal sealed class BookingConfirmations(
-    PathavanaDbContext db,
+    IConfirmedBookings confirmed,
+    ITripConfirmations trips,
     IAccountDirectory accounts,
     ITravelerDirectory travelers,
     InventoryService inventory,
-    TripItemFactory items,
     IEmailSender email,
     IOptions<AppOptions> app,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
@@ -48,8 +46,7 @@ internal sealed class BookingConfirmations(
             return;
         }
         var ids = bookingIds.ToList();
-        var bookings = (await db.Bookings.AsNoTracking().Where(b => b.OwnerId == ownerId && ids.Contains(b.Id) && b.Status == BookingStatus.Confirmed)
-                .ToListAsync(cancellationToken))
+        var bookings = (await confirmed.ConfirmedAsync(ownerId, ids, cancellationToken))
             .OrderBy(b => ids.IndexOf(b.Id)).ToList();
         if (bookings.Count == 0)
         {
@@ -58,32 +55,28 @@ internal sealed class BookingConfirmations(
         var people = (await travelers.GetOwnedAsync(ownerId, [.. bookings.SelectMany(b => b.TravelerIds).Distinct()], "booking confirmation", cancellationToken))
             .ToDictionary(t => t.Id, t => $"{t.GivenNames} {t.Surname}");
         var tripTitle = wholeTrip && tripId is { } t
-            ? (await db.Set<Trip>().AsNoTracking().Where(x => x.Id == t && x.OwnerId == ownerId).SingleOrDefaultAsync(cancellationToken))?.Title
+            ? await trips.TitleAsync(ownerId, t, cancellationToken)
             : null;
 
         var sections = new List<Section>();
-        var calendar = new List<TripItem>();
+        var calendar = trips.NewCalendar();
         foreach (var booking in bookings)
         {
             var names = booking.TravelerIds.Select(id => people.GetValueOrDefault(id)).OfType<string>().ToList();
             if (booking.Kind == BookingKind.Flight && Read<FlightOffer>(booking.OfferSnapshot) is { } flight)
             {
                 sections.Add(Flight(booking, flight, names));
-                calendar.AddRange(items.ItemsFor(flight));
+                calendar.Add(flight);
             }
             else if (booking.Kind == BookingKind.Hotel && Read<HotelOffer>(booking.OfferSnapshot) is { } hotel)
             {
                 sections.Add(Hotel(booking, hotel, names));
-                calendar.AddRange(items.ItemsFor(hotel));
+                calendar.Add(hotel);
             }
         }
         if (sections.Count == 0)
         {
             return;
-        }
-        foreach (var item in calendar)
-        {
-            item.Id = Guid.CreateVersion7();
         }
 
         var references = string.Join(", ", bookings.Select(b => b.ProviderReference));
@@ -91,7 +84,7 @@ internal sealed class BookingConfirmations(
         var link = app.Value.Link(tripId is { } trip ? $"/trips/{trip}" : "/bookings");
         var totals = bookings.GroupBy(b => b.Price.Currency).Select(g => Money(g.Sum(b => b.Price.Amount), g.Key));
         var simulated = bookings.Any(b => b.Provider == Sources.Simulated);
-        var ics = TripCalendar.Build(tripTitle ?? sections[0].Heading, calendar, clock.GetUtcNow());
+        var ics = calendar.Build(tripTitle ?? sections[0].Heading, clock.GetUtcNow());
 
         var message = Compose(address, subject, tripTitle, sections, string.Join(" + ", totals), link, simulated) with
         {
@@ -104,7 +97,7 @@ internal sealed class BookingConfirmations(
     /// <summary>One booking in the email: a heading and its lines, the same in text and HTML.</summary>
     internal sealed record Section(string Heading, string Reference, IReadOnlyList<(string Label, string Value)> Lines);
 
-    private Section Flight(Booking booking, FlightOffer offer, List<string> passengers)
+    private Section Flight(ConfirmedBooking booking, FlightOffer offer, List<string> passengers)
     {
         var lines = new List<(string, string)>();
         if (passengers.Count > 0)
@@ -139,7 +132,7 @@ internal sealed class BookingConfirmations(
         return new Section(heading, booking.ProviderReference ?? "", lines);
     }
 
-    private static Section Hotel(Booking booking, HotelOffer offer, List<string> guests)
+    private static Section Hotel(ConfirmedBooking booking, HotelOffer offer, List<string> guests)
     {
         var nights = offer.Nights();
         var lines = new List<(string, string)>();

@@ -7,5 +7,6 @@ internal static class TripsModule
         builder.Services.AddScoped<TripItemFactory>();
         builder.Services.AddScoped<ITripPlans, TripPlans>();
         builder.Services.AddScoped<ITripBookings, TripBookings>();
+        builder.Services.AddScoped<ITripConfirmations, TripConfirmations>();
     }
 }
