@@ -47,8 +47,6 @@ public sealed class ModuleBoundaryTests
             "Pathavana.Audit.AuditApi"),
         Known("`admin grant` sets a role with UserManager<User> and `audit verify` reads audit_logs rows; should use "
             + "an Accounts role port and an Audit verification port.", "Pathavana.Operations.OperatorCommands"),
-        Known("`nlu` is a developer's command that runs the offline understanding on sentences and prints its frames: "
-            + "its subject is Assistant's engine itself.", "Pathavana.Operations.NluCommand"),
     }.SelectMany(k => k).ToDictionary();
 
     [Fact]
