@@ -43,6 +43,7 @@ internal static class AccountsModule
         services.AddSingleton<SharedState>();
         services.AddScoped<SessionStore>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
+        services.AddScoped<IRoleAdministration, RoleAdministration>();
         services.AddSingleton<SignInBackoff>();
         services.AddSingleton<SessionCleanup>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionCleanup>());

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Pathavana.Accounts;
 using Pathavana.Audit;
@@ -112,21 +111,21 @@ internal static class OperatorCommands
     {
         await using var app = PathavanaApp.Create(hostArgs);
         await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-        var user = await users.FindByEmailAsync(email);
-        if (user is null)
+        var change = await scope.ServiceProvider.GetRequiredService<IRoleAdministration>().GrantByEmailAsync(email, Role.AdminRole, ct);
+        switch (change.Outcome)
         {
-            Console.Error.WriteLine("pathavana admin grant: no account has that email.");
-            return 1;
+            case RoleChangeOutcome.NoSuchAccount:
+                Console.Error.WriteLine("pathavana admin grant: no account has that email.");
+                return 1;
+            case RoleChangeOutcome.Refused:
+                Console.Error.WriteLine($"pathavana admin grant: {string.Join(" ", change.Errors)}");
+                return 1;
+            case RoleChangeOutcome.Changed:
+                await scope.ServiceProvider.GetRequiredService<IAuditLog>().RecordAsync(
+                    new AuditEvent(AuditActions.RoleChanged, "user", change.UserId!.Value.ToString(), Details: """{"role":"admin","granted":true,"by":"cli"}"""), ct);
+                break;
         }
-        if (!await users.IsInRoleAsync(user, Role.AdminRole))
-        {
-            await users.AddToRoleAsync(user, Role.AdminRole);
-            await users.UpdateSecurityStampAsync(user);
-            await scope.ServiceProvider.GetRequiredService<IAuditLog>().RecordAsync(
-                new AuditEvent(AuditActions.RoleChanged, "user", user.Id.ToString(), Details: """{"role":"admin","granted":true,"by":"cli"}"""), ct);
-        }
-        Console.WriteLine($"pathavana admin grant: {user.Id} is an admin.");
+        Console.WriteLine($"pathavana admin grant: {change.UserId} is an admin.");
         return 0;
     }
 }
