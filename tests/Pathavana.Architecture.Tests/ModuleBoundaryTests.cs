@@ -43,7 +43,6 @@ public sealed class ModuleBoundaryTests
             "Pathavana.Privacy.DataMasking", "Pathavana.Privacy.PrivacyApi", "Pathavana.Privacy.RetentionJob"),
         Known("Reads the confirmed bookings and the trip's title and items from the Bookings and Trips tables to compose "
             + "the email; should get them from a Bookings read port and ITripBookings.", "Pathavana.Notifications.BookingConfirmations"),
-        Known("`audit verify` reads audit_logs rows; should use an Audit verification port.", "Pathavana.Operations.OperatorCommands"),
     }.SelectMany(k => k).ToDictionary();
 
     [Fact]

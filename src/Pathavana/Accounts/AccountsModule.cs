@@ -167,6 +167,7 @@ internal static class AccountsModule
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddHostedService<AuditReadWriter>();
         services.AddSingleton<AuditCheckpoints>();
+        services.AddScoped<IAuditVerification, AuditVerification>();
         services.AddHostedService<AuditCheckpointWriter>();
 
         services.AddOptions<GoogleOptions>()

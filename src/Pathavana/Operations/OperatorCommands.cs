@@ -71,17 +71,14 @@ internal static class OperatorCommands
     {
         await using var app = PathavanaApp.Create(hostArgs);
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PathavanaDbContext>();
-        var checkpoints = app.Services.GetRequiredService<AuditCheckpoints>();
-        var (latest, rejected) = await checkpoints.ReadLatestAsync(ct);
-        var result = await AuditChain.VerifyAsync(db, app.Services.GetRequiredService<AuditKeys>(), latest, ct);
-        if (rejected > 0)
+        var result = await scope.ServiceProvider.GetRequiredService<IAuditVerification>().VerifyAsync(ct);
+        if (result.RejectedCheckpoints > 0)
         {
-            Console.Error.WriteLine($"pathavana audit verify: {rejected} newer checkpoint(s) in {checkpoints.Location} have no valid signature (forged, damaged or renamed) and were ignored.");
+            Console.Error.WriteLine($"pathavana audit verify: {result.RejectedCheckpoints} newer checkpoint(s) in {result.CheckpointLocation} have no valid signature (forged, damaged or renamed) and were ignored.");
         }
         if (result.FirstBroken is { } broken)
         {
-            Console.Error.WriteLine($"pathavana audit verify: BROKEN at record {broken.Sequence} (id {broken.Id}, {broken.Action} at {broken.OccurredAt:O}): {result.Reason}.");
+            Console.Error.WriteLine($"pathavana audit verify: BROKEN at record {broken.Sequence} (id {broken.Id}, {broken.Action} at {broken.OccurredAt:O}): {broken.Reason}.");
             return 1;
         }
         if (result.Truncation is { } truncation)
@@ -89,9 +86,9 @@ internal static class OperatorCommands
             Console.Error.WriteLine($"pathavana audit verify: TRUNCATED: {truncation}.");
             return 1;
         }
-        var against = latest is null
-            ? $"no checkpoint in {checkpoints.Location} yet"
-            : $"matches the checkpoint of {latest.At:O} at record {latest.Sequence}";
+        var against = result.CheckpointAt is not { } at
+            ? $"no checkpoint in {result.CheckpointLocation} yet"
+            : $"matches the checkpoint of {at:O} at record {result.CheckpointSequence}";
         Console.WriteLine($"pathavana audit verify: {result.Records} record(s), chain intact; {against}.");
         return 0;
     }
