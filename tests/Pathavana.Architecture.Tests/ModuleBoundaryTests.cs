@@ -41,12 +41,6 @@ public sealed class ModuleBoundaryTests
             + "in one unit of work per subject; a read and a delete port per module for each table would only move the list.",
             "Pathavana.Privacy.AccountErasure", "Pathavana.Privacy.AnonymousErasure", "Pathavana.Privacy.DataExport",
             "Pathavana.Privacy.DataMasking", "Pathavana.Privacy.PrivacyApi", "Pathavana.Privacy.RetentionJob"),
-        Known("Grants and revokes roles with UserManager<User>; should go through an Accounts role port (with `admin grant`).",
-            "Pathavana.Audit.AuditApi"),
-        Known("`admin grant` sets a role with UserManager<User> and `audit verify` reads audit_logs rows; should use "
-            + "an Accounts role port and an Audit verification port.", "Pathavana.Operations.OperatorCommands"),
-        Known("`nlu` is a developer's command that runs the offline understanding on sentences and prints its frames: "
-            + "its subject is Assistant's engine itself.", "Pathavana.Operations.NluCommand"),
     }.SelectMany(k => k).ToDictionary();
 
     [Fact]

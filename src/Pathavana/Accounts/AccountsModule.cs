@@ -43,6 +43,7 @@ internal static class AccountsModule
         services.AddSingleton<SharedState>();
         services.AddScoped<SessionStore>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
+        services.AddScoped<IRoleAdministration, RoleAdministration>();
         services.AddSingleton<SignInBackoff>();
         services.AddSingleton<SessionCleanup>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionCleanup>());
@@ -166,6 +167,7 @@ internal static class AccountsModule
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddHostedService<AuditReadWriter>();
         services.AddSingleton<AuditCheckpoints>();
+        services.AddScoped<IAuditVerification, AuditVerification>();
         services.AddHostedService<AuditCheckpointWriter>();
 
         services.AddOptions<GoogleOptions>()

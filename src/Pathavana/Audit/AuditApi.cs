@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Pathavana.Accounts;
 using Pathavana.Platform.Data;
@@ -65,37 +64,31 @@ internal static class AuditApi
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> GrantAsync(
-        Guid userId, string role, UserManager<User> users, IAuditLog audit, CancellationToken ct) =>
-        await ChangeAsync(userId, role, grant: true, users, audit, ct);
+        Guid userId, string role, IRoleAdministration roles, IAuditLog audit, CancellationToken ct) =>
+        await ChangeAsync(userId, role, grant: true, roles, audit, ct);
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> RevokeAsync(
-        Guid userId, string role, UserManager<User> users, IAuditLog audit, CancellationToken ct) =>
-        await ChangeAsync(userId, role, grant: false, users, audit, ct);
+        Guid userId, string role, IRoleAdministration roles, IAuditLog audit, CancellationToken ct) =>
+        await ChangeAsync(userId, role, grant: false, roles, audit, ct);
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> ChangeAsync(
-        Guid userId, string role, bool grant, UserManager<User> users, IAuditLog audit, CancellationToken ct)
+        Guid userId, string role, bool grant, IRoleAdministration roles, IAuditLog audit, CancellationToken ct)
     {
         if (role is not (Role.UserRole or Role.AdminRole))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["Either 'user' or 'admin'."] });
         }
-        var user = await users.FindByIdAsync(userId.ToString());
-        if (user is null)
+        var change = grant ? await roles.GrantAsync(userId, role, ct) : await roles.RevokeAsync(userId, role, ct);
+        switch (change.Outcome)
         {
-            return TypedResults.NotFound();
-        }
-        var has = await users.IsInRoleAsync(user, role);
-        if (has != grant)
-        {
-            var result = grant ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
-            if (!result.Succeeded)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [.. result.Errors.Select(e => e.Description)] });
-            }
-            // Existing sessions pick up the change at their next security-stamp check.
-            await users.UpdateSecurityStampAsync(user);
-            await audit.RecordAsync(new AuditEvent(AuditActions.RoleChanged, "user", user.Id.ToString(),
-                Details: $$"""{"role":"{{role}}","granted":{{(grant ? "true" : "false")}}}"""), ct);
+            case RoleChangeOutcome.NoSuchAccount:
+                return TypedResults.NotFound();
+            case RoleChangeOutcome.Refused:
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [.. change.Errors] });
+            case RoleChangeOutcome.Changed:
+                await audit.RecordAsync(new AuditEvent(AuditActions.RoleChanged, "user", change.UserId!.Value.ToString(),
+                    Details: $$"""{"role":"{{role}}","granted":{{(grant ? "true" : "false")}}}"""), ct);
+                break;
         }
         return TypedResults.NoContent();
     }

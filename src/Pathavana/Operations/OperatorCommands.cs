@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Pathavana.Accounts;
 using Pathavana.Audit;
@@ -72,17 +71,14 @@ internal static class OperatorCommands
     {
         await using var app = PathavanaApp.Create(hostArgs);
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PathavanaDbContext>();
-        var checkpoints = app.Services.GetRequiredService<AuditCheckpoints>();
-        var (latest, rejected) = await checkpoints.ReadLatestAsync(ct);
-        var result = await AuditChain.VerifyAsync(db, app.Services.GetRequiredService<AuditKeys>(), latest, ct);
-        if (rejected > 0)
+        var result = await scope.ServiceProvider.GetRequiredService<IAuditVerification>().VerifyAsync(ct);
+        if (result.RejectedCheckpoints > 0)
         {
-            Console.Error.WriteLine($"pathavana audit verify: {rejected} newer checkpoint(s) in {checkpoints.Location} have no valid signature (forged, damaged or renamed) and were ignored.");
+            Console.Error.WriteLine($"pathavana audit verify: {result.RejectedCheckpoints} newer checkpoint(s) in {result.CheckpointLocation} have no valid signature (forged, damaged or renamed) and were ignored.");
         }
         if (result.FirstBroken is { } broken)
         {
-            Console.Error.WriteLine($"pathavana audit verify: BROKEN at record {broken.Sequence} (id {broken.Id}, {broken.Action} at {broken.OccurredAt:O}): {result.Reason}.");
+            Console.Error.WriteLine($"pathavana audit verify: BROKEN at record {broken.Sequence} (id {broken.Id}, {broken.Action} at {broken.OccurredAt:O}): {broken.Reason}.");
             return 1;
         }
         if (result.Truncation is { } truncation)
@@ -90,9 +86,9 @@ internal static class OperatorCommands
             Console.Error.WriteLine($"pathavana audit verify: TRUNCATED: {truncation}.");
             return 1;
         }
-        var against = latest is null
-            ? $"no checkpoint in {checkpoints.Location} yet"
-            : $"matches the checkpoint of {latest.At:O} at record {latest.Sequence}";
+        var against = result.CheckpointAt is not { } at
+            ? $"no checkpoint in {result.CheckpointLocation} yet"
+            : $"matches the checkpoint of {at:O} at record {result.CheckpointSequence}";
         Console.WriteLine($"pathavana audit verify: {result.Records} record(s), chain intact; {against}.");
         return 0;
     }
@@ -112,21 +108,21 @@ internal static class OperatorCommands
     {
         await using var app = PathavanaApp.Create(hostArgs);
         await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-        var user = await users.FindByEmailAsync(email);
-        if (user is null)
+        var change = await scope.ServiceProvider.GetRequiredService<IRoleAdministration>().GrantByEmailAsync(email, Role.AdminRole, ct);
+        switch (change.Outcome)
         {
-            Console.Error.WriteLine("pathavana admin grant: no account has that email.");
-            return 1;
+            case RoleChangeOutcome.NoSuchAccount:
+                Console.Error.WriteLine("pathavana admin grant: no account has that email.");
+                return 1;
+            case RoleChangeOutcome.Refused:
+                Console.Error.WriteLine($"pathavana admin grant: {string.Join(" ", change.Errors)}");
+                return 1;
+            case RoleChangeOutcome.Changed:
+                await scope.ServiceProvider.GetRequiredService<IAuditLog>().RecordAsync(
+                    new AuditEvent(AuditActions.RoleChanged, "user", change.UserId!.Value.ToString(), Details: """{"role":"admin","granted":true,"by":"cli"}"""), ct);
+                break;
         }
-        if (!await users.IsInRoleAsync(user, Role.AdminRole))
-        {
-            await users.AddToRoleAsync(user, Role.AdminRole);
-            await users.UpdateSecurityStampAsync(user);
-            await scope.ServiceProvider.GetRequiredService<IAuditLog>().RecordAsync(
-                new AuditEvent(AuditActions.RoleChanged, "user", user.Id.ToString(), Details: """{"role":"admin","granted":true,"by":"cli"}"""), ct);
-        }
-        Console.WriteLine($"pathavana admin grant: {user.Id} is an admin.");
+        Console.WriteLine($"pathavana admin grant: {change.UserId} is an admin.");
         return 0;
     }
 }

@@ -28,10 +28,7 @@ internal static class PathavanaCli
         migrate.SetAction((result, ct) => MigrateCommand.RunAsync([.. result.UnmatchedTokens], ct));
         root.Subcommands.Add(migrate);
 
-        var today = new Option<string?>("--today") { Description = "The date relative dates resolve against (YYYY-MM-DD); default: today (UTC)." };
-        var parse = new Command("parse", "Read utterances from stdin, write one JSON trip frame per line to stdout.") { Options = { today } };
-        parse.SetAction((result, ct) => NluCommand.ParseAsync(result.GetValue(today), ct));
-        root.Subcommands.Add(new Command("nlu", "The assistant's offline language understanding.") { Subcommands = { parse } });
+        root.Subcommands.Add(Assistant.NluCommand.Create());
 
         foreach (var command in OperatorCommands.All())
         {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pathavana.Assistant.Understanding;
-using Pathavana.Operations;
 
 namespace Pathavana.Tests.Assistant.Understanding;
 
@@ -66,7 +65,7 @@ public sealed class FrameFormatTests
         using var input = new StringReader("Boston to Denver\n\nhotel in Lisbon\n");
         using var output = new StringWriter();
 
-        await NluCommand.ParseLinesAsync(UnderstandingTableTests.Understanding, Today, input, output, TestContext.Current.CancellationToken);
+        await Pathavana.Assistant.NluCommand.ParseLinesAsync(UnderstandingTableTests.Understanding, Today, input, output, TestContext.Current.CancellationToken);
 
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);

@@ -1,9 +1,10 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Pathavana.Assistant.Understanding;
 using Pathavana.Inventory;
 
-namespace Pathavana.Operations;
+namespace Pathavana.Assistant;
 
 /// <summary>
 /// <c>pathavana nlu parse --today YYYY-MM-DD</c>: utterances on standard input, one JSON frame per
@@ -11,6 +12,15 @@ namespace Pathavana.Operations;
 /// </summary>
 internal static class NluCommand
 {
+    /// <summary>The <c>nlu</c> command, for the executable's command line.</summary>
+    public static Command Create()
+    {
+        var today = new Option<string?>("--today") { Description = "The date relative dates resolve against (YYYY-MM-DD); default: today (UTC)." };
+        var parse = new Command("parse", "Read utterances from stdin, write one JSON trip frame per line to stdout.") { Options = { today } };
+        parse.SetAction((result, ct) => ParseAsync(result.GetValue(today), ct));
+        return new Command("nlu", "The assistant's offline language understanding.") { Subcommands = { parse } };
+    }
+
     public static async Task<int> ParseAsync(string? todayText, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
