@@ -169,8 +169,13 @@ export function PlanRoute() {
             const what = found.tab === 'flights' ? 'flights' : found.tab === 'hotels' ? 'hotels' : 'things to do';
             return (
               <button type="button" className="btn btn--secondary btn--small see-all" onClick={() => seeAll(m)}>
-                See all {what}
-                {m.search ? ` (${m.search.total})` : ''} beside the chat
+                {/* One label (the button lays out its children apart). Side by side from 1024 px; on a narrower
+                    screen the results are below, so no "beside". */}
+                <span>
+                  See all {what}
+                  {m.search ? ` (${m.search.total})` : ''}
+                  <span className="see-all__beside"> beside the chat</span>
+                </span>
               </button>
             );
           }}
