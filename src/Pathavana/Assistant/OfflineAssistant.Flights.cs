@@ -81,11 +81,10 @@ internal sealed partial class OfflineAssistant
 
     /// <summary>The fare one traveller pays: the adult fare of the breakdown (else the average).</summary>
     /// <summary>Whom a fare of the price breakdown is for, in words: "an adult", "a child", "a lap infant".</summary>
-    private static string FareFor(string passengerType) => passengerType.ToUpperInvariant() switch
+    private static string FareFor(PassengerPrice fare) => fare.Category switch
     {
-        "CHILD" or "CHD" or "CNN" => "a child",
-        "HELD_INFANT" or "INFANT" or "INF" => "a lap infant",
-        "SEATED_INFANT" or "INS" => "a seated infant",
+        PassengerCategory.Child => "a child",
+        PassengerCategory.Infant => fare.Type.Equals("SEATED_INFANT", StringComparison.OrdinalIgnoreCase) ? "a seated infant" : "a lap infant",
         _ => "an adult",
     };
 
@@ -233,7 +232,7 @@ internal sealed partial class OfflineAssistant
         }
         var travellers = Math.Max(1, offer.PriceBreakdown.Sum(p => p.Count));
         text.Append(travellers == 1 ? $". {Money(offer.TotalPrice)}."
-            : offer.PriceBreakdown.Count > 1 ? $". {string.Join(", ", offer.PriceBreakdown.Select(p => $"{Money(p.PerPerson)} {FareFor(p.Type)}"))}, {Money(offer.TotalPrice)} in total."
+            : offer.PriceBreakdown.Count > 1 ? $". {string.Join(", ", offer.PriceBreakdown.Select(p => $"{Money(p.PerPerson)} {FareFor(p)}"))}, {Money(offer.TotalPrice)} in total."
             : $". {Money(PerPerson(offer))} each, {Money(offer.TotalPrice)} in total.");
         _ = s;
         return text.ToString();

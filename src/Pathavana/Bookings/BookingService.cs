@@ -218,9 +218,9 @@ internal sealed partial class BookingService(
         }
         var offered = new Dictionary<string, int>
         {
-            ["adult"] = offer.PriceBreakdown.Where(p => FareCategory(p.Type) == "adult").Sum(p => p.Count),
-            ["child"] = offer.PriceBreakdown.Where(p => FareCategory(p.Type) == "child").Sum(p => p.Count),
-            ["infant"] = offer.PriceBreakdown.Where(p => FareCategory(p.Type) == "infant").Sum(p => p.Count),
+            ["adult"] = offer.PriceBreakdown.Where(p => p.Category == PassengerCategory.Adult).Sum(p => p.Count),
+            ["child"] = offer.PriceBreakdown.Where(p => p.Category == PassengerCategory.Child).Sum(p => p.Count),
+            ["infant"] = offer.PriceBreakdown.Where(p => p.Category == PassengerCategory.Infant).Sum(p => p.Count),
         };
         var needed = new[] { "adult", "child", "infant" }.ToDictionary(c => c, c => categories.Count(x => x == c));
         if (needed.All(n => offered[n.Key] == n.Value))
@@ -268,14 +268,6 @@ internal sealed partial class BookingService(
     /// <summary>infant (under 2 on every flight), child (2–11 on the first flight, or an infant who turns 2 during the journey), adult (12+).</summary>
     private static string Category(DateOnly birth, DateOnly firstDay, DateOnly lastDay) =>
         AgeOn(birth, lastDay) < 2 ? "infant" : AgeOn(birth, firstDay) < 12 ? "child" : "adult";
-
-    /// <summary>IATA/Amadeus traveler types: HELD_INFANT and SEATED_INFANT are infants, CHILD a child, the rest (ADULT, SENIOR, YOUNG, STUDENT) adults.</summary>
-    private static string FareCategory(string type) => type.ToUpperInvariant() switch
-    {
-        "HELD_INFANT" or "SEATED_INFANT" or "INFANT" or "INF" => "infant",
-        "CHILD" or "CHD" => "child",
-        _ => "adult",
-    };
 
     private static readonly SemaphoreSlim EmbeddedBookingLock = new(1, 1);
 

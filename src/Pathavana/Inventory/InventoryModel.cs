@@ -105,8 +105,26 @@ public sealed record Itinerary(TimeSpan Duration, IReadOnlyList<FlightSegment> S
     public int Stops => Segments.Count - 1;
 }
 
+/// <summary>Who a fare is for: adults (12+), children (2–11), infants (under 2, on a lap or in a seat).</summary>
+public enum PassengerCategory
+{
+    Adult,
+    Child,
+    Infant,
+}
+
 /// <summary>What one passenger type pays per person.</summary>
-public sealed record PassengerPrice(string Type, int Count, Money PerPerson);
+/// <param name="Type">IATA/vendor passenger type: ADULT (also SENIOR, YOUNG, STUDENT), CHILD, HELD_INFANT or SEATED_INFANT.</param>
+public sealed record PassengerPrice(string Type, int Count, Money PerPerson)
+{
+    /// <summary>The category of <see cref="Type"/>: the infant and child codes by their names (INFANT, INF, HELD_INFANT, SEATED_INFANT; CHILD, CHD, CNN), every other type an adult.</summary>
+    public PassengerCategory Category => Type.ToUpperInvariant() switch
+    {
+        "HELD_INFANT" or "SEATED_INFANT" or "INFANT" or "INF" => PassengerCategory.Infant,
+        "CHILD" or "CHD" or "CNN" => PassengerCategory.Child,
+        _ => PassengerCategory.Adult,
+    };
+}
 
 public sealed record FlightOffer(
     string Id,

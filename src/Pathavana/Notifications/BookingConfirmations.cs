@@ -157,10 +157,10 @@ internal sealed class BookingConfirmations(
 
     private static string Passengers(FlightOffer offer)
     {
-        var parts = offer.PriceBreakdown.Where(p => p.Count > 0).Select(p => $"{p.Count} {(p.Type.ToUpperInvariant() switch
+        var parts = offer.PriceBreakdown.Where(p => p.Count > 0).Select(p => $"{p.Count} {(p.Category switch
         {
-            "CHILD" => p.Count == 1 ? "child" : "children",
-            "INFANT" or "HELD_INFANT" => p.Count == 1 ? "infant" : "infants",
+            PassengerCategory.Child => p.Count == 1 ? "child" : "children",
+            PassengerCategory.Infant => p.Count == 1 ? "infant" : "infants",
             _ => p.Count == 1 ? "adult" : "adults",
         })}").ToList();
         return parts.Count == 0 ? "the travellers named" : string.Join(", ", parts);

@@ -67,8 +67,8 @@ internal static class TripCheckout
     {
         if (b.Flight is { } f)
         {
-            int Count(params string[] types) => f.PriceBreakdown.Where(p => types.Contains(p.Type.ToUpperInvariant())).Sum(p => p.Count);
-            return new PartyCount(Count("ADULT"), Count("CHILD"), Count("INFANT", "HELD_INFANT", "SEATED_INFANT"));
+            int Count(PassengerCategory category) => f.PriceBreakdown.Where(p => p.Category == category).Sum(p => p.Count);
+            return new PartyCount(Count(PassengerCategory.Adult), Count(PassengerCategory.Child), Count(PassengerCategory.Infant));
         }
         return new PartyCount(b.Hotel!.Adults, 0, 0);
     }

@@ -435,11 +435,11 @@ internal sealed partial class FrameParser
                     continue;
                 }
             }
-            // "kids are 6 and 9", "children aged 4, 7 and 13": one traveller per age said
+            // "kids are 6 and 9", "our children aged 4, 7 and 13": one traveller per age said
             if (w is "kids" or "children" or "sons" or "daughters" or "boys" or "girls" && AgesAfter(i + 1, out var listed, out var listEnd))
             {
                 CountAges(listed, ref teens, ref children, childAges, ref infants);
-                Use(i, listEnd);
+                Use(Is(i - 1, "my", "our", "the", "his", "her") ? i - 1 : i, listEnd);
                 any = true;
                 i = listEnd - 1;
                 continue;
@@ -501,14 +501,9 @@ internal sealed partial class FrameParser
                     any = true;
                     continue;
                 }
-                if (next is "kids" or "children" or "sons" or "daughters" && AgesAfter(k + 1, out var ages, out var agesEnd))
+                if (next is "kids" or "children" or "sons" or "daughters" && AgesAfter(k + 1, out _, out _))
                 {
-                    // "our kids are 6 and 9"
-                    CountAges(ages, ref teens, ref children, childAges, ref infants);
-                    Use(i, agesEnd);
-                    any = true;
-                    i = agesEnd - 1;
-                    continue;
+                    continue; // "our kids are 6 and 9": counted by their ages, at the noun
                 }
                 if (next is "kids" or "children" or "sons" or "daughters")
                 {
