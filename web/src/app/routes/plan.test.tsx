@@ -90,6 +90,30 @@ describe('the planner: chat and results in one workspace, open to try', () => {
     expect(request.path).toContain('adults=3');
   });
 
+  it('shows a weather answer after flights were found, without taking its card for an offer', async () => {
+    anonymous();
+    on('POST', '/api/v1/chat/sessions', () => json(201, { id: sessionId, title: 'New trip', createdAt: '2026-11-25T00:00:00Z', updatedAt: '2026-11-25T00:00:00Z' }));
+    on('GET', '/api/v1/flights/search', { body: { offers: [offer], count: 1, source: 'simulated' } });
+    const climate = { kind: 'climate', offerId: 'climate-LIS-1', climate: { code: 'LIS', city: 'Lisbon', country: 'Portugal', month: 1, highC: 15, lowC: 8, dryDays: 20, snowDays: null, rainfallMm: 100 } };
+    const search = { kind: 'flights', total: 1, query: { origin: 'BOS', destination: 'LIS', departureDate: '2027-01-08', returnDate: '2027-01-15', adults: '2', currency: 'USD' } };
+    let turn = 0;
+    on('POST', `/api/v1/chat/sessions/${sessionId}/messages/stream`, () => {
+      turn += 1;
+      const body = turn === 1
+        ? sse('delta', { text: 'Here are flights from Boston to Lisbon.' }) + sse('cards', { cards: [flight], suggestions: [], search }) + sse('done', { messageId: 'm2', userMessageId: 'm1', mode: 'offline', fallback: false })
+        : sse('delta', { text: 'In January Lisbon is usually 8 to 15 °C.' }) + sse('cards', { cards: [climate], suggestions: [] }) + sse('done', { messageId: 'm4', userMessageId: 'm3', mode: 'offline', fallback: false });
+      return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
+    });
+    renderApp('/');
+    await userEvent.type(await screen.findByLabelText('Message'), 'two of us Boston to Lisbon on January 8 for a week');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await screen.findByText(/Here are flights from Boston to Lisbon\./)).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Message'), 'what is the weather like there in january?');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await screen.findByText(/In January Lisbon is usually 8 to 15 °C\./)).toBeInTheDocument();
+    expect(screen.queryByText(/Unexpected Application Error/)).not.toBeInTheDocument();
+  });
+
   it('shows only the kind of things to do asked for ("food tours") beside the chat, with a way to see everything', async () => {
     anonymous();
     on('POST', '/api/v1/chat/sessions', () => json(201, { id: sessionId, title: 'New trip', createdAt: '2026-11-25T00:00:00Z', updatedAt: '2026-11-25T00:00:00Z' }));

@@ -95,11 +95,13 @@ export function understood(m: ChatMessage, previous: TripQuery | null): { query:
   return null;
 }
 
+/** A card's offer as a draft pick; null for cards that are no offer (the weather, a place's facts). */
 function pickOf(card: ResultCard, query: TripQuery | null) {
   if (card.flight) return flightPick(card.flight);
   if (card.hotel) return hotelPick(card.hotel);
+  if (!card.activity) return null;
   const day = query ? (query.returnDate && query.returnDate > query.departureDate ? addDays(query.departureDate, 1) : query.departureDate) : inDays(30);
-  return activityPick(card.activity!, day);
+  return activityPick(card.activity, day);
 }
 
 /**
@@ -159,10 +161,15 @@ export function PlanRoute() {
           disabled={chat.busy}
           picked={picked}
           onPick={(card) => {
+            const pick = pickOf(card, query);
+            if (!pick) return;
             chat.pick(card);
-            draft.add(pickOf(card, query));
+            draft.add(pick);
           }}
-          unfit={(card) => misfit(pickOf(card, query), query)}
+          unfit={(card) => {
+            const pick = pickOf(card, query);
+            return pick && misfit(pick, query);
+          }}
           actions={(m) => {
             const found = understood(m, query);
             if (!found) return null;
