@@ -20,6 +20,7 @@ internal sealed class PgBackRestRig : IAsyncDisposable
         : [];
 
     private FakeS3? _s3;
+    private System.Diagnostics.Process? _tlsServer;
 
     private PgBackRestRig(string directory, string bin, string? user, int port)
     {
@@ -27,6 +28,8 @@ internal sealed class PgBackRestRig : IAsyncDisposable
         BinDirectory = bin;
         User = user;
         Port = port;
+        ConfigFile = Path.Combine(directory, "pgbackrest.conf");
+        DatabaseConfigFile = ConfigFile;
     }
 
     public string Directory_ { get; }
@@ -40,13 +43,30 @@ internal sealed class PgBackRestRig : IAsyncDisposable
 
     public string DataDirectory => Path.Combine(Directory_, "data");
 
-    public string ConfigFile => Path.Combine(Directory_, "pgbackrest.conf");
+    /// <summary>The pgbackrest.conf the backup commands use (with a TLS server: the job's, which reaches the data directory through it).</summary>
+    public string ConfigFile { get; private set; }
+
+    /// <summary>The pgbackrest.conf on the database's side: archive_command's (and the TLS server's).</summary>
+    public string DatabaseConfigFile { get; private set; }
+
+    /// <summary>With a TLS server: the port it listens on (null: the commands read the data directory themselves).</summary>
+    public int? TlsServerPort { get; private set; }
+
+    /// <summary>The shipped configurations of the in-cluster PostgreSQL and its backup job (deploy/k8s/components/in-cluster-data/pgbackrest).</summary>
+    public static string ShippedConfig(string name) =>
+        Path.Combine(Observability.MonitoringConfigTests.RepositoryRoot(), "deploy", "k8s", "components", "in-cluster-data", "pgbackrest", name);
 
     /// <summary>A folder the backup commands' user may write in (restore targets, drill scratch).</summary>
     public string Work => Path.Combine(Directory_, "work");
 
     /// <param name="archiveTimeoutSeconds">PostgreSQL's archive_timeout: the longest a commit waits in an unarchived WAL segment.</param>
-    public static async Task<PgBackRestRig> StartAsync(int archiveTimeoutSeconds)
+    /// <param name="tlsServer">
+    /// The in-cluster topology (deploy/k8s/components/in-cluster-data): the database side and the
+    /// backup job each get the shipped configuration file with only the places changed (endpoint,
+    /// bucket, credentials, paths, ports); pgBackRest's TLS server runs beside PostgreSQL and the
+    /// commands reach the data directory only through it, with a client certificate.
+    /// </param>
+    public static async Task<PgBackRestRig> StartAsync(int archiveTimeoutSeconds, bool tlsServer = false)
     {
         ExternalProcess.Require("pgbackrest", "apt-get install -y pgbackrest");
         var initdb = ExternalProcess.Require("initdb", "apt-get install -y postgresql", BinFolders);
@@ -93,6 +113,10 @@ internal sealed class PgBackRestRig : IAsyncDisposable
             $"pg1-socket-path={directory}",
             "pg1-user=postgres",
             ""));
+        if (tlsServer)
+        {
+            await rig.WriteTlsConfigsAsync();
+        }
         if (user is not null)
         {
             await ExternalProcess.RunAsync("chown", ["-R", user, directory]);
@@ -105,7 +129,7 @@ internal sealed class PgBackRestRig : IAsyncDisposable
             $"unix_socket_directories = '{directory}'",
             "wal_level = replica",
             "archive_mode = on",
-            $"archive_command = 'pgbackrest --config={rig.ConfigFile} --stanza={Stanza} archive-push %p'",
+            $"archive_command = 'pgbackrest --config={rig.DatabaseConfigFile} --stanza={Stanza} archive-push %p'",
             $"archive_timeout = {archiveTimeoutSeconds}",
             // The commit time of every transaction, so that the test knows which markers a named time must hold.
             "track_commit_timestamp = on",
@@ -113,7 +137,98 @@ internal sealed class PgBackRestRig : IAsyncDisposable
             ""));
         await rig.StartServerAsync();
         await rig.ExecuteAsync($"CREATE DATABASE {Database}", "postgres");
+        if (tlsServer)
+        {
+            await rig.StartTlsServerAsync();
+        }
         return rig;
+    }
+
+    /// <summary>
+    /// database.conf and job.conf as shipped, with the places of this machine: the S3 endpoint,
+    /// bucket and static keys instead of the pod's IAM role, the cipher passphrase the pods get from
+    /// their environment, folders, ports, and certificates made here for 127.0.0.1 (server) and
+    /// pathavana-backup (client, the common name the server's tls-server-auth admits).
+    /// </summary>
+    private async Task WriteTlsConfigsAsync()
+    {
+        await Openssl(Directory_, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1");
+        await Openssl(Directory_, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.crt", "-days", "2");
+        await Openssl(Directory_, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "client.key", "-out", "client.csr", "-subj", "/CN=pathavana-backup");
+        await Openssl(Directory_, "x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "client.crt", "-days", "2");
+        TlsServerPort = ExternalProcess.FreePort();
+        var places = new Dictionary<string, string?>
+        {
+            ["repo1-s3-endpoint"] = "127.0.0.1",
+            ["repo1-storage-port"] = _s3!.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["repo1-storage-ca-file"] = Path.Combine(Directory_, "ca.crt"),
+            ["repo1-s3-uri-style"] = "path",
+            ["repo1-s3-bucket"] = _s3.Bucket,
+            ["repo1-s3-key-type"] = "shared",
+            ["repo1-s3-key"] = FakeS3.AccessKeyId,
+            ["repo1-s3-key-secret"] = FakeS3.SecretAccessKey,
+            ["repo1-path"] = "/pathavana",
+            ["repo1-cipher-pass"] = "a-test-repository-passphrase-not-a-real-one",
+            ["lock-path"] = Path.Combine(Directory_, "lock"),
+            ["log-path"] = Path.Combine(Directory_, "log"),
+            ["log-level-console"] = "warn",
+            ["io-timeout"] = "30",
+            ["pg1-path"] = DataDirectory,
+            ["pg1-port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["pg1-socket-path"] = Directory_,
+            ["pg1-user"] = "postgres",
+        };
+        DatabaseConfigFile = Path.Combine(Directory_, "database.conf");
+        await File.WriteAllTextAsync(DatabaseConfigFile, Ini.WithPlaces(await File.ReadAllTextAsync(ShippedConfig("database.conf")), new Dictionary<string, string?>(places)
+        {
+            ["tls-server-address"] = "127.0.0.1",
+            ["tls-server-port"] = TlsServerPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["tls-server-ca-file"] = Path.Combine(Directory_, "ca.crt"),
+            ["tls-server-cert-file"] = Path.Combine(Directory_, "server.crt"),
+            ["tls-server-key-file"] = Path.Combine(Directory_, "server.key"),
+        }));
+        ConfigFile = Path.Combine(Directory_, "job.conf");
+        await File.WriteAllTextAsync(ConfigFile, Ini.WithPlaces(await File.ReadAllTextAsync(ShippedConfig("job.conf")), new Dictionary<string, string?>(places)
+        {
+            ["lock-path"] = Path.Combine(Directory_, "job-lock"),
+            ["pg1-host"] = "127.0.0.1",
+            ["pg1-host-port"] = TlsServerPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["pg1-host-ca-file"] = Path.Combine(Directory_, "ca.crt"),
+            ["pg1-host-cert-file"] = Path.Combine(Directory_, "client.crt"),
+            ["pg1-host-key-file"] = Path.Combine(Directory_, "client.key"),
+        }));
+    }
+
+    /// <summary>pgBackRest's TLS server on the database's side, as the pgbackrest container of the PostgreSQL pod runs it.</summary>
+    public async Task StartTlsServerAsync()
+    {
+        var info = User is null
+            ? new System.Diagnostics.ProcessStartInfo("pgbackrest")
+            : new System.Diagnostics.ProcessStartInfo("runuser") { ArgumentList = { "-u", User, "--", "pgbackrest" } };
+        info.ArgumentList.Add($"--config={DatabaseConfigFile}");
+        info.ArgumentList.Add("server");
+        info.WorkingDirectory = Path.GetTempPath();
+        info.UseShellExecute = false;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        _tlsServer = System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException("pgbackrest server did not start.");
+        _tlsServer.OutputDataReceived += (_, _) => { };
+        _tlsServer.ErrorDataReceived += (_, _) => { };
+        _tlsServer.BeginOutputReadLine();
+        _tlsServer.BeginErrorReadLine();
+        await Eventually.UntilAsync(
+            async _ => (await ExternalProcess.TryRunAsync("pgbackrest", ["--config=" + DatabaseConfigFile, "--tls-server-address=127.0.0.1", "server-ping"], User)).ExitCode,
+            exit => exit == 0);
+    }
+
+    /// <summary>Stops the TLS server (the job then cannot reach the data directory).</summary>
+    public async Task StopTlsServerAsync()
+    {
+        if (_tlsServer is { HasExited: false } server)
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
     }
 
     public string ConnectionString(int? port = null, string database = Database) =>
@@ -175,6 +290,8 @@ internal sealed class PgBackRestRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await StopTlsServerAsync();
+        _tlsServer?.Dispose();
         foreach (var data in System.IO.Directory.GetDirectories(Work).Append(DataDirectory))
         {
             if (File.Exists(Path.Combine(data, "postmaster.pid")))

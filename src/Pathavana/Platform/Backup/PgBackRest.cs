@@ -128,6 +128,9 @@ internal sealed class PgBackRest(BackupOptions options, TimeProvider clock) : IB
         }
         var args = Common().ToList();
         args.Add($"--pg1-path={directory}");
+        // A repository host (the backup job, which reaches the database through pgBackRest's TLS
+        // server: pg1-host in its configuration) restores here, into a folder of its own.
+        args.Add("--reset-pg1-host");
         if (nonEmpty)
         {
             args.Add("--delta");
