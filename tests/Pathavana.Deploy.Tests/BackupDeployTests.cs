@@ -57,6 +57,24 @@ public sealed class BackupDeployTests
         Assert.All(cronJobs.Values, c => Assert.NotEqual(true, c.Spec.Suspend));
     }
 
+    /// <summary>The roles deploy/terraform/modules/backup makes: pathavana-{env}-backup everywhere, and in dev (pgBackRest) pathavana-dev-postgres.</summary>
+    [Theory]
+    [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
+    public void TheBackupAndPostgresServiceAccountsCarryTheirIamRoles(string overlay)
+    {
+        var accounts = Overlays.App(overlay).OfType<V1ServiceAccount>().ToDictionary(a => a.Metadata.Name, StringComparer.Ordinal);
+
+        Assert.Equal($"arn:aws:iam::111122223333:role/pathavana-{overlay}-backup", accounts["pathavana-backup"].Metadata.Annotations["eks.amazonaws.com/role-arn"]);
+        if (overlay == "dev")
+        {
+            Assert.Equal("arn:aws:iam::111122223333:role/pathavana-dev-postgres", accounts["pathavana-postgres"].Metadata.Annotations["eks.amazonaws.com/role-arn"]);
+        }
+        else
+        {
+            Assert.False(accounts.ContainsKey("pathavana-postgres"));
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
     public void TheJobsReachTheDatabaseAndThePushgatewayWhichOnlyTheyAndPrometheusReach(string overlay)

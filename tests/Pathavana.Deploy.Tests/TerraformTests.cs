@@ -41,7 +41,7 @@ public sealed partial class TerraformTests
     {
         var modules = Directory.GetDirectories(Path.Combine(TerraformRoot, "modules")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["access", "acm", "budgets", "cloudtrail", "dns", "ecr", "edge", "eks", "elasticache", "monitoring", "rds", "s3", "secrets", "vpc"], modules);
+        Assert.Equal(["access", "acm", "backup", "budgets", "cloudtrail", "dns", "ecr", "edge", "eks", "elasticache", "monitoring", "rds", "s3", "secrets", "vpc"], modules);
         foreach (var root in Roots)
         {
             Assert.True(Directory.Exists(Path.Combine(TerraformRoot, (string)root.Data)), $"missing root {root.Data}");
@@ -302,6 +302,153 @@ public sealed partial class TerraformTests
         Assert.Equal(["assets", "backups", "logs"], Hcl.ObjectAttributes(locals.Attributes["buckets"]).Keys.Order(StringComparer.Ordinal));
     }
 
+    private static string BackupModule => Path.Combine(TerraformRoot, "modules", "backup");
+
+    private static string BackupSource => RepositoryLayout.PathTo("src", "Pathavana", "Platform", "Backup");
+
+    private static HclBlock BackupBlock(string type, string label, string? name = null) =>
+        Blocks(BackupModule).Single(b => b.Type == type && b.Label(0) == label && (name is null || b.Label(1) == name));
+
+    /// <summary>The RDS API actions the backup tool calls: every <c>CallAsync("Action", …)</c> under Platform/Backup.</summary>
+    private static HashSet<string> RdsActionsTheToolCalls()
+    {
+        var code = string.Join('\n', Directory.EnumerateFiles(BackupSource, "*.cs").Select(File.ReadAllText));
+        var actions = RdsCall().Matches(code).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        // Every call names its action literally, or the role could lack one this test cannot see.
+        Assert.Equal(CallSite().Count(code), RdsCall().Count(code));
+        return actions;
+    }
+
+    [Theory]
+    [InlineData("dev", "pgbackrest")]
+    [InlineData("staging", "rds")]
+    [InlineData("production", "rds")]
+    public void EachRootMakesTheBackupRolesInItsDatabasesMode(string root, string mode)
+    {
+        var blocks = Blocks(Path.Combine(TerraformRoot, root));
+        var backup = Assert.Single(blocks, b => b.Type == "module" && b.Label(0) == "backup");
+
+        Assert.Equal("\"../modules/backup\"", backup.Attributes["source"]);
+        Assert.Equal($"\"{mode}\"", backup.Attributes["mode"]);
+        Assert.Equal("local.environment", backup.Attributes["environment"]);
+        Assert.Equal($"\"{Overlays.AppNamespace(root)}\"", backup.Attributes["namespace"]);
+        Assert.Equal("module.eks.oidc_provider_arn", backup.Attributes["oidc_provider_arn"]);
+        Assert.Equal("module.eks.oidc_issuer", backup.Attributes["oidc_issuer"]);
+        if (mode == "pgbackrest")
+        {
+            // Dev's in-cluster PostgreSQL: the repository is in the environment's backups bucket.
+            Assert.Equal("module.s3.bucket_arns[\"backups\"]", backup.Attributes["backups_bucket_arn"]);
+            Assert.False(backup.Attributes.ContainsKey("rds_instance_arn"));
+            Assert.DoesNotContain(blocks, b => b.Type == "module" && b.Label(0) == "rds");
+            return;
+        }
+        Assert.Equal("module.rds.arn", backup.Attributes["rds_instance_arn"]);
+        Assert.Equal("module.rds.kms_key_arn", backup.Attributes["rds_kms_key_arn"]);
+        Assert.False(backup.Attributes.ContainsKey("backups_bucket_arn"));
+        // The role is scoped to the instance's name; the backup tool acts on the one its overlay names.
+        var rds = Assert.Single(blocks, b => b.Type == "module" && b.Label(0) == "rds");
+        Assert.Equal("local.name", rds.Attributes["identifier"]);
+        Assert.Equal($"\"pathavana-{root}\"", blocks.Single(b => b.Type == "locals").Attributes["name"]);
+        var config = Overlays.App(root).OfType<k8s.Models.V1ConfigMap>().Single(c => c.Metadata.Name.StartsWith("pathavana-backend-config", StringComparison.Ordinal));
+        Assert.Equal($"pathavana-{root}", config.Data["Backup__Rds__InstanceIdentifier"]);
+    }
+
+    [Fact]
+    public void BackupRolesTrustOnlyTheirServiceAccountsThroughTheClustersOidcProvider()
+    {
+        var assume = BackupBlock("data", "aws_iam_policy_document", "assume");
+        var statement = Assert.Single(assume.Nested("statement"));
+        var conditions = statement.Nested("condition").ToDictionary(c => c.Attributes["variable"], c => c.Attributes["values"], StringComparer.Ordinal);
+
+        Assert.Equal("toset(concat([\"pathavana-backup\"], local.pgbackrest ? [\"pathavana-postgres\"] : []))", assume.Attributes["for_each"]);
+        Assert.Equal("[\"sts:AssumeRoleWithWebIdentity\"]", statement.Attributes["actions"]);
+        var principal = Assert.Single(statement.Nested("principals"));
+        Assert.Equal("\"Federated\"", principal.Attributes["type"]);
+        Assert.Equal("[var.oidc_provider_arn]", principal.Attributes["identifiers"]);
+        Assert.Equal("[\"system:serviceaccount:${var.namespace}:${each.key}\"]", conditions["\"${var.oidc_issuer}:sub\""]);
+        Assert.Equal("[\"sts.amazonaws.com\"]", conditions["\"${var.oidc_issuer}:aud\""]);
+        Assert.All(statement.Nested("condition"), c => Assert.Equal("\"StringEquals\"", c.Attributes["test"]));
+
+        var backup = BackupBlock("resource", "aws_iam_role", "backup");
+        Assert.Equal("\"pathavana-${var.environment}-backup\"", backup.Attributes["name"]);
+        Assert.Equal("data.aws_iam_policy_document.assume[\"pathavana-backup\"].json", backup.Attributes["assume_role_policy"]);
+        var postgres = BackupBlock("resource", "aws_iam_role", "postgres");
+        Assert.Equal("\"pathavana-${var.environment}-postgres\"", postgres.Attributes["name"]);
+        Assert.Equal("data.aws_iam_policy_document.assume[\"pathavana-postgres\"].json", postgres.Attributes["assume_role_policy"]);
+    }
+
+    /// <summary>
+    /// The rds mode role allows every RDS API action the backup tool calls (a new call fails this
+    /// test until the role has it) and nothing else but AddTagsToResource, which CreateDBSnapshot
+    /// needs for the tags it passes; and the names it is scoped to are the names the tool makes.
+    /// </summary>
+    [Fact]
+    public void TheRdsRoleAllowsEveryRdsActionTheBackupToolCallsOnTheNamesItUses()
+    {
+        var called = RdsActionsTheToolCalls();
+        var policy = BackupBlock("data", "aws_iam_policy_document", "rds");
+        var statements = policy.Nested("statement")
+            .Concat(policy.Nested("dynamic").Where(d => d.Label(0) == "statement").SelectMany(d => d.Nested("content")))
+            .ToDictionary(s => s.Attributes["sid"].Trim('"'), StringComparer.Ordinal);
+        var granted = statements.Values.SelectMany(s => RdsAction().Matches(s.Attributes["actions"]).Select(m => m.Groups[1].Value))
+            .ToHashSet(StringComparer.Ordinal);
+        var code = string.Join('\n', Directory.EnumerateFiles(BackupSource, "*.cs").Select(File.ReadAllText));
+
+        Assert.Contains("CreateDBSnapshot", called);
+        var missing = called.Except(granted).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, $"the backup tool calls {string.Join(", ", missing)}, which modules/backup's rds policy does not allow");
+        Assert.Contains("Tags.Tag.1.Key", code, StringComparison.Ordinal);
+        var unused = granted.Except(called).Order(StringComparer.Ordinal).ToList();
+        Assert.True(unused.SequenceEqual(["AddTagsToResource"]), $"modules/backup's rds policy allows {string.Join(", ", unused)}, which the backup tool never calls");
+        Assert.Equal("local.rds ? 1 : 0", policy.Attributes["count"]);
+
+        // Snapshots: pathavana-backup-<instance>-<time>. The drill: <instance>-drill-<time>, deleted afterwards.
+        var prefix = SnapshotPrefix().Match(code).Groups[1].Value;
+        Assert.Equal("pathavana-backup-", prefix);
+        Assert.Contains("$\"{SnapshotPrefix}{Instance}-", code, StringComparison.Ordinal);
+        Assert.Contains("$\"{Instance}-drill-", code, StringComparison.Ordinal);
+        Assert.Contains($":snapshot:{prefix}${{local.instance}}-*", statements["Snapshots"].Attributes["resources"], StringComparison.Ordinal);
+        Assert.Contains("CreateDBSnapshot", statements["Snapshots"].Attributes["actions"], StringComparison.Ordinal);
+        Assert.Equal($"[\"${{local.rds_prefix}}:snapshot:{prefix}${{local.instance}}-*\"]", statements["TagAndPruneOwnSnapshots"].Attributes["resources"]);
+        Assert.Equal("[\"rds:DeleteDBInstance\"]", statements["DeleteDrillInstance"].Attributes["actions"]);
+        Assert.Equal("[\"${local.rds_prefix}:db:${local.instance}-drill-*\"]", statements["DeleteDrillInstance"].Attributes["resources"]);
+        Assert.Contains(":db:${local.instance}-*", statements["RestoreToPointInTime"].Attributes["resources"], StringComparison.Ordinal);
+        Assert.Contains(":subgrp:${local.instance}", statements["RestoreToPointInTime"].Attributes["resources"], StringComparison.Ordinal);
+        // No RDS action may be granted on every resource.
+        Assert.All(statements.Values, s => Assert.DoesNotContain("\"*\"", s.Attributes["resources"], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ThePostgresRoleExistsOnlyInPgBackRestModeAndNeverDeletes()
+    {
+        var locals = Assert.Single(Blocks(BackupModule), b => b.Type == "locals");
+        var actions = Hcl.ObjectAttributes(locals.Attributes["repository_actions"]);
+
+        Assert.Equal("var.mode == \"pgbackrest\"", locals.Attributes["pgbackrest"]);
+        Assert.Equal("var.mode == \"rds\"", locals.Attributes["rds"]);
+        foreach (var (type, name) in new[] { ("aws_iam_role", "postgres"), ("aws_iam_role_policy", "postgres_archive"), ("aws_iam_role_policy", "backup_repository") })
+        {
+            Assert.Equal("local.pgbackrest ? 1 : 0", BackupBlock("resource", type, name).Attributes["count"]);
+        }
+        Assert.Equal("local.rds ? 1 : 0", BackupBlock("resource", "aws_iam_role_policy", "rds").Attributes["count"]);
+        Assert.Equal("\"pgbackrest\"", locals.Attributes["repository_prefix"]);
+        Assert.Equal("[\"s3:GetObject\", \"s3:PutObject\", \"s3:DeleteObject\"]", actions["backup"]);
+        Assert.Equal("[\"s3:GetObject\", \"s3:PutObject\"]", actions["postgres"]);
+
+        var repository = BackupBlock("data", "aws_iam_policy_document", "pgbackrest");
+        Assert.Contains("if local.pgbackrest", repository.Attributes["for_each"], StringComparison.Ordinal);
+        var statements = repository.Nested("statement").ToDictionary(s => s.Attributes["sid"].Trim('"'), StringComparer.Ordinal);
+        Assert.Equal("each.value", statements["Objects"].Attributes["actions"]);
+        Assert.Equal("[\"${var.backups_bucket_arn}/${local.repository_prefix}/*\"]", statements["Objects"].Attributes["resources"]);
+        Assert.All(new[] { statements["ListRepositoryRoot"], statements["ListRepository"] }, s =>
+        {
+            Assert.Equal("[\"s3:ListBucket\"]", s.Attributes["actions"]);
+            Assert.Contains(s.Nested("condition"), c => c.Attributes["variable"] == "\"s3:prefix\"");
+        });
+        Assert.Equal("data.aws_iam_policy_document.pgbackrest[\"postgres\"].json", BackupBlock("resource", "aws_iam_role_policy", "postgres_archive").Attributes["policy"]);
+        Assert.Equal("data.aws_iam_policy_document.pgbackrest[\"backup\"].json", BackupBlock("resource", "aws_iam_role_policy", "backup_repository").Attributes["policy"]);
+    }
+
     [Fact]
     public void HclReaderSeesThroughStringsCommentsAndHeredocs()
     {
@@ -337,4 +484,17 @@ public sealed partial class TerraformTests
 
     [GeneratedRegex(@"\blocal\.(\w+)")]
     private static partial Regex LocalReference();
+
+    [GeneratedRegex(@"\bCallAsync\(\s*""(\w+)""")]
+    private static partial Regex RdsCall();
+
+    /// <summary>Calls of RdsApi.CallAsync, whatever their argument (its declaration is not a call: it follows a type).</summary>
+    [GeneratedRegex(@"\.CallAsync\(")]
+    private static partial Regex CallSite();
+
+    [GeneratedRegex(@"""rds:(\w+)""")]
+    private static partial Regex RdsAction();
+
+    [GeneratedRegex(@"SnapshotPrefix\s*=\s*""([^""]+)""")]
+    private static partial Regex SnapshotPrefix();
 }

@@ -87,6 +87,20 @@ module "secrets" {
   namespace          = "pathavana-dev"
 }
 
+# The in-cluster PostgreSQL's backups: pgBackRest's repository under pgbackrest/ in the backups
+# bucket, written by the backup CronJobs (pathavana-backup) and PostgreSQL's archive_command
+# (pathavana-postgres), both through IRSA (repo1-s3-key-type=web-id).
+module "backup" {
+  source = "../modules/backup"
+
+  environment        = local.environment
+  namespace          = "pathavana-dev"
+  oidc_provider_arn  = module.eks.oidc_provider_arn
+  oidc_issuer        = module.eks.oidc_issuer
+  mode               = "pgbackrest"
+  backups_bucket_arn = module.s3.bucket_arns["backups"]
+}
+
 # The monitoring stack's AWS side: alert topics, Alertmanager's and the monitoring secrets' IRSA roles.
 module "monitoring" {
   source = "../modules/monitoring"

@@ -18,6 +18,16 @@ output "external_secrets_role_arn" {
   value       = module.secrets.external_secrets_role_arn
 }
 
+output "backup_role_arn" {
+  description = "The eks.amazonaws.com/role-arn of pathavana-backup (deploy/k8s/overlays/dev)."
+  value       = module.backup.backup_role_arn
+}
+
+output "postgres_role_arn" {
+  description = "The eks.amazonaws.com/role-arn of pathavana-postgres (deploy/k8s/overlays/dev)."
+  value       = module.backup.postgres_role_arn
+}
+
 
 output "buckets" {
   description = "The environment's S3 buckets."

@@ -136,6 +136,20 @@ module "secrets" {
   namespace         = "pathavana"
 }
 
+# The backup CronJobs' role (pathavana-backup): snapshots and point-in-time restores of the
+# instance through the RDS API (pathavana backup, restore --to, restore-drill).
+module "backup" {
+  source = "../modules/backup"
+
+  environment       = local.environment
+  namespace         = "pathavana"
+  oidc_provider_arn = module.eks.oidc_provider_arn
+  oidc_issuer       = module.eks.oidc_issuer
+  mode              = "rds"
+  rds_instance_arn  = module.rds.arn
+  rds_kms_key_arn   = module.rds.kms_key_arn
+}
+
 # The monitoring stack's AWS side: alert topics (SMS, email), Alertmanager's and the monitoring
 # secrets' IRSA roles.
 module "monitoring" {

@@ -18,6 +18,11 @@ output "external_secrets_role_arn" {
   value       = module.secrets.external_secrets_role_arn
 }
 
+output "backup_role_arn" {
+  description = "The eks.amazonaws.com/role-arn of pathavana-backup (deploy/k8s/overlays/production)."
+  value       = module.backup.backup_role_arn
+}
+
 output "database_endpoint" {
   description = "RDS endpoint for ConnectionStrings__Pathavana."
   value       = module.rds.endpoint

@@ -27,3 +27,8 @@ output "replicated_backups_arn" {
   description = "ARN of the automated backups in the backup region (input of the disaster-recovery root)."
   value       = try(aws_db_instance_automated_backups_replication.this[0].id, null)
 }
+
+output "kms_key_arn" {
+  description = "The KMS key the instance, its snapshots and its automated backups are encrypted with."
+  value       = aws_kms_key.this.arn
+}
