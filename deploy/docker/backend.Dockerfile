@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Pathavana backend: the one executable (serve, migrate, ...).
+# Pathavana backend: the one executable (serve, migrate, backup, restore-drill, ...).
 # Build from the repository root:
 #   docker build -f deploy/docker/backend.Dockerfile -t pathavana/backend:dev .
 # Runs as a non-root user with a read-only root filesystem; the only writable places are the
@@ -54,6 +54,26 @@ ENV ASPNETCORE_URLS=http://+:8080 \
     DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     DOTNET_NOLOGO=1 \
     TMPDIR=/tmp
+
+# The backup service's tools (docs/runbooks/backup.md): pgBackRest for `pathavana backup` on
+# self-managed PostgreSQL (the same version as deploy/docker/postgres.Dockerfile's: its TLS server
+# refuses another), and PostgreSQL 15's server binaries, with which `pathavana restore-drill` starts
+# the restored copy. Both from the PostgreSQL project's apt repository for the image's release.
+ARG PGBACKREST_VERSION=2.54.2
+ARG POSTGRES_MAJOR=15
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ca-certificates curl gnupg \
+ && . /etc/os-release \
+ && curl -fsSL https://www.postgresql.org/media/keys/ACCC4CF8.asc | gpg --dearmor -o /usr/share/keyrings/pgdg.gpg \
+ && echo "deb [signed-by=/usr/share/keyrings/pgdg.gpg] https://apt.postgresql.org/pub/repos/apt ${VERSION_CODENAME}-pgdg main" > /etc/apt/sources.list.d/pgdg.list \
+ && apt-get update \
+ && mkdir -p /etc/postgresql-common/createcluster.d \
+ && echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.d/no-main-cluster.conf \
+ && apt-get install -y --no-install-recommends "pgbackrest=${PGBACKREST_VERSION}-*" "postgresql-${POSTGRES_MAJOR}" \
+ && apt-get purge -y curl gnupg && apt-get autoremove -y \
+ && rm -rf /var/lib/apt/lists/* \
+ && pgbackrest version | grep -qx "pgBackRest ${PGBACKREST_VERSION}"
+ENV Backup__PostgresBinDirectory=/usr/lib/postgresql/${POSTGRES_MAJOR}/bin
 
 WORKDIR /app
 COPY --from=build --chown=root:root /app ./

@@ -87,8 +87,9 @@ public sealed partial class GitOpsTests
         Assert.Contains("CRITICAL", gate["with"]!["severity"]!.GetValue<string>(), StringComparison.Ordinal);
         // The scan comes before the push.
         Assert.True(names.IndexOf(gate["name"]!.GetValue<string>()) < names.IndexOf("Push"));
+        // Every image an overlay runs from the registry: the backend, the web app, dev's PostgreSQL with pgBackRest.
         Assert.Equal(
-            ["backend", "web"],
+            ["backend", "web", "postgres"],
             Workflow("images.yaml")["jobs"]!["image"]!["strategy"]!["matrix"]!["component"]!.AsArray().Select(c => c!.GetValue<string>()));
     }
 
@@ -125,12 +126,13 @@ public sealed partial class GitOpsTests
         Assert.Equal(2, Regex.Count(runs, "aws ecr describe-images --repository-name \"pathavana/\\$\\{component\\}\"", RegexOptions.None));
         Assert.Equal(2, steps.Count(s => s["uses"]?.GetValue<string>()?.StartsWith("aws-actions/configure-aws-credentials@", StringComparison.Ordinal) == true));
         Assert.Equal("write", workflow["permissions"]!["id-token"]!.GetValue<string>());
-        Assert.Contains("for component in backend web; do", runs, StringComparison.Ordinal);
+        Assert.Contains("for component in backend web postgres; do", runs, StringComparison.Ordinal);
         foreach (var overlay in new[] { "dev", "staging", "production" })
         {
             var kustomization = YamlJson.ParseDocuments(File.ReadAllText(Path.Combine(Overlays.Directory(overlay), "kustomization.yaml")))[0];
             var images = kustomization["images"]!.AsArray().OfType<JsonObject>().ToDictionary(i => i["name"]!.GetValue<string>(), StringComparer.Ordinal);
-            foreach (var component in new[] { "backend", "web" })
+            // postgres: dev's in-cluster PostgreSQL with pgBackRest; the others use RDS.
+            foreach (var component in overlay == "dev" ? new[] { "backend", "web", "postgres" } : ["backend", "web"])
             {
                 var image = images[$"pathavana/{component}"];
                 Assert.Matches(@"^\d{12}\.dkr\.ecr\.us-east-1\.amazonaws\.com/pathavana/" + component + "$", image["newName"]!.GetValue<string>());

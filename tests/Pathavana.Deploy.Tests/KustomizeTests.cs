@@ -141,7 +141,11 @@ public sealed class KustomizeTests
                 }
                 if (volume.Secret is { } secret)
                 {
-                    Assert.True(secrets.Any(e => e.Metadata.NamespaceProperty == ns && e.Spec!.Target.Name == secret.SecretName), $"{name}: Secret {secret.SecretName} comes from no ExternalSecret in {ns}");
+                    // From Secrets Manager (an ExternalSecret) or a key pair cert-manager issues (a Certificate).
+                    Assert.True(
+                        secrets.Any(e => e.Metadata.NamespaceProperty == ns && e.Spec!.Target.Name == secret.SecretName)
+                        || objects.OfType<Certificate>().Any(c => c.Metadata.NamespaceProperty == ns && c.Spec!.SecretName == secret.SecretName),
+                        $"{name}: Secret {secret.SecretName} comes from no ExternalSecret or Certificate in {ns}");
                 }
             }
         }

@@ -20,7 +20,7 @@ provider "aws" {
 module "ecr" {
   source = "../modules/ecr"
 
-  repositories        = ["pathavana/backend", "pathavana/web"]
+  repositories        = ["pathavana/backend", "pathavana/web", "pathavana/postgres"]
   replication_regions = ["us-west-2"]
 }
 

@@ -150,3 +150,30 @@ public sealed record AppProjectSpec(
     IReadOnlyList<GroupKind>? NamespaceResourceBlacklist);
 
 public sealed record GroupKind(string Group, string Kind);
+
+/// <summary>cert-manager.io/v1 Issuer: self-signed, or a CA whose key pair is in a Secret.</summary>
+public sealed class CertManagerIssuer : CustomResource<IssuerSpec>;
+
+public sealed record IssuerSpec(SelfSignedIssuer? SelfSigned, CaIssuer? Ca);
+
+public sealed record SelfSignedIssuer;
+
+public sealed record CaIssuer(string SecretName);
+
+/// <summary>cert-manager.io/v1 Certificate.</summary>
+public sealed class Certificate : CustomResource<CertificateSpec>;
+
+public sealed record CertificateSpec(
+    string CommonName,
+    string SecretName,
+    IssuerReference IssuerRef,
+    bool? IsCA,
+    IReadOnlyList<string>? DnsNames,
+    string? Duration,
+    string? RenewBefore,
+    IReadOnlyList<string>? Usages,
+    CertificatePrivateKey? PrivateKey);
+
+public sealed record IssuerReference(string Kind, string Name);
+
+public sealed record CertificatePrivateKey(string Algorithm, int Size);

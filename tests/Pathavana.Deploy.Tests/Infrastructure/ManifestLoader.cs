@@ -26,6 +26,8 @@ public static class ManifestLoader
         ["argoproj.io/v1alpha1/AnalysisTemplate"] = typeof(AnalysisTemplate),
         ["argoproj.io/v1alpha1/Application"] = typeof(ArgoApplication),
         ["argoproj.io/v1alpha1/AppProject"] = typeof(ArgoAppProject),
+        ["cert-manager.io/v1/Issuer"] = typeof(CertManagerIssuer),
+        ["cert-manager.io/v1/Certificate"] = typeof(Certificate),
     };
 
     private static readonly Lazy<Dictionary<string, Type>> BuiltIn = new(() =>

@@ -16,7 +16,7 @@ namespace Pathavana.Tests.Backup;
 /// </summary>
 public sealed class PointInTimeRecoveryTests(ITestOutputHelper output)
 {
-    /// <summary>The test's archive_timeout (production: 60 s, deploy/k8s/components/backup); short so that the test is quick.</summary>
+    /// <summary>The test's archive_timeout (the in-cluster database: 60 s, deploy/k8s/components/in-cluster-data); short so that the test is quick.</summary>
     private const int ArchiveTimeoutSeconds = 5;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -5,7 +5,7 @@ namespace Pathavana.Platform.Backup;
 
 /// <summary>
 /// Self-managed PostgreSQL's backups with pgBackRest: the repositories, their cipher and retention are
-/// pgBackRest's configuration (deploy/k8s/components/backup/pgbackrest.conf); PostgreSQL pushes its WAL
+/// pgBackRest's configuration (deploy/k8s/components/in-cluster-data/pgbackrest: the database's and the backup job's); PostgreSQL pushes its WAL
 /// with <c>archive_command = 'pgbackrest --stanza=pathavana archive-push %p'</c> and <c>archive_timeout = 60</c>,
 /// so at most a minute of commits is only in the live server's WAL. This class runs
 /// <c>stanza-create</c> (first time), <c>backup</c>, <c>info</c>, <c>verify</c> and <c>restore</c>.

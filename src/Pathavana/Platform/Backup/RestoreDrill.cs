@@ -9,7 +9,8 @@ namespace Pathavana.Platform.Backup;
 
 /// <summary>
 /// What <c>pathavana restore-drill</c> found (printed as JSON, and pushed as metrics). RPO: the drill's
-/// start minus the last transaction the restored database holds, seconds. RTO: the drill's start until
+/// start minus the last transaction the restored database holds (for pgBackRest, the last commit WAL
+/// replay applied, or the latest backup's end when none was replayed), seconds. RTO: the drill's start until
 /// the restored database answered, seconds.
 /// </summary>
 internal sealed record DrillReport(
@@ -73,6 +74,17 @@ internal static class RestoreDrill
                 connection = server.ConnectionString(live.Username ?? "postgres", live.Database ?? "postgres");
                 lastTransaction = await server.LastReplayedTransactionAsync(live.Username ?? "postgres", live.Database ?? "postgres", cancellationToken);
                 source = restored.Source;
+                if (lastTransaction is null)
+                {
+                    // No commit was replayed past the backup (a database idle since its latest backup):
+                    // the restore holds everything up to that backup's end, which is the point to measure from.
+                    var backups = await tool.ListAsync(cancellationToken);
+                    if (backups.Count > 0)
+                    {
+                        lastTransaction = backups[^1].FinishedAt;
+                        source += $"; no transaction after backup {backups[^1].Label}, measured from its end";
+                    }
+                }
             }
             else if (tool is RdsBackups rds)
             {
