@@ -48,4 +48,14 @@ describe('flight results', () => {
     expect(screen.getAllByRole('article')).toHaveLength(23);
     expect(screen.queryByRole('button', { name: /Show .* more/ })).toBeNull();
   });
+
+  it('warns of the last few seats in words a traveller reads: "1 seat left", "4 seats left", nothing when plenty', () => {
+    render(<FlightResults offers={[{ ...offers[0]!, seatsLeft: 1 }, { ...offers[1]!, seatsLeft: 4 }, { ...offers[0]!, id: '3', seatsLeft: 9 }]} />);
+    const [cheap, dear, roomy] = [screen.getAllByRole('article').find((c) => c.textContent?.includes('$455'))!, ...screen.getAllByRole('article').filter((c) => c.textContent?.includes('$612'))];
+    expect(cheap).toHaveTextContent('4 seats left');
+    const texts = [dear!.textContent, roomy!.textContent];
+    expect(texts.filter((t) => t?.includes('1 seat left'))).toHaveLength(1);
+    expect(texts.some((t) => t?.includes('1 seats'))).toBe(false);
+    expect(texts.filter((t) => t?.includes('left'))).toHaveLength(1);
+  });
 });

@@ -123,7 +123,7 @@ export function FlightCard({ offer, onPick, picked }: { offer: FlightOffer; onPi
         <p className="offer__price">{price}</p>
         <p className="muted small">
           total · {stops === 0 ? 'nonstop' : plural(stops, 'stop')}
-          {offer.seatsLeft != null && Number(offer.seatsLeft) <= 5 ? ` · ${offer.seatsLeft} seats left` : ''}
+          {offer.seatsLeft != null && Number(offer.seatsLeft) <= 5 ? ` · ${plural(Number(offer.seatsLeft), 'seat')} left` : ''}
         </p>
         {onPick && (
           <button type="button" className={`btn ${picked ? 'btn--secondary' : 'btn--primary'}`} onClick={() => onPick(offer)} aria-pressed={picked} aria-label={`${picked ? 'Selected' : 'Select'}: ${label}`}>
