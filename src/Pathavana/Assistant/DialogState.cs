@@ -34,6 +34,9 @@ internal sealed record DialogState : TripSlots
     /// <summary>The last flight, stay or whole-trip search (an edit made while looking at things to do applies to it).</summary>
     public Understanding.TripIntent? TripIntent { get; init; }
 
+    /// <summary>The currency of the trip's origin country (ISO 4217; from Manchester: GBP) when searches can price in it; null: US dollars.</summary>
+    public string? Currency { get; init; }
+
     /// <summary>The slot the last reply asked for, if any.</summary>
     public string? Asking { get; init; }
 
@@ -113,6 +116,7 @@ internal sealed record DialogState : TripSlots
             Passengers = passengers,
             MaxPrice = frame.MaxPrice ?? MaxPrice,
             MaxPriceBasis = frame.MaxPrice is not null ? frame.MaxPriceBasis : MaxPriceBasis,
+            BudgetCurrencyAssumed = frame.MaxPrice is not null || frame.Stay?.MaxNightly is not null ? frame.BudgetCurrencyAssumed : BudgetCurrencyAssumed,
             MinStars = frame.Stay?.MinStars ?? MinStars,
             // A landmark or a neighbourhood belongs to its city: a new destination drops the one held.
             Area = frame.Stay?.Area ?? (frame.Destination is not null && frame.Destination.Code != Destination?.Code ? null : Area),

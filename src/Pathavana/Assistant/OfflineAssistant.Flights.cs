@@ -47,7 +47,8 @@ internal sealed partial class OfflineAssistant
         return new FlightSearch(legs, mix, s.Cabin ?? Cabin.Economy, s.NonStop == true, Currency(s), MaxResults: 50);
     }
 
-    private static string Currency(DialogState s) => s.MaxPrice?.Currency ?? s.MaxNightly?.Currency ?? "USD";
+    /// <summary>What searches price in: the budget's currency, else the trip's origin's (<see cref="DialogState.Currency"/>), else US dollars.</summary>
+    private static string Currency(DialogState s) => s.MaxPrice?.Currency ?? s.MaxNightly?.Currency ?? s.Currency ?? "USD";
 
     /// <summary>The query of <c>GET /api/v1/flights/search</c> for a search (one-way or round trip; multi-city lists its legs).</summary>
     internal static SearchInfo FlightInfo(FlightSearch search, int total)

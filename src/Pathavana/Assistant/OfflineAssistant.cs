@@ -64,6 +64,7 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
         }
         frame = NearHeldDate(frame, state, utterance);
         frame = InHeldWindow(frame, state, utterance);
+        (frame, state) = InOwnCurrency(frame, state);
         var (next, changes) = Apply(state, frame, utterance, today);
         if (state.Asking is not null)
         {
@@ -83,6 +84,30 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
             next = next with { Intent = TripIntent.SearchFlights };
         }
         return await AnswerAsync(next, today, changes, ct);
+    }
+
+    /// <summary>
+    /// Prices in the traveller's own money: searches from Manchester in pounds, from Lisbon in euros (the
+    /// origin country's currency, when searches can price in it), and a budget said without a currency
+    /// ("under 900") in the same money. A budget with its currency ("$900", "900 euros") keeps it.
+    /// </summary>
+    private (TripFrame Frame, DialogState State) InOwnCurrency(TripFrame frame, DialogState state)
+    {
+        var origin = frame.Origin ?? (frame.Legs is { Count: > 0 } legs ? legs[0].Origin : state.Origin);
+        var home = origin is not null && inventory.Directory.Find(origin.Code) is { } place
+            && Knowledge.CurrencyOf(place.CountryCode)?.Code is { } code && SearchCurrencies.IsSupported(code) ? code : null;
+        var money = home ?? "USD";
+        static Platform.Money? As(Platform.Money? m, string currency) => m is null || m.Currency == currency ? m : m with { Currency = currency };
+        if (frame.BudgetCurrencyAssumed)
+        {
+            frame = frame with { MaxPrice = As(frame.MaxPrice, money), Stay = frame.Stay is { } stay ? stay with { MaxNightly = As(stay.MaxNightly, money) } : null };
+        }
+        state = state with { Currency = home };
+        if (state.BudgetCurrencyAssumed)
+        {
+            state = state with { MaxPrice = As(state.MaxPrice, money), MaxNightly = As(state.MaxNightly, money) };
+        }
+        return (frame, state);
     }
 
     /// <summary>A "what I understood" line inside a sentence: "With a pool" as "with a pool"; "From Boston (BOS)" keeps its names.</summary>

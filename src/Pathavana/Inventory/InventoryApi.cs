@@ -787,7 +787,7 @@ internal static class InventoryApi
                 return "USD";
             }
             var code = value.Trim().ToUpperInvariant();
-            if (!SimulatedMoney.IsSupported(code))
+            if (!SearchCurrencies.IsSupported(code))
             {
                 Add("currency", $"currency '{Truncate(value)}' is not supported; use an ISO 4217 code such as USD, EUR or GBP.");
                 return "USD";

@@ -75,6 +75,10 @@ internal sealed partial class FrameParser
             }
             ExtractBudgetBasis(IsPerNight(end + 1) ? end + 2 : end);
             var money = new Money(amount.Value, currency ?? "USD");
+            if (perNight ? maxNightly is null : maxPrice is null)
+            {
+                budgetCurrencyAssumed = currency is null;
+            }
             if (perNight)
             {
                 maxNightly ??= money;

@@ -35,6 +35,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
     private TimeWindow? departTime;
     private Money? maxPrice;
     private Money? maxNightly;
+    private bool budgetCurrencyAssumed;
     private int? minStars;
     private readonly List<string> amenities = [];
     private string? area;
@@ -590,6 +591,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             DepartOn = departOn,
             DepartTime = departTime,
             MaxPriceBasis = maxPrice is null ? null : budgetBasis,
+            BudgetCurrencyAssumed = budgetCurrencyAssumed,
             Window = depart is null ? window : null,
             Somewhere = somewhere,
             Edits = edits.Count == 0 ? null : [.. edits],

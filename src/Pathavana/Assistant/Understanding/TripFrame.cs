@@ -102,6 +102,13 @@ internal abstract record TripSlots
     /// <summary>Whether <see cref="MaxPrice"/> is per traveller ("under $900 each") or for the whole party ("$2,000 in total"); null: as said, read as the whole party's.</summary>
     public BudgetBasis? MaxPriceBasis { get; init; }
 
+    /// <summary>
+    /// The budget (<see cref="MaxPrice"/> or the stay's nightly one) was said without a currency ("under 900"):
+    /// US dollars until the trip's origin says the traveller's own (from Manchester: pounds).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool BudgetCurrencyAssumed { get; init; }
+
     /// <summary>Flexible dates: a month, a season or a holiday to find the cheapest departure in (no departure chosen yet).</summary>
     public DateWindow? Window { get; init; }
 

@@ -446,6 +446,37 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
     }
 
     [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task From_Manchester_prices_are_in_pounds_and_a_bare_budget_means_pounds(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var t = await me.SayAsync($"Manchester to Rome on {Said(Ahead(26))}, just me, under 300");
+        AllFlights(t, c =>
+        {
+            Assert.Equal("GBP", c.GetProperty("flight").GetProperty("totalPrice").GetProperty("currency").GetString());
+            Assert.True(PerPerson(c) <= 300, t.ToString());
+        });
+        Assert.Equal("GBP", t.Query("currency"));
+        Assert.Contains("£", t.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("$", t.Text, StringComparison.Ordinal);
+        var state = (await me.SessionAsync()).GetProperty("state");
+        Assert.Equal("GBP", state.GetProperty("maxPrice").GetProperty("currency").GetString());
+
+        // Leaving from Boston instead: the same "300" is now dollars, and so are the fares.
+        var boston = await me.SayAsync("actually from Boston");
+        AllFlights(boston, c => Assert.Equal("USD", c.GetProperty("flight").GetProperty("totalPrice").GetProperty("currency").GetString()));
+        Assert.Equal("USD", (await me.SessionAsync()).GetProperty("state").GetProperty("maxPrice").GetProperty("currency").GetString());
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task A_budget_said_in_dollars_keeps_dollars_from_London(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var t = await me.SayAsync($"London to New York on {Said(Ahead(30))}, just me, under $900");
+        AllFlights(t, c => Assert.Equal("USD", c.GetProperty("flight").GetProperty("totalPrice").GetProperty("currency").GetString()));
+        Assert.Equal("USD", t.Query("currency"));
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
     public async Task Budget_a_head_for_the_four_of_us(string store)
     {
         var me = await apps.StartAsync(store);
