@@ -60,6 +60,21 @@ internal sealed record DialogState : TripSlots
     /// word wins), "add my wife" adds people. Dates stay consistent: a new departure after the
     /// held return keeps the length of stay.
     /// </summary>
+    /// <summary>
+    /// The party held, with the children just named (<paramref name="said"/>: one adult, plus teens at the adult
+    /// fare, and the children): a party given by its size ("a family of five") keeps its size, the named
+    /// children among it; otherwise the children travel with the adults held.
+    /// </summary>
+    private PassengerMix WithChildren(PassengerMix held, PassengerMix said)
+    {
+        var teens = Math.Max(0, said.Adults - 1);
+        var young = said.Children + said.Infants;
+        var size = held.Adults + held.Children + held.Infants;
+        return PartyIsSize && size - young - teens >= 1
+            ? new PassengerMix(size - young, said.Children, said.Infants, said.ChildAges)
+            : new PassengerMix(held.Adults + teens, said.Children, said.Infants, said.ChildAges);
+    }
+
     public DialogState Merge(TripFrame frame, string utterance = "")
     {
         ArgumentNullException.ThrowIfNull(frame);
@@ -69,7 +84,8 @@ internal sealed record DialogState : TripSlots
         var passengers = frame.Passengers is { } p
             ? frame.Act == FrameAct.Add && Passengers is { } held
                 ? new PassengerMix(held.Adults + p.Adults, held.Children + p.Children, held.Infants + p.Infants)
-                : frame.Act == FrameAct.Add ? new PassengerMix(1 + p.Adults, p.Children, p.Infants) : p
+                : frame.Act == FrameAct.Add ? new PassengerMix(1 + p.Adults, p.Children, p.Infants)
+                : frame.ChildrenOnly && Passengers is { } party ? WithChildren(party, p) : p
             : Passengers;
         var depart = frame.DepartDate ?? frame.Stay?.CheckIn ?? DepartDate;
         var @return = frame.ReturnDate ?? frame.Stay?.CheckOut;
@@ -116,6 +132,7 @@ internal sealed record DialogState : TripSlots
             Passengers = passengers,
             MaxPrice = frame.MaxPrice ?? MaxPrice,
             MaxPriceBasis = frame.MaxPrice is not null ? frame.MaxPriceBasis : MaxPriceBasis,
+            PartyIsSize = frame.Passengers is null ? PartyIsSize : frame.ChildrenOnly ? PartyIsSize && Passengers is { } kept && passengers!.Adults + passengers.Children + passengers.Infants == kept.Adults + kept.Children + kept.Infants : frame.PartyIsSize,
             BudgetCurrencyAssumed = frame.MaxPrice is not null || frame.Stay?.MaxNightly is not null ? frame.BudgetCurrencyAssumed : BudgetCurrencyAssumed,
             MinStars = frame.Stay?.MinStars ?? MinStars,
             // A landmark or a neighbourhood belongs to its city: a new destination drops the one held.

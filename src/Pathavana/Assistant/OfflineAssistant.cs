@@ -79,6 +79,16 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
                 changes.Insert(0, $"Noted: {List(added)}.");
             }
         }
+        if (frame.ChildrenOnly && frame.Passengers is { Adults: > 1 })
+        {
+            changes.Add("Children of 12 and over fly at the adult fare.");
+        }
+        if (frame.PartyIsSize && next.Passengers is { Children: 0, Infants: 0, Adults: >= 3 } family
+            && Regex.IsMatch(utterance, @"\bfamily\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+        {
+            // "a family of five": likely some children, whose fares are lower; the ages decide the fare.
+            changes.Add($"I've priced all {family.Adults} as adults: if some are children, tell me their ages (\"the kids are 4 and 9\") for children's fares.");
+        }
         if (next.Intent is null or TripIntent.ShowTrip or TripIntent.Book or TripIntent.Help or TripIntent.SmallTalk)
         {
             next = next with { Intent = TripIntent.SearchFlights };

@@ -552,6 +552,8 @@ internal sealed partial class FrameParser
         }
         // Teens named by age pay the adult fare; a party size said already counts them.
         a += total is null ? teens : 0;
+        partyIsSize = total is not null && adults is null;
+        childrenOnly = adults is null && total is null && companions == 0 && !adding && children + infants + teens > 0;
         // The children's ages go with the search when every child's age was said ("kids are 6 and 9").
         passengers = new PassengerMix(a, children, infants, childAges.Count == children && children > 0 ? childAges : null);
     }

@@ -36,6 +36,8 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
     private Money? maxPrice;
     private Money? maxNightly;
     private bool budgetCurrencyAssumed;
+    private bool partyIsSize;
+    private bool childrenOnly;
     private int? minStars;
     private readonly List<string> amenities = [];
     private string? area;
@@ -592,6 +594,8 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             DepartTime = departTime,
             MaxPriceBasis = maxPrice is null ? null : budgetBasis,
             BudgetCurrencyAssumed = budgetCurrencyAssumed,
+            PartyIsSize = partyIsSize,
+            ChildrenOnly = childrenOnly,
             Window = depart is null ? window : null,
             Somewhere = somewhere,
             Edits = edits.Count == 0 ? null : [.. edits],

@@ -109,6 +109,10 @@ internal abstract record TripSlots
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool BudgetCurrencyAssumed { get; init; }
 
+    /// <summary>The party was said by its size ("a family of five", "we are 6"): children named later are among them.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool PartyIsSize { get; init; }
+
     /// <summary>Flexible dates: a month, a season or a holiday to find the cheapest departure in (no departure chosen yet).</summary>
     public DateWindow? Window { get; init; }
 
@@ -141,6 +145,13 @@ internal sealed record TripFrame : TripSlots
     /// <summary>The days of the week a departure found in a window may fall on ("a weekend": Friday); not serialized.</summary>
     [JsonIgnore]
     public IReadOnlyList<DayOfWeek>? DepartOn { get; init; }
+
+    /// <summary>
+    /// Only children were counted ("the kids are 4 and 9"): <see cref="TripSlots.Passengers"/> holds one adult
+    /// (plus the teens, who pay the adult fare) for the adults not said; a party held already supplies them (not serialized).
+    /// </summary>
+    [JsonIgnore]
+    public bool ChildrenOnly { get; init; }
 
     /// <summary>How this utterance relates to the conversation so far (not serialized).</summary>
     [JsonIgnore]

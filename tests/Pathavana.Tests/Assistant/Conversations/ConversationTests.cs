@@ -126,6 +126,33 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         Assert.True(lisbon.Says("No hotel"), lisbon.ToString());
     }
 
+    private static int Fares(JsonElement card, string type) =>
+        card.GetProperty("flight").GetProperty("priceBreakdown").EnumerateArray().Where(p => p.GetProperty("type").GetString() == type).Sum(p => p.GetProperty("count").GetInt32());
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task A_family_of_five_is_asked_about_children_and_their_ages_keep_five_travellers(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var t = await me.SayAsync($"family of five from Chicago to Orlando on {Said(Ahead(60))} for a week");
+        Assert.True(t.Says("priced all 5 as adults") && t.Says("ages"), t.ToString());
+        AllFlights(t, c => Assert.Equal(5, Fares(c, "ADULT")));
+
+        // Two children and a 12-year-old (the adult fare): still five travellers, not four.
+        var kids = await me.SayAsync("the kids are 4, 7 and 12");
+        Assert.True(kids.Says("3 adults and 2 children") && kids.Says("12 and over fly at the adult fare"), kids.ToString());
+        AllFlights(kids, c => { Assert.Equal(3, Fares(c, "ADULT")); Assert.Equal(2, Fares(c, "CHILD")); });
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task Kids_named_after_two_adults_travel_with_both(string store)
+    {
+        var me = await apps.StartAsync(store);
+        await me.SayAsync($"2 adults from Chicago to Orlando on {Said(Ahead(60))} for a week");
+        var t = await me.SayAsync("the kids are 4 and 9");
+        Assert.True(t.Says("2 adults and 2 children"), t.ToString());
+        AllFlights(t, c => { Assert.Equal(2, Fares(c, "ADULT")); Assert.Equal(2, Fares(c, "CHILD")); });
+    }
+
     [Fact]
     public async Task A_family_of_four_with_kids_aged_6_and_9_flies_two_children_and_stays_near_Disney()
     {
