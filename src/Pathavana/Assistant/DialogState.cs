@@ -124,7 +124,8 @@ internal sealed record DialogState : TripSlots
             DepartDate = frame.Window is not null && frame.DepartDate is null ? null : depart,
             ReturnDate = frame.Window is not null && frame.ReturnDate is null ? null : @return,
             DepartTime = frame.DepartTime ?? DepartTime,
-            TripType = frame.TripType ?? (frame.ReturnDate is not null ? Understanding.TripType.RoundTrip : TripType),
+            // A return or a length said ("for a week", the chip after a one-way pick) makes the trip a round trip.
+            TripType = frame.TripType ?? (frame.ReturnDate is not null || frame.Nights is not null ? Understanding.TripType.RoundTrip : TripType),
             Cabin = frame.Cabin ?? Cabin,
             Airlines = frame.Airlines ?? Airlines,
             NonStop = frame.NonStop ?? NonStop,

@@ -78,6 +78,15 @@ internal sealed record Question(string Slot, string Text, IReadOnlyList<string> 
     private static bool Unsearchable(DateOnly? date, DateOnly today) =>
         date is not { } day || SearchRules.TravelDate("date", day, today) is not null;
 
+    /// <summary>Up to three check-in days in <paramref name="window"/> from tomorrow on, Fridays first, as "Friday 8 January".</summary>
+    private static List<string> CheckInDays(DateWindow window, DateOnly today)
+    {
+        var from = window.From > today ? window.From : today.AddDays(1);
+        var days = Enumerable.Range(0, Math.Max(0, window.To.DayNumber - from.DayNumber + 1)).Select(from.AddDays).ToList();
+        var fridays = days.Where(d => d.DayOfWeek == DayOfWeek.Friday).Take(3).ToList();
+        return [.. (fridays.Count > 0 ? fridays : days.Take(1)).Select(d => d.ToString("dddd d MMMM", System.Globalization.CultureInfo.InvariantCulture))];
+    }
+
     /// <summary>The question for a slot; <paramref name="asked"/> is how many times it was asked already (the words differ each time).</summary>
     public static Question? Ask(DialogState s, string slot, int asked, DateOnly today)
     {
@@ -110,10 +119,17 @@ internal sealed record Question(string Slot, string Text, IReadOnlyList<string> 
                     SearchRule.DateBeyondHorizon => $"I can search up to {InventoryLimits.BookingHorizonDays} days ahead. ",
                     _ => "",
                 };
+                if (stay && !flights && s.Window is { } month)
+                {
+                    // "a hotel in Rome in January": a stay needs its day; offer days of that window.
+                    var days = CheckInDays(month, today);
+                    return new Question(slot, horizon + Pick($"Which day in {month.Label} do you check in?", $"What day in {month.Label} do you arrive at the hotel?",
+                        $"Tell me the check-in day in {month.Label}{(days.Count > 0 ? $", for example \"{days[0]}\"" : "")}."), days);
+                }
                 return new Question(slot, horizon + (stay && !flights
-                        ? Pick("When would you like to check in?", "What day do you arrive at the hotel?", "Which check-in date should I search? A month works too (\"in June\").")
+                        ? Pick("When would you like to check in?", "What day do you arrive at the hotel?", "Which check-in date should I search? (\"12 March\", \"next Friday\")")
                         : Pick("When would you like to leave?", "What day would you like to fly out?", "Which departure date should I search? A month works too (\"sometime in June\").")),
-                    ["tomorrow", "next Friday", "sometime next month"]);
+                    stay && !flights ? ["tomorrow", "next Friday", "in two weeks"] : ["tomorrow", "next Friday", "sometime next month"]);
             case "returnDate":
                 return new Question(slot, flights
                         ? Pick("When will you come back?", "What day do you fly home?", "How long will you stay? (\"for a week\", \"back on the 20th\")")

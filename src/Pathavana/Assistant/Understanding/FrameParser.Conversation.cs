@@ -290,6 +290,27 @@ internal sealed partial class FrameParser
                 continue;
             }
             var w = W(i);
+            // "next month", "early next month": that month, as if named
+            if (w == "month" && Is(i - 1, "next") && !Is(i + 1, "'s", "s"))
+            {
+                var next = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+                var (start, end) = (next, next.AddMonths(1).AddDays(-1));
+                if (Is(i - 2, "early"))
+                {
+                    end = next.AddDays(9);
+                }
+                else if (Is(i - 2, "mid"))
+                {
+                    (start, end) = (next.AddDays(9), next.AddDays(19));
+                }
+                else if (Is(i - 2, "late"))
+                {
+                    start = next.AddDays(20);
+                }
+                window = new DateWindow(start, end, next.ToString("MMMM", System.Globalization.CultureInfo.InvariantCulture));
+                Use(Is(i - 2, "early", "mid", "late", "sometime") ? i - 2 : i - 1, i + 1);
+                continue;
+            }
             var cue = Is(i - 1, "in", "during", "for", "over", "around", "this", "next", "of", "through", "throughout") || Is(i - 1, "the") && Is(i - 2, "in", "during", "over", "around");
             if (Lexicon.Months.TryGetValue(w, out var month) && w.Length >= 3 && (cue || Is(i - 1, "sometime", "early", "late", "mid")) && !(w == "may" && !Is(i - 1, "in", "during", "of", "early", "late", "mid")) && !(w == "mar" && !cue) && !Is(i + 1, "half", "halfterm", "half-term"))
             {

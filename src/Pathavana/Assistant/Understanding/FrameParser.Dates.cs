@@ -319,12 +319,6 @@ internal sealed partial class FrameParser
                 Add(i - 1, i, new DateMention(i, DateKind.Offset, leg, Offset: toMonday == 0 ? 7 : toMonday));
                 continue;
             }
-            if (w == "month" && Is(i - 1, "next"))
-            {
-                var first = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
-                Add(i - 1, i, new DateMention(i, DateKind.Exact, leg, Exact: first));
-                continue;
-            }
             if (w == "in" && Lexicon.SmallNumber(t, i + 1, out var nl) is { } count and > 0 and < 100 && Is(i + 1 + nl, "days", "day", "weeks", "week", "months", "month"))
             {
                 var unit = W(i + 1 + nl);

@@ -635,6 +635,46 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         AllFlights(t, c => Assert.Equal(month.Month, OutboundDay(c).Month));
     }
 
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task Flexible_next_month_searches_that_whole_month(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var month = NextMonthStart(1);
+        var t = await me.SayAsync("flights from Boston to Chicago next month, 2 of us");
+        Assert.True(t.Says($"cheapest day to fly in {month:MMMM}") && t.Says("price calendar"), t.ToString());
+        AllFlights(t, c => Assert.Equal(month, new DateOnly(OutboundDay(c).Year, OutboundDay(c).Month, 1)));
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task Flexible_one_way_pick_then_the_for_a_week_chip_makes_a_round_trip(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var month = NextMonthStart(2);
+        var t = await me.SayAsync($"flights from Boston to Chicago in {month:MMMM}, 2 of us");
+        var day = OutboundDay(t.Flights[0]);
+        Assert.Contains("for a week", t.Chips);
+        var week = await me.SayAsync("for a week");
+        AllFlights(week, c => { Assert.Equal(2, Itineraries(c)); Assert.Equal(day, OutboundDay(c)); Assert.Equal(day.AddDays(7), ReturnDay(c)); });
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task Flexible_a_hotel_in_a_month_asks_for_a_day_of_it_and_offers_days_that_work(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var month = NextMonthStart(2);
+        var q = await me.SayAsync($"a hotel in Rome for 3 nights in {month:MMMM}, 2 adults");
+        Assert.True(q.Says($"in {month:MMMM}"), q.ToString());
+        Assert.Empty(q.Cards);
+        Assert.NotEmpty(q.Chips);
+        Assert.DoesNotContain(q.Chips, c => c.Contains("month", StringComparison.OrdinalIgnoreCase));
+        var t = await me.SayAsync(q.Chips[1]);
+        Assert.NotEmpty(t.Hotels);
+        var checkIn = DateOnly.Parse(t.Query("checkIn"), CultureInfo.InvariantCulture);
+        Assert.Equal(month.Month, checkIn.Month);
+        Assert.Equal(DayOfWeek.Friday, checkIn.DayOfWeek);
+        Assert.Equal(checkIn.AddDays(3), DateOnly.Parse(t.Query("checkOut"), CultureInfo.InvariantCulture));
+    }
+
     // ---- 6. open destinations ----------------------------------------------------------------------
 
     private const string NextJanuary = "January";

@@ -108,7 +108,8 @@ public static class UnderstandingCases
         2026-11-25 | fly to Miami in 3 weeks | depart=2026-12-16
         2026-11-25 | fly to Miami in 10 days | depart=2026-12-05
         2026-11-25 | fly to Miami a week from today | depart=2026-12-02
-        2026-11-25 | fly to Miami next month | depart=2026-12-01
+        2026-11-25 | fly to Miami next month | window=2026-12-01..2026-12-31
+        2026-11-25 | flights to Rome early next month | window=2026-12-01..2026-12-10
         2026-11-25 | fly to Miami on Friday, back on Sunday | depart=2026-11-27 return=2026-11-29
         2026-11-25 | next Friday, back Sunday | depart=2026-12-04 return=2026-12-06
         2026-11-25 | to Miami on Saturday for 5 nights | depart=2026-11-28 return=2026-12-03
@@ -132,7 +133,7 @@ public static class UnderstandingCases
         2027-02-26 | fly to Oslo on the 30th | depart=2027-03-30
         2027-02-26 | fly to Oslo tomorrow, back Monday | depart=2027-02-27 return=2027-03-01
         2027-06-28 | fly to Oslo on the 1st | depart=2027-07-01
-        2027-06-28 | fly to Oslo next month | depart=2027-07-01
+        2027-06-28 | fly to Oslo next month | window=2027-07-01..2027-07-31
         # --- times of day ----------------------------------------------------------------------------------
         2026-11-25 | morning flights to Denver | time=05:00-12:00
         2026-11-25 | to Denver in the afternoon | time=12:00-18:00
