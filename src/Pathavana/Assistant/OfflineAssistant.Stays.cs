@@ -390,6 +390,12 @@ internal sealed partial class OfflineAssistant
     }
 
     /// <summary>Where a held area puts a hotel, in words: "near the beach", "near the airport", "in Alfama".</summary>
-    private static string AreaWords(string area) =>
-        area is "beach" or "airport" or "station" or "centre" or "center" or "sea" or "port" ? $"near the {area}" : $"in {area}";
+    private static string AreaWords(string area) => area switch
+    {
+        "city center" => "in the city centre",
+        "old town" => "in the old town",
+        "downtown" => "downtown",
+        "beach" or "airport" or "station" or "centre" or "center" or "sea" or "port" => $"near the {area}",
+        _ => $"in {area}",
+    };
 }

@@ -377,6 +377,18 @@ internal sealed partial class FrameParser
                 Use(i, Is(i + 3, "front") ? i + 4 : i + 3);
                 continue;
             }
+            // "somewhere central", "a central hotel", "centrally located", "in the centre": the city centre
+            // (not "near Central Park": a landmark's name goes on to a place word)
+            if (!t[i].Used && (w == "centrally"
+                || w == "central" && (Is(i - 1, "somewhere", "something", "anywhere", "anything", "place", "be", "is", "very", "quite", "pretty", "really", "more", "fairly", "stay", "staying", "hotel", "hotels", "location", "a", "and", "or")
+                    && !Is(i + 1, "park", "station", "square", "district", "market", "avenue", "street", "coast", "america", "europe", "asia", "london", "city")
+                    || Is(i + 1, "hotel", "hotels", "location", "area", "place", "spot", "stay") && !Is(i - 1, "the"))
+                || w is "in" or "near" or "by" && Is(i + 1, "the") && Is(i + 2, "centre", "center") && Free(i + 2)))
+            {
+                area = "city center";
+                Use(i, w is "in" or "near" or "by" ? (Is(i + 3, "of") ? i + 4 : i + 3) : Is(i + 1, "located") ? i + 2 : i + 1);
+                continue;
+            }
             if ((w is "city" && Is(i + 1, "center", "centre")) || (w is "old" && Is(i + 1, "town", "city")))
             {
                 area = w == "city" ? "city center" : "old town";

@@ -126,6 +126,21 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         Assert.True(lisbon.Says("No hotel"), lisbon.ToString());
     }
 
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task Somewhere_central_keeps_the_stay_in_the_city_centre(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var t = await me.SayAsync($"hotel in Lisbon somewhere central from {Said(Ahead(40))} for 3 nights, 2 adults");
+        Assert.NotEmpty(t.Hotels);
+        Assert.True(t.Says("in the city centre"), t.ToString());
+        Assert.All(t.Hotels, h =>
+        {
+            var hotel = h.GetProperty("hotel").GetProperty("hotel");
+            var km = hotel.TryGetProperty("centreDistanceKm", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : hotel.GetProperty("distanceKm").GetDouble();
+            Assert.InRange(km, 0, 2.5);
+        });
+    }
+
     private static int Fares(JsonElement card, string type) =>
         card.GetProperty("flight").GetProperty("priceBreakdown").EnumerateArray().Where(p => p.GetProperty("type").GetString() == type).Sum(p => p.GetProperty("count").GetInt32());
 

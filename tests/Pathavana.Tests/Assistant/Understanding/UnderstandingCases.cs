@@ -110,6 +110,10 @@ public static class UnderstandingCases
         2026-11-25 | fly to Miami a week from today | depart=2026-12-02
         2026-11-25 | fly to Miami next month | window=2026-12-01..2026-12-31
         2026-11-25 | flights to Rome early next month | window=2026-12-01..2026-12-10
+        2026-11-25 | hotel in Lisbon somewhere central for 3 nights | area=city center
+        2026-11-25 | centrally located hotel in Paris | area=city center
+        2026-11-25 | hotel in the centre of Madrid | area=city center
+        2026-11-25 | hotel near Central Park for 2 nights | area=Central Park
         2026-11-25 | fly to Miami on Friday, back on Sunday | depart=2026-11-27 return=2026-11-29
         2026-11-25 | next Friday, back Sunday | depart=2026-12-04 return=2026-12-06
         2026-11-25 | to Miami on Saturday for 5 nights | depart=2026-11-28 return=2026-12-03
