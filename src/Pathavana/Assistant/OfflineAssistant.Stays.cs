@@ -314,7 +314,7 @@ internal sealed partial class OfflineAssistant
         }
         text.Append(CultureInfo.InvariantCulture, $" is {Money(best.Nightly)} {(best.Rooms > 1 ? "a room a night" : "a night")}{(notes.Count > 0 ? $" ({string.Join(", ", notes)})" : "")}, {Money(best.Total)} in total.");
         AppendNearestAirports(text, s with { Origin = null });
-        return new TurnReply(text.ToString(), [.. shown.Select(h => HotelCard(h, s))], ["4 stars or more", "an extra night", "one night fewer"], s, info);
+        return new TurnReply(text.ToString(), [.. shown.Select(h => HotelCard(h, s))], [StarsChip(s), "an extra night", "one night fewer"], s, info);
     }
 
     private async Task<TurnReply> ActivitiesAsync(DialogState s, CancellationToken ct)
@@ -365,7 +365,7 @@ internal sealed partial class OfflineAssistant
         text.Append(offers.Count == 0 ? $"I found no {Wanted(s)}flights for those dates{(s.MaxPrice is not null ? " within the budget" : "")}. " : Describe(offers[0], "The cheapest flight", s) + " ");
         var from = checkIn == s.DepartDate.Value ? "" : $" from {Day(checkIn)}, the day the flight lands";
         text.Append(hotels.Count == 0 ? "I found no hotels for those dates." : $"To stay{from}: {hotels[0].Hotel.Name} at {Money(hotels[0].Nightly)} a night, {Money(hotels[0].Total)} in total.");
-        return new TurnReply(text.ToString(), [.. offers.Select(o => Card(o, s)), .. hotels.Take(MaxCards).Select(h => HotelCard(h, s))], ["nonstop only", "4 stars or more", "a day later"], s,
+        return new TurnReply(text.ToString(), [.. offers.Select(o => Card(o, s)), .. hotels.Take(MaxCards).Select(h => HotelCard(h, s))], [s.NonStop == true ? "a stop is fine" : "nonstop only", StarsChip(s), "a day later"], s,
             FlightInfo(flights.Search, flights.All.Count));
     }
 
@@ -388,6 +388,14 @@ internal sealed partial class OfflineAssistant
             + Describe(offers[0], "The cheapest", s);
         return new TurnReply(text, [.. offers.Select(o => Card(o, s))], ["nonstop only"], s, info);
     }
+
+    /// <summary>The next refinement of a stay's standard not held yet: "4 stars or more", then "5 stars", then breakfast, then a pool.</summary>
+    private static string StarsChip(DialogState s) => s.MinStars switch
+    {
+        null or < 4 => "4 stars or more",
+        4 => "5 stars",
+        _ => s.Amenities?.Contains("breakfast", StringComparer.Ordinal) == true ? "with a pool" : "with breakfast",
+    };
 
     /// <summary>Where a held area puts a hotel, in words: "near the beach", "near the airport", "in Alfama".</summary>
     private static string AreaWords(string area) => area switch

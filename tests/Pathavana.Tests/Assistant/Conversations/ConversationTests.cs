@@ -141,6 +141,20 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         });
     }
 
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task Hotel_chips_offer_the_next_step_up_not_what_is_held(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var t = await me.SayAsync($"a hotel in Paris from {Said(Ahead(40))} for 5 nights, 2 adults, 4 star at least");
+        Assert.NotEmpty(t.Hotels);
+        Assert.DoesNotContain("4 stars or more", t.Chips);
+        Assert.Contains("5 stars", t.Chips);
+        var five = await me.SayAsync("5 stars");
+        Assert.NotEmpty(five.Hotels);
+        Assert.All(five.Hotels, h => Assert.Equal(5, h.GetProperty("hotel").GetProperty("hotel").GetProperty("stars").GetInt32()));
+        Assert.DoesNotContain("5 stars", five.Chips);
+    }
+
     private static int Fares(JsonElement card, string type) =>
         card.GetProperty("flight").GetProperty("priceBreakdown").EnumerateArray().Where(p => p.GetProperty("type").GetString() == type).Sum(p => p.GetProperty("count").GetInt32());
 
