@@ -124,6 +124,7 @@ internal sealed record DialogState : TripSlots
             DepartDate = frame.Window is not null && frame.DepartDate is null ? null : depart,
             ReturnDate = frame.Window is not null && frame.ReturnDate is null ? null : @return,
             DepartTime = frame.DepartTime ?? DepartTime,
+            ReturnTime = frame.ReturnTime ?? ReturnTime,
             // A return or a length said ("for a week", the chip after a one-way pick) makes the trip a round trip.
             TripType = frame.TripType ?? (frame.ReturnDate is not null || frame.Nights is not null ? Understanding.TripType.RoundTrip : TripType),
             Cabin = frame.Cabin ?? Cabin,
@@ -179,7 +180,7 @@ internal sealed record DialogState : TripSlots
     /// <summary>True when the frame carries anything a search uses.</summary>
     public static bool HasSlots(TripFrame f) =>
         f.Origin is not null || f.Destination is not null || f.DepartDate is not null || f.ReturnDate is not null
-        || f.DepartTime is not null || f.TripType is not null || f.Cabin is not null || f.Airlines is not null
+        || f.DepartTime is not null || f.ReturnTime is not null || f.TripType is not null || f.Cabin is not null || f.Airlines is not null
         || f.NonStop is not null || f.Sort is not null || f.Passengers is not null || f.MaxPrice is not null
         || f.Stay is { IsEmpty: false } || f.Nights is not null || f.Window is not null || f.Legs is not null
         || f.Somewhere is not null || f.Edits is { Count: > 0 };

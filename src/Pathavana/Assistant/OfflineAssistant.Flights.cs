@@ -146,6 +146,11 @@ internal sealed partial class OfflineAssistant
         {
             offers = offers.Where(o => InWindow(TimeOnly.FromDateTime(o.Itineraries[0].Segments[0].Departure.DateTime), window));
         }
+        if (time && s.ReturnTime is { } back)
+        {
+            // The way back is the second itinerary of a round trip; a one-way offer has none to check.
+            offers = offers.Where(o => o.Itineraries.Count < 2 || InWindow(TimeOnly.FromDateTime(o.Itineraries[1].Segments[0].Departure.DateTime), back));
+        }
         if (budget)
         {
             offers = offers.Where(o => WithinBudget(o, s));
@@ -275,10 +280,12 @@ internal sealed partial class OfflineAssistant
                     chips.Insert(0, $"{Plural(Math.Abs(shift), "day", "days")} {(shift > 0 ? "later" : "earlier")}");
                 }
             }
-            else if (s.DepartTime is { } w && withoutTime.Count > 0)
+            else if ((s.DepartTime ?? s.ReturnTime) is { } w && withoutTime.Count > 0)
             {
                 var best = withoutTime[0];
-                text.Append(CultureInfo.InvariantCulture, $"No flight {route} leaves at the time of day you asked for ({TimeWords(w)}). The closest: ");
+                text.Append(s.DepartTime is not null
+                    ? $"No flight {route} leaves at the time of day you asked for ({TimeWords(w)}). The closest: "
+                    : $"No flight back leaves at the time of day you asked for ({TimeWords(w)}). The closest: ");
                 text.Append(Describe(best, "it is", s).Replace("it is: ", "", StringComparison.Ordinal));
                 cards.Add(Card(best, s));
                 chips.Add("the time doesn't matter");

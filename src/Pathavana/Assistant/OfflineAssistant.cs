@@ -290,7 +290,7 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
         "airlines" => (s with { Airlines = null }, "Any airline now."),
         "maxPrice" => (s with { MaxPrice = null, MaxPriceBasis = null, MaxNightly = null }, "No budget limit now."),
         "nonStop" => (s with { NonStop = null }, "Flights with stops are fine now."),
-        "departTime" => (s with { DepartTime = null }, "Any time of day now."),
+        "departTime" => (s with { DepartTime = null, ReturnTime = null }, "Any time of day now."),
         "cabin" => (s with { Cabin = null }, "Any cabin now, so economy fares."),
         "minStars" => (s with { MinStars = null }, "Any star rating now."),
         "area" => (s with { Area = null }, "Anywhere in the city now."),

@@ -89,6 +89,10 @@ internal static class Understood
         {
             Add("departTime", $"Leaving between {t.From:HH:mm} and {t.To:HH:mm}");
         }
+        if (s.ReturnTime is { } back && s.ReturnDate is not null)
+        {
+            Add("returnTime", $"Coming back between {back.From:HH:mm} and {back.To:HH:mm}");
+        }
         if (s.MaxPrice is { } m)
         {
             Add("maxPrice", $"Under {Money(m)} {(s.MaxPriceBasis == BudgetBasis.PerPerson ? "each" : "in total")}");

@@ -71,7 +71,9 @@ internal sealed partial class FrameParser
                     start--;
                 }
             }
-            else if (w == "weekend" && Is(i - 1, "a", "long") && !Is(i - 2, "this", "next", "the", "coming", "every", "each", "per"))
+            else if (w == "weekend" && (Is(i - 1, "a", "long") && !Is(i - 2, "this", "next", "the", "coming", "every", "each", "per")
+                // "weekend in Barcelona", "romantic weekend away": a trip's length too
+                || Is(i + 1, "in", "away", "trip", "break", "getaway", "to") && !Is(i - 1, "this", "next", "the", "coming", "every", "each", "per", "on", "at", "that", "over", "during", "of")))
             {
                 // "for a long weekend" is three nights, "a weekend in Paris" two.
                 var isLong = Is(i - 1, "long");
@@ -505,6 +507,10 @@ internal sealed partial class FrameParser
             if (leg == Leg.Depart)
             {
                 departTime ??= window;
+            }
+            else if (leg == Leg.Return)
+            {
+                returnTime ??= window;
             }
             i = end;
         }

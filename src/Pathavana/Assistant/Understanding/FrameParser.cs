@@ -33,6 +33,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
     private IReadOnlyList<DayOfWeek>? departOn;
     private bool weekendReturn;
     private TimeWindow? departTime;
+    private TimeWindow? returnTime;
     private Money? maxPrice;
     private Money? maxNightly;
     private bool budgetCurrencyAssumed;
@@ -592,6 +593,7 @@ internal sealed partial class FrameParser(List<Token> tokens, DateOnly today, Pl
             Nights = nights,
             DepartOn = departOn,
             DepartTime = departTime,
+            ReturnTime = returnTime,
             MaxPriceBasis = maxPrice is null ? null : budgetBasis,
             BudgetCurrencyAssumed = budgetCurrencyAssumed,
             PartyIsSize = partyIsSize,

@@ -87,6 +87,9 @@ internal abstract record TripSlots
     /// <summary>The return (or check-out) day.</summary>
     public DateOnly? ReturnDate { get; init; }
     public TimeWindow? DepartTime { get; init; }
+
+    /// <summary>The time of day the way back leaves ("back Wednesday evening"), local at the destination.</summary>
+    public TimeWindow? ReturnTime { get; init; }
     public TripType? TripType { get; init; }
     public Cabin? Cabin { get; init; }
 

@@ -155,6 +155,22 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         Assert.DoesNotContain("5 stars", five.Chips);
     }
 
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task Back_in_the_evening_picks_an_evening_flight_home(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var go = Ahead(33);
+        await me.SayAsync($"from Denver to Chicago on {Said(go)} in the morning, just me");
+        var t = await me.SayAsync($"back on {Said(go.AddDays(1))} in the evening");
+        AllFlights(t, c =>
+        {
+            Assert.Equal(go.AddDays(1), ReturnDay(c));
+            var home = Segments(c, 1)[0].GetProperty("departure").GetDateTimeOffset();
+            Assert.InRange(home.TimeOfDay, TimeSpan.FromHours(17), TimeSpan.FromHours(22));
+            Assert.InRange(Segments(c, 0)[0].GetProperty("departure").GetDateTimeOffset().TimeOfDay, TimeSpan.FromHours(5), TimeSpan.FromHours(12));
+        });
+    }
+
     private static int Fares(JsonElement card, string type) =>
         card.GetProperty("flight").GetProperty("priceBreakdown").EnumerateArray().Where(p => p.GetProperty("type").GetString() == type).Sum(p => p.GetProperty("count").GetInt32());
 

@@ -142,6 +142,9 @@ public static class UnderstandingCases
         2026-11-25 | morning flights to Denver | time=05:00-12:00
         2026-11-25 | to Denver in the afternoon | time=12:00-18:00
         2026-11-25 | to Denver Friday evening | time=17:00-22:00 depart=2026-11-27
+        2026-11-25 | back Wednesday evening | backtime=17:00-22:00 return=2026-12-02 time=-
+        2026-11-25 | Denver to Chicago Tuesday morning back Wednesday after 5pm | time=05:00-12:00 backtime=17:00-23:59
+        2026-11-25 | weekend in Barcelona from London, leaving friday after work | depart=2026-11-27 return=2026-11-29 trip=roundTrip
         2026-11-25 | a night flight to Denver | time=18:00-23:59
         2026-11-25 | red-eye from LAX to JFK | time=21:00-05:00
         2026-11-25 | to Denver before noon | time=00:00-12:00

@@ -88,6 +88,7 @@ internal static class FrameExpectation
         "checkin" => Date(f.Stay?.CheckIn),
         "checkout" => Date(f.Stay?.CheckOut),
         "time" => f.DepartTime is { } w ? $"{w.From:HH\\:mm}-{w.To:HH\\:mm}" : null,
+        "backtime" => f.ReturnTime is { } rw ? $"{rw.From:HH\\:mm}-{rw.To:HH\\:mm}" : null,
         "trip" => f.TripType is { } tt ? char.ToLowerInvariant(tt.ToString()[0]) + tt.ToString()[1..] : null,
         "cabin" => f.Cabin is { } c ? char.ToLowerInvariant(c.ToString()[0]) + c.ToString()[1..] : null,
         "airline" => f.Airlines is { Count: > 0 } a ? a[0] : null,
