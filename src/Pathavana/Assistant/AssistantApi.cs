@@ -26,11 +26,12 @@ internal sealed record SessionResponse(Guid Id, string Title, DateTimeOffset Cre
 
 /// <summary>
 /// One message. An assistant reply carries <c>search</c>: null when the turn ran no search, else the
-/// search it ran (<c>kind</c>, <c>query</c> in the parameters of <c>GET /api/v1/{kind}/search</c>, <c>total</c> offers found).
+/// search it ran (<c>kind</c>, <c>query</c> in the parameters of <c>GET /api/v1/{kind}/search</c>, <c>total</c> offers found),
+/// and <c>picked</c>: the offer id of the card the message picked ("I'll take the first one"), kept in the session's selections; else null.
 /// </summary>
 internal sealed record MessageResponse(
     Guid Id, int Seq, string Role, string Text, IReadOnlyList<ResultCard> Cards, IReadOnlyList<string> Suggestions,
-    DateTimeOffset CreatedAt, string? Mode, bool Fallback, string? FallbackReason, SearchInfo? Search);
+    DateTimeOffset CreatedAt, string? Mode, bool Fallback, string? FallbackReason, SearchInfo? Search, string? Picked = null);
 
 /// <summary>
 /// A session: its messages, <c>state</c> (the dialog state as stored), <c>understood</c> (the constraints
@@ -40,8 +41,8 @@ internal sealed record SessionDetailResponse(
     Guid Id, string Title, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, JsonElement State, IReadOnlyList<UnderstoodItem> Understood,
     IReadOnlyList<Selection> Selections, IReadOnlyList<MessageResponse> Messages, bool HasEarlier);
 
-/// <summary>The <c>cards</c> event of the stream: the reply's cards, chips and search (null when none ran).</summary>
-internal sealed record CardsEvent(IReadOnlyList<ResultCard> Cards, IReadOnlyList<string> Suggestions, SearchInfo? Search)
+/// <summary>The <c>cards</c> event of the stream: the reply's cards, chips, search (null when none ran) and the offer id it picked (null when none).</summary>
+internal sealed record CardsEvent(IReadOnlyList<ResultCard> Cards, IReadOnlyList<string> Suggestions, SearchInfo? Search, string? Picked = null)
 {
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
     public SearchInfo? Search { get; init; } = Search;
@@ -103,7 +104,8 @@ internal static class AssistantApi
     {
         var payload = MessagePayload.Parse(m.Payload);
         return new MessageResponse(m.Id, m.Seq, m.Role.ToString().ToLowerInvariant(), m.Text, payload.Cards, payload.Suggestions,
-            m.CreatedAt, payload.Mode, payload.Fallback, payload.FallbackReason, m.Role == ChatRole.Assistant ? payload.Search : null);
+            m.CreatedAt, payload.Mode, payload.Fallback, payload.FallbackReason, m.Role == ChatRole.Assistant ? payload.Search : null,
+            m.Role == ChatRole.Assistant ? payload.Picked : null);
     }
 
     private static ValidationProblem Invalid(string field, string message) =>
@@ -326,7 +328,7 @@ internal static class AssistantApi
             yield return new SseItem<string>(JsonSerializer.Serialize(new { text = chunk }, DialogJson.Options), "delta");
             await Task.Yield();
         }
-        yield return new SseItem<string>(JsonSerializer.Serialize(new CardsEvent(turn.Reply.Cards, turn.Reply.Suggestions, turn.Reply.Search), DialogJson.Options), "cards");
+        yield return new SseItem<string>(JsonSerializer.Serialize(new CardsEvent(turn.Reply.Cards, turn.Reply.Suggestions, turn.Reply.Search, turn.Reply.Picked), DialogJson.Options), "cards");
         yield return new SseItem<string>(JsonSerializer.Serialize(new
         {
             messageId = turn.Reply.Id, userMessageId = turn.UserMessage.Id, mode = turn.Mode, fallback = turn.Fallback, fallbackReason = turn.FallbackReason,

@@ -57,7 +57,7 @@ internal static class AnonymousBrowser
 
 /// <summary>What is stored in <c>session_messages.payload</c> and returned with each message.</summary>
 internal sealed record MessagePayload(
-    IReadOnlyList<ResultCard> Cards, IReadOnlyList<string> Suggestions, string? Mode = null, bool Fallback = false, string? FallbackReason = null, SearchInfo? Search = null)
+    IReadOnlyList<ResultCard> Cards, IReadOnlyList<string> Suggestions, string? Mode = null, bool Fallback = false, string? FallbackReason = null, SearchInfo? Search = null, string? Picked = null)
 {
     public static MessagePayload Parse(string? json) =>
         string.IsNullOrEmpty(json) ? new MessagePayload([], []) : JsonSerializer.Deserialize<MessagePayload>(json, DialogJson.Options) ?? new MessagePayload([], []);
@@ -109,6 +109,13 @@ internal sealed partial class ChatTurns(
             (reply, fallbackReason) = await TryLlmAsync(session, owner, state, text, today, settings, ct);
             mode = reply is null ? "offline" : "llm";
         }
+        if (reply is null && OfflineAssistant.MayPick(text))
+        {
+            // "I'll take the first one": a card of the last reply, kept as its pick button keeps it.
+            var last = await db.ChatMessages.AsNoTracking().Where(m => m.SessionId == session.Id && m.Role == ChatRole.Assistant)
+                .OrderByDescending(m => m.Seq).FirstOrDefaultAsync(ct);
+            reply = last is null ? null : offline.Pick(state, text, MessagePayload.Parse(last.Payload).Cards, today, now);
+        }
         reply ??= await offline.ReplyAsync(state, text, today, ct);
         if (fallbackReason is not null)
         {
@@ -123,7 +130,7 @@ internal sealed partial class ChatTurns(
         var failed = fallbackReason is not null && fallbackReason != FallbackReasons.NoConsent;
 
         var seq = await db.ChatMessages.Where(m => m.SessionId == session.Id).MaxAsync(m => (int?)m.Seq, ct) ?? 0;
-        var payload = new MessagePayload(reply.Cards, reply.Suggestions, mode, fallbackReason is not null, fallbackReason, reply.Search);
+        var payload = new MessagePayload(reply.Cards, reply.Suggestions, mode, fallbackReason is not null, fallbackReason, reply.Search, reply.Picked);
         var userMessage = new ChatMessage { SessionId = session.Id, Role = ChatRole.User, Text = text, Seq = seq + 1 };
         var assistant = new ChatMessage
         {

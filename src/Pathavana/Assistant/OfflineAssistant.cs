@@ -7,7 +7,7 @@ using static Pathavana.Assistant.ReplyFormat;
 namespace Pathavana.Assistant;
 
 /// <summary>What one turn answers: the text, the result cards, suggestion chips, the new state and the search it ran.</summary>
-internal sealed record TurnReply(string Text, IReadOnlyList<ResultCard> Cards, IReadOnlyList<string> Suggestions, DialogState State, SearchInfo? Search = null);
+internal sealed record TurnReply(string Text, IReadOnlyList<ResultCard> Cards, IReadOnlyList<string> Suggestions, DialogState State, SearchInfo? Search = null, string? Picked = null);
 
 /// <summary>
 /// The embedded dialog: understands the utterance, applies it to the session's constraints (add,
@@ -386,19 +386,13 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
         {
             return new TurnReply("You have not picked anything yet. Pick a flight or a hotel from the results and it is kept here; once signed in you can turn your picks into a trip.", [], [], s);
         }
-        var names = s.Selections.Select(x => x.Card switch
-        {
-            { Flight: { } f } => $"flight {Flights(f.Itineraries[0])} at {Money(f.TotalPrice)}",
-            { Hotel: { } h } => $"{h.Hotel.Name} at {Money(h.Total)}",
-            { Activity: { } a } => a.Name,
-            _ => x.OfferId,
-        });
+        var names = s.Selections.Select(x => PickName(x.Card));
         return new TurnReply($"So far you picked: {string.Join("; ", names)}.", [.. s.Selections.Select(x => x.Card)], [], s);
     }
 
     private static string BookText(DialogState s) => s.Selections.Count == 0
-        ? "To book, first pick one of the options I found (each card has a pick button), then book it from your picks. Tell me where you want to go to start."
-        : "To book, open your picks and book the offer you want: the booking step asks for the travelers and confirms the price before it charges anything.";
+        ? "To book, first pick one of the options I found: press its pick button, or say \"I'll take the first one\". Then press \"Review and book\" in your trip so far."
+        : "To book, press \"Review and book\" in your trip so far: the booking step asks for the travellers and confirms the price before it charges anything.";
 
     private const string HelpText =
         "I plan trips. Tell me where you want to go, from where, when and who travels — for example \"two adults from Boston to Lisbon next Friday, back Sunday, under 900 dollars each\". "

@@ -1387,7 +1387,8 @@ export interface components {
         };
         /**
          * @description One message. An assistant reply carries `search`: null when the turn ran no search, else the
-         *     search it ran (`kind`, `query` in the parameters of `GET /api/v1/{kind}/search`, `total` offers found).
+         *     search it ran (`kind`, `query` in the parameters of `GET /api/v1/{kind}/search`, `total` offers found),
+         *     and `picked`: the offer id of the card the message picked ("I'll take the first one"), kept in the session's selections; else null.
          */
         MessageResponse: {
             /** Format: uuid */
@@ -1404,6 +1405,7 @@ export interface components {
             fallback: boolean;
             fallbackReason: null | string;
             search: null | components["schemas"]["SearchInfo"];
+            picked?: null | string;
         };
         /** @description An amount in an ISO 4217 currency. Stored as an owned type (amount + currency columns). */
         Money: {
@@ -1463,12 +1465,20 @@ export interface components {
             /** Format: int32 */
             infants: number | string;
         };
+        /**
+         * @description Who a fare is for: adults (12+), children (2–11), infants (under 2, on a lap or in a seat).
+         * @enum {unknown}
+         */
+        PassengerCategory: "adult" | "child" | "infant";
         /** @description What one passenger type pays per person. */
         PassengerPrice: {
+            /** @description IATA/vendor passenger type: ADULT (also SENIOR, YOUNG, STUDENT), CHILD, HELD_INFANT or SEATED_INFANT. */
             type: string;
             /** Format: int32 */
             count: number | string;
             perPerson: components["schemas"]["Money"];
+            /** @description The category of string PassengerPrice.Type: the infant and child codes by their names (INFANT, INF, HELD_INFANT, SEATED_INFANT; CHILD, CHD, CNN), every other type an adult. */
+            category?: components["schemas"]["PassengerCategory"];
         };
         /** @description A place found from free text (a landmark, an address, a neighbourhood). */
         Place: {

@@ -171,6 +171,52 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         });
     }
 
+    private static string OfferId(JsonElement card) => card.GetProperty("offerId").GetString()!;
+
+    private static string? Picked(Turn t) => t.Reply.TryGetProperty("picked", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task Picking_in_words_keeps_the_card_as_its_button_would(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var flights = await me.SayAsync($"one way from Seattle to Los Angeles on {Said(Ahead(20))}, just me");
+        Assert.True(flights.Flights.Length >= 2, flights.ToString());
+        var second = OfferId(flights.Flights[1]);
+
+        var pick = await me.SayAsync("I'll take the second one");
+        Assert.Equal(second, Picked(pick));
+        Assert.True(pick.Says("Picked the flight") && pick.Says("Review and book"), pick.ToString());
+        var selections = (await me.SessionAsync()).GetProperty("selections").EnumerateArray().Select(x => x.GetProperty("offerId").GetString()).ToList();
+        Assert.Equal([second], selections);
+
+        var book = await me.SayAsync("book it");
+        Assert.True(book.Says("Review and book"), book.ToString());
+
+        var hotels = await me.SayAsync("hotels there for 2 nights");
+        Assert.True(hotels.Hotels.Length >= 2, hotels.ToString());
+        var cheapest = hotels.Hotels.OrderBy(h => h.GetProperty("hotel").GetProperty("total").GetProperty("amount").GetDecimal()).First();
+        var hotel = await me.SayAsync("ok book the cheapest hotel");
+        Assert.Equal(OfferId(cheapest), Picked(hotel));
+        Assert.True(hotel.Says("booking step"), hotel.ToString());
+        Assert.Equal(2, (await me.SessionAsync()).GetProperty("selections").GetArrayLength());
+
+        // Out of range: no pick, and the reply says what there is to pick from.
+        var seventh = await me.SayAsync("option 7");
+        Assert.Null(Picked(seventh));
+        Assert.True(seventh.Says("I showed"), seventh.ToString());
+        Assert.Equal(2, (await me.SessionAsync()).GetProperty("selections").GetArrayLength());
+    }
+
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task First_class_after_results_is_a_cabin_not_a_pick(string store)
+    {
+        var me = await apps.StartAsync(store);
+        await me.SayAsync($"one way from Seattle to Los Angeles on {Said(Ahead(20))}, just me");
+        var t = await me.SayAsync("first class please");
+        Assert.Null(Picked(t));
+        AllFlights(t, c => Assert.Equal("first", Cabin(c)));
+    }
+
     private static int Fares(JsonElement card, string type) =>
         card.GetProperty("flight").GetProperty("priceBreakdown").EnumerateArray().Where(p => p.GetProperty("type").GetString() == type).Sum(p => p.GetProperty("count").GetInt32());
 

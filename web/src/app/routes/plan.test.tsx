@@ -191,6 +191,28 @@ describe('the planner: chat and results in one workspace, open to try', () => {
     expect(screen.queryByRole('button', { name: 'Show earlier messages' })).not.toBeInTheDocument();
   });
 
+  it('puts a card the traveller picked in words ("I\'ll take the first one") in the trip draft, as its button would', async () => {
+    anonymous();
+    on('POST', '/api/v1/chat/sessions', () => json(201, { id: sessionId, title: 'New trip', createdAt: '2026-11-25T00:00:00Z', updatedAt: '2026-11-25T00:00:00Z' }));
+    on('GET', '/api/v1/flights/search', { body: { offers: [offer], count: 1, source: 'simulated' } });
+    on('POST', `/api/v1/chat/sessions/${sessionId}/messages/stream`, () =>
+      new Response(sse('delta', { text: 'I found 1 round trip from $1,224.' }) + sse('cards', { cards: [flight], suggestions: [], search: null }) + sse('done', { messageId: 'm2', userMessageId: 'm1', mode: 'offline', fallback: false }), { headers: { 'Content-Type': 'text/event-stream' } }));
+    renderApp('/');
+    await userEvent.type(await screen.findByLabelText('Message'), 'Two of us, Boston to Lisbon');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await screen.findByRole('article', { name: /TAP Portugal flight Boston to Lisbon/ });
+    expect(screen.queryByRole('region', { name: 'Your trip so far' })).toBeNull();
+
+    on('POST', `/api/v1/chat/sessions/${sessionId}/messages/stream`, () =>
+      new Response(sse('delta', { text: 'Picked the flight TP 218 at $1,224.00: it is in your trip so far.' }) + sse('cards', { cards: [flight], suggestions: ['show my picks'], search: null, picked: 'fl-1' }) + sse('done', { messageId: 'm4', userMessageId: 'm3', mode: 'offline', fallback: false }), { headers: { 'Content-Type': 'text/event-stream' } }));
+    await userEvent.type(screen.getByLabelText('Message'), "I'll take the first one");
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    const tray = await screen.findByRole('region', { name: 'Your trip so far' });
+    expect(tray).toHaveTextContent('Boston → Lisbon and back');
+    expect(tray).toHaveTextContent('$1,224');
+    expect(within(tray).getByRole('button', { name: 'Review and book' })).toBeInTheDocument();
+  });
+
   it('puts picks from the chat and the results in one draft; "Review and book" asks for an account right there, then makes the trip and opens its review', async () => {
     sessionStorage.setItem('pathavana.chat.session', sessionId);
     let signedUp = false;

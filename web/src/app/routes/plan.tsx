@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/Feedback';
 import { Conversation, ConversationList, starterSuggestions, useChat, type ChatMessage } from '@/features/chat/components';
 import type { ResultCard, SearchRef } from '@/features/chat/api/types';
@@ -129,6 +129,16 @@ export function PlanRoute() {
       setTab(found.tab);
     }
   }
+
+  // A reply that picked a card ("I'll take the first one") puts it in the trip draft, as its button does.
+  const pickedByReply = last?.picked ? last.cards?.find((c) => c.offerId === last.picked) : undefined;
+  useEffect(() => {
+    if (!pickedByReply) return;
+    const pick = pickOf(pickedByReply, query);
+    if (pick && !draft.picks().some((p) => p.offerId === pick.offerId)) draft.add(pick);
+    // Once per reply: the pick is the reply's, whatever the query becomes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pickedByReply?.offerId, last?.id]);
 
   function seeAll(m: ChatMessage) {
     const found = understood(m, query);

@@ -7,7 +7,8 @@ import type { ResultCard, SearchRef } from './types';
 export interface StreamHandlers {
   /** A chunk of the reply's text, in order; joined they are the reply. */
   onDelta: (text: string) => void;
-  onCards: (cards: ResultCard[], suggestions: string[], search: SearchRef | null) => void;
+  /** The reply's cards, chips, search, and the offer id of the card it picked ("I'll take the first one"; null when none). */
+  onCards: (cards: ResultCard[], suggestions: string[], search: SearchRef | null, picked: string | null) => void;
   onDone: (done: { messageId: string; userMessageId: string; mode: string; fallback: boolean }) => void;
 }
 
@@ -25,7 +26,7 @@ export async function streamChatMessage(sessionId: string, text: string, handler
   for await (const e of readEvents(response.body)) {
     const data = JSON.parse(e.data) as Record<string, unknown>;
     if (e.event === 'delta') handlers.onDelta(String(data.text ?? ''));
-    else if (e.event === 'cards') handlers.onCards((data.cards as ResultCard[] | undefined) ?? [], (data.suggestions as string[] | undefined) ?? [], (data.search as SearchRef | null | undefined) ?? null);
+    else if (e.event === 'cards') handlers.onCards((data.cards as ResultCard[] | undefined) ?? [], (data.suggestions as string[] | undefined) ?? [], (data.search as SearchRef | null | undefined) ?? null, typeof data.picked === 'string' ? data.picked : null);
     else if (e.event === 'done')
       handlers.onDone({ messageId: String(data.messageId), userMessageId: String(data.userMessageId), mode: String(data.mode ?? 'offline'), fallback: Boolean(data.fallback) });
   }

@@ -13,6 +13,8 @@ export interface ChatMessage {
   cards?: ResultCard[];
   /** What the reply searched (when the assistant says), for "see all". */
   search?: SearchRef | null;
+  /** The offer id of the card this reply picked ("I'll take the first one"), kept with the session's picks. */
+  picked?: string | null;
 }
 
 interface Props {

@@ -42,6 +42,7 @@ const fromResponse = (m: ChatMessageResponse): ChatMessage => ({
   cards: m.cards,
   choices: m.suggestions,
   search: (m as { search?: SearchRef | null }).search ?? null,
+  picked: m.picked ?? null,
 });
 
 /** The `seq` of the oldest message loaded when older ones remain on the server, else null. */
@@ -126,7 +127,12 @@ export function useChat() {
       }
       await streamChatMessage(id, text, {
         onDelta: (chunk) => update(replyId, (m) => ({ ...m, text: m.text + chunk })),
-        onCards: (cards, suggestions, search) => update(replyId, (m) => ({ ...m, cards, choices: suggestions, search })),
+        onCards: (cards, suggestions, search, picked) => {
+          update(replyId, (m) => ({ ...m, cards, choices: suggestions, search, picked }));
+          // "I'll take the first one": the server kept the card as a pick, as its button would.
+          const card = picked ? cards.find((c) => c.offerId === picked) : undefined;
+          if (card) setPicks((all) => [...all.filter((p) => p.offerId !== card.offerId), { offerId: card.offerId, kind: card.kind, card, at: new Date().toISOString() }]);
+        },
         onDone: () => update(replyId, (m) => ({ ...m, streaming: false })),
       });
       update(replyId, (m) => ({ ...m, streaming: false }));
