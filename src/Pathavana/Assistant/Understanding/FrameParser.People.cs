@@ -284,6 +284,23 @@ internal sealed partial class FrameParser
     private static readonly HashSet<string> InfantNouns = ["infant", "infants", "baby", "babies", "newborn"];
     private static readonly HashSet<string> Companions = ["wife", "husband", "partner", "girlfriend", "boyfriend", "fiance", "fiancee", "spouse", "friend", "mom", "mum", "mother", "dad", "father", "brother", "sister", "colleague", "coworker", "boss", "grandma", "grandmother", "grandpa", "grandfather", "mate", "buddy", "roommate", "cousin", "aunt", "uncle"];
 
+    /// <summary>A single ticket or seat asked for: "a ticket", "one ticket", "a plane ticket", "a one way ticket", "a round trip ticket", "a seat".</summary>
+    private bool OneTicket()
+    {
+        for (var i = 0; i < t.Count; i++)
+        {
+            var w = W(i);
+            if (w == "ticket" && (Is(i - 1, "a", "one", "single")
+                    || Is(i - 2, "a") && Is(i - 1, "plane", "flight", "airline", "return", "cheap", "single", "economy")
+                    || Is(i - 2, "one", "round") && Is(i - 1, "way", "trip"))
+                || w == "seat" && Is(i - 1, "a", "one") && !Is(i + 1, "for", "each"))
+            {
+                return !Is(i + 1, "each", "per", "apiece") && !Has("tickets") && !Has("us") && !Has("we");
+            }
+        }
+        return false;
+    }
+
     private void ExtractPassengers()
     {
         int? adults = null, total = null;
@@ -534,6 +551,12 @@ internal sealed partial class FrameParser
                 Use(i, i + 2);
                 any = true;
             }
+        }
+        if (!any && OneTicket())
+        {
+            // "I need a ticket to LA", "a one way ticket", "one seat": one traveller, said as the ticket.
+            passengers = new PassengerMix(1);
+            return;
         }
         if (!any)
         {

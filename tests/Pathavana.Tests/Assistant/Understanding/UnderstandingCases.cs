@@ -114,6 +114,10 @@ public static class UnderstandingCases
         2026-11-25 | centrally located hotel in Paris | area=city center
         2026-11-25 | hotel in the centre of Madrid | area=city center
         2026-11-25 | hotel near Central Park for 2 nights | area=Central Park
+        2026-11-25 | I need a one way ticket from Seattle to LA tomorrow | pax=1/0/0 trip=oneWay
+        2026-11-25 | one way ticket to Boston | pax=1/0/0
+        2026-11-25 | a ticket for me and my wife to Paris | pax=2/0/0
+        2026-11-25 | we need a ticket each to Rome | pax=-
         2026-11-25 | fly to Miami on Friday, back on Sunday | depart=2026-11-27 return=2026-11-29
         2026-11-25 | next Friday, back Sunday | depart=2026-12-04 return=2026-12-06
         2026-11-25 | to Miami on Saturday for 5 nights | depart=2026-11-28 return=2026-12-03
