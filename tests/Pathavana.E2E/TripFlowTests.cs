@@ -176,6 +176,26 @@ public sealed partial class TripFlowTests(BrowserFixture browser, EmbeddedApp em
     }
 
     [Fact]
+    public async Task A_visitor_picks_a_flight_in_words_and_it_lands_in_the_trip_draft()
+    {
+        await using var session = await browser.NewSessionAsync(App);
+        var page = session.Page;
+        await page.GotoAsync("/");
+        var chat = page.GetByRole(AriaRole.Region, new() { Name = "Conversation with the assistant" });
+        await SayAsync(page, $"Two of us from Boston to Lisbon on {Screens.InDays(42)} back {Screens.InDays(47)}");
+        await Expect(chat.Locator("article.chat-card--flight").First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Your trip so far" })).ToHaveCountAsync(0);
+
+        await SayAsync(page, "I'll take the first one");
+        await Expect(chat.GetByText("Picked the flight", new() { Exact = false })).ToBeVisibleAsync();
+        var tray = page.GetByRole(AriaRole.Region, new() { Name = "Your trip so far" });
+        await Expect(tray).ToContainTextAsync("Boston → Lisbon and back");
+        await Expect(tray.GetByRole(AriaRole.Button, new() { Name = "Review and book" })).ToBeVisibleAsync();
+        await session.CheckAsync("plan-pick-in-words");
+        Assert.Empty(session.ForeignRequests);
+    }
+
+    [Fact]
     public async Task A_visitor_whose_address_already_has_an_account_is_told_to_check_the_email_at_save_and_signs_in_there_keeping_the_picks()
     {
         // The address has an account already (made elsewhere, with its own password).
