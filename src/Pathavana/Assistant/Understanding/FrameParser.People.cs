@@ -552,6 +552,12 @@ internal sealed partial class FrameParser
                 any = true;
             }
         }
+        if (!any && (Has("honeymoon") || Has("honeymooners")))
+        {
+            // "for my honeymoon": the two of them.
+            passengers = new PassengerMix(2);
+            return;
+        }
         if (!any && OneTicket())
         {
             // "I need a ticket to LA", "a one way ticket", "one seat": one traveller, said as the ticket.

@@ -116,6 +116,7 @@ public static class UnderstandingCases
         2026-11-25 | hotel near Central Park for 2 nights | area=Central Park
         2026-11-25 | I need a one way ticket from Seattle to LA tomorrow | pax=1/0/0 trip=oneWay
         2026-11-25 | one way ticket to Boston | pax=1/0/0
+        2026-11-25 | cheap flight to Tokyo from San Francisco in April for my honeymoon | pax=2/0/0
         2026-11-25 | a ticket for me and my wife to Paris | pax=2/0/0
         2026-11-25 | we need a ticket each to Rome | pax=-
         2026-11-25 | fly to Miami on Friday, back on Sunday | depart=2026-11-27 return=2026-11-29
