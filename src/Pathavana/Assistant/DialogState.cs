@@ -37,6 +37,10 @@ internal sealed record DialogState : TripSlots
     /// <summary>The currency of the trip's origin country (ISO 4217; from Manchester: GBP) when searches can price in it; null: US dollars.</summary>
     public string? Currency { get; init; }
 
+    /// <summary>This turn said a departure or check-in day (not stored: a stay then starts on the day said, not when a flight lands).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool DaySaid { get; init; }
+
     /// <summary>The slot the last reply asked for, if any.</summary>
     public string? Asking { get; init; }
 
@@ -125,6 +129,7 @@ internal sealed record DialogState : TripSlots
             ReturnDate = frame.Window is not null && frame.ReturnDate is null ? null : @return,
             DepartTime = frame.DepartTime ?? DepartTime,
             ReturnTime = frame.ReturnTime ?? ReturnTime,
+            DaySaid = frame.DepartDate is not null || frame.Stay?.CheckIn is not null,
             // A return or a length said ("for a week", the chip after a one-way pick) makes the trip a round trip.
             TripType = frame.TripType ?? (frame.ReturnDate is not null || frame.Nights is not null ? Understanding.TripType.RoundTrip : TripType),
             Cabin = frame.Cabin ?? Cabin,

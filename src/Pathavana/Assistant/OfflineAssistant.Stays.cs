@@ -80,9 +80,10 @@ internal sealed partial class OfflineAssistant
         return new SearchInfo("hotels", q, total);
     }
 
+    // A nightly limit is the stay's budget; without one, a budget said while looking for a stay is its total.
     private static bool HotelWithinBudget(HotelOffer h, DialogState s) =>
         (s.MaxNightly is not { } n || h.Nightly.Currency != n.Currency || h.Nightly.Amount <= n.Amount)
-        && (s.Intent != TripIntent.SearchHotels || s.MaxPrice is not { } m || h.Total.Currency != m.Currency
+        && (s.Intent != TripIntent.SearchHotels || s.MaxNightly is not null || s.MaxPrice is not { } m || h.Total.Currency != m.Currency
             || (s.MaxPriceBasis == BudgetBasis.PerPerson ? h.Total.Amount / Math.Max(1, s.Passengers?.Adults ?? 1) : h.Total.Amount) <= m.Amount);
 
     /// <summary>True when a meal plan includes breakfast: "Breakfast included", "Half board", "All inclusive".</summary>
@@ -182,10 +183,24 @@ internal sealed partial class OfflineAssistant
     }
 
     /// <summary>The hotel with the place asked for among its landmarks, first, at the distance the search measured from it.</summary>
-    private static HotelOffer WithPlace(HotelOffer h, Place place) =>
-        h.Hotel.DistanceKm is not { } km || h.Hotel.Landmarks?.Any(l => string.Equals(l.Name, place.Name, StringComparison.OrdinalIgnoreCase)) == true
-            ? h
-            : h with { Hotel = h.Hotel with { Landmarks = [new LandmarkDistance(place.Name, km), .. h.Hotel.Landmarks ?? []] } };
+    /// <remarks>The distance is kept to 0.1 km, as the reply says it.</remarks>
+    private static HotelOffer WithPlace(HotelOffer h, Place place)
+    {
+        if (h.Hotel.DistanceKm is not { } exact)
+        {
+            return h;
+        }
+        var km = Math.Round(exact, 1, MidpointRounding.AwayFromZero);
+        var named = h.Hotel.Landmarks?.Any(l => string.Equals(l.Name, place.Name, StringComparison.OrdinalIgnoreCase)) == true;
+        return h with
+        {
+            Hotel = h.Hotel with
+            {
+                DistanceKm = km,
+                Landmarks = named ? h.Hotel.Landmarks : [new LandmarkDistance(place.Name, km), .. h.Hotel.Landmarks ?? []],
+            },
+        };
+    }
 
     /// <summary>
     /// Whether a hotel is in the area asked for: its neighbourhood, a named landmark within 2 km
@@ -248,9 +263,26 @@ internal sealed partial class OfflineAssistant
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(Tower|Museum|Cathedral|Palace|Gate|Castle|Fountain|Opera House|Market|Pantheon|Colosseum|Acropolis|Basilica|Abbey|Vatican|Louvre|Forum|Temple|Shrine|Zoo|Aquarium)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex LandmarkNoun();
 
+    /// <summary>
+    /// For a stay at the end of the flights held (no flight picked): the outbound offer that lands
+    /// earliest, so that when every flight that day lands the next day (overnight across the
+    /// Atlantic) the stay starts then and no night is paid for on the plane. Null without flights.
+    /// </summary>
+    private async Task<FlightOffer?> EarliestLandingAsync(DialogState s, CancellationToken ct)
+    {
+        if (s.Origin is null || s.DepartDate is null || s.DaySaid || s.Legs is { Count: > 0 } || s.Origin.Code == s.Destination?.Code
+            || s.Selections.Any(p => p.Card.Flight is { Itineraries.Count: > 0 } && SelectionFit.Why(s, p.Card) is null))
+        {
+            return null;
+        }
+        var found = await FindFlightsAsync(s, ct);
+        var offers = found.Matching.Count > 0 ? found.Matching : found.All;
+        return offers.Where(o => o.Itineraries.Count > 0).MinBy(o => DateOnly.FromDateTime(o.Itineraries[0].Segments[^1].Arrival.DateTime));
+    }
+
     private async Task<TurnReply> HotelsAsync(DialogState s, CancellationToken ct)
     {
-        var (all, hotels, search, near) = await FindHotelsAsync(s, flight: null, ct);
+        var (all, hotels, search, near) = await FindHotelsAsync(s, await EarliestLandingAsync(s, ct), ct);
         var info = HotelInfo(search, all.Count, s, near);
         var where = $"in {s.Destination!.Name}, {Day(search.CheckIn)} to {Day(search.CheckOut)}";
         var wishes = Wishes(s, near);
@@ -277,7 +309,7 @@ internal sealed partial class OfflineAssistant
             var cheapest = (fitting.Count > 0 ? fitting : [.. all.OrderBy(h => h.Nightly.Amount)]).First();
             var card = HotelCard(cheapest, s);
             var what = wishes.Length > 0 && fitting.Count > 0 ? $"{where}, {wishes}," : where;
-            var reason = s.MaxNightly is { } n
+            var reason = s.MaxNightly is { } n && (cheapest.Nightly.Amount > n.Amount || s.MaxPrice is null)
                 ? $"Nothing {what} is under {Money(n)} a night: the cheapest, {cheapest.Hotel.Name}, is {Money(cheapest.Nightly)} a night, {Money(card.Price!.OverBudget ?? cheapest.Nightly)} over."
                 : $"Nothing {what} is within {Money(s.MaxPrice!)}: the cheapest, {cheapest.Hotel.Name}, is {Money(cheapest.Total)} in total.";
             return new TurnReply(reason, [card], ["no budget limit"], s, info);
@@ -285,6 +317,12 @@ internal sealed partial class OfflineAssistant
         var best = hotels[0];
         var shown = hotels.Take(MaxCards).ToList();
         var text = new StringBuilder();
+        if (search.CheckIn != s.DepartDate)
+        {
+            text.Append(s.Selections.Any(x => x.Card.Flight is { Itineraries.Count: > 0 } && SelectionFit.Why(s, x.Card) is null)
+                ? $"Your flight lands on {Day(search.CheckIn)}, so the stay starts then. "
+                : $"The flights leaving {Day(s.DepartDate!.Value)} land on {Day(search.CheckIn)}, so the stay starts then. ");
+        }
         text.Append(CultureInfo.InvariantCulture, $"Here {(shown.Count == 1 ? "is 1 hotel" : $"are {shown.Count} hotels")} {where} ({Plural(search.Nights, "night", "nights")}), for {(s.Passengers is { } p ? People(p) : "1 adult")}");
         if (wishes.Length > 0)
         {
@@ -301,7 +339,7 @@ internal sealed partial class OfflineAssistant
         text.Append(CultureInfo.InvariantCulture, $". {best.Hotel.Name}{(best.Hotel.Stars is { } st ? $" ({st} stars)" : "")}");
         if (near is not null && best.Hotel.DistanceKm is { } km)
         {
-            text.Append(CultureInfo.InvariantCulture, $", {km:0.0} km from {The(near.Name)},");
+            text.Append(CultureInfo.InvariantCulture, $", {km:0.#} km from {The(near.Name)},");
         }
         var notes = new List<string>();
         if (best.Rooms > 1)

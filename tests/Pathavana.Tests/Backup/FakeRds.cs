@@ -49,6 +49,11 @@ internal sealed class FakeRds : IAsyncDisposable
 
     public IReadOnlyCollection<string> Instances => [.. _instances.Keys];
 
+    private int _unavailable;
+
+    /// <summary>The next <paramref name="calls"/> calls are answered 503 ServiceUnavailable, as RDS does when it is briefly overloaded.</summary>
+    public void Unavailable(int calls) => Interlocked.Exchange(ref _unavailable, calls);
+
     private async Task ServeAsync()
     {
         while (_listener.IsListening)
@@ -85,6 +90,11 @@ internal sealed class FakeRds : IAsyncDisposable
 
     private (int, string) Handle(HttpListenerRequest request, string body)
     {
+        if (Interlocked.Decrement(ref _unavailable) >= 0)
+        {
+            return Error(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.");
+        }
+        Interlocked.CompareExchange(ref _unavailable, 0, -1);
         if (!SignatureMatches(request, body))
         {
             return Error(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");

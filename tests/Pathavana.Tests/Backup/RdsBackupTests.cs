@@ -49,7 +49,15 @@ public sealed class RdsBackupTests(TestServers servers)
         var ran = await BackupCli.RunOkAsync(env, null, "backup", "run");
         Assert.Contains($"snapshot backup pathavana-backup-{Instance}-", ran, StringComparison.Ordinal);
         Assert.Contains("pathavana_backup_last_success_timestamp_seconds{mode=\"rds\",type=\"snapshot\"", await File.ReadAllTextAsync(metrics, Ct), StringComparison.Ordinal);
+        // RDS briefly overloaded: the calls are tried again, as the AWS SDKs do, and the command succeeds.
+        rds.Unavailable(2);
         var listed = BackupCli.Json(await BackupCli.RunOkAsync(env, null, "backup", "list", "--json"));
+        // Down for longer: the command gives up after its retries, naming RDS's answer.
+        rds.Unavailable(50);
+        var (down, downOutput) = await BackupCli.RunAsync(env, null, "backup", "list");
+        Assert.NotEqual(0, down);
+        Assert.Contains("ServiceUnavailable", downOutput, StringComparison.Ordinal);
+        rds.Unavailable(0);
         Assert.Equal(["automated", "snapshot"], listed.EnumerateArray().Select(b => b.GetProperty("type").GetString()));
         Assert.Contains("sound", await BackupCli.RunOkAsync(env, null, "backup", "verify"), StringComparison.Ordinal);
 

@@ -217,6 +217,30 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         AllFlights(t, c => Assert.Equal("first", Cabin(c)));
     }
 
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task A_stay_after_overnight_flights_starts_the_day_they_land_unless_a_day_is_said(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var (go, back) = (Ahead(40), Ahead(47));
+        var flights = await me.SayAsync($"from Chicago to Dublin on {Said(go)}, back on {Said(back)}, 2 adults");
+        Assert.All(flights.Flights, c => Assert.True(DateOnly.FromDateTime(Segments(c, 0)[^1].GetProperty("arrival").GetDateTimeOffset().DateTime) > go, "an overnight flight"));
+        var hotels = await me.SayAsync("ok what about hotels in Dublin");
+        Assert.NotEmpty(hotels.Hotels);
+        Assert.Equal(go.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), hotels.Query("checkIn"));
+        Assert.Equal(back.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), hotels.Query("checkOut"));
+        Assert.True(hotels.Says("so the stay starts then"), hotels.ToString());
+
+        // A check-in day said is the day searched.
+        var said = await me.SayAsync($"hotel in Dublin from {Said(go.AddDays(2))} for 3 nights");
+        Assert.Equal(go.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), said.Query("checkIn"));
+
+        // Flights that land the same day: the stay starts that day.
+        var domestic = await apps.StartAsync(store);
+        await domestic.SayAsync($"from Boston to Chicago on {Said(go)}, back on {Said(back)}, 2 adults");
+        var chicago = await domestic.SayAsync("hotels there");
+        Assert.Equal(go.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), chicago.Query("checkIn"));
+    }
+
     private static int Fares(JsonElement card, string type) =>
         card.GetProperty("flight").GetProperty("priceBreakdown").EnumerateArray().Where(p => p.GetProperty("type").GetString() == type).Sum(p => p.GetProperty("count").GetInt32());
 
@@ -475,7 +499,7 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
     }
 
     [Theory, InlineData("embedded"), InlineData("postgres")]
-    public async Task A_hotel_wish_after_flights_keeps_the_trip_dates_and_the_place_breakfast_and_price_asked_for_reach_the_stays_and_the_results_pane(string store)
+    public async Task A_hotel_wish_after_flights_keeps_the_trip_from_landing_to_return_and_the_place_breakfast_and_price_asked_for_reach_the_stays_and_the_results_pane(string store)
     {
         var me = await apps.StartAsync(store);
         var month = Today.AddMonths(5).ToString("MMMM", CultureInfo.InvariantCulture);
@@ -488,10 +512,12 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         Assert.NotEmpty(t.Hotels);
         Assert.False(t.Says("check in"), t.ToString());
         Assert.True(t.Says("of the Colosseum") && t.Says("with breakfast") && t.Says("under $200 a night"), t.ToString());
+        // Chicago to Rome flies overnight: the stay starts the day the flights land, and ends on the day home.
+        Assert.True(t.Says("so the stay starts then"), t.ToString());
         foreach (var card in t.Hotels)
         {
             var offer = card.GetProperty("hotel");
-            Assert.Equal(go, DateOnly.Parse(offer.GetProperty("checkIn").GetString()!, CultureInfo.InvariantCulture));
+            Assert.Equal(go.AddDays(1), DateOnly.Parse(offer.GetProperty("checkIn").GetString()!, CultureInfo.InvariantCulture));
             Assert.Equal(back, DateOnly.Parse(offer.GetProperty("checkOut").GetString()!, CultureInfo.InvariantCulture));
             // Within walking distance of the Colosseum (distances are from it), priced at a rate with breakfast, under the limit.
             Assert.InRange(offer.GetProperty("hotel").GetProperty("distanceKm").GetDouble(), 0, 2);
