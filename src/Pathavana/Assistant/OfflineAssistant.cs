@@ -23,6 +23,18 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
 
     public async Task<TurnReply> ReplyAsync(DialogState state, string utterance, DateOnly today, CancellationToken ct)
     {
+        var reply = await ReplyToAsync(state, utterance, today, ct);
+        // "Paris to Amsterdam by train?": say what is not searched rather than answer as if it were.
+        return OtherTransport().IsMatch(utterance)
+            ? reply with { Text = "I can't search trains, buses or ferries yet — only flights, places to stay and things to do. " + reply.Text }
+            : reply;
+    }
+
+    [GeneratedRegex(@"\b(?:trains?|rail|railways?|eurostar|bus|buses|ferry|ferries)\b(?!\s+(?:stations?|terminals?|stops?|port|tours?|rides?))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OtherTransport();
+
+    private async Task<TurnReply> ReplyToAsync(DialogState state, string utterance, DateOnly today, CancellationToken ct)
+    {
         var frame = understanding.Parse(utterance, today);
         if (frame.Question is { } question)
         {

@@ -486,6 +486,14 @@ internal sealed partial class FrameParser
                 any = true;
                 continue;
             }
+            // "me and a friend", "with a colleague" (not "a ticket for a friend": that one travels alone)
+            if (w is "a" or "an" && Companions.Contains(W(i + 1)) && !Is(i - 1, "for"))
+            {
+                companions++;
+                Use(i, i + 2);
+                any = true;
+                continue;
+            }
             if (w is "my" or "our" or "the" or "his" or "her" && i + 1 < t.Count)
             {
                 var next = W(i + 1);

@@ -241,6 +241,21 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         Assert.Equal(go.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), chicago.Query("checkIn"));
     }
 
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task By_train_says_trains_are_not_searched_and_a_friend_makes_two(string store)
+    {
+        var me = await apps.StartAsync(store);
+        var train = await me.SayAsync("Paris to Amsterdam by train?");
+        Assert.True(train.Says("can't search trains"), train.ToString());
+        var t = await me.SayAsync($"ok flights then, {Said(Ahead(30))}, me and a friend");
+        AllFlights(t, c => Assert.Equal(2, Travellers(c)));
+        Assert.False(t.Says("trains"), t.ToString());
+
+        var hotel = await apps.StartAsync(store);
+        var station = await hotel.SayAsync($"a hotel near the train station in Milan from {Said(Ahead(30))} for 2 nights, 2 adults");
+        Assert.False(station.Says("can't search trains"), station.ToString());
+    }
+
     private static int Fares(JsonElement card, string type) =>
         card.GetProperty("flight").GetProperty("priceBreakdown").EnumerateArray().Where(p => p.GetProperty("type").GetString() == type).Sum(p => p.GetProperty("count").GetInt32());
 

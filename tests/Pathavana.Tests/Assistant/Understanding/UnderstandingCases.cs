@@ -116,6 +116,8 @@ public static class UnderstandingCases
         2026-11-25 | hotel near Central Park for 2 nights | area=Central Park
         2026-11-25 | I need a one way ticket from Seattle to LA tomorrow | pax=1/0/0 trip=oneWay
         2026-11-25 | one way ticket to Boston | pax=1/0/0
+        2026-11-25 | ok flights then, 12 March, me and a friend | pax=2/0/0 depart=2027-03-12
+        2026-11-25 | flights to Rome with a colleague | pax=2/0/0
         2026-11-25 | cheap flight to Tokyo from San Francisco in April for my honeymoon | pax=2/0/0
         2026-11-25 | a ticket for me and my wife to Paris | pax=2/0/0
         2026-11-25 | we need a ticket each to Rome | pax=-
