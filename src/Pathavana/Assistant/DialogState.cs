@@ -131,7 +131,9 @@ internal sealed record DialogState : TripSlots
             ReturnTime = frame.ReturnTime ?? ReturnTime,
             DaySaid = frame.DepartDate is not null || frame.Stay?.CheckIn is not null,
             // A return or a length said ("for a week", the chip after a one-way pick) makes the trip a round trip.
-            TripType = frame.TripType ?? (frame.ReturnDate is not null || frame.Nights is not null ? Understanding.TripType.RoundTrip : TripType),
+            // (A stay's length, "hotels there for 2 nights", leaves the flights as they were.)
+            TripType = frame.TripType ?? (frame.ReturnDate is not null || frame.Nights is not null && intent is not (Understanding.TripIntent.SearchHotels or Understanding.TripIntent.SearchActivities)
+                ? Understanding.TripType.RoundTrip : TripType),
             Cabin = frame.Cabin ?? Cabin,
             Airlines = frame.Airlines ?? Airlines,
             NonStop = frame.NonStop ?? NonStop,
@@ -179,7 +181,9 @@ internal sealed record DialogState : TripSlots
         {
             return Understanding.TripIntent.PlanTrip;
         }
-        return namesFlights || frame.Origin is not null ? said : held.Value;
+        // "first class please", "nonstop only", "with Delta" while looking at hotels: only flights have those.
+        var flightOnly = frame.Cabin is not null || frame.NonStop is not null || frame.Airlines is not null || frame.DepartTime is not null || frame.ReturnTime is not null;
+        return namesFlights || frame.Origin is not null || flightOnly && held == Understanding.TripIntent.SearchHotels ? said : held.Value;
     }
 
     /// <summary>True when the frame carries anything a search uses.</summary>

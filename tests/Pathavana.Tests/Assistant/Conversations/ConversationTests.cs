@@ -256,6 +256,18 @@ public sealed class ConversationTests(ConversationApps apps) : IClassFixture<Con
         Assert.False(station.Says("can't search trains"), station.ToString());
     }
 
+    [Theory, InlineData("embedded"), InlineData("postgres")]
+    public async Task First_class_while_looking_at_hotels_searches_flights_and_a_stay_length_keeps_them_one_way(string store)
+    {
+        var me = await apps.StartAsync(store);
+        await me.SayAsync($"one way from Seattle to Los Angeles on {Said(Ahead(20))}, just me");
+        var hotels = await me.SayAsync("hotels there for 2 nights");
+        Assert.NotEmpty(hotels.Hotels);
+        var first = await me.SayAsync("first class please");
+        Assert.Empty(first.Hotels);
+        AllFlights(first, c => { Assert.Equal("first", Cabin(c)); Assert.Equal(1, Itineraries(c)); });
+    }
+
     private static int Fares(JsonElement card, string type) =>
         card.GetProperty("flight").GetProperty("priceBreakdown").EnumerateArray().Where(p => p.GetProperty("type").GetString() == type).Sum(p => p.GetProperty("count").GetInt32());
 
