@@ -34,7 +34,11 @@ internal sealed record DialogState : TripSlots
     /// <summary>The last flight, stay or whole-trip search (an edit made while looking at things to do applies to it).</summary>
     public Understanding.TripIntent? TripIntent { get; init; }
 
-    /// <summary>The currency of the trip's origin country (ISO 4217; from Manchester: GBP) when searches can price in it; null: US dollars.</summary>
+    /// <summary>
+    /// The currency of the trip's origin country (ISO 4217; from Manchester: GBP) when searches can price in it;
+    /// null: US dollars. Worked out from the origin on each turn, not stored.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? Currency { get; init; }
 
     /// <summary>This turn said a departure or check-in day (not stored: a stay then starts on the day said, not when a flight lands).</summary>
@@ -64,32 +68,19 @@ internal sealed record DialogState : TripSlots
     /// word wins), "add my wife" adds people. Dates stay consistent: a new departure after the
     /// held return keeps the length of stay.
     /// </summary>
-    /// <summary>
-    /// The party held, with the children just named (<paramref name="said"/>: one adult, plus teens at the adult
-    /// fare, and the children): a party given by its size ("a family of five") keeps its size, the named
-    /// children among it; otherwise the children travel with the adults held.
-    /// </summary>
-    private PassengerMix WithChildren(PassengerMix held, PassengerMix said)
-    {
-        var teens = Math.Max(0, said.Adults - 1);
-        var young = said.Children + said.Infants;
-        var size = held.Adults + held.Children + held.Infants;
-        return PartyIsSize && size - young - teens >= 1
-            ? new PassengerMix(size - young, said.Children, said.Infants, said.ChildAges)
-            : new PassengerMix(held.Adults + teens, said.Children, said.Infants, said.ChildAges);
-    }
-
     public DialogState Merge(TripFrame frame, string utterance = "")
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(utterance);
         var intent = frame.Intent is Understanding.TripIntent.SearchFlights or Understanding.TripIntent.SearchHotels or Understanding.TripIntent.SearchActivities or Understanding.TripIntent.PlanTrip
             ? MergeIntent(Intent, frame, utterance) : Intent;
+        // "the kids are 4 and 9" names the children of the party held.
+        var (withChildren, sizeKept) = frame.Passengers is { } named && frame.ChildrenOnly && frame.Act != FrameAct.Add && Passengers is { } party
+            ? WithChildren(party, named) : (null, false);
         var passengers = frame.Passengers is { } p
             ? frame.Act == FrameAct.Add && Passengers is { } held
                 ? new PassengerMix(held.Adults + p.Adults, held.Children + p.Children, held.Infants + p.Infants)
-                : frame.Act == FrameAct.Add ? new PassengerMix(1 + p.Adults, p.Children, p.Infants)
-                : frame.ChildrenOnly && Passengers is { } party ? WithChildren(party, p) : p
+                : frame.Act == FrameAct.Add ? new PassengerMix(1 + p.Adults, p.Children, p.Infants) : withChildren ?? p
             : Passengers;
         var depart = frame.DepartDate ?? frame.Stay?.CheckIn ?? DepartDate;
         var @return = frame.ReturnDate ?? frame.Stay?.CheckOut;
@@ -141,7 +132,7 @@ internal sealed record DialogState : TripSlots
             Passengers = passengers,
             MaxPrice = frame.MaxPrice ?? MaxPrice,
             MaxPriceBasis = frame.MaxPrice is not null ? frame.MaxPriceBasis : MaxPriceBasis,
-            PartyIsSize = frame.Passengers is null ? PartyIsSize : frame.ChildrenOnly ? PartyIsSize && Passengers is { } kept && passengers!.Adults + passengers.Children + passengers.Infants == kept.Adults + kept.Children + kept.Infants : frame.PartyIsSize,
+            PartyIsSize = frame.Passengers is null ? PartyIsSize : frame.ChildrenOnly ? sizeKept : frame.PartyIsSize,
             BudgetCurrencyAssumed = frame.MaxPrice is not null || frame.Stay?.MaxNightly is not null ? frame.BudgetCurrencyAssumed : BudgetCurrencyAssumed,
             MinStars = frame.Stay?.MinStars ?? MinStars,
             // A landmark or a neighbourhood belongs to its city: a new destination drops the one held.
@@ -184,6 +175,21 @@ internal sealed record DialogState : TripSlots
         // "first class please", "nonstop only", "with Delta" while looking at hotels: only flights have those.
         var flightOnly = frame.Cabin is not null || frame.NonStop is not null || frame.Airlines is not null || frame.DepartTime is not null || frame.ReturnTime is not null;
         return namesFlights || frame.Origin is not null || flightOnly && held == Understanding.TripIntent.SearchHotels ? said : held.Value;
+    }
+
+    /// <summary>
+    /// The party held, with the children just named (<paramref name="said"/>: one adult, plus teens at the adult
+    /// fare, and the children): a party given by its size ("a family of five") keeps its size, the named
+    /// children among it (<c>SizeKept</c>); otherwise the children travel with the adults held.
+    /// </summary>
+    private (PassengerMix Mix, bool SizeKept) WithChildren(PassengerMix held, PassengerMix said)
+    {
+        var teens = Math.Max(0, said.Adults - 1);
+        var young = said.Children + said.Infants;
+        var size = held.Adults + held.Children + held.Infants;
+        return PartyIsSize && size - young - teens >= 1
+            ? (new PassengerMix(size - young, said.Children, said.Infants, said.ChildAges), true)
+            : (new PassengerMix(held.Adults + teens, said.Children, said.Infants, said.ChildAges), false);
     }
 
     /// <summary>True when the frame carries anything a search uses.</summary>

@@ -283,9 +283,7 @@ internal sealed partial class OfflineAssistant
             else if ((s.DepartTime ?? s.ReturnTime) is { } w && withoutTime.Count > 0)
             {
                 var best = withoutTime[0];
-                text.Append(s.DepartTime is not null
-                    ? $"No flight {route} leaves at the time of day you asked for ({TimeWords(w)}). The closest: "
-                    : $"No flight back leaves at the time of day you asked for ({TimeWords(w)}). The closest: ");
+                text.Append(CultureInfo.InvariantCulture, $"No flight {(s.DepartTime is not null ? route : "back")} leaves at the time of day you asked for ({TimeWords(w)}). The closest: ");
                 text.Append(Describe(best, "it is", s).Replace("it is: ", "", StringComparison.Ordinal));
                 cards.Add(Card(best, s));
                 chips.Add("the time doesn't matter");

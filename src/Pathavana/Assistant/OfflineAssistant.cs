@@ -30,12 +30,16 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
             : reply;
     }
 
+    [GeneratedRegex(@"\bfamily\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Family();
+
     [GeneratedRegex(@"\b(?:trains?|rail|railways?|eurostar|bus|buses|ferry|ferries)\b(?!\s+(?:stations?|terminals?|stops?|port|tours?|rides?))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OtherTransport();
 
     private async Task<TurnReply> ReplyToAsync(DialogState state, string utterance, DateOnly today, CancellationToken ct)
     {
         var frame = understanding.Parse(utterance, today);
+        (frame, state) = InOwnCurrency(frame, state);
         if (frame.Question is { } question)
         {
             return Answer(question, utterance, state, today);
@@ -76,7 +80,6 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
         }
         frame = NearHeldDate(frame, state, utterance);
         frame = InHeldWindow(frame, state, utterance);
-        (frame, state) = InOwnCurrency(frame, state);
         var (next, changes) = Apply(state, frame, utterance, today);
         if (state.Asking is not null)
         {
@@ -95,8 +98,7 @@ internal sealed partial class OfflineAssistant(OfflineUnderstanding understandin
         {
             changes.Add("Children of 12 and over fly at the adult fare.");
         }
-        if (frame.PartyIsSize && next.Passengers is { Children: 0, Infants: 0, Adults: >= 3 } family
-            && Regex.IsMatch(utterance, @"\bfamily\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+        if (frame.PartyIsSize && next.Passengers is { Children: 0, Infants: 0, Adults: >= 3 } family && Family().IsMatch(utterance))
         {
             // "a family of five": likely some children, whose fares are lower; the ages decide the fare.
             changes.Add($"I've priced all {family.Adults} as adults: if some are children, tell me their ages (\"the kids are 4 and 9\") for children's fares.");

@@ -54,6 +54,19 @@ internal sealed class FakeRds : IAsyncDisposable
     /// <summary>The next <paramref name="calls"/> calls are answered 503 ServiceUnavailable, as RDS does when it is briefly overloaded.</summary>
     public void Unavailable(int calls) => Interlocked.Exchange(ref _unavailable, calls);
 
+    /// <summary>Counts one call off <see cref="Unavailable"/>: true while some remain.</summary>
+    private bool TakeUnavailable()
+    {
+        while (Volatile.Read(ref _unavailable) is var left and > 0)
+        {
+            if (Interlocked.CompareExchange(ref _unavailable, left - 1, left) == left)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private async Task ServeAsync()
     {
         while (_listener.IsListening)
@@ -90,11 +103,10 @@ internal sealed class FakeRds : IAsyncDisposable
 
     private (int, string) Handle(HttpListenerRequest request, string body)
     {
-        if (Interlocked.Decrement(ref _unavailable) >= 0)
+        if (TakeUnavailable())
         {
             return Error(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.");
         }
-        Interlocked.CompareExchange(ref _unavailable, 0, -1);
         if (!SignatureMatches(request, body))
         {
             return Error(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");

@@ -281,6 +281,25 @@ internal sealed partial class FrameParser
 
     // ---- flexible windows: a month, a season, a holiday ------------------------------------------
 
+    /// <summary>The month starting <paramref name="first"/>, or its early, mid or late part when the word at <paramref name="modifier"/> says so.</summary>
+    private DateWindow MonthPart(DateOnly first, int modifier)
+    {
+        var (from, to) = (first, first.AddMonths(1).AddDays(-1));
+        if (Is(modifier, "early"))
+        {
+            to = first.AddDays(9);
+        }
+        else if (Is(modifier, "mid"))
+        {
+            (from, to) = (first.AddDays(9), first.AddDays(19));
+        }
+        else if (Is(modifier, "late"))
+        {
+            from = first.AddDays(20);
+        }
+        return new DateWindow(from, to, first.ToString("MMMM", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private void ExtractWindow()
     {
         for (var i = 0; i < t.Count && window is null; i++)
@@ -293,42 +312,14 @@ internal sealed partial class FrameParser
             // "next month", "early next month": that month, as if named
             if (w == "month" && Is(i - 1, "next") && !Is(i + 1, "'s", "s"))
             {
-                var next = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
-                var (start, end) = (next, next.AddMonths(1).AddDays(-1));
-                if (Is(i - 2, "early"))
-                {
-                    end = next.AddDays(9);
-                }
-                else if (Is(i - 2, "mid"))
-                {
-                    (start, end) = (next.AddDays(9), next.AddDays(19));
-                }
-                else if (Is(i - 2, "late"))
-                {
-                    start = next.AddDays(20);
-                }
-                window = new DateWindow(start, end, next.ToString("MMMM", System.Globalization.CultureInfo.InvariantCulture));
+                window = MonthPart(new DateOnly(today.Year, today.Month, 1).AddMonths(1), i - 2);
                 Use(Is(i - 2, "early", "mid", "late", "sometime") ? i - 2 : i - 1, i + 1);
                 continue;
             }
             var cue = Is(i - 1, "in", "during", "for", "over", "around", "this", "next", "of", "through", "throughout") || Is(i - 1, "the") && Is(i - 2, "in", "during", "over", "around");
             if (Lexicon.Months.TryGetValue(w, out var month) && w.Length >= 3 && (cue || Is(i - 1, "sometime", "early", "late", "mid")) && !(w == "may" && !Is(i - 1, "in", "during", "of", "early", "late", "mid")) && !(w == "mar" && !cue) && !Is(i + 1, "half", "halfterm", "half-term"))
             {
-                var first = NextMonthStart(month, Is(i - 1, "next") && month == today.Month);
-                var (from, to) = (first, first.AddMonths(1).AddDays(-1));
-                if (Is(i - 1, "early"))
-                {
-                    to = first.AddDays(9);
-                }
-                else if (Is(i - 1, "mid"))
-                {
-                    (from, to) = (first.AddDays(9), first.AddDays(19));
-                }
-                else if (Is(i - 1, "late"))
-                {
-                    from = first.AddDays(20);
-                }
-                window = new DateWindow(from, to, first.ToString("MMMM", System.Globalization.CultureInfo.InvariantCulture));
+                window = MonthPart(NextMonthStart(month, Is(i - 1, "next") && month == today.Month), i - 1);
                 Use(Is(i - 1, "early", "mid", "late", "sometime", "this", "next") ? i - 1 : i, i + 1);
                 if (Is(i - 2, "sometime", "some", "time") || Is(i - 1, "in") && Is(i - 2, "sometime"))
                 {
