@@ -111,10 +111,12 @@ internal sealed partial class ChatTurns(
         }
         if (reply is null && OfflineAssistant.MayPick(text))
         {
-            // "I'll take the first one": a card of the last reply, kept as its pick button keeps it.
-            var last = await db.ChatMessages.AsNoTracking().Where(m => m.SessionId == session.Id && m.Role == ChatRole.Assistant)
-                .OrderByDescending(m => m.Seq).FirstOrDefaultAsync(ct);
-            reply = last is null ? null : offline.Pick(state, text, MessagePayload.Parse(last.Payload).Cards, today, now);
+            // "I'll take the first one": a card of the last results shown (a reply that picked one shows only
+            // that card: "the second one" after it still means the list before), kept as its pick button keeps it.
+            var recent = await db.ChatMessages.AsNoTracking().Where(m => m.SessionId == session.Id && m.Role == ChatRole.Assistant)
+                .OrderByDescending(m => m.Seq).Take(10).ToListAsync(ct);
+            var shown = recent.Select(m => MessagePayload.Parse(m.Payload)).FirstOrDefault(m => m.Picked is null && m.Cards.Count > 0);
+            reply = shown is null ? null : offline.Pick(state, text, shown.Cards, today, now);
         }
         reply ??= await offline.ReplyAsync(state, text, today, ct);
         if (fallbackReason is not null)

@@ -81,7 +81,7 @@ internal sealed partial class OfflineAssistant
 
     // "I'll take the first one", "book the cheapest hotel", "the 2nd flight please", "option 3", "number 2", "#2";
     // not "first class", "the first week of March", "the last day".
-    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|yes|great|perfect|cool|nice)[,!.]?\s+)?(?:(?:i'?ll|i\s+will|we'?ll|let'?s|i'?d\s+like\s+to|i\s+want\s+to|can\s+(?:i|we|you)|please)\s+)?(?:(?:take|book|pick|choose|select|go\s+(?:with|for)|grab|reserve|have|want|get)\s+)?(?:the\s+)?(?:(?<which>first|1st|second|2nd|third|3rd|last|top|bottom|cheapest)\s+(?:one|option|(?<kind>flights?|hotels?|room|stay|place|tour|activity))|(?:option|number|no\.?|#)\s*(?<n>[1-9]))(?:\s+(?:please|thanks|thank\s+you))?[\s.!]*$",
+    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|yes|great|perfect|cool|nice)[,!.]?\s+)?(?:(?:i'?ll|i\s+will|we'?ll|let'?s|i'?d\s+like\s+to|i\s+want\s+to|can\s+(?:i|we|you)|please)\s+)?(?:(?:take|book|pick|choose|select|go\s+(?:with|for)|grab|reserve|have|want|get|do)\s+)?(?:the\s+)?(?:(?<which>first|1st|second|2nd|third|3rd|last|top|bottom|cheapest)\s+(?:one|option|(?<kind>flights?|hotels?|room|stay|place|tour|activity))|(?:option|number|no\.?|#)\s*(?<n>[1-9]))(?:\s+(?:please|thanks|thank\s+you))?[\s.!]*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PickPhrase();
 }
